@@ -1,0 +1,2 @@
+package org.prassi.neo4j;
+public class BundledNeo4j { public static void main(String[] a) {} }

@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from "../src/config";
+
+describe("loadConfig", () => {
+  it("defaults to the bundled Neo4j on port 4000", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.bundled.boltPort).toBe(7687);
+  });
+
+  it("refuses a non-numeric PORT, naming the variable", () => {
+    expect(() => loadConfig({ PORT: "abc" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "abc" })).toThrow(/PORT/);
+  });
+
+  it("refuses an http URI for Neo4j, naming NEO4J_URI", () => {
+    expect(() => loadConfig({ NEO4J_URI: "http://localhost:7474" })).toThrow(/NEO4J_URI: must be a bolt/);
+  });
+
+  it("accepts an Aura URI with credentials", () => {
+    const config = loadConfig({ NEO4J_URI: "neo4j+s://abcd.databases.neo4j.io", NEO4J_USERNAME: "neo4j", NEO4J_PASSWORD: "secret" });
+    expect(config.neo4j).toMatchObject({ uri: "neo4j+s://abcd.databases.neo4j.io", username: "neo4j" });
+  });
+
+  it("lists every wrong variable at once", () => {
+    expect(() => loadConfig({ LOG_LEVEL: "loud", PRASSI_NEO4J_HEAP: "lots" })).toThrow(/PRASSI_NEO4J_HEAP[\s\S]*LOG_LEVEL/);
+  });
+
+  it("refuses a username without a password", () => {
+    expect(() => loadConfig({ NEO4J_URI: "bolt://db:7687", NEO4J_USERNAME: "neo4j" })).toThrow(/set both or neither/);
+  });
+});
