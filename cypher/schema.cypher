@@ -1,0 +1,23 @@
+// Schema of the Prassi knowledge graph, applied at every start (idempotent: IF NOT EXISTS).
+// One uniqueness constraint per node key of DESIGN.md section 2: imports MERGE on these keys,
+// and the constraint both guards identity and backs the MERGE with an index.
+
+CREATE CONSTRAINT catalog_id IF NOT EXISTS FOR (n:Catalog) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT practice_id IF NOT EXISTS FOR (n:Practice) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT region_nuts IF NOT EXISTS FOR (n:Region) REQUIRE n.nuts IS UNIQUE;
+CREATE CONSTRAINT cpi_id IF NOT EXISTS FOR (n:Cpi) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT lep_code IF NOT EXISTS FOR (n:Lep) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT target_group_id IF NOT EXISTS FOR (n:TargetGroup) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT stakeholder_id IF NOT EXISTS FOR (n:Stakeholder) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT funding_source_id IF NOT EXISTS FOR (n:FundingSource) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT law_id IF NOT EXISTS FOR (n:Law) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT tool_id IF NOT EXISTS FOR (n:Tool) REQUIRE n.id IS UNIQUE;
+
+// Region lookups by name (regionProfile accepts a NUTS code or a name).
+CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
+
+// Italian full-text search over the card texts (searchPractices). `searchText` holds
+// the card's other fields (objectives, activities, results...) joined by the loader.
+CREATE FULLTEXT INDEX practice_text IF NOT EXISTS
+FOR (n:Practice) ON EACH [n.title, n.summary, n.searchText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'italian' } };

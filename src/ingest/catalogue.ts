@@ -1,0 +1,153 @@
+/**
+ * The normalized catalogue format (DESIGN.md section 3): what `ingest --dry-run --out` writes and the
+ * loader reads. Entities read from a card (stakeholders, targets, ...) carry their provenance as
+ * `source: {field, line}`: the card field they were read from and its line in the catalogue file.
+ */
+import { z } from "zod";
+import { CARD_FIELDS } from "./card";
+import { TERRITORIAL_LEVELS } from "./normalizeTerritory";
+
+export const CardFieldKeySchema = z.enum(CARD_FIELDS);
+export const PracticeIdSchema = z.string().regex(/^\d{4}-\d{3}$/, "a practice id is <catalogue year>-<3-digit index>");
+const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an id is a lowercase slug");
+const LineSchema = z.number().int().positive();
+
+export const ProvenanceSchema = z.object({ field: CardFieldKeySchema, line: LineSchema });
+
+export const StakeholderKindSchema = z.enum([
+  "NATIONAL_AGENCY",
+  "REGIONAL_AGENCY",
+  "REGION",
+  "SCHOOL",
+  "UNIVERSITY",
+  "COMPANY",
+  "COOPERATIVE",
+  "EMPLOYER_ASSOCIATION",
+  "CHAMBER_OF_COMMERCE",
+  "PROFESSIONAL_BODY",
+  "MUNICIPALITY",
+  "TRAINING_PROVIDER",
+  "EMPLOYMENT_AGENCY",
+  "THIRD_SECTOR",
+  "OTHER",
+]);
+export const FundingKindSchema = z.enum([
+  "ORDINARY",
+  "REGIONAL_BUDGET",
+  "ESF",
+  "NATIONAL_PROGRAMME",
+  "PNRR",
+  "PARTNERS",
+  "NONE",
+]);
+export const AnpalSupportSchema = z.enum(["YES", "NO", "PARTIAL"]);
+export const TerritorialLevelSchema = z.enum(TERRITORIAL_LEVELS);
+
+export const StakeholderSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1),
+  kind: StakeholderKindSchema,
+  source: ProvenanceSchema,
+});
+export const TargetSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
+  source: ProvenanceSchema,
+});
+export const FundingSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1),
+  kind: FundingKindSchema,
+  source: ProvenanceSchema,
+});
+export const CpiSchema = z.object({ id: SlugSchema, name: z.string().min(1), source: ProvenanceSchema });
+export const LawSchema = z.object({
+  id: SlugSchema,
+  title: z.string().min(1),
+  year: z.number().int().optional(),
+  source: ProvenanceSchema,
+});
+export const ToolSchema = z.object({ id: SlugSchema, name: z.string().min(1), source: ProvenanceSchema });
+
+export const CardTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
+
+export const NormalizedPracticeSchema = z.object({
+  id: PracticeIdSchema,
+  /** Position in the catalogue's index: the identity. */
+  catalogNumber: z.number().int().positive(),
+  /** The number printed on the card (not unique). */
+  printedNumber: z.string(),
+  title: z.string().min(1),
+  /** The full description; readers may truncate it. */
+  summary: z.string(),
+  region: z.object({ nuts: z.string().regex(/^IT[A-Z]\d$/), name: z.string().min(1) }),
+  /** LEP codes as written by the card (sub-codes such as F1 are kept). */
+  leps: z.array(z.string().regex(/^[A-Z]\d?$/)),
+  ongoing: z.boolean(),
+  anpalSupport: AnpalSupportSchema,
+  /** null when the card gives no year (e.g. "attiva da circa 1 anno"). */
+  startYear: z.number().int().nullable(),
+  territorialLevel: TerritorialLevelSchema,
+  stakeholders: z.array(StakeholderSchema),
+  targets: z.array(TargetSchema),
+  funding: z.array(FundingSchema),
+  cpis: z.array(CpiSchema),
+  laws: z.array(LawSchema),
+  tools: z.array(ToolSchema),
+  /** Practices this one explicitly builds on (BUILDS_ON). */
+  buildsOn: z.array(PracticeIdSchema),
+  /** Clean text of every card field ("" for a field the card lacks). */
+  fields: z.record(CardFieldKeySchema, z.string()),
+  /** Tables found in the fields, as data. */
+  tables: z.partialRecord(CardFieldKeySchema, z.array(CardTableSchema)).optional(),
+  source: z.object({ startLine: LineSchema, endLine: LineSchema }),
+  /** Line of each field (the card's first line for a field it lacks): provenance of what is read from it. */
+  fieldLines: z.record(CardFieldKeySchema, LineSchema),
+});
+
+/** A practice as normalization produces it, before entity extraction fills the entity arrays. */
+export const NormalizedPracticeCoreSchema = NormalizedPracticeSchema.omit({
+  stakeholders: true,
+  targets: true,
+  funding: true,
+  cpis: true,
+  laws: true,
+  tools: true,
+  buildsOn: true,
+});
+
+export const CatalogSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  publisher: z.string().min(1).optional(),
+  year: z.number().int(),
+  asOf: z.iso.date(),
+  source: z.string().min(1),
+});
+
+export const CatalogueWarningSchema = z.object({
+  line: LineSchema,
+  practice: PracticeIdSchema.optional(),
+  message: z.string().min(1),
+});
+
+export const NormalizedCatalogueSchema = z.object({
+  catalog: CatalogSchema,
+  practices: z.array(NormalizedPracticeSchema),
+  warnings: z.array(CatalogueWarningSchema),
+});
+
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type Stakeholder = z.infer<typeof StakeholderSchema>;
+export type Target = z.infer<typeof TargetSchema>;
+export type Funding = z.infer<typeof FundingSchema>;
+export type Cpi = z.infer<typeof CpiSchema>;
+export type Law = z.infer<typeof LawSchema>;
+export type Tool = z.infer<typeof ToolSchema>;
+export type AnpalSupport = z.infer<typeof AnpalSupportSchema>;
+export type NormalizedPractice = z.infer<typeof NormalizedPracticeSchema>;
+export type NormalizedPracticeCore = z.infer<typeof NormalizedPracticeCoreSchema>;
+export type Catalog = z.infer<typeof CatalogSchema>;
+export type CatalogueWarning = z.infer<typeof CatalogueWarningSchema>;
+export type NormalizedCatalogue = z.infer<typeof NormalizedCatalogueSchema>;

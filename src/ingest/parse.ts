@@ -1,0 +1,121 @@
+/**
+ * Finds the practice cards of a catalogue and their fields.
+ *
+ * A card is anchored on its SCHEDA row (a number printed after a "Scheda" label); it starts at
+ * the numbered heading just above it ("**1 Regione Piemonte – ...**", "## 2 ...", a plain
+ * "12 Regione Calabria – ..." possibly wrapped on two lines) and ends where the next card starts.
+ * Cards are identified by their order, matched against the catalogue's index: the printed
+ * number is not unique (cards 11-14 of the 2023 catalogue print 012, 013, 014, 014).
+ * Never throws: whatever is wrong is returned as issues with the line to look at.
+ */
+import { type CardFieldKey, type ParsedCard } from "./card";
+import { readCardFields } from "./parseCard";
+import { readIndex, type IndexEntry } from "./parseIndex";
+import { issue, type ParseIssue } from "./parseIssue";
+import { canonicalLabel, matchLabel } from "./parseLabels";
+import { oneLineText } from "./text";
+
+export type { IndexEntry } from "./parseIndex";
+export type { ParseIssue } from "./parseIssue";
+
+export type ParseResult = { index: IndexEntry[]; cards: ParsedCard[]; issues: ParseIssue[] };
+
+/** Fields without which a practice cannot be identified or placed in the graph. */
+export const MANDATORY_FIELDS: readonly CardFieldKey[] = [
+  "cardNumber",
+  "region",
+  "title",
+  "description",
+  "leps",
+  "stillOpen",
+  "anpalSupported",
+];
+
+const HEADING_NUMBER = /^(\d{1,3})\s+\S/;
+/** A heading wrapped by the PDF conversion spans at most this many lines. */
+const MAX_HEADING_LINES = 3;
+
+export function parseCatalogue(text: string, file: string): ParseResult {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const issues: ParseIssue[] = [];
+  const index = readIndex(lines);
+  if (!index) issues.push(issue("error", file, 1, "no catalogue index ('Situazione Catalogo') found"));
+
+  const anchors = lines.flatMap((line, i) => (isCardNumberRow(line) ? [i] : []));
+  const starts = anchors.map((anchor) => headingStart(lines, anchor) ?? anchor);
+  const cards = anchors.map((anchor, k): ParsedCard => {
+    const catalogNumber = k + 1;
+    const start = starts[k] ?? anchor;
+    const end = lastNonBlank(lines, start, (starts[k + 1] ?? lines.length) - 1);
+    const heading = start < anchor ? oneLineText(lines.slice(start, anchor).join("\n")) : "";
+    const read = readCardFields({ lines, file, catalogNumber }, anchor, end);
+    issues.push(...read.issues, ...headingIssues(file, heading, start + 1, catalogNumber));
+    return { catalogNumber, heading, fields: read.fields, startLine: start + 1, endLine: end + 1 };
+  });
+
+  for (const card of cards) issues.push(...missingFieldIssues(file, card));
+  if (index && index.entries.length !== cards.length) {
+    issues.push(
+      issue(
+        "error",
+        file,
+        index.line,
+        `the index lists ${index.entries.length} practices but ${cards.length} cards were found`,
+      ),
+    );
+  }
+  return { index: index?.entries ?? [], cards, issues };
+}
+
+/** "SCHEDA<TAB>001": a card-number label followed by a number (the template's "Scheda" row has none). */
+function isCardNumberRow(line: string): boolean {
+  const [label, value] = line.split("\t");
+  return value !== undefined && matchLabel(oneLineText(label ?? "")) === "cardNumber" && /\d/.test(oneLineText(value));
+}
+
+/** The first line of the numbered heading right above a SCHEDA row, if there is one. */
+function headingStart(lines: readonly string[], anchor: number): number | undefined {
+  let i = anchor - 1;
+  while (i >= 0 && /^\s*$/.test(lines[i] ?? "")) i--;
+  let start: number | undefined;
+  for (let taken = 0; taken < MAX_HEADING_LINES && i >= 0; taken++, i--) {
+    const line = lines[i] ?? "";
+    if (/^\s*$/.test(line) || line.includes("\t")) break;
+    if (HEADING_NUMBER.test(oneLineText(line))) start = i;
+  }
+  return start;
+}
+
+function headingIssues(file: string, heading: string, line: number, catalogNumber: number): ParseIssue[] {
+  const printed = HEADING_NUMBER.exec(heading)?.[1];
+  if (printed === undefined) {
+    return [issue("warning", file, line, "card without a numbered heading above its SCHEDA row", catalogNumber)];
+  }
+  if (Number(printed) !== catalogNumber) {
+    return [
+      issue("warning", file, line, `heading numbered ${printed} is card ${catalogNumber} in catalogue order`, catalogNumber),
+    ];
+  }
+  return [];
+}
+
+function missingFieldIssues(file: string, card: ParsedCard): ParseIssue[] {
+  return MANDATORY_FIELDS.flatMap((key) => {
+    const field = card.fields[key];
+    const name = `'${key}' (${canonicalLabel(key)})`;
+    if (!field) {
+      return [issue("error", file, card.startLine, `card ${card.catalogNumber}: missing mandatory field ${name}`, card.catalogNumber)];
+    }
+    if (!field.text) {
+      return [issue("error", file, field.startLine, `card ${card.catalogNumber}: mandatory field ${name} is empty`, card.catalogNumber)];
+    }
+    return [];
+  });
+}
+
+function lastNonBlank(lines: readonly string[], from: number, to: number): number {
+  let end = to;
+  while (end > from && /^\s*$/.test(lines[end] ?? "")) end--;
+  return end;
+}
+

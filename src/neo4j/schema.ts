@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+
+const SCHEMA_FILE = path.resolve(__dirname, "../../cypher/schema.cypher");
+
+/** Splits a .cypher file into statements: `;` ends a statement, `//` lines are comments. */
+export function readCypherStatements(file: string): string[] {
+  const withoutComments = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("//"))
+    .join("\n");
+  return withoutComments
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement !== "");
+}
+
+/** Applies constraints and indexes (idempotent) and waits until the indexes are online. */
+export async function applySchema(driver: Driver, database?: string): Promise<number> {
+  const statements = readCypherStatements(SCHEMA_FILE);
+  for (const statement of statements) {
+    await driver.executeQuery(statement, {}, { database });
+  }
+  await driver.executeQuery("CALL db.awaitIndexes(120)", {}, { database });
+  return statements.length;
+}
