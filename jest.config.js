@@ -4,7 +4,10 @@ const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 
 /** @type {import('jest').Config} */
 module.exports = {
-  maxWorkers: 2,
+  // One worker: db test files own the shared database in turn, and Neo4j needs the second core.
+  maxWorkers: 1,
+  // Generous: starting a second bundled Neo4j (readiness tests) takes ~15 s on 2 cores.
+  testTimeout: 120000,
   projects: [
     {
       displayName: "unit",
@@ -20,7 +23,6 @@ module.exports = {
       testMatch: ["<rootDir>/tests/**/*.db.test.ts"],
       globalSetup: "<rootDir>/tests/support/globalSetup.ts",
       globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
-      testTimeout: 120000,
     },
   ],
 };

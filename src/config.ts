@@ -6,7 +6,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const port = z.coerce.number().int().min(1).max(65535);
+// 0 asks the OS for a free port (used by tests).
+const port = z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535);
 const optionalText = z
   .string()
   .trim()

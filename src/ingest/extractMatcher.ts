@@ -12,23 +12,35 @@ export type Hit<E> = {
   end: number;
 };
 
+export type Span = { start: number; end: number };
+
 export type Matcher<E> = {
   rewrite: TokenRewrite;
-  /** Non-overlapping matches, longest first where two compete, in text order. */
-  find(text: string): Hit<E>[];
+  /**
+   * Non-overlapping matches, longest first where two compete, in text order; `blocked` are the stop-phrases
+   * found, which name nothing and hide the aliases inside them ("avvio di impresa" is not a company).
+   */
+  find(text: string): { hits: Hit<E>[]; blocked: Span[] };
 };
 
-type Pattern<E> = { entry: E; words: string[] };
+type Pattern<E> = { entry: E | typeof STOP; words: string[] };
+const STOP: unique symbol = Symbol("stop-phrase");
 
 const unchanged: TokenRewrite = (tokens) => tokens;
 
 /**
  * Matches whole-word aliases. Where matches overlap the longest wins, so "Camera di Commercio di Salerno" is not
- * also a generic "Camera di Commercio"; a match right after "non" is dropped ("non percettori di ammortizzatori").
+ * also a generic "Camera di Commercio"; a match right after "non" is negated and blocks its words like a
+ * stop-phrase ("non percettori di ammortizzatori sociali" names no benefit recipients).
  */
-export function createMatcher<E>(aliases: Iterable<{ entry: E; alias: string }>, rewrite = unchanged): Matcher<E> {
+export function createMatcher<E>(
+  aliases: Iterable<{ entry: E; alias: string }>,
+  options: { rewrite?: TokenRewrite; stopPhrases?: readonly string[] } = {},
+): Matcher<E> {
+  const rewrite = options.rewrite ?? unchanged;
   const patternsByFirstWord = new Map<string, Pattern<E>[]>();
-  for (const { entry, alias } of aliases) {
+  const stops = (options.stopPhrases ?? []).map((alias): { entry: typeof STOP; alias: string } => ({ entry: STOP, alias }));
+  for (const { entry, alias } of [...aliases, ...stops]) {
     const words = rewrite(tokenize(alias)).map((token) => token.text);
     const first = words[0];
     if (first === undefined) continue;
@@ -38,12 +50,12 @@ export function createMatcher<E>(aliases: Iterable<{ entry: E; alias: string }>,
   }
 
   function candidatesIn(tokens: Token[]) {
-    const candidates: Array<{ pattern: Pattern<E>; first: number }> = [];
+    const candidates: Array<{ pattern: Pattern<E>; first: number; negated: boolean }> = [];
     tokens.forEach((token, first) => {
-      if (tokens[first - 1]?.text === "non") return;
+      const negated = tokens[first - 1]?.text === "non";
       for (const pattern of patternsByFirstWord.get(token.text) ?? []) {
         if (pattern.words.every((word, offset) => tokens[first + offset]?.text === word)) {
-          candidates.push({ pattern, first });
+          candidates.push({ pattern, first, negated });
         }
       }
     });
@@ -56,19 +68,17 @@ export function createMatcher<E>(aliases: Iterable<{ entry: E; alias: string }>,
       const tokens = rewrite(tokenize(text));
       const taken = new Array<boolean>(tokens.length).fill(false);
       const hits: Array<Hit<E> & { first: number }> = [];
-      for (const { pattern, first } of candidatesIn(tokens)) {
+      const blocked: Span[] = [];
+      for (const { pattern, first, negated } of candidatesIn(tokens)) {
         const last = first + pattern.words.length - 1;
         if (taken.slice(first, last + 1).some(Boolean)) continue;
         taken.fill(true, first, last + 1);
-        hits.push({
-          entry: pattern.entry,
-          words: pattern.words,
-          start: tokens[first]!.start,
-          end: tokens[last]!.end,
-          first,
-        });
+        const span = { start: tokens[first]!.start, end: tokens[last]!.end };
+        if (pattern.entry === STOP || negated) blocked.push(span);
+        else hits.push({ entry: pattern.entry, words: pattern.words, ...span, first });
       }
-      return hits.sort((a, b) => a.first - b.first).map(({ first: _first, ...hit }) => hit);
+      hits.sort((a, b) => a.first - b.first);
+      return { hits: hits.map(({ first: _first, ...hit }) => hit), blocked };
     },
   };
 }

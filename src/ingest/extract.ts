@@ -1,0 +1,189 @@
+/**
+ * Entity extraction: which stakeholders, target groups, funding sources, job centres, laws and tools a practice
+ * card names, where it names them, and what it names that the vocabulary does not know yet.
+ */
+import { CARD_FIELDS, type CardField, type CardFieldKey, type ParsedCard } from "./card";
+import { canonicalizeCpiDesignators } from "./extractCpiNames";
+import { findLineage, type Lineage } from "./extractLineage";
+import { createLineLocator, type LineLocator } from "./extractLines";
+import { createMatcher, type Matcher, type Span } from "./extractMatcher";
+import { findUnknownMentions, type UnknownMention } from "./extractMentions";
+import { normalizePhrase } from "./extractTokens";
+import type {
+  CpiEntry,
+  FundingEntry,
+  LawEntry,
+  MatchableEntry,
+  StakeholderEntry,
+  TargetEntry,
+  ToolEntry,
+  Vocabulary,
+} from "./vocabulary";
+
+export type Provenance = { field: CardFieldKey; line: number };
+export type ExtractedStakeholder = Pick<StakeholderEntry, "id" | "name" | "nameEn" | "kind"> & { source: Provenance };
+export type ExtractedTarget = Pick<TargetEntry, "id" | "name" | "nameEn"> & { source: Provenance };
+export type ExtractedFunding = Pick<FundingEntry, "id" | "name" | "nameEn" | "kind"> & { source: Provenance };
+export type ExtractedCpi = Pick<CpiEntry, "id" | "name" | "region"> & { source: Provenance };
+export type ExtractedLaw = Pick<LawEntry, "id" | "title" | "year"> & { source: Provenance };
+export type ExtractedTool = Pick<ToolEntry, "id" | "name"> & { source: Provenance };
+export type { Lineage, UnknownMention };
+
+export type Extraction = {
+  stakeholders: ExtractedStakeholder[];
+  targets: ExtractedTarget[];
+  funding: ExtractedFunding[];
+  cpis: ExtractedCpi[];
+  laws: ExtractedLaw[];
+  tools: ExtractedTool[];
+  buildsOn: Lineage[];
+  unknownMentions: UnknownMention[];
+};
+
+export type ExtractOptions = {
+  /** The catalogue's lines: with them each item points at the exact source line, not just its field's first line. */
+  sourceLines?: readonly string[];
+};
+
+/** Named partners also count when other fields mention them; generic classes only when listed as stakeholders. */
+const STAKEHOLDER_FIELDS: CardFieldKey[] = ["stakeholders", "employmentService", "anpalAssistance", "description", "activities"];
+const CPI_FIELDS: CardFieldKey[] = ["employmentService", "territorialScope", "stakeholders", "description", "activities"];
+/** The field describing ANPAL Servizi's assistance involves it even when it does not spell its name (card 16). */
+const ANPAL_SERVIZI = "anpal-servizi";
+const NO_ASSISTANCE = new Set(["", "no", "nessuna", "nessuno", "non prevista"]);
+
+export function extractEntities(
+  card: ParsedCard,
+  vocabulary: Vocabulary,
+  practiceIds: Map<string, string>,
+  options: ExtractOptions = {},
+): Extraction {
+  const locate = createLineLocator(options.sourceLines);
+  const region = cardRegion(card, vocabulary);
+  const matcher = <E extends MatchableEntry>(entries: E[], options: MatcherOptions = {}) =>
+    createMatcher(aliasesOn(entries, region), options);
+  const { stopPhrases } = vocabulary;
+
+  const listedStakeholders = matcher(vocabulary.stakeholders, { stopPhrases: stopPhrases.stakeholders });
+  const namedStakeholders = matcher(
+    vocabulary.stakeholders.filter((entry) => !entry.listedOnly),
+    { stopPhrases: stopPhrases.stakeholders },
+  );
+  const cpiMatcher = matcher(vocabulary.cpis, { rewrite: canonicalizeCpiDesignators });
+  const targetMatcher = matcher(vocabulary.targets, { stopPhrases: stopPhrases.targets });
+  const fundingMatcher = matcher(vocabulary.funding, { stopPhrases: stopPhrases.funding });
+
+  const stakeholders = collect(card, STAKEHOLDER_FIELDS, locate, (key) =>
+    key === "stakeholders" ? listedStakeholders : namedStakeholders,
+  );
+  addImpliedAnpalServizi(card, vocabulary, stakeholders);
+  let targets = collect(card, ["targets"], locate, () => targetMatcher);
+  if (targets.items.length === 0) targets = collect(card, ["description"], locate, () => targetMatcher);
+  const funding = collect(card, ["funding"], locate, () => fundingMatcher);
+  const cpis = collect(card, CPI_FIELDS, locate, () => cpiMatcher);
+  const lawMatcher = matcher(vocabulary.laws);
+  const toolMatcher = matcher(vocabulary.tools);
+
+  return {
+    stakeholders: stakeholders.items.map(({ entry, source }) => ({
+      id: entry.id,
+      name: entry.name,
+      nameEn: entry.nameEn,
+      kind: entry.kind,
+      source,
+    })),
+    targets: targets.items.map(({ entry, source }) => ({ id: entry.id, name: entry.name, nameEn: entry.nameEn, source })),
+    funding: funding.items.map(({ entry, source }) => ({
+      id: entry.id,
+      name: entry.name,
+      nameEn: entry.nameEn,
+      kind: entry.kind,
+      source,
+    })),
+    cpis: cpis.items.map(({ entry, source }) => ({ id: entry.id, name: entry.name, region: entry.region, source })),
+    laws: collect(card, CARD_FIELDS, locate, () => lawMatcher).items.map(({ entry, source }) => ({
+      id: entry.id,
+      title: entry.title,
+      year: entry.year,
+      source,
+    })),
+    tools: collect(card, CARD_FIELDS, locate, () => toolMatcher).items.map(({ entry, source }) => ({
+      id: entry.id,
+      name: entry.name,
+      source,
+    })),
+    buildsOn: findLineage(card, vocabulary.lineage, practiceIds, locate),
+    unknownMentions: [
+      ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis),
+      ...unknownMentions(card.fields.targets, locate, targets),
+      ...unknownMentions(card.fields.funding, locate, funding),
+    ],
+  };
+}
+
+type Found<E> = { entry: E; source: Provenance };
+type Collected<E> = { items: Found<E>[]; scans: Map<CardFieldKey, { hits: Span[]; blocked: Span[] }> };
+type MatcherOptions = Parameters<typeof createMatcher>[1];
+
+/** Each entity once, with the provenance of its first mention in field order. */
+function collect<E extends { id: string }>(
+  card: ParsedCard,
+  fields: readonly CardFieldKey[],
+  locate: LineLocator,
+  matcherFor: (field: CardFieldKey) => Matcher<E>,
+): Collected<E> {
+  const found = new Map<string, Found<E>>();
+  const scans: Collected<E>["scans"] = new Map();
+  for (const key of fields) {
+    const field = card.fields[key];
+    if (field === undefined) continue;
+    const fieldMatcher = matcherFor(key);
+    const scan = fieldMatcher.find(field.text);
+    scans.set(key, scan);
+    for (const hit of scan.hits) {
+      if (found.has(hit.entry.id)) continue;
+      found.set(hit.entry.id, { entry: hit.entry, source: { field: key, line: locate(field, hit.words, fieldMatcher.rewrite) } });
+    }
+  }
+  return { items: [...found.values()], scans };
+}
+
+function addImpliedAnpalServizi(card: ParsedCard, vocabulary: Vocabulary, stakeholders: Collected<StakeholderEntry>): void {
+  const field = card.fields.anpalAssistance;
+  const entry = vocabulary.stakeholders.find((candidate) => candidate.id === ANPAL_SERVIZI);
+  if (field === undefined || entry === undefined || NO_ASSISTANCE.has(normalizePhrase(field.text))) return;
+  if (stakeholders.items.some((item) => item.entry.id === ANPAL_SERVIZI)) return;
+  stakeholders.items.push({ entry, source: { field: "anpalAssistance", line: field.startLine } });
+}
+
+/** The NUTS code of the card's region, which decides whether regional aliases ("APL", "Direzione Generale") apply. */
+function cardRegion(card: ParsedCard, vocabulary: Vocabulary): string | undefined {
+  const regions = createMatcher(
+    vocabulary.regions.flatMap((region) => [region.name, ...region.aliases].map((alias) => ({ entry: region, alias }))),
+  );
+  const named = regions.find(card.fields.region?.text ?? "").hits[0] ?? regions.find(card.heading).hits[0];
+  return named?.entry.nuts;
+}
+
+function aliasesOn<E extends MatchableEntry>(entries: E[], region: string | undefined) {
+  return entries.flatMap((entry) => [
+    ...entry.aliases.map((alias) => ({ entry, alias })),
+    ...(region !== undefined && entry.region === region ? (entry.regionalAliases ?? []) : []).map((alias) => ({ entry, alias })),
+  ]);
+}
+
+/** What the field says that no collection (of its own kind, or a named CPI) recognised. */
+function unknownMentions(
+  field: CardField | undefined,
+  locate: LineLocator,
+  ...collections: Array<Collected<{ id: string }>>
+): UnknownMention[] {
+  if (field === undefined) return [];
+  const scans = collections.map((collected) => collected.scans.get(field.key) ?? { hits: [], blocked: [] });
+  return findUnknownMentions(
+    field,
+    scans.flatMap((scan) => scan.hits),
+    scans.flatMap((scan) => scan.blocked),
+    locate,
+  );
+}

@@ -1,0 +1,38 @@
+import { CARD_FIELDS, type ParsedCard } from "./card";
+import type { LineLocator } from "./extractLines";
+import { createMatcher } from "./extractMatcher";
+import { normalizePhrase } from "./extractTokens";
+import type { LineageEntry } from "./vocabulary";
+import type { Provenance } from "./extract";
+
+/** A practice this card says it grows out of, and the model that links them. */
+export type Lineage = { id: string; model: string; source: Provenance };
+
+/**
+ * Lineage is stated by naming a model ("LAB PAL"); the vocabulary says which practice introduced it, by title,
+ * so a later catalogue can point back to a 2023 practice as long as `practiceIds` knows that title.
+ * The practice that introduced a model mentions it too: that is not lineage.
+ */
+export function findLineage(
+  card: ParsedCard,
+  lineage: LineageEntry[],
+  practiceIds: Map<string, string>,
+  locate: LineLocator,
+): Lineage[] {
+  const idsByTitle = new Map([...practiceIds].map(([title, id]) => [normalizePhrase(title), id]));
+  const practiceId = (title: string | undefined) => (title === undefined ? undefined : idsByTitle.get(normalizePhrase(title)));
+  const ownId = practiceId(card.fields.title?.text);
+  const matcher = createMatcher(lineage.flatMap((entry) => entry.cues.map((cue) => ({ entry, alias: cue }))));
+
+  const found = new Map<string, Lineage>();
+  for (const key of CARD_FIELDS) {
+    const field = card.fields[key];
+    if (field === undefined) continue;
+    for (const hit of matcher.find(field.text).hits) {
+      const id = practiceId(hit.entry.introducedBy) ?? practiceId(hit.entry.model);
+      if (id === undefined || id === ownId || found.has(id)) continue;
+      found.set(id, { id, model: hit.entry.model, source: { field: key, line: locate(field, hit.words) } });
+    }
+  }
+  return [...found.values()];
+}

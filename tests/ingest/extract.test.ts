@@ -1,0 +1,264 @@
+import path from "node:path";
+import { CARD_FIELDS, type CardFieldKey, type ParsedCard } from "../../src/ingest/card";
+import { extractEntities } from "../../src/ingest/extract";
+import { loadVocabulary } from "../../src/ingest/vocabulary";
+
+const vocabulary = loadVocabulary(path.join(__dirname, "../../seed/vocabulary"));
+const noPractices = new Map<string, string>();
+
+/** A card built by hand from real catalogue sentences; field N (in CARD_FIELDS order) sits on line 100 + 10·N. */
+function card(fields: Partial<Record<CardFieldKey, string>>, catalogNumber = 1): ParsedCard {
+  const parsed: ParsedCard = { catalogNumber, heading: `${catalogNumber} Regione`, fields: {}, startLine: 100, endLine: 400 };
+  for (const [key, text] of Object.entries(fields) as Array<[CardFieldKey, string]>) {
+    const startLine = 100 + 10 * CARD_FIELDS.indexOf(key);
+    parsed.fields[key] = { key, label: key, text, tables: [], startLine, endLine: startLine + 2 };
+  }
+  return parsed;
+}
+
+const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
+
+describe("stakeholders", () => {
+  it("merges the spellings of ANPAL Servizi into one stakeholder, keeping the first provenance", () => {
+    const extraction = extractEntities(
+      card({
+        stakeholders: "Il ruolo di pivot è stato agito dal Centro per l'impiego che, congiuntamente ad ANPAL Servizi S.p.A., ha valorizzato i rapporti territoriali.",
+        anpalAssistance: "Anpal Servizi ha fornito assistenza tecnica al Cpl di Genova Centro.",
+        activities: "con il supporto delle guide realizzate dagli operatori di Anpal Servizi Calabria",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    const anpal = extraction.stakeholders.filter((item) => item.id === "anpal-servizi");
+    expect(anpal).toEqual([
+      { id: "anpal-servizi", name: "ANPAL Servizi S.p.A.", nameEn: expect.any(String), kind: "NATIONAL_AGENCY", source: { field: "stakeholders", line: 230 } },
+    ]);
+    for (const spelling of ["Anpal Servizi", "ANPAL Servizi S.p.A.", "Anpal Servizi Calabria"]) {
+      expect(ids(extractEntities(card({ stakeholders: spelling }), vocabulary, noPractices).stakeholders)).toEqual(["anpal-servizi"]);
+    }
+  });
+
+  it("keeps the chambers of commerce of Salerno and Caserta apart, and an unlocated chamber generic", () => {
+    const campania = extractEntities(
+      card({
+        region: "Campania",
+        stakeholders:
+          "Regione Campania, Anpal Servizi, CIS-Interporto Campano, Camera di Commercio di Salerno, ASI-Salerno, Camera di Commercio di Caserta, Confindustria Benevento, Confindustria Avellino, Ordine dei Consulenti del Lavoro di Napoli, Ordine dei Consulenti del Lavoro di Salerno, Fondazione Consulenti del Lavoro.",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    expect(ids(campania.stakeholders)).toEqual([
+      "regione-campania",
+      "anpal-servizi",
+      "cis-interporto-campano",
+      "cciaa-salerno",
+      "asi-salerno",
+      "cciaa-caserta",
+      "confindustria-benevento",
+      "confindustria-avellino",
+      "ordine-consulenti-lavoro-napoli",
+      "ordine-consulenti-lavoro-salerno",
+      "fondazione-consulenti-lavoro",
+    ]);
+    const reggio = extractEntities(
+      card({ stakeholders: "Confindustria, Ordine dei Consulenti del Lavoro, Camera di Commercio." }),
+      vocabulary,
+      noPractices,
+    );
+    expect(ids(reggio.stakeholders)).toEqual(["confindustria", "ordine-consulenti-lavoro", "camera-di-commercio"]);
+  });
+
+  it("reads card 1's list of actors with their kinds", () => {
+    const extraction = extractEntities(
+      card({
+        region: "Piemonte",
+        stakeholders:
+          "Agenzia Piemonte Lavoro; Comuni; Imprese del territorio regionale; Centri per l'impiego; Agenzie per il lavoro accreditate; Assessorato Lavoro e Formazione della Regione; Enti di formazione professionale; Università (job-placement universitari), Anpal Servizi.",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    expect(extraction.stakeholders.map(({ id, kind }) => [id, kind])).toEqual([
+      ["agenzia-piemonte-lavoro", "REGIONAL_AGENCY"],
+      ["comuni", "MUNICIPALITY"],
+      ["imprese", "COMPANY"],
+      ["centri-per-l-impiego", "REGIONAL_AGENCY"],
+      ["agenzie-per-il-lavoro", "EMPLOYMENT_AGENCY"],
+      ["regione-piemonte", "REGION"],
+      ["enti-di-formazione", "TRAINING_PROVIDER"],
+      ["universita", "UNIVERSITY"],
+      ["anpal-servizi", "NATIONAL_AGENCY"],
+    ]);
+    expect(extraction.unknownMentions).toEqual([]);
+  });
+
+  it("reads a region's own shorthand only on that region's cards", () => {
+    const activities = "Piano di scouting della domanda coordinata dal Servizio Imprese APL, anche in collaborazione con i Comuni.";
+    const piemonte = extractEntities(card({ region: "Piemonte", activities }), vocabulary, noPractices);
+    const sicilia = extractEntities(card({ region: "Sicilia", activities }), vocabulary, noPractices);
+    expect(ids(piemonte.stakeholders)).toEqual(["agenzia-piemonte-lavoro"]);
+    expect(ids(sicilia.stakeholders)).toEqual([]);
+  });
+
+  it("takes generic classes only from the stakeholders field, named partners from the others", () => {
+    const extraction = extractEntities(
+      card({
+        stakeholders: "Servizi per l'impiego della Regione Lazio.",
+        description: "sportelli ospitati presso distretti produttivi, Camere di Commercio, Confindustria e altre associazioni datoriali",
+        activities: "Le azioni correttive le effettua LazioCrea in base alle segnalazioni ricevute.",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    expect(ids(extraction.stakeholders)).toEqual(["centri-per-l-impiego", "regione-lazio", "laziocrea"]);
+  });
+
+  it("involves ANPAL Servizi whenever its assistance is described, and not when there was none", () => {
+    const described = card({ anpalAssistance: "Progettazione, realizzazione e messa a disposizione di un Tool Incentivi AUTOIMPIEGO." });
+    expect(extractEntities(described, vocabulary, noPractices).stakeholders).toEqual([
+      expect.objectContaining({ id: "anpal-servizi", source: { field: "anpalAssistance", line: 190 } }),
+    ]);
+    expect(extractEntities(card({ anpalAssistance: "Nessuna." }), vocabulary, noPractices).stakeholders).toEqual([]);
+  });
+});
+
+describe("targets and funding", () => {
+  it("reads card 4's funding as a regional budget co-financed by the ESF", () => {
+    const extraction = extractEntities(
+      card({ funding: "Risorse del bilancio regionale e cofinanziamento del FSE 2014-2020 per specifico appalto di servizi." }),
+      vocabulary,
+      noPractices,
+    );
+    expect(extraction.funding.map(({ id, kind }) => [id, kind])).toEqual([
+      ["bilancio-regionale", "REGIONAL_BUDGET"],
+      ["fse", "ESF"],
+    ]);
+  });
+
+  it("does not read a negated target ('non percettori di ammortizzatori sociali')", () => {
+    const extraction = extractEntities(
+      card({ targets: "Iscritti al Collocamento Mirato: disoccupati non percettori di ammortizzatori sociali." }),
+      vocabulary,
+      noPractices,
+    );
+    expect(ids(extraction.targets)).toEqual(["persone-con-disabilita", "disoccupati"]);
+  });
+
+  it("reads the hyphenated target list of card 14", () => {
+    const extraction = extractEntities(
+      card({ targets: "Beneficiari GOL-RDC-NEET-DONNE-Disoccupati-Lavoratori espulsi dalle crisi." }),
+      vocabulary,
+      noPractices,
+    );
+    expect(ids(extraction.targets)).toEqual(["beneficiari-gol", "beneficiari-rdc", "neet", "donne", "disoccupati", "lavoratori-a-rischio"]);
+  });
+});
+
+describe("job centres, laws and tools", () => {
+  it("recognises a job centre however it is designated", () => {
+    const extraction = extractEntities(
+      card({
+        employmentService: "Servizio \"Collocamento Mirato\" (Cpl Genova Centro, Cpl Chiavari).",
+        territorialScope: "Ambito territoriale di competenza del Cpl di Guidonia Montecelio",
+        description: "Il Centro per l'impiego (Cpi) di Palermo, ha avviato l'innovazione dei Servizi alle Imprese",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    expect(extraction.cpis.map(({ id, region }) => [id, region])).toEqual([
+      ["cpi-genova-centro", "ITC3"],
+      ["cpi-chiavari", "ITC3"],
+      ["cpi-guidonia-montecelio", "ITI4"],
+      ["cpi-palermo", "ITG1"],
+    ]);
+  });
+
+  it("gives the spellings of Law 68/1999 one law, found first in the title", () => {
+    const extraction = extractEntities(
+      card({
+        title: "LABORATORI INFORMATIVI Legge 12 marzo 1999, n. 68 Norme per il diritto al lavoro dei disabili",
+        description: "successivamente estesa anche ai bandi ex l.68/99 art. 1 (bandi per disabili)",
+        employmentService: "attività specialistiche rivolte alle persone iscritte alla Legge 68/99",
+        lessons: "ha garantito all'azienda il rispetto della normativa L. 68/99",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    expect(extraction.laws).toEqual([{ id: "l-68-1999", title: expect.stringContaining("n. 68"), year: 1999, source: { field: "title", line: 120 } }]);
+  });
+
+  it("finds the Telegram channels of card 13", () => {
+    const extraction = extractEntities(
+      card({
+        description:
+          "Il Centro per l'impiego (Cpi) di Palermo, ha avviato l'innovazione dei Servizi alle Imprese ... attivando due canali telegram dedicati che raggiungono gli iscritti in tempo reale",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    expect(ids(extraction.tools)).toEqual(["telegram"]);
+  });
+});
+
+describe("lineage", () => {
+  const practiceIds = new Map([
+    ["A scuola di orientamento al lavoro con i CPI", "2023-009"],
+    ["“Insieme creiamo il futuro” – La rete dello Stretto per le transizioni e il lavoro", "2023-012"],
+  ]);
+
+  it("links card 12 to card 9 through the LAB PAL model", () => {
+    const card12 = card(
+      {
+        title: "“Insieme creiamo il futuro” – La rete dello Stretto per le transizioni e il lavoro",
+        driver:
+          "L'impulso è stato determinato dall'interesse del Centro per l'Impiego di Reggio Calabria che, partendo dall'idea di ampliare il modello laboratoriale “LAB PAL CPI” realizzato con Anpal Servizi, ha posto le basi",
+      },
+      12,
+    );
+    expect(extractEntities(card12, vocabulary, practiceIds).buildsOn).toEqual([
+      { id: "2023-009", model: "LAB PAL", source: { field: "driver", line: 220 } },
+    ]);
+  });
+
+  it("does not make the practice that introduced a model build on itself", () => {
+    const card9 = card(
+      { title: "A scuola di orientamento al lavoro con i CPI", anpalAssistance: "attuazione del modello LAB PAL con CPI" },
+      9,
+    );
+    expect(extractEntities(card9, vocabulary, practiceIds).buildsOn).toEqual([]);
+  });
+});
+
+describe("provenance and unknown mentions", () => {
+  it("reports what the vocabulary does not know, with its exact source line", () => {
+    const sourceLines: string[] = [];
+    sourceLines[229] = "<p>Regione Campania, Anpal Servizi,</p>";
+    sourceLines[230] = "<p>Fondazione Mediterranea per il Lavoro, psicologi.</p>";
+    const extraction = extractEntities(
+      card({ stakeholders: "Regione Campania, Anpal Servizi,\nFondazione Mediterranea per il Lavoro, psicologi." }),
+      vocabulary,
+      noPractices,
+      { sourceLines },
+    );
+    expect(extraction.unknownMentions).toEqual([
+      { field: "stakeholders", line: 231, text: "Fondazione Mediterranea per il Lavoro" },
+    ]);
+    expect(extraction.stakeholders.map((item) => item.source)).toEqual([
+      { field: "stakeholders", line: 230 },
+      { field: "stakeholders", line: 230 },
+    ]);
+  });
+
+  it("does not report the fragments of a prose sentence", () => {
+    const extraction = extractEntities(
+      card({
+        targets:
+          "Le persone appartenenti ai target sopra riportati sono state coinvolte a seguito di un riscontro telefonico volto alla rilevazione, sia del bisogno, che dell'interesse e della possibilità di accesso agli strumenti informatici.",
+      }),
+      vocabulary,
+      noPractices,
+    );
+    expect(extraction.unknownMentions).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..");
+
+function startWith(env: Record<string, string>) {
+  return spawnSync(process.execPath, ["--require", "tsx/cjs", "src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+describe("npm start with bad configuration", () => {
+  it("stops at once with a message naming the wrong variable", () => {
+    const run = startWith({ PORT: "not-a-port", NEO4J_URI: "http://localhost:7474" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/PORT: must be a port number/);
+    expect(run.stderr).toMatch(/NEO4J_URI: must be a bolt:\/\/ or neo4j:\/\/ URI/);
+  });
+});

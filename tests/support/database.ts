@@ -1,0 +1,30 @@
+import type { Driver } from "neo4j-driver";
+import { createDriver } from "../../src/neo4j/driver";
+import { applySchema } from "../../src/neo4j/schema";
+
+/** The run's shared Neo4j (started by globalSetup). */
+export function testNeo4jUri(): string {
+  const uri = process.env.PRASSI_TEST_NEO4J_URI;
+  if (!uri) throw new Error("PRASSI_TEST_NEO4J_URI is not set: db tests run through the jest 'db' project");
+  return uri;
+}
+
+export function connectTestDatabase(): Driver {
+  return createDriver({ uri: testNeo4jUri() });
+}
+
+/**
+ * Empties the database and applies the schema. Test files run one at a time (maxWorkers 1),
+ * so each file owns the database for its duration and starts from a known state.
+ */
+export async function resetDatabase(driver: Driver): Promise<void> {
+  await driver.executeQuery("MATCH (n) DETACH DELETE n");
+  await applySchema(driver);
+}
+
+export async function countGraph(driver: Driver): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await driver.executeQuery(
+    "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+  );
+  return { nodes: records[0]!.get("nodes"), relationships: records[0]!.get("relationships") };
+}
