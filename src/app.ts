@@ -1,9 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
 import { buildSchema } from "./graphql/schema";
+import { seedIfEmpty } from "./ingest/seed";
 import type { Logger } from "./logger";
-import { startBundledNeo4j, type BundledNeo4j } from "./neo4j/bundled";
-import { createDriver, describeDatabase } from "./neo4j/driver";
+import { connectDatabase } from "./neo4j/connect";
+import { describeDatabase } from "./neo4j/driver";
 import { applySchema } from "./neo4j/schema";
 import { startServer } from "./server";
 
@@ -24,23 +25,19 @@ export async function startPrassi(config: Config, log: Logger): Promise<Prassi> 
       }
     })());
   try {
-    let bundled: BundledNeo4j | undefined;
-    if (!config.neo4j.uri) {
-      bundled = await startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log });
-      cleanups.push({ name: "bundled neo4j", run: () => bundled!.stop() });
-    }
+    const connection = await connectDatabase(config, log);
+    cleanups.push({ name: "neo4j driver and bundled database", run: () => connection.close() });
+    const { driver } = connection;
     const database = config.neo4j.database;
-    const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri ?? bundled!.uri });
-    cleanups.push({ name: "neo4j driver", run: () => driver.close() });
-    await driver.verifyConnectivity({ database });
 
     const description = await describeDatabase(driver, database);
-    log.info({ ...description, external: bundled === undefined }, "connected to Neo4j");
+    log.info({ ...description, uri: connection.uri, bundled: connection.bundled !== undefined }, "connected to Neo4j");
 
     const { schema, neo4jGraphQL } = await buildSchema(driver);
     await neo4jGraphQL.checkNeo4jCompat({ driver, sessionConfig: { database } });
     const statements = await applySchema(driver, database);
     log.info({ statements }, "database schema applied");
+    await seedIfEmpty(driver, log, database);
 
     const server = await startServer({
       schema,

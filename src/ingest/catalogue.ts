@@ -6,10 +6,11 @@
 import { z } from "zod";
 import { CARD_FIELDS } from "./card";
 import { TERRITORIAL_LEVELS } from "./normalizeTerritory";
+import { NutsCodeSchema } from "./regions";
 
 export const CardFieldKeySchema = z.enum(CARD_FIELDS);
 export const PracticeIdSchema = z.string().regex(/^\d{4}-\d{3}$/, "a practice id is <catalogue year>-<3-digit index>");
-const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an id is a lowercase slug");
+export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an id is a lowercase slug");
 const LineSchema = z.number().int().positive();
 
 export const ProvenanceSchema = z.object({ field: CardFieldKeySchema, line: LineSchema });
@@ -46,6 +47,7 @@ export const TerritorialLevelSchema = z.enum(TERRITORIAL_LEVELS);
 export const StakeholderSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
   kind: StakeholderKindSchema,
   source: ProvenanceSchema,
 });
@@ -58,10 +60,11 @@ export const TargetSchema = z.object({
 export const FundingSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
   kind: FundingKindSchema,
   source: ProvenanceSchema,
 });
-export const CpiSchema = z.object({ id: SlugSchema, name: z.string().min(1), source: ProvenanceSchema });
+export const CpiSchema = z.object({ id: SlugSchema, name: z.string().min(1), region: NutsCodeSchema, source: ProvenanceSchema });
 export const LawSchema = z.object({
   id: SlugSchema,
   title: z.string().min(1),
@@ -69,6 +72,8 @@ export const LawSchema = z.object({
   source: ProvenanceSchema,
 });
 export const ToolSchema = z.object({ id: SlugSchema, name: z.string().min(1), source: ProvenanceSchema });
+/** A practice this one says it grows out of (BUILDS_ON), and the model that links them ("LAB PAL"). */
+export const LineageSchema = z.object({ id: PracticeIdSchema, model: z.string().min(1), source: ProvenanceSchema });
 
 export const CardTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
 
@@ -81,7 +86,7 @@ export const NormalizedPracticeSchema = z.object({
   title: z.string().min(1),
   /** The full description; readers may truncate it. */
   summary: z.string(),
-  region: z.object({ nuts: z.string().regex(/^IT[A-Z]\d$/), name: z.string().min(1) }),
+  region: z.object({ nuts: NutsCodeSchema, name: z.string().min(1) }),
   /** LEP codes as written by the card (sub-codes such as F1 are kept). */
   leps: z.array(z.string().regex(/^[A-Z]\d?$/)),
   ongoing: z.boolean(),
@@ -95,8 +100,8 @@ export const NormalizedPracticeSchema = z.object({
   cpis: z.array(CpiSchema),
   laws: z.array(LawSchema),
   tools: z.array(ToolSchema),
-  /** Practices this one explicitly builds on (BUILDS_ON). */
-  buildsOn: z.array(PracticeIdSchema),
+  /** Practices this one explicitly builds on (BUILDS_ON), with the model that links them and where the card says so. */
+  buildsOn: z.array(LineageSchema),
   /** Clean text of every card field ("" for a field the card lacks). */
   fields: z.record(CardFieldKeySchema, z.string()),
   /** Tables found in the fields, as data. */
@@ -145,6 +150,7 @@ export type Funding = z.infer<typeof FundingSchema>;
 export type Cpi = z.infer<typeof CpiSchema>;
 export type Law = z.infer<typeof LawSchema>;
 export type Tool = z.infer<typeof ToolSchema>;
+export type Lineage = z.infer<typeof LineageSchema>;
 export type AnpalSupport = z.infer<typeof AnpalSupportSchema>;
 export type NormalizedPractice = z.infer<typeof NormalizedPracticeSchema>;
 export type NormalizedPracticeCore = z.infer<typeof NormalizedPracticeCoreSchema>;

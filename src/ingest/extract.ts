@@ -2,46 +2,41 @@
  * Entity extraction: which stakeholders, target groups, funding sources, job centres, laws and tools a practice
  * card names, where it names them, and what it names that the vocabulary does not know yet.
  */
+import type { z } from "zod";
 import { CARD_FIELDS, type CardField, type CardFieldKey, type ParsedCard } from "./card";
+import {
+  CpiSchema,
+  FundingSchema,
+  LawSchema,
+  StakeholderSchema,
+  TargetSchema,
+  ToolSchema,
+  type NormalizedPractice,
+  type Provenance,
+} from "./catalogue";
 import { canonicalizeCpiDesignators } from "./extractCpiNames";
-import { findLineage, type Lineage } from "./extractLineage";
+import { findLineage } from "./extractLineage";
 import { createLineLocator, type LineLocator } from "./extractLines";
 import { createMatcher, type Matcher, type Span } from "./extractMatcher";
 import { findUnknownMentions, type UnknownMention } from "./extractMentions";
 import { normalizePhrase } from "./extractTokens";
-import type {
-  CpiEntry,
-  FundingEntry,
-  LawEntry,
-  MatchableEntry,
-  StakeholderEntry,
-  TargetEntry,
-  ToolEntry,
-  Vocabulary,
-} from "./vocabulary";
+import type { MatchableEntry, StakeholderEntry, Vocabulary } from "./vocabulary";
 
-export type Provenance = { field: CardFieldKey; line: number };
-export type ExtractedStakeholder = Pick<StakeholderEntry, "id" | "name" | "nameEn" | "kind"> & { source: Provenance };
-export type ExtractedTarget = Pick<TargetEntry, "id" | "name" | "nameEn"> & { source: Provenance };
-export type ExtractedFunding = Pick<FundingEntry, "id" | "name" | "nameEn" | "kind"> & { source: Provenance };
-export type ExtractedCpi = Pick<CpiEntry, "id" | "name" | "region"> & { source: Provenance };
-export type ExtractedLaw = Pick<LawEntry, "id" | "title" | "year"> & { source: Provenance };
-export type ExtractedTool = Pick<ToolEntry, "id" | "name"> & { source: Provenance };
-export type { Lineage, UnknownMention };
+export type { UnknownMention };
 
-export type Extraction = {
-  stakeholders: ExtractedStakeholder[];
-  targets: ExtractedTarget[];
-  funding: ExtractedFunding[];
-  cpis: ExtractedCpi[];
-  laws: ExtractedLaw[];
-  tools: ExtractedTool[];
-  buildsOn: Lineage[];
-  unknownMentions: UnknownMention[];
-};
+/** The entity arrays of a normalized practice, ready to be put into it, and what the vocabulary does not know. */
+export type Extraction = Pick<
+  NormalizedPractice,
+  "stakeholders" | "targets" | "funding" | "cpis" | "laws" | "tools" | "buildsOn"
+> & { unknownMentions: UnknownMention[] };
 
-export type ExtractOptions = {
-  /** The catalogue's lines: with them each item points at the exact source line, not just its field's first line. */
+export type ExtractionContext = {
+  vocabulary: Vocabulary;
+  /** Practice id by title, to resolve the practices a card builds on. */
+  practiceIds: Map<string, string>;
+  /** NUTS-2 of the card's region, from normalization: it decides which regional aliases ("APL") apply. */
+  region?: string;
+  /** The catalogue's lines, for exact provenance lines (without them, each item points at its field's first line). */
   sourceLines?: readonly string[];
 };
 
@@ -52,14 +47,9 @@ const CPI_FIELDS: CardFieldKey[] = ["employmentService", "territorialScope", "st
 const ANPAL_SERVIZI = "anpal-servizi";
 const NO_ASSISTANCE = new Set(["", "no", "nessuna", "nessuno", "non prevista"]);
 
-export function extractEntities(
-  card: ParsedCard,
-  vocabulary: Vocabulary,
-  practiceIds: Map<string, string>,
-  options: ExtractOptions = {},
-): Extraction {
-  const locate = createLineLocator(options.sourceLines);
-  const region = cardRegion(card, vocabulary);
+export function extractEntities(card: ParsedCard, context: ExtractionContext): Extraction {
+  const { vocabulary, practiceIds, region } = context;
+  const locate = createLineLocator(context.sourceLines);
   const matcher = <E extends MatchableEntry>(entries: E[], options: MatcherOptions = {}) =>
     createMatcher(aliasesOn(entries, region), options);
   const { stopPhrases } = vocabulary;
@@ -85,33 +75,12 @@ export function extractEntities(
   const toolMatcher = matcher(vocabulary.tools);
 
   return {
-    stakeholders: stakeholders.items.map(({ entry, source }) => ({
-      id: entry.id,
-      name: entry.name,
-      nameEn: entry.nameEn,
-      kind: entry.kind,
-      source,
-    })),
-    targets: targets.items.map(({ entry, source }) => ({ id: entry.id, name: entry.name, nameEn: entry.nameEn, source })),
-    funding: funding.items.map(({ entry, source }) => ({
-      id: entry.id,
-      name: entry.name,
-      nameEn: entry.nameEn,
-      kind: entry.kind,
-      source,
-    })),
-    cpis: cpis.items.map(({ entry, source }) => ({ id: entry.id, name: entry.name, region: entry.region, source })),
-    laws: collect(card, CARD_FIELDS, locate, () => lawMatcher).items.map(({ entry, source }) => ({
-      id: entry.id,
-      title: entry.title,
-      year: entry.year,
-      source,
-    })),
-    tools: collect(card, CARD_FIELDS, locate, () => toolMatcher).items.map(({ entry, source }) => ({
-      id: entry.id,
-      name: entry.name,
-      source,
-    })),
+    stakeholders: asCatalogued(StakeholderSchema, stakeholders),
+    targets: asCatalogued(TargetSchema, targets),
+    funding: asCatalogued(FundingSchema, funding),
+    cpis: asCatalogued(CpiSchema, cpis),
+    laws: asCatalogued(LawSchema, collect(card, CARD_FIELDS, locate, () => lawMatcher)),
+    tools: asCatalogued(ToolSchema, collect(card, CARD_FIELDS, locate, () => toolMatcher)),
     buildsOn: findLineage(card, vocabulary.lineage, practiceIds, locate),
     unknownMentions: [
       ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis),
@@ -156,13 +125,12 @@ function addImpliedAnpalServizi(card: ParsedCard, vocabulary: Vocabulary, stakeh
   stakeholders.items.push({ entry, source: { field: "anpalAssistance", line: field.startLine } });
 }
 
-/** The NUTS code of the card's region, which decides whether regional aliases ("APL", "Direzione Generale") apply. */
-function cardRegion(card: ParsedCard, vocabulary: Vocabulary): string | undefined {
-  const regions = createMatcher(
-    vocabulary.regions.flatMap((region) => [region.name, ...region.aliases].map((alias) => ({ entry: region, alias }))),
-  );
-  const named = regions.find(card.fields.region?.text ?? "").hits[0] ?? regions.find(card.heading).hits[0];
-  return named?.entry.nuts;
+/**
+ * The found entries as the normalized catalogue holds them: its schema keeps the fields it defines (with the
+ * provenance) and drops the vocabulary's own (aliases, notes), so the two cannot drift apart.
+ */
+function asCatalogued<T>(schema: z.ZodType<T>, collected: Collected<object>): T[] {
+  return collected.items.map(({ entry, source }) => schema.parse({ ...entry, source }));
 }
 
 function aliasesOn<E extends MatchableEntry>(entries: E[], region: string | undefined) {

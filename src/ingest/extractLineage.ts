@@ -1,12 +1,9 @@
 import { CARD_FIELDS, type ParsedCard } from "./card";
+import type { Lineage } from "./catalogue";
 import type { LineLocator } from "./extractLines";
 import { createMatcher } from "./extractMatcher";
 import { normalizePhrase } from "./extractTokens";
 import type { LineageEntry } from "./vocabulary";
-import type { Provenance } from "./extract";
-
-/** A practice this card says it grows out of, and the model that links them. */
-export type Lineage = { id: string; model: string; source: Provenance };
 
 /**
  * Lineage is stated by naming a model ("LAB PAL"); the vocabulary says which practice introduced it, by title,

@@ -1,6 +1,7 @@
 import type { CardField } from "./card";
-import type { TokenRewrite } from "./extractMatcher";
-import { stripMarkup, tokenize } from "./extractTokens";
+import { noRewrite, type TokenRewrite } from "./extractMatcher";
+import { tokenize } from "./extractTokens";
+import { inlineText } from "./textInline";
 
 /** Finds the source line of a match inside a field; without the source lines, the field's first line. */
 export type LineLocator = (field: CardField, words: string[], rewrite?: TokenRewrite) => number;
@@ -12,12 +13,12 @@ export function createLineLocator(sourceLines?: readonly string[]): LineLocator 
     wordsByRewrite.set(rewrite, cache);
     let words = cache.get(line);
     if (words === undefined) {
-      words = rewrite(tokenize(stripMarkup(sourceLines?.[line - 1] ?? ""))).map((token) => token.text);
+      words = rewrite(tokenize(inlineText(sourceLines?.[line - 1] ?? ""))).map((token) => token.text);
       cache.set(line, words);
     }
     return words;
   };
-  return (field, words, rewrite = identity) => {
+  return (field, words, rewrite = noRewrite) => {
     if (sourceLines === undefined || words.length === 0) return field.startLine;
     for (let line = field.startLine; line <= field.endLine; line += 1) {
       if (containsSequence(wordsOfLine(line, rewrite), words)) return line;
@@ -25,8 +26,6 @@ export function createLineLocator(sourceLines?: readonly string[]): LineLocator 
     return field.startLine; // the match spans a line break
   };
 }
-
-const identity: TokenRewrite = (tokens) => tokens;
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
   return haystack.some((_, start) => needle.every((word, offset) => haystack[start + offset] === word));

@@ -26,7 +26,7 @@ export type Matcher<E> = {
 type Pattern<E> = { entry: E | typeof STOP; words: string[] };
 const STOP: unique symbol = Symbol("stop-phrase");
 
-const unchanged: TokenRewrite = (tokens) => tokens;
+export const noRewrite: TokenRewrite = (tokens) => tokens;
 
 /**
  * Matches whole-word aliases. Where matches overlap the longest wins, so "Camera di Commercio di Salerno" is not
@@ -37,7 +37,7 @@ export function createMatcher<E>(
   aliases: Iterable<{ entry: E; alias: string }>,
   options: { rewrite?: TokenRewrite; stopPhrases?: readonly string[] } = {},
 ): Matcher<E> {
-  const rewrite = options.rewrite ?? unchanged;
+  const rewrite = options.rewrite ?? noRewrite;
   const patternsByFirstWord = new Map<string, Pattern<E>[]>();
   const stops = (options.stopPhrases ?? []).map((alias): { entry: typeof STOP; alias: string } => ({ entry: STOP, alias }));
   for (const { entry, alias } of [...aliases, ...stops]) {

@@ -2,6 +2,7 @@
  * Word tokens for matching card text against vocabulary aliases: case, accents, punctuation and spacing do not
  * matter, and every token remembers where it came from in the raw text so that matches can be located again.
  */
+import { foldForMatch } from "./textInline";
 
 export type Token = {
   /** Folded form: lowercase, no accents, no dots. */
@@ -17,14 +18,11 @@ export type Token = {
  */
 const TOKEN_PATTERN = /(?<![\p{L}\p{M}\p{N}])(?:\p{L}{1,2}\.){2,}|[\p{L}\p{M}\p{N}]+/gu;
 
-export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/\./g, "").toLowerCase();
-}
-
 export function tokenize(raw: string): Token[] {
   const tokens: Token[] = [];
   for (const match of raw.matchAll(TOKEN_PATTERN)) {
-    const text = fold(match[0]);
+    // Folding turns an abbreviation's dots into spaces: dropping them keeps "D.M." one token, "dm".
+    const text = foldForMatch(match[0]).replaceAll(" ", "");
     if (text !== "") tokens.push({ text, start: match.index, end: match.index + match[0].length });
   }
   return tokens;
@@ -35,14 +33,4 @@ export function normalizePhrase(raw: string): string {
   return tokenize(raw)
     .map((token) => token.text)
     .join(" ");
-}
-
-/** Plain text of one source line: HTML tags and the few entities the catalogue uses removed. */
-export function stripMarkup(line: string): string {
-  return line
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&gt;/g, ">")
-    .replace(/&lt;/g, "<")
-    .replace(/&amp;/g, "&")
-    .replace(/&nbsp;/g, " ");
 }

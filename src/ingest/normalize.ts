@@ -26,7 +26,7 @@ export function normalizeCard(
   const text = (key: CardFieldKey): string => card.fields[key]?.text ?? "";
   const lineOf = (key: CardFieldKey): number => card.fields[key]?.startLine ?? card.startLine;
   const report = (severity: ParseIssue["severity"], key: CardFieldKey, message: string): void => {
-    issues.push(issue(severity, file, lineOf(key), `card ${card.catalogNumber}: ${message}`, card.catalogNumber));
+    issues.push(issue(severity, file, lineOf(key), message, card.catalogNumber));
   };
 
   const regionName = text("region");

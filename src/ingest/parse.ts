@@ -104,10 +104,10 @@ function missingFieldIssues(file: string, card: ParsedCard): ParseIssue[] {
     const field = card.fields[key];
     const name = `'${key}' (${canonicalLabel(key)})`;
     if (!field) {
-      return [issue("error", file, card.startLine, `card ${card.catalogNumber}: missing mandatory field ${name}`, card.catalogNumber)];
+      return [issue("error", file, card.startLine, `missing mandatory field ${name}`, card.catalogNumber)];
     }
     if (!field.text) {
-      return [issue("error", file, field.startLine, `card ${card.catalogNumber}: mandatory field ${name} is empty`, card.catalogNumber)];
+      return [issue("error", file, field.startLine, `mandatory field ${name} is empty`, card.catalogNumber)];
     }
     return [];
   });

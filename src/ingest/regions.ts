@@ -3,8 +3,10 @@ import { z } from "zod";
 import regionsFile from "../../seed/regions.json";
 import { foldForMatch } from "./textInline";
 
+export const NutsCodeSchema = z.string().regex(/^IT[A-Z]\d$/, "must be an Italian NUTS-2 code such as ITC1");
+
 const RegionSchema = z.object({
-  nuts: z.string().regex(/^IT[A-Z]\d$/),
+  nuts: NutsCodeSchema,
   name: z.string().min(1),
   istat: z.string().regex(/^\d{2,3}$/),
   aliases: z.array(z.string()),

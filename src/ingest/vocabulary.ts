@@ -1,60 +1,42 @@
 /**
  * The curated vocabulary (seed/vocabulary/*.json): the stakeholders, target groups, funding sources, job centres,
  * laws and tools a card can name, with the spellings found in the cards. A domain expert edits the JSON; this
- * module validates it and refuses it, naming file and entry, when it is inconsistent.
+ * module validates it and refuses it, naming file and entry, when it is inconsistent. Regions are not part of
+ * it: entries refer to the territories of seed/regions.json by NUTS-2 code.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { FundingKindSchema, SlugSchema, StakeholderKindSchema } from "./catalogue";
 import { canonicalizeCpiDesignators } from "./extractCpiNames";
 import { normalizePhrase, tokenize } from "./extractTokens";
+import { NutsCodeSchema, REGIONS } from "./regions";
 
-export const STAKEHOLDER_KINDS = [
-  "NATIONAL_AGENCY",
-  "REGIONAL_AGENCY",
-  "REGION",
-  "SCHOOL",
-  "UNIVERSITY",
-  "COMPANY",
-  "COOPERATIVE",
-  "EMPLOYER_ASSOCIATION",
-  "CHAMBER_OF_COMMERCE",
-  "PROFESSIONAL_BODY",
-  "MUNICIPALITY",
-  "TRAINING_PROVIDER",
-  "EMPLOYMENT_AGENCY",
-  "THIRD_SECTOR",
-  "OTHER",
-] as const;
-export const FUNDING_KINDS = ["ORDINARY", "REGIONAL_BUDGET", "ESF", "NATIONAL_PROGRAMME", "PNRR", "PARTNERS", "NONE"] as const;
-
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug such as anpal-servizi");
 const text = z.string().trim().min(1);
-const nuts = z.string().regex(/^IT[A-Z]\d$/, "must be an Italian NUTS-2 code such as ITC1");
+const TERRITORIES = new Set(REGIONS.map((region) => region.nuts));
 
 /** Fields every matchable entry has; `regionalAliases` only count on cards of the entry's own region. */
 const matchable = {
   aliases: z.array(text).min(1),
-  region: nuts.optional(),
+  region: NutsCodeSchema.optional(),
   regionalAliases: z.array(text).optional(),
   note: text.optional(),
 };
 
 const stakeholderSchema = z.strictObject({
-  id: slug,
+  id: SlugSchema,
   name: text,
   nameEn: text,
-  kind: z.enum(STAKEHOLDER_KINDS),
+  kind: StakeholderKindSchema,
   /** Generic classes and names other fields mention in passing: taken only from the card's "Soggetti coinvolti". */
   listedOnly: z.boolean().optional(),
   ...matchable,
 });
-const targetSchema = z.strictObject({ id: slug, name: text, nameEn: text, ...matchable });
-const fundingSchema = z.strictObject({ id: slug, name: text, nameEn: text, kind: z.enum(FUNDING_KINDS), ...matchable });
-const cpiSchema = z.strictObject({ id: slug, name: text, ...matchable, region: nuts });
-const lawSchema = z.strictObject({ id: slug, title: text, year: z.number().int().min(1900).max(2100), ...matchable });
-const toolSchema = z.strictObject({ id: slug, name: text, ...matchable });
-const regionSchema = z.strictObject({ nuts, name: text, aliases: z.array(text).min(1) });
+const targetSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, ...matchable });
+const fundingSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, kind: FundingKindSchema, ...matchable });
+const cpiSchema = z.strictObject({ id: SlugSchema, name: text, ...matchable, region: NutsCodeSchema });
+const lawSchema = z.strictObject({ id: SlugSchema, title: text, year: z.number().int().min(1900).max(2100), ...matchable });
+const toolSchema = z.strictObject({ id: SlugSchema, name: text, ...matchable });
 const lineageSchema = z.strictObject({
   /** The model or method a later practice says it grows out of, e.g. "LAB PAL". */
   model: text,
@@ -76,7 +58,6 @@ export type FundingEntry = z.infer<typeof fundingSchema>;
 export type CpiEntry = z.infer<typeof cpiSchema>;
 export type LawEntry = z.infer<typeof lawSchema>;
 export type ToolEntry = z.infer<typeof toolSchema>;
-export type RegionEntry = z.infer<typeof regionSchema>;
 export type LineageEntry = z.infer<typeof lineageSchema>;
 export type StopPhrases = z.infer<typeof stopPhrasesSchema>;
 export type MatchableEntry = { id: string; aliases: string[]; region?: string; regionalAliases?: string[] };
@@ -88,7 +69,6 @@ export type Vocabulary = {
   cpis: CpiEntry[];
   laws: LawEntry[];
   tools: ToolEntry[];
-  regions: RegionEntry[];
   lineage: LineageEntry[];
   /** Per field, phrases that name no entity (staff roles, lead-ins) and so are never reported as unknown. */
   stopPhrases: StopPhrases;
@@ -100,7 +80,6 @@ export class VocabularyError extends Error {
 
 export function loadVocabulary(dir = "seed/vocabulary"): Vocabulary {
   const read = <T>(file: string, schema: z.ZodType<T>): T => readJson(path.join(dir, file), schema);
-  const regions = read("regions.json", z.array(regionSchema));
   const vocabulary: Vocabulary = {
     stakeholders: read("stakeholders.json", z.array(stakeholderSchema)),
     targets: read("targets.json", z.array(targetSchema)),
@@ -108,11 +87,9 @@ export function loadVocabulary(dir = "seed/vocabulary"): Vocabulary {
     cpis: read("cpis.json", z.array(cpiSchema)),
     laws: read("laws.json", z.array(lawSchema)),
     tools: read("tools.json", z.array(toolSchema)),
-    regions,
     lineage: read("lineage.json", z.array(lineageSchema)),
     stopPhrases: read("stop-phrases.json", stopPhrasesSchema),
   };
-  const knownRegions = new Set(regions.map((region) => region.nuts));
   const cpiForm = (alias: string) => canonicalizeCpiDesignators(tokenize(alias)).map((token) => token.text).join(" ");
   const checks: Array<[string, MatchableEntry[], (alias: string) => string]> = [
     ["stakeholders.json", vocabulary.stakeholders, normalizePhrase],
@@ -122,7 +99,7 @@ export function loadVocabulary(dir = "seed/vocabulary"): Vocabulary {
     ["laws.json", vocabulary.laws, normalizePhrase],
     ["tools.json", vocabulary.tools, normalizePhrase],
   ];
-  for (const [file, entries, aliasForm] of checks) checkEntries(path.join(dir, file), entries, aliasForm, knownRegions);
+  for (const [file, entries, aliasForm] of checks) checkEntries(path.join(dir, file), entries, aliasForm);
   return vocabulary;
 }
 
@@ -151,14 +128,9 @@ function describeEntry(data: unknown, index: number): string {
 
 /**
  * Ids are unique; an alias belongs to one entry (a regional alias to one entry per region, and never to an entry
- * that another entry claims everywhere); regions exist.
+ * that another entry claims everywhere); regions are territories of seed/regions.json.
  */
-function checkEntries(
-  file: string,
-  entries: MatchableEntry[],
-  aliasForm: (alias: string) => string,
-  knownRegions: Set<string>,
-): void {
+function checkEntries(file: string, entries: MatchableEntry[], aliasForm: (alias: string) => string): void {
   const ids = new Map<string, number>();
   const everywhere = new Map<string, number>();
   const inRegion = new Map<string, Map<string, number>>(); // alias form -> region -> entry index
@@ -168,8 +140,8 @@ function checkEntries(
     const previous = ids.get(entry.id);
     if (previous !== undefined) throw new VocabularyError(`${where}: duplicate id, already used by entry ${previous}`);
     ids.set(entry.id, index);
-    if (entry.region !== undefined && !knownRegions.has(entry.region)) {
-      throw new VocabularyError(`${where}: region ${entry.region} is not in regions.json`);
+    if (entry.region !== undefined && !TERRITORIES.has(entry.region)) {
+      throw new VocabularyError(`${where}: region ${entry.region} is not a territory of seed/regions.json`);
     }
     if (entry.regionalAliases?.length && entry.region === undefined) {
       throw new VocabularyError(`${where}: regionalAliases need a region`);

@@ -1,10 +1,16 @@
 import path from "node:path";
 import { CARD_FIELDS, type CardFieldKey, type ParsedCard } from "../../src/ingest/card";
-import { extractEntities } from "../../src/ingest/extract";
+import { extractEntities, type ExtractionContext } from "../../src/ingest/extract";
+import { resolveRegion } from "../../src/ingest/regions";
 import { loadVocabulary } from "../../src/ingest/vocabulary";
 
 const vocabulary = loadVocabulary(path.join(__dirname, "../../seed/vocabulary"));
-const noPractices = new Map<string, string>();
+
+/** Extracts as the pipeline does, given the region normalization resolves from the card's REGIONE field. */
+function extract(parsed: ParsedCard, context: Partial<ExtractionContext> = {}) {
+  const region = resolveRegion(parsed.fields.region?.text ?? "")?.nuts;
+  return extractEntities(parsed, { vocabulary, practiceIds: new Map(), region, ...context });
+}
 
 /** A card built by hand from real catalogue sentences; field N (in CARD_FIELDS order) sits on line 100 + 10·N. */
 function card(fields: Partial<Record<CardFieldKey, string>>, catalogNumber = 1): ParsedCard {
@@ -20,33 +26,29 @@ const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
 
 describe("stakeholders", () => {
   it("merges the spellings of ANPAL Servizi into one stakeholder, keeping the first provenance", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({
         stakeholders: "Il ruolo di pivot è stato agito dal Centro per l'impiego che, congiuntamente ad ANPAL Servizi S.p.A., ha valorizzato i rapporti territoriali.",
         anpalAssistance: "Anpal Servizi ha fornito assistenza tecnica al Cpl di Genova Centro.",
         activities: "con il supporto delle guide realizzate dagli operatori di Anpal Servizi Calabria",
       }),
-      vocabulary,
-      noPractices,
     );
     const anpal = extraction.stakeholders.filter((item) => item.id === "anpal-servizi");
     expect(anpal).toEqual([
       { id: "anpal-servizi", name: "ANPAL Servizi S.p.A.", nameEn: expect.any(String), kind: "NATIONAL_AGENCY", source: { field: "stakeholders", line: 230 } },
     ]);
     for (const spelling of ["Anpal Servizi", "ANPAL Servizi S.p.A.", "Anpal Servizi Calabria"]) {
-      expect(ids(extractEntities(card({ stakeholders: spelling }), vocabulary, noPractices).stakeholders)).toEqual(["anpal-servizi"]);
+      expect(ids(extract(card({ stakeholders: spelling })).stakeholders)).toEqual(["anpal-servizi"]);
     }
   });
 
   it("keeps the chambers of commerce of Salerno and Caserta apart, and an unlocated chamber generic", () => {
-    const campania = extractEntities(
+    const campania = extract(
       card({
         region: "Campania",
         stakeholders:
           "Regione Campania, Anpal Servizi, CIS-Interporto Campano, Camera di Commercio di Salerno, ASI-Salerno, Camera di Commercio di Caserta, Confindustria Benevento, Confindustria Avellino, Ordine dei Consulenti del Lavoro di Napoli, Ordine dei Consulenti del Lavoro di Salerno, Fondazione Consulenti del Lavoro.",
       }),
-      vocabulary,
-      noPractices,
     );
     expect(ids(campania.stakeholders)).toEqual([
       "regione-campania",
@@ -61,23 +63,19 @@ describe("stakeholders", () => {
       "ordine-consulenti-lavoro-salerno",
       "fondazione-consulenti-lavoro",
     ]);
-    const reggio = extractEntities(
+    const reggio = extract(
       card({ stakeholders: "Confindustria, Ordine dei Consulenti del Lavoro, Camera di Commercio." }),
-      vocabulary,
-      noPractices,
     );
     expect(ids(reggio.stakeholders)).toEqual(["confindustria", "ordine-consulenti-lavoro", "camera-di-commercio"]);
   });
 
   it("reads card 1's list of actors with their kinds", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({
         region: "Piemonte",
         stakeholders:
           "Agenzia Piemonte Lavoro; Comuni; Imprese del territorio regionale; Centri per l'impiego; Agenzie per il lavoro accreditate; Assessorato Lavoro e Formazione della Regione; Enti di formazione professionale; Università (job-placement universitari), Anpal Servizi.",
       }),
-      vocabulary,
-      noPractices,
     );
     expect(extraction.stakeholders.map(({ id, kind }) => [id, kind])).toEqual([
       ["agenzia-piemonte-lavoro", "REGIONAL_AGENCY"],
@@ -95,40 +93,36 @@ describe("stakeholders", () => {
 
   it("reads a region's own shorthand only on that region's cards", () => {
     const activities = "Piano di scouting della domanda coordinata dal Servizio Imprese APL, anche in collaborazione con i Comuni.";
-    const piemonte = extractEntities(card({ region: "Piemonte", activities }), vocabulary, noPractices);
-    const sicilia = extractEntities(card({ region: "Sicilia", activities }), vocabulary, noPractices);
+    const piemonte = extract(card({ region: "Piemonte", activities }));
+    const sicilia = extract(card({ region: "Sicilia", activities }));
     expect(ids(piemonte.stakeholders)).toEqual(["agenzia-piemonte-lavoro"]);
     expect(ids(sicilia.stakeholders)).toEqual([]);
   });
 
   it("takes generic classes only from the stakeholders field, named partners from the others", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({
         stakeholders: "Servizi per l'impiego della Regione Lazio.",
         description: "sportelli ospitati presso distretti produttivi, Camere di Commercio, Confindustria e altre associazioni datoriali",
         activities: "Le azioni correttive le effettua LazioCrea in base alle segnalazioni ricevute.",
       }),
-      vocabulary,
-      noPractices,
     );
     expect(ids(extraction.stakeholders)).toEqual(["centri-per-l-impiego", "regione-lazio", "laziocrea"]);
   });
 
   it("involves ANPAL Servizi whenever its assistance is described, and not when there was none", () => {
     const described = card({ anpalAssistance: "Progettazione, realizzazione e messa a disposizione di un Tool Incentivi AUTOIMPIEGO." });
-    expect(extractEntities(described, vocabulary, noPractices).stakeholders).toEqual([
+    expect(extract(described).stakeholders).toEqual([
       expect.objectContaining({ id: "anpal-servizi", source: { field: "anpalAssistance", line: 190 } }),
     ]);
-    expect(extractEntities(card({ anpalAssistance: "Nessuna." }), vocabulary, noPractices).stakeholders).toEqual([]);
+    expect(extract(card({ anpalAssistance: "Nessuna." })).stakeholders).toEqual([]);
   });
 });
 
 describe("targets and funding", () => {
   it("reads card 4's funding as a regional budget co-financed by the ESF", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({ funding: "Risorse del bilancio regionale e cofinanziamento del FSE 2014-2020 per specifico appalto di servizi." }),
-      vocabulary,
-      noPractices,
     );
     expect(extraction.funding.map(({ id, kind }) => [id, kind])).toEqual([
       ["bilancio-regionale", "REGIONAL_BUDGET"],
@@ -137,19 +131,15 @@ describe("targets and funding", () => {
   });
 
   it("does not read a negated target ('non percettori di ammortizzatori sociali')", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({ targets: "Iscritti al Collocamento Mirato: disoccupati non percettori di ammortizzatori sociali." }),
-      vocabulary,
-      noPractices,
     );
     expect(ids(extraction.targets)).toEqual(["persone-con-disabilita", "disoccupati"]);
   });
 
   it("reads the hyphenated target list of card 14", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({ targets: "Beneficiari GOL-RDC-NEET-DONNE-Disoccupati-Lavoratori espulsi dalle crisi." }),
-      vocabulary,
-      noPractices,
     );
     expect(ids(extraction.targets)).toEqual(["beneficiari-gol", "beneficiari-rdc", "neet", "donne", "disoccupati", "lavoratori-a-rischio"]);
   });
@@ -157,14 +147,12 @@ describe("targets and funding", () => {
 
 describe("job centres, laws and tools", () => {
   it("recognises a job centre however it is designated", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({
         employmentService: "Servizio \"Collocamento Mirato\" (Cpl Genova Centro, Cpl Chiavari).",
         territorialScope: "Ambito territoriale di competenza del Cpl di Guidonia Montecelio",
         description: "Il Centro per l'impiego (Cpi) di Palermo, ha avviato l'innovazione dei Servizi alle Imprese",
       }),
-      vocabulary,
-      noPractices,
     );
     expect(extraction.cpis.map(({ id, region }) => [id, region])).toEqual([
       ["cpi-genova-centro", "ITC3"],
@@ -175,27 +163,23 @@ describe("job centres, laws and tools", () => {
   });
 
   it("gives the spellings of Law 68/1999 one law, found first in the title", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({
         title: "LABORATORI INFORMATIVI Legge 12 marzo 1999, n. 68 Norme per il diritto al lavoro dei disabili",
         description: "successivamente estesa anche ai bandi ex l.68/99 art. 1 (bandi per disabili)",
         employmentService: "attività specialistiche rivolte alle persone iscritte alla Legge 68/99",
         lessons: "ha garantito all'azienda il rispetto della normativa L. 68/99",
       }),
-      vocabulary,
-      noPractices,
     );
     expect(extraction.laws).toEqual([{ id: "l-68-1999", title: expect.stringContaining("n. 68"), year: 1999, source: { field: "title", line: 120 } }]);
   });
 
   it("finds the Telegram channels of card 13", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({
         description:
           "Il Centro per l'impiego (Cpi) di Palermo, ha avviato l'innovazione dei Servizi alle Imprese ... attivando due canali telegram dedicati che raggiungono gli iscritti in tempo reale",
       }),
-      vocabulary,
-      noPractices,
     );
     expect(ids(extraction.tools)).toEqual(["telegram"]);
   });
@@ -216,7 +200,7 @@ describe("lineage", () => {
       },
       12,
     );
-    expect(extractEntities(card12, vocabulary, practiceIds).buildsOn).toEqual([
+    expect(extract(card12, { practiceIds }).buildsOn).toEqual([
       { id: "2023-009", model: "LAB PAL", source: { field: "driver", line: 220 } },
     ]);
   });
@@ -226,7 +210,7 @@ describe("lineage", () => {
       { title: "A scuola di orientamento al lavoro con i CPI", anpalAssistance: "attuazione del modello LAB PAL con CPI" },
       9,
     );
-    expect(extractEntities(card9, vocabulary, practiceIds).buildsOn).toEqual([]);
+    expect(extract(card9, { practiceIds }).buildsOn).toEqual([]);
   });
 });
 
@@ -235,10 +219,8 @@ describe("provenance and unknown mentions", () => {
     const sourceLines: string[] = [];
     sourceLines[229] = "<p>Regione Campania, Anpal Servizi,</p>";
     sourceLines[230] = "<p>Fondazione Mediterranea per il Lavoro, psicologi.</p>";
-    const extraction = extractEntities(
+    const extraction = extract(
       card({ stakeholders: "Regione Campania, Anpal Servizi,\nFondazione Mediterranea per il Lavoro, psicologi." }),
-      vocabulary,
-      noPractices,
       { sourceLines },
     );
     expect(extraction.unknownMentions).toEqual([
@@ -251,13 +233,11 @@ describe("provenance and unknown mentions", () => {
   });
 
   it("does not report the fragments of a prose sentence", () => {
-    const extraction = extractEntities(
+    const extraction = extract(
       card({
         targets:
           "Le persone appartenenti ai target sopra riportati sono state coinvolte a seguito di un riscontro telefonico volto alla rilevazione, sia del bisogno, che dell'interesse e della possibilità di accesso agli strumenti informatici.",
       }),
-      vocabulary,
-      noPractices,
     );
     expect(extraction.unknownMentions).toEqual([]);
   });

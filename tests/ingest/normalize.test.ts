@@ -20,8 +20,16 @@ describe("regions", () => {
     expect(resolveRegion("Bolzano/Bozen")?.nuts).toBe("ITH1");
   });
 
+  it("resolves every name and alias to its own territory: no spelling names two", () => {
+    for (const region of REGIONS) {
+      for (const name of [region.name, ...region.aliases]) expect([name, resolveRegion(name)?.nuts]).toEqual([name, region.nuts]);
+    }
+  });
+
   it.each([
     ["Regione Siciliana", "ITG1"],
+    ["Regione Autonoma della Sardegna", "ITG2"],
+    ["Regione del Veneto", "ITH3"],
     ["REGIONE SICILIA", "ITG1"],
     ["EMILIA-ROMAGNA", "ITH5"],
     ["Friuli Venezia Giulia", "ITH4"],
@@ -94,14 +102,14 @@ describe("normalizeCard on a faulty catalogue", () => {
 
   it("refuses a catalogue with an unknown region, naming its line", () => {
     expect(atlantis?.issues).toContainEqual(
-      expect.objectContaining({ severity: "error", line: 12, card: 1, message: "card 1: unknown region 'Atlantide'" }),
+      expect.objectContaining({ severity: "error", line: 12, card: 1, message: "unknown region 'Atlantide'" }),
     );
   });
 
   it("ignores an unknown LEP code with a warning on its line, never inventing a code", () => {
     expect(atlantis?.practice.leps).toEqual(["C"]);
     expect(atlantis?.issues).toContainEqual(
-      expect.objectContaining({ severity: "warning", line: 15, message: "card 1: unknown LEP code 'RDC' ignored" }),
+      expect.objectContaining({ severity: "warning", line: 15, message: "unknown LEP code 'RDC' ignored" }),
     );
   });
 });
@@ -144,9 +152,9 @@ describe("normalizeCard on the 2023 catalogue", () => {
   it("reports only the doubts a reader should check, with their lines", () => {
     const issues = results.flatMap((result) => result.issues).map((issue) => [issue.severity, issue.line, issue.message]);
     expect(issues).toEqual([
-      ["warning", 398, "card 4: no start year in 'E' attiva da circa 1 anno.'"],
-      ["warning", 395, "card 4: answer 'No' but the assistance of ANPAL Servizi is described: PARTIAL"],
-      ["warning", 486, "card 7: unknown LEP code 'RDC' ignored"],
+      ["warning", 398, "no start year in 'E' attiva da circa 1 anno.'"],
+      ["warning", 395, "answer 'No' but the assistance of ANPAL Servizi is described: PARTIAL"],
+      ["warning", 486, "unknown LEP code 'RDC' ignored"],
     ]);
   });
 

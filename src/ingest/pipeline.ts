@@ -1,0 +1,114 @@
+/**
+ * From a catalogue file to a validated normalized catalogue: parse the cards, normalize each one,
+ * extract its entities through the curated vocabulary, and check the result against the schema.
+ * Touches no database; errors and warnings come back with file and line.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
+import { extractEntities, type UnknownMention } from "./extract";
+import { normalizeCard } from "./normalize";
+import { parseCatalogue } from "./parse";
+import { readFrontMatter } from "./parseFrontMatter";
+import { issue, type ParseIssue } from "./parseIssue";
+import { loadVocabulary, type Vocabulary } from "./vocabulary";
+
+export type CatalogueReading = {
+  /** Present only when there are no errors. */
+  catalogue?: NormalizedCatalogue;
+  errors: ParseIssue[];
+  warnings: ParseIssue[];
+  /** Mentions the vocabulary does not know yet: material to grow it. */
+  unknownMentions: Array<UnknownMention & { practice: string }>;
+};
+
+export type ReadOptions = {
+  /** Catalogue id; default `anpal-<year>`. */
+  catalogId?: string;
+  vocabulary?: Vocabulary;
+  /** How the file is named in the output (`source`), default: relative to the working directory. */
+  sourceName?: string;
+};
+
+export function readCatalogue(file: string, options: ReadOptions = {}): CatalogueReading {
+  const sourceName = options.sourceName ?? path.relative(process.cwd(), path.resolve(file));
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    return split([issue("error", sourceName, 1, `cannot read the file: ${(error as Error).message}`)], []);
+  }
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const { frontMatter, issues: frontIssues } = readFrontMatter(lines, sourceName);
+  const parsed = parseCatalogue(text, sourceName);
+  const issues = [...frontIssues, ...parsed.issues];
+
+  const vocabulary = options.vocabulary ?? loadVocabulary();
+  // Without an edition year the catalogue cannot load, but its cards are still checked so every error is listed.
+  const edition = { year: frontMatter?.year ?? 0 };
+  const cores = parsed.cards.map((card) => {
+    const normalized = normalizeCard(card, edition, sourceName);
+    issues.push(...normalized.issues);
+    return { card, practice: normalized.practice };
+  });
+  // Lineage is stated by title or model name: resolve it to the ids of this catalogue's practices.
+  const practiceIds = new Map(cores.map(({ practice }) => [practice.title, practice.id]));
+  const unknownMentions: CatalogueReading["unknownMentions"] = [];
+  const practices: NormalizedPractice[] = cores.map(({ card, practice }) => {
+    const { unknownMentions: unknown, ...entities } = extractEntities(card, {
+      vocabulary,
+      practiceIds,
+      region: practice.region.nuts || undefined,
+      sourceLines: lines,
+    });
+    unknownMentions.push(...unknown.map((mention) => ({ ...mention, practice: practice.id })));
+    return { ...practice, ...entities };
+  });
+
+  if (!frontMatter) return split(issues, unknownMentions);
+  const catalogue = {
+    catalog: { id: options.catalogId ?? `anpal-${frontMatter.year}`, ...frontMatter, source: sourceName },
+    practices,
+    warnings: issues
+      .filter((found) => found.severity === "warning")
+      .map((found) => ({
+        line: found.line,
+        ...(found.card !== undefined ? { practice: practices[found.card - 1]?.id } : {}),
+        message: found.message,
+      })),
+  };
+  if (issues.some((found) => found.severity === "error")) return split(issues, unknownMentions);
+  // A last guard on what the loader will write: a failure here is a bug of the pipeline, not of the file.
+  const validated = NormalizedCatalogueSchema.safeParse(catalogue);
+  if (!validated.success) {
+    issues.push(
+      ...validated.error.issues.map((problem) => {
+        const [, index] = problem.path;
+        const practice = typeof index === "number" ? practices[index] : undefined;
+        return issue(
+          "error",
+          sourceName,
+          practice?.source.startLine ?? 1,
+          `${practice ? `${practice.id}: ` : ""}${problem.path.join(".")}: ${problem.message}`,
+          practice?.catalogNumber,
+        );
+      }),
+    );
+  }
+  return split(issues, unknownMentions, validated.success ? validated.data : undefined);
+}
+
+function split(
+  issues: ParseIssue[],
+  unknownMentions: CatalogueReading["unknownMentions"],
+  catalogue?: NormalizedCatalogue,
+): CatalogueReading {
+  const byLine = [...issues].sort((a, b) => a.line - b.line);
+  const errors = byLine.filter((found) => found.severity === "error");
+  return {
+    catalogue: errors.length === 0 ? catalogue : undefined,
+    errors,
+    warnings: byLine.filter((found) => found.severity === "warning"),
+    unknownMentions,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Driver } from "neo4j-driver";
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import { startBundledNeo4j, type BundledNeo4j } from "./bundled";
+import { createDriver, isDatabaseReachable } from "./driver";
+
+export type DatabaseConnection = {
+  driver: Driver;
+  uri: string;
+  /** Present when this process started the bundled Neo4j (and so stops it on close). */
+  bundled?: BundledNeo4j;
+  /** Closes the driver, then stops the bundled Neo4j if this process started it. */
+  close(): Promise<void>;
+};
+
+/**
+ * Connects to NEO4J_URI when set, otherwise to the bundled Neo4j. With `reuseRunning`, a bundled
+ * Neo4j already serving PRASSI_BOLT_PORT (e.g. under `npm start`) is used instead of starting another,
+ * whose store would be locked anyway.
+ */
+export async function connectDatabase(
+  config: Config,
+  log: Logger,
+  options: { reuseRunning?: boolean } = {},
+): Promise<DatabaseConnection> {
+  let uri = config.neo4j.uri;
+  let bundled: BundledNeo4j | undefined;
+  if (!uri) {
+    const running = `bolt://127.0.0.1:${config.bundled.boltPort}`;
+    if (options.reuseRunning && (await isReachable(running))) {
+      log.info({ uri: running }, "using the bundled Neo4j that is already running");
+      uri = running;
+    } else {
+      bundled = await startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log });
+      uri = bundled.uri;
+    }
+  }
+  const driver = createDriver({ ...config.neo4j, uri });
+  const close = async () => {
+    await driver.close();
+    await bundled?.stop();
+  };
+  try {
+    await driver.verifyConnectivity({ database: config.neo4j.database });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { driver, uri, bundled, close };
+}
+
+async function isReachable(uri: string): Promise<boolean> {
+  const probe = createDriver({ uri });
+  try {
+    return await isDatabaseReachable(probe);
+  } finally {
+    await probe.close();
+  }
+}

@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
+import { readCatalogue } from "../../src/ingest/pipeline";
+
+const root = path.resolve(__dirname, "../..");
+const SOURCE = "seed/anpal-buone-prassi-catalogo-2023.md";
+const reading = readCatalogue(path.join(root, SOURCE), { sourceName: SOURCE });
+
+describe("readCatalogue on the 2023 catalogue", () => {
+  it("gives a catalogue that validates against the normalized format", () => {
+    expect(reading.errors).toEqual([]);
+    expect(NormalizedCatalogueSchema.safeParse(reading.catalogue).success).toBe(true);
+  });
+
+  it("reads the catalogue's identity from its cover and status page", () => {
+    expect(reading.catalogue?.catalog).toEqual({
+      id: "anpal-2023",
+      title: "Buone prassi nei servizi per il lavoro e politiche attive – Catalogo 2023",
+      publisher: "ANPAL Servizi",
+      year: 2023,
+      asOf: "2023-12-11",
+      source: SOURCE,
+    });
+  });
+
+  it("matches the reviewed seed/anpal-2023.catalogue.json (regenerate it with the ingest dry run when this changes)", () => {
+    const seed = JSON.parse(fs.readFileSync(path.join(root, "seed/anpal-2023.catalogue.json"), "utf8"));
+    expect(reading.catalogue).toEqual(seed);
+  });
+
+  it("states the lineage of card 12 to card 9 (the LAB PAL model) with its source line", () => {
+    const card12 = reading.catalogue?.practices.find((practice) => practice.id === "2023-012");
+    expect(card12?.buildsOn).toEqual([expect.objectContaining({ id: "2023-009", model: "LAB PAL" })]);
+    expect(card12?.buildsOn[0]?.source.line).toBeGreaterThanOrEqual(card12!.source.startLine);
+  });
+});
+
+describe("readCatalogue on an invalid catalogue", () => {
+  const invalid = readCatalogue(path.join(root, "tests/fixtures/catalogues/invalid.md"), { sourceName: "invalid.md" });
+
+  it("lists every error with file, line and card, in line order, and gives no catalogue", () => {
+    expect(invalid.catalogue).toBeUndefined();
+    expect(invalid.errors.map(({ file, line, card, message }) => `${file}:${line} card ${card}: ${message}`)).toEqual([
+      "invalid.md:16 card 1: unknown region 'Atlantide'",
+      "invalid.md:24 card 2: missing mandatory field 'title' (TITOLO DELLA PRATICA)",
+    ]);
+  });
+
+  it("keeps the unknown LEP code as a warning on its line", () => {
+    expect(invalid.warnings).toContainEqual(expect.objectContaining({ line: 19, message: "unknown LEP code 'RDC' ignored" }));
+  });
+});
