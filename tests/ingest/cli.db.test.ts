@@ -1,0 +1,72 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
+import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+
+const root = path.resolve(__dirname, "../..");
+
+function ingest(...args: string[]) {
+  return spawnSync(process.execPath, ["--require", "tsx/cjs", "src/ingest/cli.ts", ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "warn" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+describe("npm run ingest", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+  });
+  afterAll(async () => {
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("loads a catalogue and reports cards, nodes and relationships created, then matched on a re-run", async () => {
+    const first = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Catalogue anpal-2023: .* 16 cards/);
+    expect(first.stdout).toMatch(/seed\/anpal-buone-prassi-catalogo-2023\.md:486 card 7: unknown LEP code 'RDC' ignored/);
+    expect(first.stdout).toMatch(/nodes: [1-9]\d* created, 0 matched/);
+    const loaded = await countGraph(driver);
+
+    const second = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(new RegExp(`nodes: 0 created, ${loaded.nodes} matched, 0 deleted`));
+    expect(second.stdout).toMatch(new RegExp(`relationships: 0 created, ${loaded.relationships} matched, 0 deleted`));
+    expect(await countGraph(driver)).toEqual(loaded);
+  });
+
+  it("refuses an invalid catalogue with every error located, and changes nothing", async () => {
+    const before = await countGraph(driver);
+    const run = ingest("tests/fixtures/catalogues/invalid.md");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/INVALID: 2 error\(s\); nothing was loaded/);
+    expect(run.stdout).toMatch(/tests\/fixtures\/catalogues\/invalid\.md:16 card 1: unknown region 'Atlantide'/);
+    expect(run.stdout).toMatch(/invalid\.md:24 card 2: missing mandatory field 'title'/);
+    expect(await countGraph(driver)).toEqual(before);
+  });
+
+  it("with --dry-run --out writes the normalized catalogue and touches no database", async () => {
+    await resetDatabase(driver);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prassi-out-")), "catalogue.json");
+    const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run", "--out", out, "--catalog", "anpal-2023-review");
+    expect(run.status).toBe(0);
+    const written = NormalizedCatalogueSchema.parse(JSON.parse(fs.readFileSync(out, "utf8")));
+    expect(written.catalog.id).toBe("anpal-2023-review");
+    expect(written.practices).toHaveLength(16);
+    expect(await countGraph(driver)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it("explains its usage when the file is missing", () => {
+    const run = ingest();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/usage: npm run ingest -- FILE/);
+  });
+});

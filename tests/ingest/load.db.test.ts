@@ -1,0 +1,130 @@
+import type { Driver } from "neo4j-driver";
+import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
+import { loadCatalogue } from "../../src/ingest/load";
+import { readSeedCatalogues, seedIfEmpty } from "../../src/ingest/seed";
+import { createLogger } from "../../src/logger";
+import { connectTestDatabase, countGraph, resetDatabase } from "../support/database";
+
+const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
+
+async function rows<T>(driver: Driver, cypher: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
+  const { records } = await driver.executeQuery(cypher, parameters);
+  return records.map((record) => record.toObject() as T);
+}
+
+describe("loading the 2023 catalogue into Neo4j", () => {
+  let driver: Driver;
+
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+  });
+  afterAll(async () => {
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("writes the 16 practices with their region, LEPs and catalogue", async () => {
+    const report = await loadCatalogue(driver, catalogue2023);
+    expect(report).toMatchObject({ practices: 16, nodesMatched: 0, relationshipsMatched: 0, nodesDeleted: 0 });
+
+    const practices = await rows<{ id: string; region: string; leps: string[]; catalog: string }>(
+      driver,
+      `MATCH (p:Practice)-[:LISTED_IN]->(c:Catalog), (p)-[:IN_REGION]->(r:Region)
+       RETURN p.id AS id, r.nuts AS region, c.id AS catalog, [(p)-[:IMPLEMENTS]->(l) | l.code] AS leps ORDER BY id`,
+    );
+    expect(practices.map((practice) => practice.id)).toEqual(catalogue2023.practices.map((practice) => practice.id));
+    expect(practices.every((practice) => practice.catalog === "anpal-2023" && practice.leps.length > 0)).toBe(true);
+    expect(practices.find((practice) => practice.id === "2023-004")).toMatchObject({ region: "ITC3" });
+  });
+
+  it("has all 21 PES territories, with or without practices, and LEP sub-codes part of their parent", async () => {
+    const [regions] = await rows<{ n: number }>(driver, "MATCH (r:Region) RETURN count(r) AS n");
+    expect(regions!.n).toBe(21);
+    const parts = await rows<{ code: string }>(driver, "MATCH (l:Lep)-[:PART_OF]->(:Lep {code: 'F'}) RETURN l.code AS code ORDER BY code");
+    expect(parts.map((part) => part.code)).toEqual(["F1", "F2", "F3"]);
+  });
+
+  it("gives every link read from a card its provenance: card field and source line inside the card", async () => {
+    const links = await rows<{ type: string; field: string | null; line: number | null; start: number; end: number }>(
+      driver,
+      `MATCH (p:Practice)-[r]->() WHERE NOT type(r) IN ['LISTED_IN', 'SIMILAR_TO']
+       RETURN type(r) AS type, r.field AS field, r.line AS line, p.sourceStartLine AS start, p.sourceEndLine AS end`,
+    );
+    expect(links.length).toBeGreaterThan(200);
+    for (const link of links) {
+      expect(link.field).toMatch(/^[A-Z_]+$/);
+      expect(link.line).toBeGreaterThanOrEqual(link.start);
+      expect(link.line).toBeLessThanOrEqual(link.end);
+    }
+  });
+
+  it("links card 12 to card 9 as lineage and one ANPAL Servizi node to many practices", async () => {
+    const lineage = await rows<{ field: string }>(
+      driver,
+      "MATCH (:Practice {id: '2023-012'})-[r:BUILDS_ON]->(:Practice {id: '2023-009'}) RETURN r.field AS field",
+    );
+    expect(lineage).toHaveLength(1);
+    const anpal = await rows<{ nodes: number; practices: number }>(
+      driver,
+      "MATCH (s:Stakeholder) WHERE s.name =~ '(?i)anpal servizi.*' RETURN count(DISTINCT s) AS nodes, COUNT { (s)<-[:INVOLVES]-() } AS practices",
+    );
+    expect(anpal).toEqual([{ nodes: 1, practices: expect.any(Number) }]);
+    expect(anpal[0]!.practices).toBeGreaterThanOrEqual(10);
+  });
+
+  it("changes nothing when the same catalogue is imported again", async () => {
+    const before = await countGraph(driver);
+    const report = await loadCatalogue(driver, catalogue2023);
+    expect(await countGraph(driver)).toEqual(before);
+    expect(report).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0 });
+    expect(report.nodesMatched).toBe(before.nodes);
+    expect(report.relationshipsMatched).toBe(before.relationships);
+  });
+
+  it("leaves the database exactly as it was when a load fails half-way", async () => {
+    const before = await countGraph(driver);
+    const snapshot = await rows(driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id");
+    const renamed = catalogue2023.practices.map((practice) => ({ ...practice, title: `${practice.title} (edited)` }));
+    // A value Neo4j cannot store, on the last practice: the titles above it were already written in the transaction.
+    const broken = { ...catalogue2023, practices: [...renamed.slice(0, -1), { ...renamed.at(-1)!, startYear: { not: "a year" } }] };
+    await expect(loadCatalogue(driver, broken as unknown as NormalizedCatalogue)).rejects.toThrow();
+    expect(await countGraph(driver)).toEqual(before);
+    expect(await rows(driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(snapshot);
+  });
+
+  it("removes what an edited edition of the catalogue no longer says", async () => {
+    const [first, ...others] = catalogue2023.practices;
+    const edited = { ...catalogue2023, practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)] };
+    const dropped = first!.stakeholders[0]!.id;
+    const report = await loadCatalogue(driver, edited);
+    expect(report.nodesDeleted).toBe(1);
+    const stillLinked = await rows(driver, "MATCH (:Practice {id: $id})-[:INVOLVES]->(s:Stakeholder {id: $dropped}) RETURN s", {
+      id: first!.id,
+      dropped,
+    });
+    expect(stillLinked).toEqual([]);
+    expect(await rows(driver, "MATCH (p:Practice {id: '2023-016'}) RETURN p")).toEqual([]);
+    await loadCatalogue(driver, catalogue2023);
+  });
+});
+
+describe("npm start on an empty database", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+  });
+  afterAll(async () => {
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("loads the seed catalogue once, and not again when practices exist", async () => {
+    const log = createLogger("silent");
+    expect(await seedIfEmpty(driver, log)).toBe(1);
+    const [practices] = await rows<{ n: number }>(driver, "MATCH (p:Practice) RETURN count(p) AS n");
+    expect(practices!.n).toBe(16);
+    expect(await seedIfEmpty(driver, log)).toBe(0);
+  });
+});
