@@ -1,10 +1,13 @@
 import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
+import { createContext } from "./graphql/context";
+import { refreshSimilarityOnWrite } from "./graphql/refreshOnWrite";
 import { buildSchema } from "./graphql/schema";
 import { seedIfEmpty } from "./ingest/seed";
 import type { Logger } from "./logger";
 import { connectDatabase } from "./neo4j/connect";
 import { describeDatabase } from "./neo4j/driver";
+import { refreshSimilarity } from "./similarity";
 import { applySchema } from "./neo4j/schema";
 import { startServer } from "./server";
 
@@ -33,11 +36,14 @@ export async function startPrassi(config: Config, log: Logger): Promise<Prassi> 
     const description = await describeDatabase(driver, database);
     log.info({ ...description, uri: connection.uri, bundled: connection.bundled !== undefined }, "connected to Neo4j");
 
-    const { schema, neo4jGraphQL } = await buildSchema(driver);
+    const { schema, neo4jGraphQL } = await buildSchema(driver, config.jwtSecret);
     await neo4jGraphQL.checkNeo4jCompat({ driver, sessionConfig: { database } });
     const statements = await applySchema(driver, database);
     log.info({ statements }, "database schema applied");
     await seedIfEmpty(driver, log, database);
+    // Computes similarity for whatever lacks it or changed since (a fresh seed, a database loaded elsewhere).
+    const refreshed = await refreshSimilarity(driver, database);
+    if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity computed");
 
     const server = await startServer({
       schema,
@@ -45,7 +51,8 @@ export async function startPrassi(config: Config, log: Logger): Promise<Prassi> 
       database,
       port: config.port,
       log,
-      context: async (request) => ({ token: request.headers.authorization, sessionConfig: { database } }),
+      plugins: [refreshSimilarityOnWrite(driver, log, database)],
+      context: async (request) => createContext(driver, database, request.headers.authorization),
     });
     cleanups.push({ name: "graphql server", run: () => server.stop() });
     return { url: server.url, port: server.port, driver, stop };

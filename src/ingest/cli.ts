@@ -10,6 +10,7 @@ import { loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { connectDatabase } from "../neo4j/connect";
 import { applySchema } from "../neo4j/schema";
+import { recomputeSimilarity } from "../similarity";
 import { loadCatalogue } from "./load";
 import { readCatalogue } from "./pipeline";
 import { formatLoadReport, formatReading } from "./report";
@@ -55,6 +56,9 @@ async function main(): Promise<number> {
     progress(`loading ${reading.catalogue.practices.length} practices into ${database.uri} (one transaction)`);
     const report = await loadCatalogue(database.driver, reading.catalogue, config.neo4j.database);
     process.stdout.write(formatLoadReport(report));
+    progress("recomputing similarity (the catalogue changed the rarity of what practices share)");
+    const similarity = await recomputeSimilarity(database.driver, { database: config.neo4j.database });
+    process.stdout.write(`Similarity: ${similarity.relationships} SIMILAR_TO links for ${similarity.practices} practices\n`);
     return 0;
   } finally {
     await database.close();

@@ -1,0 +1,92 @@
+/**
+ * practicePath: how two practices are connected through the nodes they share (a stakeholder, a LEP, a target
+ * group, a job centre...), as the steps of the shortest path; among equally short paths, the one through the
+ * rarest nodes, which says the most. Catalogue membership and computed similarity are left out: they connect
+ * everything and explain nothing.
+ */
+import type { Driver } from "neo4j-driver";
+import { InvalidArgumentError, NotFoundError } from "./errors";
+
+export type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
+export type PathStep = {
+  /** 0 for the first practice, then one per relationship. */
+  position: number;
+  kind: PathNodeKind;
+  /** Practice id, LEP code, region NUTS code, or the node's id. */
+  id: string;
+  name: string;
+  /** Type of the relationship from the previous step (absent on the first), e.g. "INVOLVES". */
+  link?: string;
+};
+export type PracticePathInput = { from: string; to: string; maxHops: number };
+
+export const MAX_HOPS = 8;
+
+const KIND_BY_LABEL: Readonly<Record<string, PathNodeKind>> = {
+  Practice: "PRACTICE",
+  Lep: "LEP",
+  TargetGroup: "TARGET_GROUP",
+  Stakeholder: "STAKEHOLDER",
+  FundingSource: "FUNDING_SOURCE",
+  Region: "REGION",
+  Cpi: "CPI",
+  Law: "LAW",
+  Tool: "TOOL",
+};
+
+const PRACTICES = `
+MATCH (p:Practice) WHERE p.id IN $ids
+RETURN p.id AS id, p.title AS title`;
+
+/**
+ * Every shortest path within 8 links over the meaningful relationships (undirected), kept when within $maxHops;
+ * the cost of a path is the sum of log(degree) of its inner nodes (the inverse of the chance of a random walk
+ * taking it), so the cheapest goes through the rarest nodes. Ties fall to the smallest sequence of keys.
+ */
+const SHORTEST_PATH = `
+MATCH (a:Practice {id: $from}), (b:Practice {id: $to})
+MATCH path = allShortestPaths((a)-[:IN_REGION|DELIVERED_AT|IMPLEMENTS|PART_OF|TARGETS|INVOLVES|FUNDED_BY|REFERENCES|USES|BUILDS_ON*..8]-(b))
+WHERE length(path) <= $maxHops
+WITH path, [n IN nodes(path) | {
+       label: head([label IN labels(n) WHERE label IN $labels]),
+       id: coalesce(n.id, n.code, n.nuts),
+       name: coalesce(n.title, n.name, n.id, n.code, n.nuts)
+     }] AS steps,
+     [n IN nodes(path)[1..-1] |
+       size([(n)-[:IN_REGION|DELIVERED_AT|IMPLEMENTS|PART_OF|TARGETS|INVOLVES|FUNDED_BY|REFERENCES|USES|BUILDS_ON]-() | 1])] AS degrees
+WITH steps, [r IN relationships(path) | type(r)] AS links,
+     reduce(cost = 0.0, degree IN degrees | cost + log(toFloat(degree))) AS cost
+RETURN steps, links
+ORDER BY cost, reduce(keys = '', step IN steps | keys + step.id + '|')
+LIMIT 1`;
+
+type RawStep = { label: string; id: string; name: string };
+
+/**
+ * Steps from `from` to `to`: [] when no path is within maxHops (1..8), the single step when from = to.
+ * Throws NotFoundError("PRACTICE") for an unknown id, InvalidArgumentError("maxHops") outside 1..8.
+ */
+export async function practicePath(driver: Driver, input: PracticePathInput, database?: string): Promise<PathStep[]> {
+  const { from, to, maxHops } = input;
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+    throw new InvalidArgumentError("maxHops", `must be between 1 and ${MAX_HOPS}`);
+  }
+  const read = { database, routing: "READ" as const };
+  const found = await driver.executeQuery(PRACTICES, { ids: [from, to] }, read);
+  const titles = new Map(found.records.map((record) => [record.get("id") as string, record.get("title") as string]));
+  for (const id of [from, to]) if (!titles.has(id)) throw new NotFoundError("PRACTICE", id);
+  if (from === to) return [{ position: 0, kind: "PRACTICE", id: from, name: titles.get(from)! }];
+
+  const { records } = await driver.executeQuery(SHORTEST_PATH, { from, to, maxHops, labels: Object.keys(KIND_BY_LABEL) }, read);
+  const [record] = records;
+  if (!record) return [];
+  const steps = record.get("steps") as RawStep[];
+  const links = record.get("links") as string[];
+  return steps.map((step, position) => ({
+    position,
+    kind: KIND_BY_LABEL[step.label] ?? "PRACTICE",
+    id: step.id,
+    name: step.name,
+    ...(position > 0 ? { link: links[position - 1] } : {}),
+  }));
+}

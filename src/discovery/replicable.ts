@@ -1,0 +1,182 @@
+/**
+ * replicableModels: practices of OTHER regions that a region could copy for the LEP services and target groups
+ * it asks about (or, asking nothing, for its gaps), ranked by how much of the ask they cover, weighting what
+ * the region does not offer yet, then by the evidence on the card that the practice travels.
+ * The formula is explained in docs/discovery.md.
+ */
+import type { Driver } from "neo4j-driver";
+import { checkLimit, NotFoundError } from "./errors";
+import { readEvidence, transferability, type CardFacts, type TransferabilityEvidence } from "./evidence";
+import { COVERED_LEP_CODES, readLeps } from "./lep";
+import { resolveRegion } from "./region";
+
+export type { TransferabilityEvidence } from "./evidence";
+
+export type SharedItem = { id: string; name: string };
+export type MatchReason = { kind: "LEP" | "TARGET"; weight: number; shared: SharedItem[] };
+export type ReplicableMatch = {
+  practiceId: string;
+  /** coverage part (the sum of the reasons' weights) + transferability part; 0..1. */
+  score: number;
+  reasons: MatchReason[];
+  evidence: TransferabilityEvidence[];
+};
+/** One thing asked, and whether a practice of the region already offers it (then it weighs less). */
+export type AskedItem = SharedItem & { offeredHere: boolean };
+export type ReplicableModelsInput = { region: string; leps?: string[]; targets?: string[]; limit: number };
+export type ReplicableModels = {
+  region: { nuts: string; name: string };
+  /** What the matches were ranked against: the ask, or the region's LEP gaps when nothing was asked. */
+  asked: { mode: "ASKED" | "GAPS"; leps: AskedItem[]; targets: AskedItem[] };
+  matches: ReplicableMatch[];
+};
+
+/** Share of the score given to coverage of the ask; the rest rewards transferability evidence. */
+export const COVERAGE_SHARE = 0.9;
+export const TRANSFERABILITY_SHARE = 0.1;
+/** An asked item the region does not offer yet weighs twice one it already offers. */
+export const GAP_WEIGHT = 2;
+export const OFFERED_WEIGHT = 1;
+
+const REGION_OFFER = `
+MATCH (:Region {nuts: $nuts})<-[:IN_REGION]-(p:Practice)
+RETURN ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds`;
+
+const TARGET_GROUPS = `
+MATCH (t:TargetGroup) WHERE t.id IN $ids
+RETURN t.id AS id, t.name AS name`;
+
+const CANDIDATES = `
+MATCH (p:Practice)
+WHERE NOT EXISTS { (p)-[:IN_REGION]->(:Region {nuts: $nuts}) }
+WITH p, ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds
+WHERE any(code IN lepCodes WHERE code IN $leps) OR any(id IN targetIds WHERE id IN $targets)
+RETURN p.id AS id, lepCodes, targetIds, p.ongoing AS ongoing,
+       [(p)-[:FUNDED_BY]->(f:FundingSource) | f.kind] AS fundingKinds,
+       p.results AS results, p.outcomes AS outcomes, p.lessons AS lessons,
+       p.conclusions AS conclusions, p.humanResources AS humanResources`;
+
+type Candidate = CardFacts & { id: string; lepCodes: string[]; targetIds: string[] };
+
+const unique = (values: readonly string[]) => [...new Set(values)];
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
+/** Best score first; equal scores in practice id order, so answers are stable. */
+const byScore = (a: ReplicableMatch, b: ReplicableMatch) => b.score - a.score || a.practiceId.localeCompare(b.practiceId);
+
+/** What the ask is made of: validated LEP codes and target ids, or the region's LEP gaps. */
+async function readAsk(
+  driver: Driver,
+  nuts: string,
+  input: ReplicableModelsInput,
+  database?: string,
+): Promise<ReplicableModels["asked"]> {
+  const offer = await driver.executeQuery(REGION_OFFER, { nuts }, { database, routing: "READ" });
+  const offeredLeps = new Set(offer.records.flatMap((record) => record.get("lepCodes") as string[]));
+  const offeredTargets = new Set(offer.records.flatMap((record) => record.get("targetIds") as string[]));
+
+  const leps = await readLeps(driver, database);
+  const lepByCode = new Map(leps.map((lep) => [lep.code, lep]));
+  const askedCodes = unique((input.leps ?? []).map((code) => code.trim().toUpperCase()));
+  const askedTargets = unique((input.targets ?? []).map((id) => id.trim()));
+
+  if (askedCodes.length === 0 && askedTargets.length === 0) {
+    const gaps = leps.filter((lep) => lep.parent === null && !offeredLeps.has(lep.code));
+    return { mode: "GAPS", leps: gaps.map(({ code, name }) => ({ id: code, name, offeredHere: false })), targets: [] };
+  }
+
+  const askedLeps = askedCodes.map((code) => {
+    const lep = lepByCode.get(code);
+    if (!lep) throw new NotFoundError("LEP", code);
+    return { id: code, name: lep.name, offeredHere: offeredLeps.has(code) };
+  });
+  const groups = await driver.executeQuery(TARGET_GROUPS, { ids: askedTargets }, { database, routing: "READ" });
+  const nameById = new Map(groups.records.map((record) => [record.get("id") as string, record.get("name") as string]));
+  const targets = askedTargets.map((id) => {
+    const name = nameById.get(id);
+    if (name === undefined) throw new NotFoundError("TARGET_GROUP", id);
+    return { id, name, offeredHere: offeredTargets.has(id) };
+  });
+  return { mode: "ASKED", leps: askedLeps, targets };
+}
+
+const itemWeight = (item: AskedItem) => (item.offeredHere ? OFFERED_WEIGHT : GAP_WEIGHT);
+
+/** The reason for one kind: the asked items the practice covers, weighted by their part of the ask. */
+function reasonFor(kind: MatchReason["kind"], asked: AskedItem[], covered: ReadonlySet<string>, kindShare: number): MatchReason | null {
+  const shared = asked.filter((item) => covered.has(item.id));
+  if (shared.length === 0) return null;
+  const total = asked.reduce((sum, item) => sum + itemWeight(item), 0);
+  const met = shared.reduce((sum, item) => sum + itemWeight(item), 0);
+  return { kind, weight: round(COVERAGE_SHARE * kindShare * (met / total)), shared: shared.map(({ id, name }) => ({ id, name })) };
+}
+
+function scoreCandidate(candidate: Candidate, asked: ReplicableModels["asked"]): ReplicableMatch | null {
+  const kinds = [asked.leps.length > 0, asked.targets.length > 0].filter(Boolean).length;
+  const kindShare = kinds === 0 ? 0 : 1 / kinds;
+  const reasons = [
+    asked.leps.length > 0 ? reasonFor("LEP", asked.leps, new Set(candidate.lepCodes), kindShare) : null,
+    asked.targets.length > 0 ? reasonFor("TARGET", asked.targets, new Set(candidate.targetIds), kindShare) : null,
+  ].filter((reason): reason is MatchReason => reason !== null);
+  if (reasons.length === 0) return null;
+  reasons.sort((a, b) => b.weight - a.weight);
+  const evidence = readEvidence(candidate);
+  const coverage = reasons.reduce((sum, reason) => sum + reason.weight, 0);
+  return {
+    practiceId: candidate.id,
+    score: round(coverage + TRANSFERABILITY_SHARE * transferability(evidence)),
+    reasons,
+    evidence,
+  };
+}
+
+/**
+ * The best models, LEP by LEP, for LEPs the region `nuts` does not cover (regionProfile's gaps): the ranking
+ * findReplicableModels gives when asked for that one LEP, from one read of the candidates.
+ */
+export async function modelsForEachLep(
+  driver: Driver,
+  nuts: string,
+  leps: ReadonlyArray<{ code: string; name: string }>,
+  limit: number,
+  database?: string,
+): Promise<Map<string, string[]>> {
+  const models = new Map<string, string[]>(leps.map(({ code }) => [code, []]));
+  if (leps.length === 0) return models;
+  const { records } = await driver.executeQuery(
+    CANDIDATES,
+    { nuts, leps: leps.map(({ code }) => code), targets: [] },
+    { database, routing: "READ" },
+  );
+  const candidates = records.map((record) => record.toObject() as Candidate);
+  for (const { code, name } of leps) {
+    const asked = { mode: "ASKED" as const, leps: [{ id: code, name, offeredHere: false }], targets: [] };
+    const matches = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
+    models.set(code, matches.sort(byScore).slice(0, limit).map((match) => match.practiceId));
+  }
+  return models;
+}
+
+/**
+ * Models for `region` among the practices of the other regions. `leps` are LEP codes (F covers F1..F3, F1 only F1),
+ * `targets` TargetGroup ids; with neither, the ask is the region's gaps (top-level LEPs no practice of it covers).
+ * Throws NotFoundError for an unknown region ("REGION"), LEP code ("LEP") or target id ("TARGET_GROUP").
+ */
+export async function findReplicableModels(driver: Driver, input: ReplicableModelsInput, database?: string): Promise<ReplicableModels> {
+  checkLimit(input.limit);
+  const region = await resolveRegion(driver, input.region, database);
+  const asked = await readAsk(driver, region.nuts, input, database);
+  const matches: ReplicableMatch[] = [];
+  if (asked.leps.length + asked.targets.length > 0) {
+    const { records } = await driver.executeQuery(
+      CANDIDATES,
+      { nuts: region.nuts, leps: asked.leps.map((item) => item.id), targets: asked.targets.map((item) => item.id) },
+      { database, routing: "READ" },
+    );
+    for (const record of records) {
+      const match = scoreCandidate(record.toObject() as Candidate, asked);
+      if (match) matches.push(match);
+    }
+  }
+  matches.sort(byScore);
+  return { region: { nuts: region.nuts, name: region.name }, asked, matches: matches.slice(0, input.limit) };
+}

@@ -1,0 +1,67 @@
+/**
+ * Resolvers of the discovery root fields (schema/discovery.graphql). Each validates its arguments at the edge,
+ * asks a data service for keys and scores, and leaves the graph nodes to the generated API (nodes.ts).
+ */
+import type { Driver } from "neo4j-driver";
+import { z } from "zod";
+import { practicePath } from "../discovery/path";
+import { regionProfile } from "../discovery/regionProfile";
+import { findReplicableModels } from "../discovery/replicable";
+import { searchPractices } from "../discovery/search";
+import { LENSES } from "../similarity";
+import { NotFoundError } from "../discovery/errors";
+import { answering, parseArguments } from "./errors";
+import type { Loaders } from "./loaders";
+import { nodeField, nodeListField } from "./nodes";
+
+export type PrassiContext = { driver: Driver; database?: string; loaders: Loaders };
+
+const limit = z.number().int().min(1, "must be between 1 and 50").max(50, "must be between 1 and 50");
+const key = z.string().trim().min(1, "must not be empty");
+
+const SimilarArguments = z.object({ id: key, limit, lens: z.enum(LENSES) });
+const ReplicableArguments = z.object({
+  region: key,
+  lep: z.array(key.transform((code) => code.toUpperCase())).nullish(),
+  target: z.array(key).nullish(),
+  limit,
+});
+const RegionArguments = z.object({ region: key });
+const PathArguments = z.object({ from: key, to: key, maxHops: z.number().int().min(1, "must be between 1 and 8").max(8, "must be between 1 and 8") });
+const SearchArguments = z.object({ text: key.max(200, "must be at most 200 characters"), limit });
+
+export const resolvers = {
+  Query: {
+    similarPractices: (_: unknown, args: unknown, { loaders }: PrassiContext) =>
+      answering(async () => {
+        const { id, lens, limit } = parseArguments(SimilarArguments, args);
+        if (!(await loaders.practiceExists.load(id))) throw new NotFoundError("PRACTICE", id);
+        return loaders.similarPractices.load({ id, lens, limit });
+      }),
+    replicableModels: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
+      answering(async () => {
+        const { region, lep, target, limit } = parseArguments(ReplicableArguments, args);
+        const { matches } = await findReplicableModels(driver, { region, leps: lep ?? undefined, targets: target ?? undefined, limit }, database);
+        return matches;
+      }),
+    regionProfile: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
+      answering(async () => regionProfile(driver, parseArguments(RegionArguments, args).region, database)),
+    practicePath: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
+      answering(async () => practicePath(driver, parseArguments(PathArguments, args), database)),
+    searchPractices: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
+      answering(async () => searchPractices(driver, parseArguments(SearchArguments, args), database)),
+  },
+  PracticeMatch: { practice: nodeField("Practice", (match: { practiceId: string }) => match.practiceId) },
+  PracticeHit: { practice: nodeField("Practice", (hit: { practiceId: string }) => hit.practiceId) },
+  PathStep: { practice: nodeField("Practice", (step: { kind: string; id: string }) => (step.kind === "PRACTICE" ? step.id : null)) },
+  RegionProfile: {
+    region: nodeField("Region", (profile: { region: { nuts: string } }) => profile.region.nuts),
+    practiceCount: (profile: { practiceIds: string[] }) => profile.practiceIds.length,
+  },
+  LepCoverage: { lep: nodeField("Lep", (coverage: { code: string }) => coverage.code) },
+  TargetGroupReach: { targetGroup: nodeField("TargetGroup", (reach: { id: string }) => reach.id) },
+  LepGap: {
+    lep: nodeField("Lep", (gap: { code: string }) => gap.code),
+    models: nodeListField("Practice", (gap: { modelIds: string[] }) => gap.modelIds),
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Reads the practice -> item bipartite graph in ONE query, with what the last computation stored about each
+ * practice (signature, neighbours), so that a refresh can tell which practices changed.
+ */
+import { createHash } from "node:crypto";
+import type { Driver } from "neo4j-driver";
+import { LINK_KINDS, itemId, type LinkKind, type PracticeFeatures } from "./model";
+
+/** A practice's features with the state of its last similarity computation. */
+export type PracticeRecord = PracticeFeatures & {
+  /** Signature stored by the last computation, null if never computed. */
+  storedSignature: string | null;
+  /** Neighbours stored by the last computation and still present. */
+  neighbours: string[];
+  /** True when some stored neighbour was deleted since (fewer edges than were written). */
+  lostNeighbour: boolean;
+};
+
+/**
+ * Items per kind, as keys only (names are resolved when serving). A sub-code also counts as its parent LEP
+ * (PART_OF*0..). Lineage: a practice has the item q for every practice q it builds on, directly or not, and
+ * q has it too once something builds on it; a practice nothing builds on has no lineage item of its own.
+ */
+const READ_FEATURES = `
+MATCH (p:Practice)
+RETURN p.id AS id,
+  p.similaritySignature AS storedSignature,
+  [(p)-[:SIMILAR_TO]->(q:Practice) | q.id] AS neighbours,
+  coalesce(p.similarityDegree > COUNT { (p)-[:SIMILAR_TO]->() }, false) AS lostNeighbour,
+  [(p)-[:IMPLEMENTS]->(:Lep)-[:PART_OF*0..]->(n:Lep) | n.code] AS LEP,
+  [(p)-[:TARGETS]->(n:TargetGroup) | n.id] AS TARGET,
+  [(p)-[:INVOLVES]->(n:Stakeholder) | n.id] AS STAKEHOLDER,
+  [(p)-[:FUNDED_BY]->(n:FundingSource) | n.id] AS FUNDING,
+  [(p)-[:IN_REGION]->(n:Region) | n.nuts] AS REGION,
+  [(p)-[:DELIVERED_AT]->(n:Cpi) | n.id] AS CPI,
+  [(p)-[:REFERENCES]->(n:Law) | n.id] AS LAW,
+  [(p)-[:USES]->(n:Tool) | n.id] AS TOOL,
+  [(p)-[:BUILDS_ON*0..]->(n:Practice) WHERE n <> p OR EXISTS { (n)<-[:BUILDS_ON]-(:Practice) } | n.id] AS LINEAGE
+ORDER BY id`;
+
+export async function readPracticeRecords(driver: Driver, database?: string): Promise<PracticeRecord[]> {
+  const { records } = await driver.executeQuery(READ_FEATURES, {}, { database, routing: "READ" });
+  return records.map((record) => ({
+    id: record.get("id"),
+    items: LINK_KINDS.flatMap((kind: LinkKind) => [...new Set<string>(record.get(kind))].map((key) => ({ kind, key }))),
+    storedSignature: record.get("storedSignature"),
+    neighbours: record.get("neighbours"),
+    lostNeighbour: record.get("lostNeighbour"),
+  }));
+}
+
+/** A hash of a practice's feature set: equal signatures, equal features. */
+export function featureSignature(practice: PracticeFeatures): string {
+  const ids = [...new Set(practice.items.map(itemId))].sort();
+  return createHash("sha1").update(ids.join("\n")).digest("hex");
+}

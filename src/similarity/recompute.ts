@@ -1,0 +1,57 @@
+/** Recomputes stored neighbourhoods: all of them after an import, or only those a set of changes can alter. */
+import type { Driver } from "neo4j-driver";
+import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
+import { buildSimilarityIndex, candidatesOf, computeNeighbourhoods, type SimilarityIndex } from "./neighbours";
+import { storeNeighbourhoods } from "./store";
+
+/**
+ * The practices whose top-K a change to `changed` can alter: the changed ones, those that stored one of them
+ * as neighbour (its score moved), and those sharing a candidate-generating item with one (it may enter their top-K).
+ */
+export function affectedPractices(records: readonly PracticeRecord[], index: SimilarityIndex, changed: Iterable<string>): string[] {
+  const changedIds = new Set([...changed].filter((id) => index.positionOf.has(id)));
+  const affected = new Set(changedIds);
+  for (const record of records) if (record.neighbours.some((id) => changedIds.has(id))) affected.add(record.id);
+  for (const id of changedIds) for (const other of candidatesOf(index, index.positionOf.get(id)!)) affected.add(index.practiceIds[other]!);
+  return [...affected].sort();
+}
+
+async function recomputeAndStore(
+  driver: Driver,
+  records: readonly PracticeRecord[],
+  index: SimilarityIndex,
+  practiceIds: string[] | undefined,
+  database: string | undefined,
+): Promise<{ practices: number; relationships: number }> {
+  const neighbourhoods = computeNeighbourhoods(index, practiceIds);
+  const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
+  const relationships = await storeNeighbourhoods(driver, neighbourhoods, signatures, database);
+  return { practices: neighbourhoods.length, relationships };
+}
+
+/** Full recomputation (after a catalogue import), or for the given practices and the practices whose neighbourhoods they can change. */
+export async function recomputeSimilarity(
+  driver: Driver,
+  options: { database?: string; practiceIds?: string[] } = {},
+): Promise<{ practices: number; relationships: number }> {
+  const records = await readPracticeRecords(driver, options.database);
+  const index = buildSimilarityIndex(records);
+  const practiceIds = options.practiceIds ? affectedPractices(records, index, options.practiceIds) : undefined;
+  return recomputeAndStore(driver, records, index, practiceIds, options.database);
+}
+
+/**
+ * After writes through the API: recomputes the practices whose features changed since the last computation
+ * (new ones included) with those they affect, and the practices that lost a neighbour to a deletion.
+ * Returns the recomputed ids.
+ */
+export async function refreshSimilarity(driver: Driver, database?: string): Promise<string[]> {
+  const records = await readPracticeRecords(driver, database);
+  const changed = records.filter((record) => record.storedSignature !== featureSignature(record)).map((record) => record.id);
+  const orphaned = records.filter((record) => record.lostNeighbour).map((record) => record.id);
+  if (changed.length === 0 && orphaned.length === 0) return [];
+  const index = buildSimilarityIndex(records);
+  const practiceIds = [...new Set([...affectedPractices(records, index, changed), ...orphaned])].sort();
+  await recomputeAndStore(driver, records, index, practiceIds, database);
+  return practiceIds;
+}

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { SignJWT } from "jose";
+import { startPrassi, type Prassi } from "../../src/app";
+import { loadConfig } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+
+const SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+const LINK_TARGET = fs.readFileSync(path.resolve(__dirname, "../../docs/queries/update-practice.graphql"), "utf8");
+
+function token(roles: string[], secret = SECRET): Promise<string> {
+  return new SignJWT({ roles }).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("5m").sign(new TextEncoder().encode(secret));
+}
+
+type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+describe("writes through the GraphQL API", () => {
+  let prassi: Prassi;
+
+  async function post(query: string, bearer?: string): Promise<Answer> {
+    const response = await fetch(prassi.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as Answer;
+  }
+
+  const sharedWomenTargets = async () => {
+    const { data } = await post(`{ similarPractices(id: "2023-011", limit: 50) { practice { id } reasons { kind shared { id } } } }`);
+    const matches = (data?.similarPractices ?? []) as Array<{ practice: { id: string }; reasons: Array<{ kind: string; shared: Array<{ id: string }> }> }>;
+    return matches.filter((match) => match.reasons.some((reason) => reason.kind === "TARGET" && reason.shared.some((item) => item.id === "donne")));
+  };
+
+  beforeAll(async () => {
+    const log = createLogger("silent");
+    const bootstrap = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "silent" }), log);
+    await resetDatabase(bootstrap.driver);
+    await bootstrap.stop();
+    // Starting on the empty database seeds the 2023 catalogue and computes similarity.
+    prassi = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), JWT_SECRET: SECRET, LOG_LEVEL: "silent" }), log);
+  });
+  afterAll(async () => {
+    await resetDatabase(prassi.driver);
+    await prassi.stop();
+  });
+
+  it("refuses a write without a token, and writes nothing", async () => {
+    const before = await countGraph(prassi.driver);
+    const answer = await post(LINK_TARGET);
+    expect(answer.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(answer.errors?.[0]?.message).toMatch(/editor role/);
+    expect(await countGraph(prassi.driver)).toEqual(before);
+  });
+
+  it("refuses a write with a valid token that lacks the editor role, or a token signed with another key", async () => {
+    for (const bearer of [await token(["reader"]), await token(["editor"], "some-other-secret-of-sufficient-length!")]) {
+      const answer = await post(LINK_TARGET, bearer);
+      // @neo4j/graphql checks the role while authenticating, so a reader's token fails like a missing one.
+      expect(answer.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("accepts an editor's write and updates the similarity of the practice it changed", async () => {
+    expect(await sharedWomenTargets()).toEqual([]);
+    const answer = await post(LINK_TARGET, await token(["editor"]));
+    expect(answer.errors).toBeUndefined();
+    expect(JSON.stringify(answer.data)).toContain('"id":"donne"');
+    const sharing = await sharedWomenTargets();
+    expect(sharing.length).toBeGreaterThan(0);
+  });
+
+  it("keeps reads public", async () => {
+    const answer = await post("{ practices(limit: 1) { id } }");
+    expect(answer.errors).toBeUndefined();
+  });
+});
