@@ -18,7 +18,7 @@ export function earliestYear(text: string, latestYear: number): number | undefin
     years.push(year.length === 2 ? 2000 + Number(year) : Number(year));
     return " ";
   });
-  const withoutActs = withoutDates.replace(NUMBER_SLASH_YEAR, (whole, first: string, second: string) =>
+  const withoutActs = withoutDates.replace(NUMBER_SLASH_YEAR, (_whole, first: string, second: string) =>
     isSchoolYear(first, second) ? first : " ",
   );
   for (const match of withoutActs.matchAll(YEAR)) years.push(Number(match[1]));

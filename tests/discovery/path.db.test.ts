@@ -1,34 +1,18 @@
-import type { Driver } from "neo4j-driver";
 import { InvalidArgumentError, NotFoundError } from "../../src/discovery/errors";
 import { practicePath } from "../../src/discovery/path";
-import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
-import { loadCatalogue } from "../../src/ingest/load";
-import { readSeedCatalogues } from "../../src/ingest/seed";
-import { connectTestDatabase, resetDatabase } from "../support/database";
-
-const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
+import { useTestDatabase } from "../support/database";
 
 describe("the path between two practices, on the 2023 catalogue", () => {
-  let driver: Driver;
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, catalogue2023);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  const db = useTestDatabase({ seed: true });
 
   it("joins Liguria's two practices in 2 hops through a node they share", async () => {
-    const steps = await practicePath(driver, { from: "2023-004", to: "2023-005", maxHops: 4 });
+    const steps = await practicePath(db.driver, { from: "2023-004", to: "2023-005", maxHops: 4 });
     expect(steps).toHaveLength(3);
     expect(steps[0]).toEqual({ position: 0, kind: "PRACTICE", id: "2023-004", name: "JOB CLUB" });
     expect(steps[2]).toMatchObject({ position: 2, kind: "PRACTICE", id: "2023-005" });
     expect(steps[1]!.kind).not.toBe("PRACTICE");
     expect(steps[1]!.link).toBe(steps[2]!.link);
-    const { records } = await driver.executeQuery(
+    const { records } = await db.driver.executeQuery(
       "MATCH (:Practice {id: '2023-004'})-[a]-(n)-[b]-(:Practice {id: '2023-005'}) WHERE coalesce(n.id, n.code, n.nuts) = $id RETURN type(a) AS a",
       { id: steps[1]!.id },
     );
@@ -36,7 +20,7 @@ describe("the path between two practices, on the 2023 catalogue", () => {
   });
 
   it("follows explicit lineage directly", async () => {
-    expect(await practicePath(driver, { from: "2023-012", to: "2023-009", maxHops: 4 })).toEqual([
+    expect(await practicePath(db.driver, { from: "2023-012", to: "2023-009", maxHops: 4 })).toEqual([
       { position: 0, kind: "PRACTICE", id: "2023-012", name: expect.any(String) },
       { position: 1, kind: "PRACTICE", id: "2023-009", name: expect.any(String), link: "BUILDS_ON" },
     ]);
@@ -44,48 +28,48 @@ describe("the path between two practices, on the 2023 catalogue", () => {
 
   it("prefers, among the shortest, the path through the rarest node", async () => {
     // 2023-003 and 2023-013 share LEP S and the target group imprese; S is implemented by fewer practices.
-    const steps = await practicePath(driver, { from: "2023-003", to: "2023-013", maxHops: 4 });
+    const steps = await practicePath(db.driver, { from: "2023-003", to: "2023-013", maxHops: 4 });
     expect(steps.map((step) => step.id)).toEqual(["2023-003", "S", "2023-013"]);
     expect(steps[1]).toMatchObject({ kind: "LEP", link: "IMPLEMENTS" });
   });
 
   it("never goes through the catalogue or computed similarity", async () => {
-    await driver.executeQuery(
+    await db.driver.executeQuery(
       "MATCH (a:Practice {id: '2023-004'}), (b:Practice {id: '2023-016'}) MERGE (a)-[:SIMILAR_TO {score: 1.0}]->(b)",
     );
-    const steps = await practicePath(driver, { from: "2023-004", to: "2023-016", maxHops: 8 });
+    const steps = await practicePath(db.driver, { from: "2023-004", to: "2023-016", maxHops: 8 });
     expect(steps.length).toBeGreaterThan(2);
     expect(steps.map((step) => step.link)).not.toContain("SIMILAR_TO");
     expect(steps.map((step) => step.link)).not.toContain("LISTED_IN");
-    await driver.executeQuery("MATCH ()-[r:SIMILAR_TO]->() DELETE r");
+    await db.driver.executeQuery("MATCH ()-[r:SIMILAR_TO]->() DELETE r");
   });
 
   it("answers [] when the practices are further apart than maxHops, or not connected at all", async () => {
-    expect(await practicePath(driver, { from: "2023-004", to: "2023-005", maxHops: 1 })).toEqual([]);
-    await driver.executeQuery(
+    expect(await practicePath(db.driver, { from: "2023-004", to: "2023-005", maxHops: 1 })).toEqual([]);
+    await db.driver.executeQuery(
       "MATCH (c:Catalog {id: 'anpal-2023'}) CREATE (p:Practice {id: '2099-001', title: 'Isolated'})-[:LISTED_IN]->(c)",
     );
     try {
-      expect(await practicePath(driver, { from: "2023-004", to: "2099-001", maxHops: 8 })).toEqual([]);
+      expect(await practicePath(db.driver, { from: "2023-004", to: "2099-001", maxHops: 8 })).toEqual([]);
     } finally {
-      await driver.executeQuery("MATCH (p:Practice {id: '2099-001'}) DETACH DELETE p");
+      await db.driver.executeQuery("MATCH (p:Practice {id: '2099-001'}) DETACH DELETE p");
     }
   });
 
   it("answers the single step for the same practice", async () => {
-    expect(await practicePath(driver, { from: "2023-007", to: "2023-007", maxHops: 4 })).toEqual([
+    expect(await practicePath(db.driver, { from: "2023-007", to: "2023-007", maxHops: 4 })).toEqual([
       { position: 0, kind: "PRACTICE", id: "2023-007", name: expect.any(String) },
     ]);
   });
 
   it("names an unknown practice and refuses maxHops outside 1..8", async () => {
-    await expect(practicePath(driver, { from: "2023-004", to: "2023-999", maxHops: 4 })).rejects.toMatchObject({
+    await expect(practicePath(db.driver, { from: "2023-004", to: "2023-999", maxHops: 4 })).rejects.toMatchObject({
       kind: "PRACTICE",
       value: "2023-999",
       message: "no practice has id '2023-999'",
     });
-    await expect(practicePath(driver, { from: "2023-999", to: "2023-004", maxHops: 4 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(practicePath(driver, { from: "2023-004", to: "2023-005", maxHops: 9 })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(practicePath(driver, { from: "2023-004", to: "2023-005", maxHops: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(practicePath(db.driver, { from: "2023-999", to: "2023-004", maxHops: 4 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(practicePath(db.driver, { from: "2023-004", to: "2023-005", maxHops: 9 })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(practicePath(db.driver, { from: "2023-004", to: "2023-005", maxHops: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 });

@@ -1,30 +1,15 @@
-import type { Driver } from "neo4j-driver";
 import { NotFoundError } from "../../src/discovery/errors";
 import { regionProfile } from "../../src/discovery/regionProfile";
 import { findReplicableModels } from "../../src/discovery/replicable";
-import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
-import { loadCatalogue } from "../../src/ingest/load";
-import { readSeedCatalogues } from "../../src/ingest/seed";
-import { connectTestDatabase, resetDatabase } from "../support/database";
+import { useTestDatabase } from "../support/database";
 
-const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
 const TOP_LEVEL = "ABCDEFGHIJKLMNOPQRS".split("");
 
 describe("a region's profile, on the 2023 catalogue", () => {
-  let driver: Driver;
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, catalogue2023);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  const db = useTestDatabase({ seed: true });
 
   it("shows Liguria's two practices, the LEPs they cover against the other regions, and whom they reach", async () => {
-    const profile = await regionProfile(driver, "liguria");
+    const profile = await regionProfile(db.driver, "liguria");
     expect(profile.region).toEqual({ nuts: "ITC3", name: "Liguria", istat: "07" });
     expect(profile.practiceIds).toEqual(["2023-004", "2023-005"]);
     expect(profile.lepCoverage.map((entry) => entry.code)).toEqual(TOP_LEVEL);
@@ -46,11 +31,11 @@ describe("a region's profile, on the 2023 catalogue", () => {
   });
 
   it("lists every uncovered LEP as a gap, with the best models elsewhere in replicableModels order", async () => {
-    const profile = await regionProfile(driver, "ITC3");
+    const profile = await regionProfile(db.driver, "ITC3");
     expect(profile.gaps.map((gap) => gap.code)).toEqual(TOP_LEVEL.filter((code) => !["E", "F", "M", "S"].includes(code)));
     for (const gap of profile.gaps) {
       expect(gap.modelIds.length).toBeLessThanOrEqual(3);
-      const { matches } = await findReplicableModels(driver, { region: "ITC3", leps: [gap.code], limit: 3 });
+      const { matches } = await findReplicableModels(db.driver, { region: "ITC3", leps: [gap.code], limit: 3 });
       expect(gap.modelIds).toEqual(matches.map((match) => match.practiceId));
     }
     expect(profile.gaps.find((gap) => gap.code === "O")?.modelIds).toHaveLength(3);
@@ -58,22 +43,22 @@ describe("a region's profile, on the 2023 catalogue", () => {
   });
 
   it("gives a region without practices every LEP as a gap and the last rank, shared with the others like it", async () => {
-    const profile = await regionProfile(driver, "Umbria");
+    const profile = await regionProfile(db.driver, "Umbria");
     expect(profile.practiceIds).toEqual([]);
     expect(profile.lepCoverage.every((entry) => !entry.covered && entry.practicesHere === 0)).toBe(true);
     expect(profile.coverageRate).toBe(0);
     expect(profile.gaps.map((gap) => gap.code)).toEqual(TOP_LEVEL);
     expect(profile.targetGroups).toEqual([]);
     expect(profile.coverageRank).toBe(profile.regionsWithPractices + 1);
-    expect((await regionProfile(driver, "Veneto")).coverageRank).toBe(profile.coverageRank);
+    expect((await regionProfile(db.driver, "Veneto")).coverageRank).toBe(profile.coverageRank);
   });
 
   it("ranks the widest coverage first", async () => {
     // Marche's single card covers A B C D F G K: seven services, more than any other region.
-    expect((await regionProfile(driver, "Marche")).coverageRank).toBe(1);
+    expect((await regionProfile(db.driver, "Marche")).coverageRank).toBe(1);
   });
 
   it("refuses an unknown region", async () => {
-    await expect(regionProfile(driver, "Atlantide")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(regionProfile(db.driver, "Atlantide")).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -2,12 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { NotFoundError } from "../../src/discovery/errors";
 import { resolveRegion } from "../../src/discovery/region";
 import { findReplicableModels, type ReplicableMatch } from "../../src/discovery/replicable";
-import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
-import { loadCatalogue } from "../../src/ingest/load";
-import { readSeedCatalogues } from "../../src/ingest/seed";
-import { connectTestDatabase, resetDatabase } from "../support/database";
-
-const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
+import { useTestDatabase } from "../support/database";
 
 async function ids(driver: Driver, cypher: string, parameters: Record<string, unknown> = {}): Promise<string[]> {
   const { records } = await driver.executeQuery(cypher, parameters);
@@ -20,17 +15,7 @@ function expectBestFirst(matches: ReplicableMatch[]): void {
 }
 
 describe("replicable models for a region, on the 2023 catalogue", () => {
-  let driver: Driver;
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, catalogue2023);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  const db = useTestDatabase({ seed: true });
 
   it("resolves a region from its NUTS code or its name, whatever the case and accents", async () => {
     for (const [text, nuts] of [
@@ -43,16 +28,16 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
       ["ith3", "ITH3"],
       ["Vallée d'Aoste", "ITC2"],
     ]) {
-      expect((await resolveRegion(driver, text!)).nuts).toBe(nuts);
+      expect((await resolveRegion(db.driver, text!)).nuts).toBe(nuts);
     }
-    await expect(resolveRegion(driver, "Atlantide")).rejects.toThrow("no region matches 'Atlantide'");
+    await expect(resolveRegion(db.driver, "Atlantide")).rejects.toThrow("no region matches 'Atlantide'");
   });
 
   it("returns only other regions' practices implementing the asked LEP, best first", async () => {
-    const { region, matches } = await findReplicableModels(driver, { region: "Veneto", leps: ["M"], limit: 10 });
+    const { region, matches } = await findReplicableModels(db.driver, { region: "Veneto", leps: ["M"], limit: 10 });
     expect(region).toEqual({ nuts: "ITH3", name: "Veneto" });
     const implementingM = await ids(
-      driver,
+      db.driver,
       "MATCH (p:Practice)-[:IMPLEMENTS]->(l:Lep) WHERE l.code = 'M' OR (l)-[:PART_OF]->(:Lep {code: 'M'}) RETURN DISTINCT p.id AS id",
     );
     expect(matches.map((match) => match.practiceId).sort()).toEqual(implementingM.sort());
@@ -65,7 +50,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   });
 
   it("never proposes the asking region's own practices", async () => {
-    const { matches } = await findReplicableModels(driver, { region: "Liguria", leps: ["M", "F"], limit: 50 });
+    const { matches } = await findReplicableModels(db.driver, { region: "Liguria", leps: ["M", "F"], limit: 50 });
     expect(matches.map((match) => match.practiceId)).not.toEqual(expect.arrayContaining(["2023-004"]));
     expect(matches.map((match) => match.practiceId)).not.toContain("2023-005");
     expect(matches.length).toBeGreaterThan(0);
@@ -73,7 +58,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
 
   it("weighs what the region lacks more than what it already offers", async () => {
     // Liguria covers F but not O: a practice covering O alone outranks one covering F alone.
-    const { matches } = await findReplicableModels(driver, { region: "ITC3", leps: ["F", "O"], limit: 50 });
+    const { matches } = await findReplicableModels(db.driver, { region: "ITC3", leps: ["F", "O"], limit: 50 });
     const onlyO = matches.find((match) => match.practiceId === "2023-016")!;
     const onlyF = matches.find((match) => match.practiceId === "2023-001")!;
     expect(onlyO.reasons).toEqual([{ kind: "LEP", weight: 0.6, shared: [{ id: "O", name: expect.any(String) }] }]);
@@ -83,19 +68,19 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
 
   it("reads a sub-code as covering its parent, and asking a sub-code finds only that sub-code", async () => {
     // 2023-003 (Lombardia) implements M1, M2, M3 and M; asking M1 from Toscana finds it alone.
-    const { matches } = await findReplicableModels(driver, { region: "Toscana", leps: ["M1"], limit: 10 });
+    const { matches } = await findReplicableModels(db.driver, { region: "Toscana", leps: ["M1"], limit: 10 });
     expect(matches.map((match) => match.practiceId)).toEqual(["2023-003"]);
   });
 
   it("matches asked target groups, splitting the coverage between LEPs and targets", async () => {
-    const { matches } = await findReplicableModels(driver, {
+    const { matches } = await findReplicableModels(db.driver, {
       region: "Veneto",
       leps: ["M"],
       targets: ["persone-con-disabilita", "neet"],
       limit: 20,
     });
     const targeting = await ids(
-      driver,
+      db.driver,
       "MATCH (p:Practice)-[:TARGETS]->(t:TargetGroup) WHERE t.id IN ['persone-con-disabilita', 'neet'] RETURN DISTINCT p.id AS id",
     );
     for (const id of targeting) expect(matches.map((match) => match.practiceId)).toContain(id);
@@ -114,7 +99,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   });
 
   it("asks for the region's gaps when given neither LEPs nor targets", async () => {
-    const { asked, matches } = await findReplicableModels(driver, { region: "Liguria", limit: 50 });
+    const { asked, matches } = await findReplicableModels(db.driver, { region: "Liguria", limit: 50 });
     expect(asked.mode).toBe("GAPS");
     const gapCodes = asked.leps.map((lep) => lep.id);
     expect(gapCodes).not.toEqual(expect.arrayContaining(["E"]));
@@ -130,16 +115,16 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   });
 
   it("limits the answer and finds nothing for a LEP no card implements", async () => {
-    expect((await findReplicableModels(driver, { region: "Veneto", leps: ["O"], limit: 2 })).matches).toHaveLength(2);
-    expect((await findReplicableModels(driver, { region: "Veneto", leps: ["H"], limit: 10 })).matches).toEqual([]);
+    expect((await findReplicableModels(db.driver, { region: "Veneto", leps: ["O"], limit: 2 })).matches).toHaveLength(2);
+    expect((await findReplicableModels(db.driver, { region: "Veneto", leps: ["H"], limit: 10 })).matches).toEqual([]);
   });
 
   it("names what it cannot find: region, LEP code, target group", async () => {
-    const unknownRegion = findReplicableModels(driver, { region: "Atlantide", leps: ["M"], limit: 5 });
+    const unknownRegion = findReplicableModels(db.driver, { region: "Atlantide", leps: ["M"], limit: 5 });
     await expect(unknownRegion).rejects.toBeInstanceOf(NotFoundError);
     await expect(unknownRegion).rejects.toMatchObject({ kind: "REGION", value: "Atlantide", message: "no region matches 'Atlantide'" });
-    await expect(findReplicableModels(driver, { region: "Veneto", leps: ["Z9"], limit: 5 })).rejects.toMatchObject({ kind: "LEP", value: "Z9" });
-    await expect(findReplicableModels(driver, { region: "Veneto", targets: ["unicorni"], limit: 5 })).rejects.toMatchObject({
+    await expect(findReplicableModels(db.driver, { region: "Veneto", leps: ["Z9"], limit: 5 })).rejects.toMatchObject({ kind: "LEP", value: "Z9" });
+    await expect(findReplicableModels(db.driver, { region: "Veneto", targets: ["unicorni"], limit: 5 })).rejects.toMatchObject({
       kind: "TARGET_GROUP",
       value: "unicorni",
     });

@@ -3,7 +3,7 @@ import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues, seedIfEmpty } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
-import { connectTestDatabase, countGraph, resetDatabase } from "../support/database";
+import { countGraph, useTestDatabase } from "../support/database";
 
 const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
 
@@ -13,23 +13,14 @@ async function rows<T>(driver: Driver, cypher: string, parameters: Record<string
 }
 
 describe("loading the 2023 catalogue into Neo4j", () => {
-  let driver: Driver;
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  const db = useTestDatabase();
 
   it("writes the 16 practices with their region, LEPs and catalogue", async () => {
-    const report = await loadCatalogue(driver, catalogue2023);
+    const report = await loadCatalogue(db.driver, catalogue2023);
     expect(report).toMatchObject({ practices: 16, nodesMatched: 0, relationshipsMatched: 0, nodesDeleted: 0 });
 
     const practices = await rows<{ id: string; region: string; leps: string[]; catalog: string }>(
-      driver,
+      db.driver,
       `MATCH (p:Practice)-[:LISTED_IN]->(c:Catalog), (p)-[:IN_REGION]->(r:Region)
        RETURN p.id AS id, r.nuts AS region, c.id AS catalog, [(p)-[:IMPLEMENTS]->(l) | l.code] AS leps ORDER BY id`,
     );
@@ -39,15 +30,15 @@ describe("loading the 2023 catalogue into Neo4j", () => {
   });
 
   it("has all 21 PES territories, with or without practices, and LEP sub-codes part of their parent", async () => {
-    const [regions] = await rows<{ n: number }>(driver, "MATCH (r:Region) RETURN count(r) AS n");
+    const [regions] = await rows<{ n: number }>(db.driver, "MATCH (r:Region) RETURN count(r) AS n");
     expect(regions!.n).toBe(21);
-    const parts = await rows<{ code: string }>(driver, "MATCH (l:Lep)-[:PART_OF]->(:Lep {code: 'F'}) RETURN l.code AS code ORDER BY code");
+    const parts = await rows<{ code: string }>(db.driver, "MATCH (l:Lep)-[:PART_OF]->(:Lep {code: 'F'}) RETURN l.code AS code ORDER BY code");
     expect(parts.map((part) => part.code)).toEqual(["F1", "F2", "F3"]);
   });
 
   it("gives every link read from a card its provenance: card field and source line inside the card", async () => {
     const links = await rows<{ type: string; field: string | null; line: number | null; start: number; end: number }>(
-      driver,
+      db.driver,
       `MATCH (p:Practice)-[r]->() WHERE NOT type(r) IN ['LISTED_IN', 'SIMILAR_TO']
        RETURN type(r) AS type, r.field AS field, r.line AS line, p.sourceStartLine AS start, p.sourceEndLine AS end`,
     );
@@ -61,12 +52,12 @@ describe("loading the 2023 catalogue into Neo4j", () => {
 
   it("links card 12 to card 9 as lineage and one ANPAL Servizi node to many practices", async () => {
     const lineage = await rows<{ field: string }>(
-      driver,
+      db.driver,
       "MATCH (:Practice {id: '2023-012'})-[r:BUILDS_ON]->(:Practice {id: '2023-009'}) RETURN r.field AS field",
     );
     expect(lineage).toHaveLength(1);
     const anpal = await rows<{ nodes: number; practices: number }>(
-      driver,
+      db.driver,
       "MATCH (s:Stakeholder) WHERE s.name =~ '(?i)anpal servizi.*' RETURN count(DISTINCT s) AS nodes, COUNT { (s)<-[:INVOLVES]-() } AS practices",
     );
     expect(anpal).toEqual([{ nodes: 1, practices: expect.any(Number) }]);
@@ -74,57 +65,49 @@ describe("loading the 2023 catalogue into Neo4j", () => {
   });
 
   it("changes nothing when the same catalogue is imported again", async () => {
-    const before = await countGraph(driver);
-    const report = await loadCatalogue(driver, catalogue2023);
-    expect(await countGraph(driver)).toEqual(before);
+    const before = await countGraph(db.driver);
+    const report = await loadCatalogue(db.driver, catalogue2023);
+    expect(await countGraph(db.driver)).toEqual(before);
     expect(report).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0 });
     expect(report.nodesMatched).toBe(before.nodes);
     expect(report.relationshipsMatched).toBe(before.relationships);
   });
 
   it("leaves the database exactly as it was when a load fails half-way", async () => {
-    const before = await countGraph(driver);
-    const snapshot = await rows(driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id");
+    const before = await countGraph(db.driver);
+    const snapshot = await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id");
     const renamed = catalogue2023.practices.map((practice) => ({ ...practice, title: `${practice.title} (edited)` }));
     // A value Neo4j cannot store, on the last practice: the titles above it were already written in the transaction.
     const broken = { ...catalogue2023, practices: [...renamed.slice(0, -1), { ...renamed.at(-1)!, startYear: { not: "a year" } }] };
-    await expect(loadCatalogue(driver, broken as unknown as NormalizedCatalogue)).rejects.toThrow();
-    expect(await countGraph(driver)).toEqual(before);
-    expect(await rows(driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(snapshot);
+    await expect(loadCatalogue(db.driver, broken as unknown as NormalizedCatalogue)).rejects.toThrow();
+    expect(await countGraph(db.driver)).toEqual(before);
+    expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(snapshot);
   });
 
   it("removes what an edited edition of the catalogue no longer says", async () => {
     const [first, ...others] = catalogue2023.practices;
     const edited = { ...catalogue2023, practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)] };
     const dropped = first!.stakeholders[0]!.id;
-    const report = await loadCatalogue(driver, edited);
+    const report = await loadCatalogue(db.driver, edited);
     expect(report.nodesDeleted).toBe(1);
-    const stillLinked = await rows(driver, "MATCH (:Practice {id: $id})-[:INVOLVES]->(s:Stakeholder {id: $dropped}) RETURN s", {
+    const stillLinked = await rows(db.driver, "MATCH (:Practice {id: $id})-[:INVOLVES]->(s:Stakeholder {id: $dropped}) RETURN s", {
       id: first!.id,
       dropped,
     });
     expect(stillLinked).toEqual([]);
-    expect(await rows(driver, "MATCH (p:Practice {id: '2023-016'}) RETURN p")).toEqual([]);
-    await loadCatalogue(driver, catalogue2023);
+    expect(await rows(db.driver, "MATCH (p:Practice {id: '2023-016'}) RETURN p")).toEqual([]);
+    await loadCatalogue(db.driver, catalogue2023);
   });
 });
 
 describe("npm start on an empty database", () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  const db = useTestDatabase();
 
   it("loads the seed catalogue once, and not again when practices exist", async () => {
     const log = createLogger("silent");
-    expect(await seedIfEmpty(driver, log)).toBe(1);
-    const [practices] = await rows<{ n: number }>(driver, "MATCH (p:Practice) RETURN count(p) AS n");
+    expect(await seedIfEmpty(db.driver, log)).toBe(1);
+    const [practices] = await rows<{ n: number }>(db.driver, "MATCH (p:Practice) RETURN count(p) AS n");
     expect(practices!.n).toBe(16);
-    expect(await seedIfEmpty(driver, log)).toBe(0);
+    expect(await seedIfEmpty(db.driver, log)).toBe(0);
   });
 });

@@ -1,7 +1,4 @@
 import type { Driver } from "neo4j-driver";
-import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
-import { loadCatalogue } from "../../src/ingest/load";
-import { readSeedCatalogues } from "../../src/ingest/seed";
 import {
   LENSES,
   readPracticeRecords,
@@ -11,9 +8,7 @@ import {
   topMatches,
   type Lens,
 } from "../../src/similarity";
-import { connectTestDatabase, resetDatabase } from "../support/database";
-
-const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
+import { useTestDatabase } from "../support/database";
 
 async function nearest(driver: Driver, id: string, lens: Lens, limit = 3): Promise<string[]> {
   const matches = await readSimilarPractices(driver, [id], lens, limit);
@@ -29,23 +24,13 @@ async function storedEdges(driver: Driver): Promise<unknown[]> {
 }
 
 describe("similarity on the 2023 catalogue", () => {
-  let driver: Driver;
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, catalogue2023);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  const db = useTestDatabase({ seed: true });
 
   it("stores, for every practice, the union of its top-K under each lens with mass and signature", async () => {
-    const result = await recomputeSimilarity(driver);
+    const result = await recomputeSimilarity(db.driver);
     expect(result.practices).toBe(16);
     expect(result.relationships).toBeGreaterThan(16 * 10);
-    const { records } = await driver.executeQuery(
+    const { records } = await db.driver.executeQuery(
       `MATCH (p:Practice) RETURN p.id AS id, size(p.similarityMass) AS kinds, p.similaritySignature AS signature,
               COUNT { (p)-[:SIMILAR_TO]->() } AS edges`,
     );
@@ -54,39 +39,39 @@ describe("similarity on the 2023 catalogue", () => {
       expect(record.get("signature")).toMatch(/^[0-9a-f]{40}$/);
       expect(record.get("edges")).toBeGreaterThanOrEqual(10);
     }
-    const [edge] = (await storedEdges(driver)) as Array<{ properties: Record<string, unknown> }>;
+    const [edge] = (await storedEdges(db.driver)) as Array<{ properties: Record<string, unknown> }>;
     expect(edge!.properties).toMatchObject({ score: expect.any(Number), contributions: expect.any(Array), sharedLep: expect.any(Array) });
     expect(edge!.properties.contributions).toHaveLength(9);
   });
 
   it("makes Job Club and Job Speed Date, Liguria's collocamento mirato services, each other's nearest neighbour", async () => {
-    expect((await nearest(driver, "2023-004", "BALANCED"))[0]).toBe("2023-005");
-    expect((await nearest(driver, "2023-005", "BALANCED"))[0]).toBe("2023-004");
-    const [match] = (await readSimilarPractices(driver, ["2023-004"], "BALANCED", 1)).get("2023-004")!;
+    expect((await nearest(db.driver, "2023-004", "BALANCED"))[0]).toBe("2023-005");
+    expect((await nearest(db.driver, "2023-005", "BALANCED"))[0]).toBe("2023-004");
+    const [match] = (await readSimilarPractices(db.driver, ["2023-004"], "BALANCED", 1)).get("2023-004")!;
     const cpis = match!.reasons.find((reason) => reason.kind === "CPI")!;
     expect(cpis.shared.map((item) => item.id)).toContain("cpi-genova-centro");
     expect(cpis.shared.every((item) => item.name !== item.id)).toBe(true);
   });
 
   it("pairs the two self-employment services (LEP O), Campania's desk and Emilia-Romagna's, under SERVICES", async () => {
-    expect((await nearest(driver, "2023-014", "SERVICES"))[0]).toBe("2023-016");
-    expect((await nearest(driver, "2023-016", "SERVICES"))[0]).toBe("2023-014");
+    expect((await nearest(db.driver, "2023-014", "SERVICES"))[0]).toBe("2023-016");
+    expect((await nearest(db.driver, "2023-016", "SERVICES"))[0]).toBe("2023-014");
   });
 
   it("pairs Calabria's school guidance with the Strait network that builds on it, naming the lineage", async () => {
-    expect((await nearest(driver, "2023-012", "BALANCED"))[0]).toBe("2023-009");
-    const [match] = (await readSimilarPractices(driver, ["2023-012"], "BALANCED", 1)).get("2023-012")!;
+    expect((await nearest(db.driver, "2023-012", "BALANCED"))[0]).toBe("2023-009");
+    const [match] = (await readSimilarPractices(db.driver, ["2023-012"], "BALANCED", 1)).get("2023-012")!;
     const lineage = match!.reasons.find((reason) => reason.kind === "LINEAGE")!;
     expect(lineage.shared).toEqual([{ id: "2023-009", name: expect.stringMatching(/orientamento/i) }]);
   });
 
   it("pairs the company-service practices (LEP P, Q, R, S) of Campania and Palermo under SERVICES", async () => {
-    expect((await nearest(driver, "2023-010", "SERVICES"))[0]).toBe("2023-013");
-    expect((await nearest(driver, "2023-013", "SERVICES"))[0]).toBe("2023-010");
+    expect((await nearest(db.driver, "2023-010", "SERVICES"))[0]).toBe("2023-013");
+    expect((await nearest(db.driver, "2023-013", "SERVICES"))[0]).toBe("2023-010");
   });
 
   it("counts ANPAL Servizi, involved almost everywhere, for almost nothing", async () => {
-    const matches = await readSimilarPractices(driver, ["2023-001"], "BALANCED", 10);
+    const matches = await readSimilarPractices(db.driver, ["2023-001"], "BALANCED", 10);
     const anpal = matches
       .get("2023-001")!
       .flatMap((match) => match.reasons)
@@ -95,10 +80,10 @@ describe("similarity on the 2023 catalogue", () => {
   });
 
   it("serves the same rankings as the pure scorer, for every practice and lens", async () => {
-    const practices = await readPracticeRecords(driver);
+    const practices = await readPracticeRecords(db.driver);
     const ids = practices.map((practice) => practice.id);
     for (const lens of LENSES) {
-      const served = await readSimilarPractices(driver, ids, lens, 10);
+      const served = await readSimilarPractices(db.driver, ids, lens, 10);
       for (const id of ids) {
         const expected = topMatches(practices, id, lens, 10);
         const got = served.get(id)!;
@@ -114,40 +99,40 @@ describe("similarity on the 2023 catalogue", () => {
   });
 
   it("writes the same edges when recomputed again", async () => {
-    const before = await storedEdges(driver);
-    await recomputeSimilarity(driver);
-    expect(await storedEdges(driver)).toEqual(before);
-    expect(await refreshSimilarity(driver)).toEqual([]);
+    const before = await storedEdges(db.driver);
+    await recomputeSimilarity(db.driver);
+    expect(await storedEdges(db.driver)).toEqual(before);
+    expect(await refreshSimilarity(db.driver)).toEqual([]);
   });
 
   it("refreshes a practice added through Cypher: it gets neighbours, and the practices it affects are recomputed", async () => {
-    await driver.executeQuery(
+    await db.driver.executeQuery(
       `CREATE (p:Practice {id: '2023-900', title: 'Job Club Savona'})
        WITH p
        MATCH (r:Region {nuts: 'ITC3'}), (c:Cpi {id: 'cpi-savona'}), (t:TargetGroup {id: 'persone-con-disabilita'}),
              (s:Stakeholder {id: 'uffici-collocamento-mirato'}), (l:Lep {code: 'F1'})
        CREATE (p)-[:IN_REGION]->(r), (p)-[:DELIVERED_AT]->(c), (p)-[:TARGETS]->(t), (p)-[:INVOLVES]->(s), (p)-[:IMPLEMENTS]->(l)`,
     );
-    const recomputed = await refreshSimilarity(driver);
+    const recomputed = await refreshSimilarity(db.driver);
     expect(recomputed).toEqual(expect.arrayContaining(["2023-900", "2023-004", "2023-005"]));
-    expect(await nearest(driver, "2023-900", "BALANCED", 2)).toEqual(["2023-004", "2023-005"]);
-    expect(await nearest(driver, "2023-004", "BALANCED", 10)).toContain("2023-900");
-    expect(await refreshSimilarity(driver)).toEqual([]);
+    expect(await nearest(db.driver, "2023-900", "BALANCED", 2)).toEqual(["2023-004", "2023-005"]);
+    expect(await nearest(db.driver, "2023-004", "BALANCED", 10)).toContain("2023-900");
+    expect(await refreshSimilarity(db.driver)).toEqual([]);
   });
 
   it("recomputes the former neighbours of a deleted practice", async () => {
-    const { records } = await driver.executeQuery("MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-900'}) RETURN p.id AS id");
+    const { records } = await db.driver.executeQuery("MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-900'}) RETURN p.id AS id");
     const formerNeighbours = records.map((record) => record.get("id") as string);
     expect(formerNeighbours.length).toBeGreaterThan(0);
-    await driver.executeQuery("MATCH (p:Practice {id: '2023-900'}) DETACH DELETE p");
-    const recomputed = await refreshSimilarity(driver);
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-900'}) DETACH DELETE p");
+    const recomputed = await refreshSimilarity(db.driver);
     expect(recomputed).toEqual(expect.arrayContaining(formerNeighbours));
-    for (const id of formerNeighbours) expect(await nearest(driver, id, "BALANCED", 10)).not.toContain("2023-900");
-    expect(await refreshSimilarity(driver)).toEqual([]);
+    for (const id of formerNeighbours) expect(await nearest(db.driver, id, "BALANCED", 10)).not.toContain("2023-900");
+    expect(await refreshSimilarity(db.driver)).toEqual([]);
   });
 
   it("recomputes a given practice with the practices it can affect", async () => {
-    const result = await recomputeSimilarity(driver, { practiceIds: ["2023-016"] });
+    const result = await recomputeSimilarity(db.driver, { practiceIds: ["2023-016"] });
     expect(result.practices).toBeGreaterThan(1);
     expect(result.practices).toBeLessThanOrEqual(16);
   });

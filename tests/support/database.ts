@@ -1,5 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { createDriver } from "../../src/neo4j/driver";
+import { loadCatalogue } from "../../src/ingest/load";
+import { readSeedCatalogues } from "../../src/ingest/seed";
 import { applySchema } from "../../src/neo4j/schema";
 
 /** The run's shared Neo4j (started by globalSetup). */
@@ -27,4 +29,22 @@ export async function countGraph(driver: Driver): Promise<{ nodes: number; relat
     "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
   );
   return { nodes: records[0]!.get("nodes"), relationships: records[0]!.get("relationships") };
+}
+
+/**
+ * Gives a describe block the shared database, emptied before it runs and after it ends;
+ * with `seed`, the 2023 catalogue is loaded first. Use `db.driver` inside the tests.
+ */
+export function useTestDatabase(setup: { seed?: boolean } = {}): { readonly driver: Driver } {
+  const db = {} as { driver: Driver };
+  beforeAll(async () => {
+    db.driver = connectTestDatabase();
+    await resetDatabase(db.driver);
+    if (setup.seed) await loadCatalogue(db.driver, readSeedCatalogues()[0]!);
+  });
+  afterAll(async () => {
+    await resetDatabase(db.driver);
+    await db.driver.close();
+  });
+  return db;
 }
