@@ -10,9 +10,13 @@ import { findReplicableModels } from "../discovery/replicable";
 import { searchPractices } from "../discovery/search";
 import { LENSES } from "../similarity";
 import { NotFoundError } from "../discovery/errors";
+import { readEvidence, type CardFacts, type TransferabilityEvidence } from "../discovery/evidence";
 import { answering, parseArguments } from "./errors";
 import type { Loaders } from "./loaders";
 import { nodeField, nodeListField } from "./nodes";
+
+/** The card fields `Practice.transferability` requires (see its @customResolver). */
+type PracticeCard = Omit<CardFacts, "fundingKinds"> & { funding: Array<{ kind: string }> };
 
 export type PrassiContext = { driver: Driver; database?: string; loaders: Loaders };
 
@@ -50,6 +54,13 @@ export const resolvers = {
       answering(async () => practicePath(driver, parseArguments(PathArguments, args), database)),
     searchPractices: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
       answering(async () => searchPractices(driver, parseArguments(SearchArguments, args), database)),
+  },
+  Practice: {
+    // A practice reached through nodes.ts was resolved by the delegated query already: keep its answer.
+    transferability: (practice: PracticeCard | { transferability: TransferabilityEvidence[] }) =>
+      "transferability" in practice
+        ? practice.transferability
+        : readEvidence({ ...practice, fundingKinds: practice.funding.map((source) => source.kind) }),
   },
   PracticeMatch: { practice: nodeField("Practice", (match: { practiceId: string }) => match.practiceId) },
   PracticeHit: { practice: nodeField("Practice", (hit: { practiceId: string }) => hit.practiceId) },
