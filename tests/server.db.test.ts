@@ -38,6 +38,18 @@ describe("the Prassi service on the shared test Neo4j", () => {
     expect(body.errors[0]!.message).toMatch(/Cannot query field "nope" on type "Region"/);
   });
 
+  it("refuses a query nested deeper than the limit, saying so", async () => {
+    const deep = "{ regions { practices { regions { practices { regions { practices { regions { practices { regions { practices { regions { practices { id } } } } } } } } } } } } }";
+    const response = await fetch(prassi.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: deep }),
+    });
+    const body = (await response.json()) as { errors: Array<{ message: string }>; data?: unknown };
+    expect(body.errors[0]!.message).toMatch(/depth/i);
+    expect(body.data).toBeUndefined();
+  });
+
   it("is alive on /healthz and ready on /readyz while Neo4j answers", async () => {
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base()}/readyz`);
