@@ -16,8 +16,20 @@ export type PathStep = {
   id: string;
   name: string;
   /** Type of the relationship from the previous step (absent on the first), e.g. "INVOLVES". */
-  link?: string;
+  link?: PathLink;
 };
+/** The relationships a path may follow (the GraphQL enum PathLink). */
+export type PathLink =
+  | "IN_REGION"
+  | "DELIVERED_AT"
+  | "IMPLEMENTS"
+  | "PART_OF"
+  | "TARGETS"
+  | "INVOLVES"
+  | "FUNDED_BY"
+  | "REFERENCES"
+  | "USES"
+  | "BUILDS_ON";
 export type PracticePathInput = { from: string; to: string; maxHops: number };
 
 export const MAX_HOPS = 8;
@@ -81,7 +93,7 @@ export async function practicePath(driver: Driver, input: PracticePathInput, dat
   const [record] = records;
   if (!record) return [];
   const steps = record.get("steps") as RawStep[];
-  const links = record.get("links") as string[];
+  const links = record.get("links") as PathLink[];
   return steps.map((step, position) => ({
     position,
     kind: KIND_BY_LABEL[step.label] ?? "PRACTICE",
