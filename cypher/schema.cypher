@@ -16,8 +16,10 @@ CREATE CONSTRAINT tool_id IF NOT EXISTS FOR (n:Tool) REQUIRE n.id IS UNIQUE;
 // Region lookups by name (regionProfile accepts a NUTS code or a name).
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
 
-// Italian full-text search over the card texts (searchPractices). `searchText` holds
-// the card's other fields (objectives, activities, results...) joined by the loader.
-CREATE FULLTEXT INDEX practice_text IF NOT EXISTS
-FOR (n:Practice) ON EACH [n.title, n.summary, n.searchText]
+// Italian full-text search over the card texts (searchPractices): the properties themselves, so that an
+// edit through the API is searchable at once. It replaces `practice_text`, which indexed a derived copy.
+DROP INDEX practice_text IF EXISTS;
+CREATE FULLTEXT INDEX practice_card_text IF NOT EXISTS
+FOR (n:Practice) ON EACH [n.title, n.summary, n.scope, n.anpalAssistance, n.period, n.driver, n.objectives,
+  n.activities, n.humanResources, n.results, n.outcomes, n.lessons, n.conclusions]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'italian' } };

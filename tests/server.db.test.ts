@@ -79,7 +79,7 @@ describe("the Prassi service on the shared test Neo4j", () => {
       "SHOW FULLTEXT INDEXES YIELD name, state, options RETURN name, state, options.indexConfig['fulltext.analyzer'] AS analyzer",
     );
     expect(fulltext.records.map((record) => record.toObject())).toEqual([
-      { name: "practice_text", state: "ONLINE", analyzer: "italian" },
+      { name: "practice_card_text", state: "ONLINE", analyzer: "italian" },
     ]);
   });
 });

@@ -90,15 +90,6 @@ export function cardFieldEnum(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
 }
 
-/** Text the full-text index searches besides title and summary: every other card field. */
-function searchText(practice: NormalizedPractice): string {
-  return Object.entries(practice.fields)
-    .filter(([key]) => !["title", "description", "cardNumber", "region", "stillOpen", "anpalSupported"].includes(key))
-    .map(([, text]) => text)
-    .filter((text) => text !== "")
-    .join("\n\n");
-}
-
 function practiceProperties(practice: NormalizedPractice): Record<string, unknown> {
   const text = (value: string) => (value === "" ? null : value);
   const f = practice.fields;
@@ -124,7 +115,6 @@ function practiceProperties(practice: NormalizedPractice): Record<string, unknow
     conclusions: text(f.conclusions),
     sourceStartLine: practice.source.startLine,
     sourceEndLine: practice.source.endLine,
-    searchText: searchText(practice),
   };
 }
 
@@ -181,10 +171,11 @@ MERGE (p)-[r:${spec.type}]->(n)
 SET r.field = link.field, r.line = link.line`;
 }
 
+/** Links the new file no longer states; links an editor added through the API (no source line) stay. */
 function deleteStaleLinks(spec: LinkSpec): string {
   return `
 MATCH (p:Practice)-[r:${spec.type}]->(n:${spec.label})
-WHERE p.id IN $practiceIds AND NOT (p.id + '|' + n.${spec.key}) IN $kept
+WHERE p.id IN $practiceIds AND r.line IS NOT NULL AND NOT (p.id + '|' + n.${spec.key}) IN $kept
 DELETE r`;
 }
 
