@@ -20,12 +20,21 @@ export type Prassi = { url: string; port: number; driver: Driver; stop(): Promis
 export async function startPrassi(config: Config, log: Logger): Promise<Prassi> {
   const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
   let stopping: Promise<void> | undefined;
+  // Every step runs even if an earlier one fails (the bundled JVM must not be left behind); the first failure
+  // is rethrown once all have run.
   const stop = () =>
     (stopping ??= (async () => {
+      let failure: unknown;
       for (const cleanup of cleanups.reverse()) {
         log.debug({ step: cleanup.name }, "stopping");
-        await cleanup.run();
+        try {
+          await cleanup.run();
+        } catch (error) {
+          log.error({ err: error, step: cleanup.name }, "a shutdown step failed");
+          failure ??= error;
+        }
       }
+      if (failure !== undefined) throw failure;
     })());
   try {
     const connection = await connectDatabase(config, log);
@@ -57,7 +66,8 @@ export async function startPrassi(config: Config, log: Logger): Promise<Prassi> 
     cleanups.push({ name: "graphql server", run: () => server.stop() });
     return { url: server.url, port: server.port, driver, stop };
   } catch (error) {
-    await stop();
+    // The start-up error is the one to report; a failing cleanup was logged by stop().
+    await stop().catch(() => undefined);
     throw error;
   }
 }

@@ -6,16 +6,20 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-// 0 asks the OS for a free port (used by tests).
-const port = z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535);
 const optionalText = z
   .string()
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+/** A TCP port; 0 asks the OS for a free one (used by tests). An empty value means "unset", never 0. */
+const port = (fallback: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(fallback),
+  );
 
 const environmentSchema = z.object({
-  PORT: port.default(4000),
+  PORT: port(4000),
   NEO4J_URI: optionalText.pipe(
     z.url({ protocol: /^(bolt|neo4j)(\+s|\+ssc)?$/, error: "must be a bolt:// or neo4j:// URI (optionally +s or +ssc)" }).optional(),
   ),
@@ -23,7 +27,7 @@ const environmentSchema = z.object({
   NEO4J_PASSWORD: optionalText,
   NEO4J_DATABASE: optionalText,
   PRASSI_DATA_DIR: z.string().trim().min(1).default("./.data"),
-  PRASSI_BOLT_PORT: port.default(7687),
+  PRASSI_BOLT_PORT: port(7687),
   PRASSI_NEO4J_HEAP: z
     .string()
     .regex(/^\d+[mg]$/i, "must be a JVM size such as 1g or 768m")

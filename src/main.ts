@@ -19,12 +19,21 @@ async function main(): Promise<void> {
     const prassi = await startPrassi(config, log);
     let stopping = false;
     const shutdown = async (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        // A second Ctrl-C forces the exit; the bundled Neo4j still stops, as its standard input closes.
+        log.warn({ signal }, "second signal: exiting without waiting for the shutdown");
+        process.exit(130);
+      }
       stopping = true;
       log.info({ signal }, "shutting down");
-      await prassi.stop();
-      log.info("stopped");
-      process.exit(0);
+      try {
+        await prassi.stop();
+        log.info("stopped");
+        process.exit(0);
+      } catch (error) {
+        log.fatal({ err: error }, "shutdown failed");
+        process.exit(1);
+      }
     };
     process.on("SIGINT", () => void shutdown("SIGINT"));
     process.on("SIGTERM", () => void shutdown("SIGTERM"));

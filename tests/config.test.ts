@@ -8,6 +8,10 @@ describe("loadConfig", () => {
     expect(config.bundled.boltPort).toBe(7687);
   });
 
+  it("treats an empty PORT as unset, not as port 0", () => {
+    expect(loadConfig({ PORT: "", PRASSI_BOLT_PORT: " " })).toMatchObject({ port: 4000, bundled: { boltPort: 7687 } });
+  });
+
   it("refuses a non-numeric PORT, naming the variable", () => {
     expect(() => loadConfig({ PORT: "abc" })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: "abc" })).toThrow(/PORT/);

@@ -43,7 +43,11 @@ export function formatError(log: { error(details: object, message: string): void
       };
     }
     if (cause?.message === "Forbidden") return { ...formatted, extensions: { ...formatted.extensions, code: "FORBIDDEN" } };
-    if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log.error({ err: cause, path: formatted.path }, "unexpected error");
+    if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") {
+      // The cause (a database message, say) is for the log, not for the caller.
+      log.error({ err: cause, path: formatted.path }, "unexpected error");
+      return { ...formatted, message: "Internal error: the server could not answer this field; it has been logged" };
+    }
     return formatted;
   };
 }

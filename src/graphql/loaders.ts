@@ -4,7 +4,7 @@
  */
 import DataLoader from "dataloader";
 import type { Driver } from "neo4j-driver";
-import { readSimilarPractices, type Lens, type PracticeMatch } from "../similarity";
+import { readSimilarPractices, TOP_K, type Lens, type PracticeMatch } from "../similarity";
 
 export type SimilarQuery = { id: string; lens: Lens; limit: number };
 
@@ -27,19 +27,14 @@ export function createLoaders(driver: Driver, database?: string): Loaders {
     }),
     similarPractices: new DataLoader(
       async (queries) => {
-        // One read per (lens, limit) asked in the request; usually exactly one.
-        const groups = new Map<string, SimilarQuery[]>();
-        for (const query of queries) {
-          const group = `${query.lens}:${query.limit}`;
-          groups.set(group, [...(groups.get(group) ?? []), query]);
+        // One read per lens asked in the request (usually one), at the stored depth; each query takes its share.
+        const lenses = [...new Set(queries.map((query) => query.lens))];
+        const byLens = new Map<Lens, Map<string, PracticeMatch[]>>();
+        for (const lens of lenses) {
+          const ids = [...new Set(queries.filter((query) => query.lens === lens).map((query) => query.id))];
+          byLens.set(lens, await readSimilarPractices(driver, ids, lens, TOP_K, database));
         }
-        const answers = new Map<string, PracticeMatch[]>();
-        for (const group of groups.values()) {
-          const { lens, limit } = group[0]!;
-          const matches = await readSimilarPractices(driver, [...new Set(group.map((query) => query.id))], lens, limit, database);
-          for (const query of group) answers.set(similarKey(query), matches.get(query.id) ?? []);
-        }
-        return queries.map((query) => answers.get(similarKey(query)) ?? []);
+        return queries.map((query) => (byLens.get(query.lens)?.get(query.id) ?? []).slice(0, query.limit));
       },
       { cacheKeyFn: similarKey },
     ),

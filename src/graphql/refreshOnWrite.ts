@@ -6,15 +6,27 @@ import { refreshSimilarity } from "../similarity";
 /**
  * After a successful write through the API, brings the precomputed similarity of the practices it touched
  * (and of their neighbours) up to date before the response leaves, so that the next read sees it.
+ * Refreshes run one at a time: two concurrent ones could otherwise store neighbourhoods computed from a
+ * graph older than the other's. A failed refresh does not turn a committed write into an error; it is
+ * logged, and the next refresh (or import) catches up, since it compares signatures with the stored ones.
  */
 export function refreshSimilarityOnWrite(driver: Driver, log: Logger, database?: string): ApolloServerPlugin {
+  let queue: Promise<void> = Promise.resolve();
+  const refresh = async () => {
+    try {
+      const refreshed = await refreshSimilarity(driver, database);
+      if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity refreshed after a write");
+    } catch (error) {
+      log.error({ err: error }, "similarity refresh after a write failed; the next write or import retries it");
+    }
+  };
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ operation, errors }) {
           if (operation?.operation !== "mutation" || (errors?.length ?? 0) > 0) return;
-          const refreshed = await refreshSimilarity(driver, database);
-          if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity refreshed after a write");
+          queue = queue.then(refresh);
+          await queue;
         },
       };
     },

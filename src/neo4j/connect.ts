@@ -37,13 +37,16 @@ export async function connectDatabase(
   }
   const driver = createDriver({ ...config.neo4j, uri });
   const close = async () => {
-    await driver.close();
-    await bundled?.stop();
+    try {
+      await driver.close();
+    } finally {
+      await bundled?.stop();
+    }
   };
   try {
     await driver.verifyConnectivity({ database: config.neo4j.database });
   } catch (error) {
-    await close();
+    await close().catch(() => undefined);
     throw error;
   }
   return { driver, uri, bundled, close };
