@@ -4,21 +4,23 @@
  *
  *   npx tsx scripts/bench-similarity.ts [N]
  *
- * Without NEO4J_URI it starts the bundled Neo4j on a temporary directory and a free port. With NEO4J_URI the
- * database is EMPTIED first, so it also needs PRASSI_BENCH_ALLOW_WIPE=1.
+ * Without NEO4J_URI it starts the bundled Neo4j on a temporary directory and a free port. With NEO4J_URI it
+ * connects as the server does (loadConfig: NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) and EMPTIES that
+ * database first, so it also needs PRASSI_BENCH_ALLOW_WIPE=1.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
+import { loadConfig } from "../src/config";
 import { LEPS } from "../src/ingest/lep";
 import { REGIONS } from "../src/ingest/regions";
 import { createLogger } from "../src/logger";
 import { startBundledNeo4j, type BundledNeo4j } from "../src/neo4j/bundled";
 import { createDriver } from "../src/neo4j/driver";
+import { freePort } from "../src/neo4j/ports";
 import { applySchema } from "../src/neo4j/schema";
 import { buildSimilarityIndex, candidateCap, candidatesOf, readPracticeRecords, readSimilarPractices, recomputeSimilarity } from "../src/similarity";
-import { freePort } from "../tests/support/ports";
 
 const PRACTICES_PER_LOAD = 2_000;
 
@@ -155,8 +157,9 @@ CREATE (p)-[:BUILDS_ON]->(q)`;
 
 const EMPTY_DATABASE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS";
 
-async function loadSynthetic(driver: Driver, practices: SyntheticPractice[]): Promise<void> {
-  await driver.executeQuery(MERGE_LEP_PARENTS, { leps: LEPS.map((lep) => ({ code: lep.code, name: lep.name, parent: lep.parent ?? null })) });
+async function loadSynthetic(driver: Driver, practices: SyntheticPractice[], database?: string): Promise<void> {
+  const run = (query: string, parameters: Record<string, unknown>) => driver.executeQuery(query, parameters, { database });
+  await run(MERGE_LEP_PARENTS, { leps: LEPS.map((lep) => ({ code: lep.code, name: lep.name, parent: lep.parent ?? null })) });
   const items = new Map<string, { label: string; key: string }>();
   const add = (label: string, keys: string[]) => keys.forEach((key) => items.set(`${label}:${key}`, { label, key }));
   for (const practice of practices) {
@@ -169,12 +172,12 @@ async function loadSynthetic(driver: Driver, practices: SyntheticPractice[]): Pr
     add("Tool", practice.tools);
   }
   const all = [...items.values()];
-  for (let start = 0; start < all.length; start += 10_000) await driver.executeQuery(MERGE_ITEMS, { items: all.slice(start, start + 10_000) });
+  for (let start = 0; start < all.length; start += 10_000) await run(MERGE_ITEMS, { items: all.slice(start, start + 10_000) });
   for (let start = 0; start < practices.length; start += PRACTICES_PER_LOAD) {
-    await driver.executeQuery(CREATE_PRACTICES, { practices: practices.slice(start, start + PRACTICES_PER_LOAD) });
+    await run(CREATE_PRACTICES, { practices: practices.slice(start, start + PRACTICES_PER_LOAD) });
   }
   const links = practices.flatMap((practice) => practice.buildsOn.map((to) => ({ from: practice.id, to })));
-  await driver.executeQuery(LINK_LINEAGE, { links });
+  await run(LINK_LINEAGE, { links });
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -190,15 +193,30 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-async function connect(): Promise<{ driver: Driver; stop: () => Promise<void> }> {
-  const uri = process.env.NEO4J_URI;
-  if (uri) {
-    if (process.env.PRASSI_BENCH_ALLOW_WIPE !== "1") throw new Error("the benchmark empties NEO4J_URI's database: set PRASSI_BENCH_ALLOW_WIPE=1 to agree");
-    const driver = createDriver({ uri, username: process.env.NEO4J_USERNAME, password: process.env.NEO4J_PASSWORD });
-    const session = driver.session();
-    await session.run(EMPTY_DATABASE);
-    await session.close();
-    return { driver, stop: () => driver.close() };
+type Connection = { driver: Driver; database?: string; stop: () => Promise<void> };
+
+async function connect(): Promise<Connection> {
+  const { neo4j: external } = loadConfig();
+  if (external.uri !== undefined) {
+    const database = external.database;
+    if (process.env.PRASSI_BENCH_ALLOW_WIPE !== "1") {
+      const which = database === undefined ? "the default database" : `database "${database}"`;
+      throw new Error(`the benchmark empties ${which} of NEO4J_URI: set PRASSI_BENCH_ALLOW_WIPE=1 to agree`);
+    }
+    const driver = createDriver({ ...external, uri: external.uri });
+    try {
+      // An auto-commit session: CALL { } IN TRANSACTIONS cannot run in a managed transaction.
+      const session = driver.session({ database });
+      try {
+        await session.run(EMPTY_DATABASE);
+      } finally {
+        await session.close();
+      }
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
+    return { driver, database, stop: () => driver.close() };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-bench-"));
   const neo4j: BundledNeo4j = await startBundledNeo4j({
@@ -221,11 +239,11 @@ async function connect(): Promise<{ driver: Driver; stop: () => Promise<void> }>
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 20_000);
-  const { driver, stop } = await connect();
+  const { driver, database, stop } = await connect();
   try {
-    await applySchema(driver);
+    await applySchema(driver, database);
     const practices = syntheticCatalogue(size);
-    const [, loadMs] = await timed(() => loadSynthetic(driver, practices));
+    const [, loadMs] = await timed(() => loadSynthetic(driver, practices, database));
     const links = practices.reduce(
       (total, p) => total + 1 + p.leps.length + p.targets.length + p.stakeholders.length + p.funding.length + p.cpis.length + p.laws.length + p.tools.length + p.buildsOn.length,
       0,
@@ -234,13 +252,13 @@ async function main(): Promise<void> {
     console.log(`links loaded         ${links} (${(links / size).toFixed(1)} per practice)`);
     console.log(`load                 ${seconds(loadMs)}`);
 
-    const [result, recomputeMs] = await timed(() => recomputeSimilarity(driver));
+    const [result, recomputeMs] = await timed(() => recomputeSimilarity(driver, { database }));
     const heapAfterRecompute = process.memoryUsage();
     console.log(`recompute            ${seconds(recomputeMs)} (${result.practices} practices)`);
     console.log(`edges written        ${result.relationships} (${(result.relationships / size).toFixed(1)} per practice)`);
 
     // Where the recompute time goes, and how many candidates the cap leaves per practice.
-    const [records, readMs] = await timed(() => readPracticeRecords(driver));
+    const [records, readMs] = await timed(() => readPracticeRecords(driver, database));
     const [index, indexMs] = await timed(async () => buildSimilarityIndex(records));
     const sample = Array.from({ length: 200 }, () => Math.floor(random() * size));
     const candidates = sample.map((position) => candidatesOf(index, position).length).sort((a, b) => a - b);
@@ -251,10 +269,10 @@ async function main(): Promise<void> {
 
     const latencies: { single: number[]; batch: number[] } = { single: [], batch: [] };
     const pickIds = (count: number) => Array.from({ length: count }, () => practices[Math.floor(random() * size)]!.id);
-    await readSimilarPractices(driver, pickIds(10), "BALANCED", 5); // warm-up
+    await readSimilarPractices(driver, pickIds(10), "BALANCED", 5, database); // warm-up
     for (let round = 0; round < 100; round++) {
-      latencies.single.push((await timed(() => readSimilarPractices(driver, pickIds(1), "BALANCED", 5)))[1]);
-      latencies.batch.push((await timed(() => readSimilarPractices(driver, pickIds(10), "SERVICES", 5)))[1]);
+      latencies.single.push((await timed(() => readSimilarPractices(driver, pickIds(1), "BALANCED", 5, database)))[1]);
+      latencies.batch.push((await timed(() => readSimilarPractices(driver, pickIds(10), "SERVICES", 5, database)))[1]);
     }
     for (const [name, values] of Object.entries(latencies)) {
       const sorted = values.sort((a, b) => a - b);

@@ -8,12 +8,12 @@ import { CARD_FIELDS } from "./card";
 import { TERRITORIAL_LEVELS } from "./normalizeTerritory";
 import { NutsCodeSchema } from "./regions";
 
-export const CardFieldKeySchema = z.enum(CARD_FIELDS);
-export const PracticeIdSchema = z.string().regex(/^\d{4}-\d{3}$/, "a practice id is <catalogue year>-<3-digit index>");
+const CardFieldKeySchema = z.enum(CARD_FIELDS);
+const PracticeIdSchema = z.string().regex(/^\d{4}-\d{3}$/, "a practice id is <catalogue year>-<3-digit index>");
 export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an id is a lowercase slug");
 const LineSchema = z.number().int().positive();
 
-export const ProvenanceSchema = z.object({ field: CardFieldKeySchema, line: LineSchema });
+const ProvenanceSchema = z.object({ field: CardFieldKeySchema, line: LineSchema });
 
 export const StakeholderKindSchema = z.enum([
   "NATIONAL_AGENCY",
@@ -41,8 +41,8 @@ export const FundingKindSchema = z.enum([
   "PARTNERS",
   "NONE",
 ]);
-export const AnpalSupportSchema = z.enum(["YES", "NO", "PARTIAL"]);
-export const TerritorialLevelSchema = z.enum(TERRITORIAL_LEVELS);
+const AnpalSupportSchema = z.enum(["YES", "NO", "PARTIAL"]);
+const TerritorialLevelSchema = z.enum(TERRITORIAL_LEVELS);
 
 export const StakeholderSchema = z.object({
   id: SlugSchema,
@@ -73,11 +73,11 @@ export const LawSchema = z.object({
 });
 export const ToolSchema = z.object({ id: SlugSchema, name: z.string().min(1), source: ProvenanceSchema });
 /** A practice this one says it grows out of (BUILDS_ON), and the model that links them ("LAB PAL"). */
-export const LineageSchema = z.object({ id: PracticeIdSchema, model: z.string().min(1), source: ProvenanceSchema });
+const LineageSchema = z.object({ id: PracticeIdSchema, model: z.string().min(1), source: ProvenanceSchema });
 
-export const CardTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
+const CardTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
 
-export const NormalizedPracticeSchema = z.object({
+const NormalizedPracticeSchema = z.object({
   id: PracticeIdSchema,
   /** Position in the catalogue's index: the identity. */
   catalogNumber: z.number().int().positive(),
@@ -122,7 +122,7 @@ export const NormalizedPracticeCoreSchema = NormalizedPracticeSchema.omit({
   buildsOn: true,
 });
 
-export const CatalogSchema = z.object({
+const CatalogSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   publisher: z.string().min(1).optional(),
@@ -131,7 +131,7 @@ export const CatalogSchema = z.object({
   source: z.string().min(1),
 });
 
-export const CatalogueWarningSchema = z.object({
+const CatalogueWarningSchema = z.object({
   line: LineSchema,
   practice: PracticeIdSchema.optional(),
   message: z.string().min(1),
@@ -144,16 +144,8 @@ export const NormalizedCatalogueSchema = z.object({
 });
 
 export type Provenance = z.infer<typeof ProvenanceSchema>;
-export type Stakeholder = z.infer<typeof StakeholderSchema>;
-export type Target = z.infer<typeof TargetSchema>;
-export type Funding = z.infer<typeof FundingSchema>;
-export type Cpi = z.infer<typeof CpiSchema>;
-export type Law = z.infer<typeof LawSchema>;
-export type Tool = z.infer<typeof ToolSchema>;
 export type Lineage = z.infer<typeof LineageSchema>;
 export type AnpalSupport = z.infer<typeof AnpalSupportSchema>;
 export type NormalizedPractice = z.infer<typeof NormalizedPracticeSchema>;
 export type NormalizedPracticeCore = z.infer<typeof NormalizedPracticeCoreSchema>;
-export type Catalog = z.infer<typeof CatalogSchema>;
-export type CatalogueWarning = z.infer<typeof CatalogueWarningSchema>;
 export type NormalizedCatalogue = z.infer<typeof NormalizedCatalogueSchema>;

@@ -19,7 +19,7 @@ import { findLineage } from "./extractLineage";
 import { createLineLocator, type LineLocator } from "./extractLines";
 import { createMatcher, type Matcher, type Span } from "./extractMatcher";
 import { findUnknownMentions, type UnknownMention } from "./extractMentions";
-import { normalizePhrase } from "./extractTokens";
+import { describesNoAssistance } from "./normalizeAnswers";
 import type { MatchableEntry, StakeholderEntry, Vocabulary } from "./vocabulary";
 
 export type { UnknownMention };
@@ -43,9 +43,11 @@ export type ExtractionContext = {
 /** Named partners also count when other fields mention them; generic classes only when listed as stakeholders. */
 const STAKEHOLDER_FIELDS: CardFieldKey[] = ["stakeholders", "employmentService", "anpalAssistance", "description", "activities"];
 const CPI_FIELDS: CardFieldKey[] = ["employmentService", "territorialScope", "stakeholders", "description", "activities"];
-/** The field describing ANPAL Servizi's assistance involves it even when it does not spell its name (card 16). */
+/**
+ * The field describing ANPAL Servizi's assistance involves it even when it does not spell its name (card 16);
+ * whether it describes none is decided as normalization decides it (`describesNoAssistance`).
+ */
 const ANPAL_SERVIZI = "anpal-servizi";
-const NO_ASSISTANCE = new Set(["", "no", "nessuna", "nessuno", "non prevista"]);
 
 export function extractEntities(card: ParsedCard, context: ExtractionContext): Extraction {
   const { vocabulary, practiceIds, region } = context;
@@ -120,7 +122,7 @@ function collect<E extends { id: string }>(
 function addImpliedAnpalServizi(card: ParsedCard, vocabulary: Vocabulary, stakeholders: Collected<StakeholderEntry>): void {
   const field = card.fields.anpalAssistance;
   const entry = vocabulary.stakeholders.find((candidate) => candidate.id === ANPAL_SERVIZI);
-  if (field === undefined || entry === undefined || NO_ASSISTANCE.has(normalizePhrase(field.text))) return;
+  if (field === undefined || entry === undefined || describesNoAssistance(field.text)) return;
   if (stakeholders.items.some((item) => item.entry.id === ANPAL_SERVIZI)) return;
   stakeholders.items.push({ entry, source: { field: "anpalAssistance", line: field.startLine } });
 }

@@ -7,7 +7,9 @@ import type { LineageEntry } from "./vocabulary";
 
 /**
  * Lineage is stated by naming a model ("LAB PAL"); the vocabulary says which practice introduced it, by title,
- * so a later catalogue can point back to a 2023 practice as long as `practiceIds` knows that title.
+ * and `practiceIds` resolves that title to an id. The pipeline passes only the titles of the catalogue being
+ * imported, so lineage resolves within that catalogue: a model introduced by a practice of another catalogue
+ * (a 2023 practice cited in a later one) finds no id and yields no lineage.
  * The practice that introduced a model mentions it too: that is not lineage.
  */
 export function findLineage(

@@ -15,13 +15,10 @@ import { issue, type ParseIssue } from "./parseIssue";
 import { canonicalLabel, matchLabel } from "./parseLabels";
 import { oneLineText } from "./text";
 
-export type { IndexEntry } from "./parseIndex";
-export type { ParseIssue } from "./parseIssue";
-
 export type ParseResult = { index: IndexEntry[]; cards: ParsedCard[]; issues: ParseIssue[] };
 
 /** Fields without which a practice cannot be identified or placed in the graph. */
-export const MANDATORY_FIELDS: readonly CardFieldKey[] = [
+const MANDATORY_FIELDS: readonly CardFieldKey[] = [
   "cardNumber",
   "region",
   "title",

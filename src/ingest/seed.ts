@@ -6,7 +6,7 @@ import type { Logger } from "../logger";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
 import { loadCatalogue } from "./load";
 
-export const SEED_DIR = path.resolve(__dirname, "../../seed");
+const SEED_DIR = path.resolve(__dirname, "../../seed");
 
 export function readSeedCatalogues(dir = SEED_DIR): NormalizedCatalogue[] {
   return fs
@@ -14,10 +14,20 @@ export function readSeedCatalogues(dir = SEED_DIR): NormalizedCatalogue[] {
     .filter((file) => file.endsWith(".catalogue.json"))
     .sort()
     .map((file) => {
-      const parsed = NormalizedCatalogueSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")));
+      const parsed = NormalizedCatalogueSchema.safeParse(readJsonFile(path.join(dir, file)));
       if (!parsed.success) throw new Error(`seed/${file} is not a valid normalized catalogue: ${parsed.error.message}`);
       return parsed.data;
     });
+}
+
+/** The file's JSON; a syntax error names the file, which JSON.parse alone does not. */
+function readJsonFile(file: string): unknown {
+  const text = fs.readFileSync(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /** Loads the seed catalogues when the database holds no practice; returns how many were loaded. */

@@ -78,7 +78,10 @@ export class VocabularyError extends Error {
   override name = "VocabularyError";
 }
 
-export function loadVocabulary(dir = "seed/vocabulary"): Vocabulary {
+/** The vocabulary shipped with the code, found from this file so the working directory does not matter. */
+const VOCABULARY_DIR = path.resolve(__dirname, "../../seed/vocabulary");
+
+export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
   const read = <T>(file: string, schema: z.ZodType<T>): T => readJson(path.join(dir, file), schema);
   const vocabulary: Vocabulary = {
     stakeholders: read("stakeholders.json", z.array(stakeholderSchema)),

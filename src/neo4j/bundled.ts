@@ -50,7 +50,7 @@ function requireCommand(command: string, versionFlag: string, purpose: string): 
 }
 
 /** Builds the Java launcher with Maven unless the jar is newer than its sources (first run downloads the jars). */
-export function ensureLauncherBuilt(log: Logger): string {
+function ensureLauncherBuilt(log: Logger): string {
   requireCommand("java", "-version", "run the bundled Neo4j");
   const upToDate =
     fs.existsSync(LAUNCHER_JAR) && fs.statSync(LAUNCHER_JAR).mtimeMs >= Math.max(...LAUNCHER_SOURCES.map(newestModification));

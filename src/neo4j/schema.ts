@@ -5,7 +5,7 @@ import type { Driver } from "neo4j-driver";
 const SCHEMA_FILE = path.resolve(__dirname, "../../cypher/schema.cypher");
 
 /** Splits a .cypher file into statements: `;` ends a statement, `//` lines are comments. */
-export function readCypherStatements(file: string): string[] {
+function readCypherStatements(file: string): string[] {
   const withoutComments = fs
     .readFileSync(file, "utf8")
     .split("\n")

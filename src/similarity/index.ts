@@ -1,8 +1,11 @@
-/** Similarity of practices: scoring that explains itself, stored as top-K SIMILAR_TO edges, served in one hop. */
-export { LENSES, LENS_WEIGHTS, LINK_KINDS, type Item, type Lens, type LinkKind, type MatchReason, type PracticeFeatures, type PracticeMatch, type SharedItem } from "./model";
-export { compareMatches, kindMass, lensMass, lensScore, lensTerms, rarities, reasonsFrom, scorePair, topMatches, type Rarities } from "./score";
-export { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
-export { TOP_K, buildSimilarityIndex, candidateCap, candidatesOf, computeNeighbourhoods, type Neighbourhood, type NeighbourEdge, type SimilarityIndex } from "./neighbours";
-export { storeNeighbourhoods } from "./store";
+/**
+ * Similarity of practices: scoring that explains itself, stored as top-K SIMILAR_TO edges, served in one hop.
+ * The module's API for the server, the import CLI, the benchmark and the db tests; unit tests of the scoring import
+ * its files directly.
+ */
+export { LENSES, LINK_KINDS, type Lens, type PracticeMatch } from "./model";
+export { topMatches } from "./score";
+export { readPracticeRecords } from "./features";
+export { TOP_K, buildSimilarityIndex, candidateCap, candidatesOf } from "./neighbours";
 export { readSimilarPractices } from "./read";
-export { affectedPractices, recomputeSimilarity, refreshSimilarity } from "./recompute";
+export { recomputeSimilarity, refreshSimilarity } from "./recompute";

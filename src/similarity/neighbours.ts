@@ -1,7 +1,8 @@
 /**
  * Top-K neighbours at scale: an inverted index (item -> practices) generates candidates, so a practice is only
- * compared with practices it shares an item with. Items held by more than max(50, 5% of N) practices do not
- * generate candidates (they would make every practice a candidate of every other) but still count in the scores.
+ * compared with practices it shares an item with. Items held by more than max(50, min(1000, 5% of N)) practices
+ * (`candidateCap`) do not generate candidates (they would make every practice a candidate of every other) but still
+ * count in the scores.
  */
 import { LENSES, LENS_WEIGHTS, LINK_KINDS, KIND_INDEX, itemId, type PracticeFeatures } from "./model";
 import { compareMatches, compareSharedKeys, lensScore, rarities, roundScore } from "./score";

@@ -8,7 +8,7 @@ import { storeNeighbourhoods } from "./store";
  * The practices whose top-K a change to `changed` can alter: the changed ones, those that stored one of them
  * as neighbour (its score moved), and those sharing a candidate-generating item with one (it may enter their top-K).
  */
-export function affectedPractices(records: readonly PracticeRecord[], index: SimilarityIndex, changed: Iterable<string>): string[] {
+function affectedPractices(records: readonly PracticeRecord[], index: SimilarityIndex, changed: Iterable<string>): string[] {
   const changedIds = new Set([...changed].filter((id) => index.positionOf.has(id)));
   const affected = new Set(changedIds);
   for (const record of records) if (record.neighbours.some((id) => changedIds.has(id))) affected.add(record.id);

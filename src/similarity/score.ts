@@ -25,7 +25,7 @@ export function roundScore(value: number): number {
 }
 
 /** Distinct items of a practice (a practice may reach a parent LEP twice, through F and through F1). */
-export function distinctItems(practice: PracticeFeatures): Item[] {
+function distinctItems(practice: PracticeFeatures): Item[] {
   return [...new Map(practice.items.map((item) => [itemId(item), item])).values()];
 }
 
@@ -42,14 +42,14 @@ export function rarities(practices: readonly PracticeFeatures[]): Map<string, nu
 }
 
 /** Σ rarity of the given items per kind, in LINK_KINDS order. */
-export function kindMass(items: readonly Item[], rarity: Rarities): number[] {
+function kindMass(items: readonly Item[], rarity: Rarities): number[] {
   const mass = LINK_KINDS.map(() => 0);
   for (const item of items) mass[KIND_INDEX[item.kind]]! += rarity.get(itemId(item)) ?? 0;
   return mass;
 }
 
 /** T_p under a lens: the weighted total rarity of a practice's items. */
-export function lensMass(mass: PerKind, lens: Lens): number {
+function lensMass(mass: PerKind, lens: Lens): number {
   const weights = LENS_WEIGHTS[lens];
   return mass.reduce((total, value, kind) => total + weights[kind]! * value, 0);
 }

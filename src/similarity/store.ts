@@ -7,7 +7,7 @@ import type { Driver } from "neo4j-driver";
 import { LINK_KINDS, type LinkKind } from "./model";
 import type { Neighbourhood } from "./neighbours";
 
-export const PRACTICES_PER_TRANSACTION = 1_000;
+const PRACTICES_PER_TRANSACTION = 1_000;
 
 /** Edge property holding the shared keys of a kind: LEP -> sharedLep, STAKEHOLDER -> sharedStakeholder. */
 export function sharedProperty(kind: LinkKind): string {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { CARD_FIELDS, type CardFieldKey, type ParsedCard } from "../../src/ingest/card";
 import { extractEntities, type ExtractionContext } from "../../src/ingest/extract";
+import { describesNoAssistance } from "../../src/ingest/normalizeAnswers";
 import { resolveRegion } from "../../src/ingest/regions";
 import { loadVocabulary } from "../../src/ingest/vocabulary";
 
@@ -116,6 +117,17 @@ describe("stakeholders", () => {
       expect.objectContaining({ id: "anpal-servizi", source: { field: "anpalAssistance", line: 190 } }),
     ]);
     expect(extract(card({ anpalAssistance: "Nessuna." })).stakeholders).toEqual([]);
+  });
+
+  it("agrees with normalization on which assistance answers describe none", () => {
+    for (const none of ["N/A", "Non applicabile", "Non presente", "Non prevista.", "Nessuna", "No", "-", ""]) {
+      expect(describesNoAssistance(none)).toBe(true);
+      expect(extract(card({ anpalAssistance: none })).stakeholders).toEqual([]);
+    }
+    for (const some of ["Assistenza tecnica al CPI.", "Supporto alla progettazione"]) {
+      expect(describesNoAssistance(some)).toBe(false);
+      expect(ids(extract(card({ anpalAssistance: some })).stakeholders)).toEqual(["anpal-servizi"]);
+    }
   });
 });
 

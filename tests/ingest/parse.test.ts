@@ -29,6 +29,12 @@ describe("htmlToText", () => {
       "Dati del portale\naggiornati",
     );
   });
+
+  it("decodes numeric entities of real code points and leaves out-of-range ones as written", () => {
+    expect(htmlToText("&#8364; &#x20AC; &#99999999; &#x110000; &#1114111;")).toBe(
+      "€ € &#99999999; &#x110000; \u{10FFFF}",
+    );
+  });
 });
 
 describe("parseCatalogue on the layout fixture", () => {
@@ -155,6 +161,11 @@ describe("parseCatalogue on a faulty catalogue", () => {
     expect(issues).toContainEqual(
       expect.objectContaining({ severity: "error", line: 1, message: "the index lists 3 practices but 2 cards were found" }),
     );
+  });
+
+  it("does not throw on a numeric entity beyond the last Unicode code point", () => {
+    const text = "# Nothing here &#99999999;\n\nSCHEDA\t001\nREGIONE\tLazio &#x7FFFFFFF;\n";
+    expect(() => parseCatalogue(text, "entities.md")).not.toThrow();
   });
 
   it("reports a catalogue without an index instead of throwing", () => {

@@ -21,6 +21,16 @@ describe("loadVocabulary", () => {
     expect(vocabulary.cpis.every((cpi) => /^IT[A-Z]\d$/.test(cpi.region))).toBe(true);
   });
 
+  it("finds the seed vocabulary by default whatever the working directory", () => {
+    const cwd = process.cwd();
+    process.chdir(os.tmpdir());
+    try {
+      expect(loadVocabulary().stakeholders).toEqual(loadVocabulary(seed).stakeholders);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("refuses a duplicate id, naming the file and the entry", () => {
     const dir = vocabularyWith("stakeholders.json", (entries) => [...entries, { ...entries[0], aliases: ["Anpal Servizi bis"] }]);
     const loading = () => loadVocabulary(dir);

@@ -8,7 +8,7 @@ import { createLogger } from "../../src/logger";
 import { BundledNeo4jError, startBundledNeo4j, type BundledNeo4j } from "../../src/neo4j/bundled";
 import { createDriver, describeDatabase } from "../../src/neo4j/driver";
 import { readTypeDefs } from "../../src/graphql/schema";
-import { freePort } from "../support/ports";
+import { freePort } from "../../src/neo4j/ports";
 import { testNeo4jUri } from "../support/database";
 
 const log = createLogger("silent");

@@ -1,17 +1,7 @@
-import {
-  LENSES,
-  buildSimilarityIndex,
-  candidateCap,
-  computeNeighbourhoods,
-  featureSignature,
-  rarities,
-  scorePair,
-  topMatches,
-  type Item,
-  type LinkKind,
-  type Neighbourhood,
-  type PracticeFeatures,
-} from "../../src/similarity";
+import { featureSignature } from "../../src/similarity/features";
+import { LENSES, type Item, type LinkKind, type PracticeFeatures } from "../../src/similarity/model";
+import { buildSimilarityIndex, candidateCap, computeNeighbourhoods, type Neighbourhood } from "../../src/similarity/neighbours";
+import { rarities, scorePair, topMatches } from "../../src/similarity/score";
 
 function practice(id: string, links: Partial<Record<LinkKind, string[]>>): PracticeFeatures {
   const items: Item[] = Object.entries(links).flatMap(([kind, keys]) => keys!.map((key) => ({ kind: kind as LinkKind, key })));

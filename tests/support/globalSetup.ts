@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createLogger } from "../../src/logger";
 import { startBundledNeo4j, type BundledNeo4j } from "../../src/neo4j/bundled";
-import { freePort } from "./ports";
+import { freePort } from "../../src/neo4j/ports";
 
 declare global {
   // Shared with globalTeardown, which runs in the same process.
