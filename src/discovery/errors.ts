@@ -1,7 +1,7 @@
 /** Errors of the discovery services: values with a code and a message the caller can act on. */
 
 /** What a caller named and the graph does not hold. */
-export type NotFoundKind = "REGION" | "PRACTICE" | "LEP" | "TARGET_GROUP";
+type NotFoundKind = "REGION" | "PRACTICE" | "LEP" | "TARGET_GROUP";
 
 const MESSAGES: Record<NotFoundKind, (value: string) => string> = {
   REGION: (value) => `no region matches '${value}'`,

@@ -6,7 +6,7 @@
 export type TransferabilityEvidence = "ALREADY_REPLICATED" | "DECLARED_TRANSFERABLE" | "QUANTIFIED_RESULTS" | "LOW_COST" | "ONGOING";
 
 /** How much each kind of evidence counts; they sum to 1 (the transferability of a card that has them all). */
-export const EVIDENCE_WEIGHTS: Readonly<Record<TransferabilityEvidence, number>> = {
+const EVIDENCE_WEIGHTS: Readonly<Record<TransferabilityEvidence, number>> = {
   ALREADY_REPLICATED: 0.3,
   DECLARED_TRANSFERABLE: 0.2,
   QUANTIFIED_RESULTS: 0.2,
@@ -34,13 +34,26 @@ const NO_EXTRA_COST =
   /\b(a\s+costo\s+zero|senza\s+(?:alcun\p{L}*\s+|ulterior\p{L}+\s+)?(?:costi|oneri|spes\p{L}+)|nessun\p{L}*\s+(?:costo|onere|spesa)|senza\s+(?:dover\s+)?attingere)/iu;
 /** Funding kinds that ask nothing beyond the service's ordinary resources. */
 const LOW_COST_FUNDING = new Set(["ORDINARY", "NONE"]);
+/** What a number counts: people, companies, internships, hires, students, workshops, CVs... */
+const COUNTABLE =
+  "(?:persone|utenti|partecipanti|candidat\\p{L}*|aziende|imprese|lavorator\\p{L}*|tirocin\\p{L}*|assunzion\\p{L}*|contratt\\p{L}*|studenti|disoccupat\\p{L}*|beneficiari|colloqui|inseriment\\p{L}*|laboratori|iscritti|cv|opportunit\\p{L}*|giovani|donne|session\\p{L}*|sportell\\p{L}*|scuole|istituti|moduli|prese\\s+in\\s+carico|percorsi|avviament\\p{L}*|posti|offerte|vacanc\\p{L}*|candidature|dipendenti|disabili|destinatari|soggetti|cittadini|operatori|incontri|eventi|giornate|cpi|centri)";
+/** A number shaped like a year, 1900..2099 (not part of a longer number such as 2.022 or 20234). */
+const YEAR = "(?:19|20)\\d{2}(?![.,]?\\d)";
 /**
  * A count of people, companies or activities: "1023 utenti", "n. 354 tirocini", "N. 5 Istituti", "208 assunzioni",
- * "dal 59% al 63%". Years alone ("2020") are not counts: a number must be followed by what it counts, or be a
- * "n." number or a percentage.
+ * "dal 59% al 63%". Years are not counts: "nel 2022 i giovani" counts nothing. A number must be followed (within
+ * two words) by what it counts, or be a "n." number or a percentage; a number shaped like a year counts only when
+ * what it counts follows at once ("2000 utenti").
  */
-const COUNTED =
-  /(\bn(?:umero|r)?\.?\s*\d[\d.,]*|\b\d[\d.,]*\s*%|\b\d[\d.,]*\s+(?:\p{L}+\s+){0,2}(?:persone|utenti|partecipanti|candidat\p{L}*|aziende|imprese|lavorator\p{L}*|tirocin\p{L}*|assunzion\p{L}*|contratt\p{L}*|studenti|disoccupat\p{L}*|beneficiari|colloqui|inseriment\p{L}*|laboratori|iscritti|cv|opportunit\p{L}*|giovani|donne|session\p{L}*|sportell\p{L}*|scuole|istituti|moduli|prese\s+in\s+carico|percorsi|avviament\p{L}*|posti|offerte|vacanc\p{L}*|candidature|dipendenti|disabili|destinatari|soggetti|cittadini|operatori|incontri|eventi|giornate|cpi|centri))/iu;
+const COUNTED = new RegExp(
+  [
+    "\\bn(?:umero|r)?\\.?\\s*\\d[\\d.,]*",
+    "\\b\\d[\\d.,]*\\s*%",
+    `\\b(?!${YEAR})\\d[\\d.,]*\\s+(?:\\p{L}+\\s+){0,2}${COUNTABLE}`,
+    `\\b${YEAR}\\s+${COUNTABLE}`,
+  ].join("|"),
+  "iu",
+);
 
 const text = (...parts: Array<string | null>) => parts.filter((part): part is string => part !== null).join("\n");
 

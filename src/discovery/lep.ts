@@ -5,7 +5,7 @@
  */
 import type { Driver } from "neo4j-driver";
 
-export type LepEntry = { code: string; name: string; parent: string | null };
+type LepEntry = { code: string; name: string; parent: string | null };
 
 const LEP_VOCABULARY = `
 MATCH (l:Lep)

@@ -50,11 +50,17 @@ export function familyPrefix(word: string): string | null {
   return prefix.length < MIN_PREFIX ? null : prefix;
 }
 
-function words(text: string): string[] {
-  return (text.replace(ELISION, "$1").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 1);
+/** Every word of a text, lowercased, elided articles dropped, in order (one per position, as the tokenizer sees them). */
+function tokens(text: string): string[] {
+  return text.replace(ELISION, "$1").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-export type ParsedQuery = { phrases: string[][]; words: string[] };
+/** The words a search takes from a text: single letters and digits are left out. */
+function words(text: string): string[] {
+  return tokens(text).filter((word) => word.length > 1);
+}
+
+type ParsedQuery = { phrases: string[][]; words: string[] };
 
 /** "quoted phrases" (straight or curly quotes) and the remaining words, lowercased, at most 16 words in all. */
 export function parseSearchText(text: string): ParsedQuery {
@@ -91,4 +97,51 @@ export function toLuceneQuery(text: string): string | null {
     if (prefix !== null) clauses.push(`${escapeLucene(prefix)}*^0.5`);
   }
   return clauses.join(" ");
+}
+
+/**
+ * A text as the 'italian' analyzer indexes it: one entry per word position, the word's stem, or null for a stop
+ * word (removed, but its position stays, as phrase queries see it).
+ */
+export function analyzeItalian(text: string, stopwords: ReadonlySet<string>): Array<string | null> {
+  return tokens(text).map((token) => (stopwords.has(token) ? null : italianLightStem(token)));
+}
+
+/**
+ * Whether a text holds something the search text asks for (a clause of toLuceneQuery): a quoted phrase, a free
+ * word (its stem, as Lucene compares them) or a word of a free word's family (the prefix). Used on the stored texts
+ * of the hits to say which of them matched, instead of querying the index once per property.
+ */
+export function textMatcher(searchText: string, stopwords: ReadonlySet<string>): (text: string) => boolean {
+  const { phrases, words: free } = parseSearchText(searchText);
+  const analyzedPhrases = phrases
+    .map((phrase) => phrase.map((word) => (stopwords.has(word) ? null : italianLightStem(word))))
+    .map(trimStopPositions)
+    .filter((phrase) => phrase.length > 0);
+  const stems = new Set(free.filter((word) => !stopwords.has(word)).map(italianLightStem));
+  const prefixes = free.map(familyPrefix).filter((prefix): prefix is string => prefix !== null);
+  return (text) => {
+    const terms = analyzeItalian(text, stopwords);
+    return (
+      terms.some((term) => term !== null && (stems.has(term) || prefixes.some((prefix) => term.startsWith(prefix)))) ||
+      analyzedPhrases.some((phrase) => containsPhrase(terms, phrase))
+    );
+  };
+}
+
+/** A phrase's stop words at either end match nothing: drop them. */
+function trimStopPositions(phrase: Array<string | null>): Array<string | null> {
+  let start = 0;
+  let end = phrase.length;
+  while (start < end && phrase[start] === null) start++;
+  while (end > start && phrase[end - 1] === null) end--;
+  return phrase.slice(start, end);
+}
+
+/** The phrase's terms at consecutive positions; a stop word of the phrase (null) stands for any word. */
+function containsPhrase(terms: ReadonlyArray<string | null>, phrase: ReadonlyArray<string | null>): boolean {
+  for (let start = 0; start + phrase.length <= terms.length; start++) {
+    if (phrase.every((term, offset) => term === null || terms[start + offset] === term)) return true;
+  }
+  return false;
 }

@@ -7,8 +7,8 @@
 import type { Driver } from "neo4j-driver";
 import { InvalidArgumentError, NotFoundError } from "./errors";
 
-export type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
-export type PathStep = {
+type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
+type PathStep = {
   /** 0 for the first practice, then one per relationship. */
   position: number;
   kind: PathNodeKind;
@@ -19,7 +19,7 @@ export type PathStep = {
   link?: PathLink;
 };
 /** The relationships a path may follow (the GraphQL enum PathLink). */
-export type PathLink =
+type PathLink =
   | "IN_REGION"
   | "DELIVERED_AT"
   | "IMPLEMENTS"
@@ -30,9 +30,10 @@ export type PathLink =
   | "REFERENCES"
   | "USES"
   | "BUILDS_ON";
-export type PracticePathInput = { from: string; to: string; maxHops: number };
+type PracticePathInput = { from: string; to: string; maxHops: number };
 
-export const MAX_HOPS = 8;
+const MAX_HOPS = 8;
+const isValidMaxHops = (maxHops: number) => Number.isInteger(maxHops) && maxHops >= 1 && maxHops <= MAX_HOPS;
 
 const KIND_BY_LABEL: Readonly<Record<string, PathNodeKind>> = {
   Practice: "PRACTICE",
@@ -50,27 +51,34 @@ const PRACTICES = `
 MATCH (p:Practice) WHERE p.id IN $ids
 RETURN p.id AS id, p.title AS title`;
 
+/** The relationships a path may follow, as a Cypher relationship type expression. */
+const LINKS = "IN_REGION|DELIVERED_AT|IMPLEMENTS|PART_OF|TARGETS|INVOLVES|FUNDED_BY|REFERENCES|USES|BUILDS_ON";
+
 /**
- * Every shortest path within 8 links over the meaningful relationships (undirected), kept when within $maxHops;
- * the cost of a path is the sum of log(degree) of its inner nodes (the inverse of the chance of a random walk
- * taking it), so the cheapest goes through the rarest nodes. Ties fall to the smallest sequence of keys.
+ * Every shortest path of at most `maxHops` links over the meaningful relationships (undirected); the cost of a
+ * path is the sum of log(degree) of its inner nodes (the inverse of the chance of a random walk taking it), so the
+ * cheapest goes through the rarest nodes. Ties fall to the smallest sequence of keys.
+ * Cypher takes no parameter for the bound of a variable-length pattern, and only a bound there limits the search,
+ * so the statement is built with it: `maxHops` is an integer 1..MAX_HOPS, validated by practicePath before this is
+ * called, and nothing else (no user text) enters the statement.
  */
-const SHORTEST_PATH = `
+function shortestPathQuery(maxHops: number): string {
+  if (!isValidMaxHops(maxHops)) throw new Error(`maxHops ${maxHops} was not validated`);
+  return `
 MATCH (a:Practice {id: $from}), (b:Practice {id: $to})
-MATCH path = allShortestPaths((a)-[:IN_REGION|DELIVERED_AT|IMPLEMENTS|PART_OF|TARGETS|INVOLVES|FUNDED_BY|REFERENCES|USES|BUILDS_ON*..8]-(b))
-WHERE length(path) <= $maxHops
+MATCH path = allShortestPaths((a)-[:${LINKS}*..${maxHops}]-(b))
 WITH path, [n IN nodes(path) | {
        label: head([label IN labels(n) WHERE label IN $labels]),
        id: coalesce(n.id, n.code, n.nuts),
        name: coalesce(n.title, n.name, n.id, n.code, n.nuts)
      }] AS steps,
-     [n IN nodes(path)[1..-1] |
-       size([(n)-[:IN_REGION|DELIVERED_AT|IMPLEMENTS|PART_OF|TARGETS|INVOLVES|FUNDED_BY|REFERENCES|USES|BUILDS_ON]-() | 1])] AS degrees
+     [n IN nodes(path)[1..-1] | size([(n)-[:${LINKS}]-() | 1])] AS degrees
 WITH steps, [r IN relationships(path) | type(r)] AS links,
      reduce(cost = 0.0, degree IN degrees | cost + log(toFloat(degree))) AS cost
 RETURN steps, links
 ORDER BY cost, reduce(keys = '', step IN steps | keys + step.id + '|')
 LIMIT 1`;
+}
 
 type RawStep = { label: string; id: string; name: string };
 
@@ -80,7 +88,7 @@ type RawStep = { label: string; id: string; name: string };
  */
 export async function practicePath(driver: Driver, input: PracticePathInput, database?: string): Promise<PathStep[]> {
   const { from, to, maxHops } = input;
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+  if (!isValidMaxHops(maxHops)) {
     throw new InvalidArgumentError("maxHops", `must be between 1 and ${MAX_HOPS}`);
   }
   const read = { database, routing: "READ" as const };
@@ -89,7 +97,7 @@ export async function practicePath(driver: Driver, input: PracticePathInput, dat
   for (const id of [from, to]) if (!titles.has(id)) throw new NotFoundError("PRACTICE", id);
   if (from === to) return [{ position: 0, kind: "PRACTICE", id: from, name: titles.get(from)! }];
 
-  const { records } = await driver.executeQuery(SHORTEST_PATH, { from, to, maxHops, labels: Object.keys(KIND_BY_LABEL) }, read);
+  const { records } = await driver.executeQuery(shortestPathQuery(maxHops), { from, to, labels: Object.keys(KIND_BY_LABEL) }, read);
   const [record] = records;
   if (!record) return [];
   const steps = record.get("steps") as RawStep[];

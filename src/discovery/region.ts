@@ -1,27 +1,18 @@
 /** Finds the region (PES territory) a caller means: a NUTS-2 code or a name, whatever the case and accents. */
-import type { Driver } from "neo4j-driver";
-import { resolveRegion as regionByName } from "../ingest/regions";
-import { foldForMatch } from "../ingest/textInline";
+import { REGIONS, resolveRegion } from "../ingest/regions";
 import { NotFoundError } from "./errors";
 
 export type RegionRef = { nuts: string; name: string; istat: string };
 
-const ALL_REGIONS = `
-MATCH (r:Region)
-RETURN r.nuts AS nuts, r.name AS name, r.istat AS istat`;
-
 /**
- * "ITC3", "itc3", "liguria", "Emilia Romagna", "Regione Siciliana", "Trento"... -> the Region node.
- * Matching ignores case, accents, hyphens and apostrophes; the aliases of seed/regions.json count too.
- * Throws NotFoundError("REGION", text) when no region of the graph matches.
+ * "ITC3", "itc3", "liguria", "Emilia Romagna", "Regione Siciliana", "Trento"... -> the region. Names and aliases
+ * are matched by the ingest's resolveRegion (seed/regions.json: the 21 territories the loader writes as Region
+ * nodes), ignoring case, accents, hyphens, apostrophes and a leading "Regione".
+ * Throws NotFoundError("REGION", text) when nothing matches.
  */
-export async function resolveRegion(driver: Driver, text: string, database?: string): Promise<RegionRef> {
-  const { records } = await driver.executeQuery(ALL_REGIONS, {}, { database, routing: "READ" });
-  const regions = records.map((record) => record.toObject() as RegionRef);
-  const key = foldForMatch(text);
-  const byKey = (candidate: string) => regions.find((region) => foldForMatch(region.nuts) === candidate || foldForMatch(region.name) === candidate);
-  const alias = regionByName(text);
-  const found = byKey(key) ?? byKey(key.replace(/^regione\s+/, "")) ?? (alias ? regions.find((region) => region.nuts === alias.nuts) : undefined);
-  if (!found || key === "") throw new NotFoundError("REGION", text);
-  return found;
+export function findRegion(text: string): RegionRef {
+  const code = text.trim().toUpperCase();
+  const found = REGIONS.find((region) => region.nuts === code) ?? resolveRegion(text);
+  if (!found) throw new NotFoundError("REGION", text);
+  return { nuts: found.nuts, name: found.name, istat: found.istat };
 }

@@ -4,10 +4,10 @@
  */
 import type { Driver } from "neo4j-driver";
 import { COVERED_LEP_CODES, readLeps } from "./lep";
-import { resolveRegion, type RegionRef } from "./region";
+import { findRegion, type RegionRef } from "./region";
 import { modelsForEachLep } from "./replicable";
 
-export type LepCoverage = {
+type LepCoverage = {
   code: string;
   name: string;
   covered: boolean;
@@ -16,9 +16,9 @@ export type LepCoverage = {
   /** Regions, this one included, with at least one practice covering it. */
   regionsCovering: number;
 };
-export type TargetGroupReach = { id: string; name: string; practices: number };
-export type LepGap = { code: string; name: string; modelIds: string[] };
-export type RegionProfile = {
+type TargetGroupReach = { id: string; name: string; practices: number };
+type LepGap = { code: string; name: string; modelIds: string[] };
+type RegionProfile = {
   region: RegionRef;
   practiceIds: string[];
   /** Every top-level LEP (A..S), in code order. */
@@ -60,7 +60,7 @@ const GAP_MODELS = 3;
 
 /** `region` is a NUTS-2 code or a name; throws NotFoundError("REGION") when none matches. */
 export async function regionProfile(driver: Driver, region: string, database?: string): Promise<RegionProfile> {
-  const here = await resolveRegion(driver, region, database);
+  const here = findRegion(region);
   const read = { database, routing: "READ" as const };
   const [leps, coverage, practices, withPractices, allRegions, targets] = await Promise.all([
     readLeps(driver, database),

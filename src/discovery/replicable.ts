@@ -5,15 +5,16 @@
  * The formula is explained in docs/discovery.md.
  */
 import type { Driver } from "neo4j-driver";
+import type { MatchReason, SharedItem } from "../similarity/model";
+import { compareMatches } from "../similarity/score";
 import { checkLimit, NotFoundError } from "./errors";
 import { readEvidence, transferability, type CardFacts, type TransferabilityEvidence } from "./evidence";
 import { COVERED_LEP_CODES, readLeps } from "./lep";
-import { resolveRegion } from "./region";
+import { findRegion } from "./region";
 
-export type { TransferabilityEvidence } from "./evidence";
+/** The kinds of reason a replicable model has (LinkKind's LEP and TARGET). */
+type AskedKind = Extract<MatchReason["kind"], "LEP" | "TARGET">;
 
-export type SharedItem = { id: string; name: string };
-export type MatchReason = { kind: "LEP" | "TARGET"; weight: number; shared: SharedItem[] };
 export type ReplicableMatch = {
   practiceId: string;
   /** coverage part (the sum of the reasons' weights) + transferability part; 0..1. */
@@ -22,9 +23,9 @@ export type ReplicableMatch = {
   evidence: TransferabilityEvidence[];
 };
 /** One thing asked, and whether a practice of the region already offers it (then it weighs less). */
-export type AskedItem = SharedItem & { offeredHere: boolean };
-export type ReplicableModelsInput = { region: string; leps?: string[]; targets?: string[]; limit: number };
-export type ReplicableModels = {
+type AskedItem = SharedItem & { offeredHere: boolean };
+type ReplicableModelsInput = { region: string; leps?: string[]; targets?: string[]; limit: number };
+type ReplicableModels = {
   region: { nuts: string; name: string };
   /** What the matches were ranked against: the ask, or the region's LEP gaps when nothing was asked. */
   asked: { mode: "ASKED" | "GAPS"; leps: AskedItem[]; targets: AskedItem[] };
@@ -32,11 +33,11 @@ export type ReplicableModels = {
 };
 
 /** Share of the score given to coverage of the ask; the rest rewards transferability evidence. */
-export const COVERAGE_SHARE = 0.9;
-export const TRANSFERABILITY_SHARE = 0.1;
+const COVERAGE_SHARE = 0.9;
+const TRANSFERABILITY_SHARE = 0.1;
 /** An asked item the region does not offer yet weighs twice one it already offers. */
-export const GAP_WEIGHT = 2;
-export const OFFERED_WEIGHT = 1;
+const GAP_WEIGHT = 2;
+const OFFERED_WEIGHT = 1;
 
 const REGION_OFFER = `
 MATCH (:Region {nuts: $nuts})<-[:IN_REGION]-(p:Practice)
@@ -60,8 +61,6 @@ type Candidate = CardFacts & { id: string; lepCodes: string[]; targetIds: string
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
-/** Best score first; equal scores in practice id order, so answers are stable. */
-const byScore = (a: ReplicableMatch, b: ReplicableMatch) => b.score - a.score || a.practiceId.localeCompare(b.practiceId);
 
 /** What the ask is made of: validated LEP codes and target ids, or the region's LEP gaps. */
 async function readAsk(
@@ -102,7 +101,7 @@ async function readAsk(
 const itemWeight = (item: AskedItem) => (item.offeredHere ? OFFERED_WEIGHT : GAP_WEIGHT);
 
 /** The reason for one kind: the asked items the practice covers, weighted by their part of the ask. */
-function reasonFor(kind: MatchReason["kind"], asked: AskedItem[], covered: ReadonlySet<string>, kindShare: number): MatchReason | null {
+function reasonFor(kind: AskedKind, asked: AskedItem[], covered: ReadonlySet<string>, kindShare: number): MatchReason | null {
   const shared = asked.filter((item) => covered.has(item.id));
   if (shared.length === 0) return null;
   const total = asked.reduce((sum, item) => sum + itemWeight(item), 0);
@@ -151,7 +150,7 @@ export async function modelsForEachLep(
   for (const { code, name } of leps) {
     const asked = { mode: "ASKED" as const, leps: [{ id: code, name, offeredHere: false }], targets: [] };
     const matches = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
-    models.set(code, matches.sort(byScore).slice(0, limit).map((match) => match.practiceId));
+    models.set(code, matches.sort(compareMatches).slice(0, limit).map((match) => match.practiceId));
   }
   return models;
 }
@@ -163,7 +162,7 @@ export async function modelsForEachLep(
  */
 export async function findReplicableModels(driver: Driver, input: ReplicableModelsInput, database?: string): Promise<ReplicableModels> {
   checkLimit(input.limit);
-  const region = await resolveRegion(driver, input.region, database);
+  const region = findRegion(input.region);
   const asked = await readAsk(driver, region.nuts, input, database);
   const matches: ReplicableMatch[] = [];
   if (asked.leps.length + asked.targets.length > 0) {
@@ -177,6 +176,6 @@ export async function findReplicableModels(driver: Driver, input: ReplicableMode
       if (match) matches.push(match);
     }
   }
-  matches.sort(byScore);
+  matches.sort(compareMatches);
   return { region: { nuts: region.nuts, name: region.name }, asked, matches: matches.slice(0, input.limit) };
 }

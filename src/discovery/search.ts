@@ -1,50 +1,90 @@
 /**
- * searchPractices: Italian full-text search over the practice cards (index `practice_text` on title, summary and
- * searchText, the card's other texts), best match first, saying which texts matched.
+ * searchPractices: Italian full-text search over the practice cards (index `practice_card_text` on the card's own
+ * text properties), best match first, saying which texts matched.
  */
 import type { Driver } from "neo4j-driver";
 import { checkLimit } from "./errors";
-import { toLuceneQuery } from "./lucene";
+import { textMatcher, toLuceneQuery } from "./lucene";
 
-export type PracticeTextField = "TITLE" | "SUMMARY" | "CARD_TEXT";
-export type PracticeHit = { practiceId: string; score: number; matchedFields: PracticeTextField[] };
-export type SearchInput = { text: string; limit: number };
+type PracticeTextField = "TITLE" | "SUMMARY" | "CARD_TEXT";
+type PracticeHit = { practiceId: string; score: number; matchedFields: PracticeTextField[] };
+type SearchInput = { text: string; limit: number };
 
-/** Index properties, in the order matchedFields lists them. */
-const FIELDS: ReadonlyArray<{ property: string; field: PracticeTextField }> = [
+/** The properties of the index `practice_card_text` (cypher/schema.cypher), and the field each one reports as. */
+const INDEXED: ReadonlyArray<{ property: string; field: PracticeTextField }> = [
   { property: "title", field: "TITLE" },
   { property: "summary", field: "SUMMARY" },
-  { property: "searchText", field: "CARD_TEXT" },
+  ...[
+    "scope",
+    "anpalAssistance",
+    "period",
+    "driver",
+    "objectives",
+    "activities",
+    "humanResources",
+    "results",
+    "outcomes",
+    "lessons",
+    "conclusions",
+  ].map((property) => ({ property, field: "CARD_TEXT" as const })),
 ];
+const FIELD_ORDER: readonly PracticeTextField[] = ["TITLE", "SUMMARY", "CARD_TEXT"];
+
+/** Hits fetched beyond `limit`, so that the practices tied at the cut-off are all seen and ordered by id. */
+const TIE_MARGIN = 5;
 
 const SEARCH = `
-CALL db.index.fulltext.queryNodes('practice_text', $query, {limit: $limit}) YIELD node, score
+CALL db.index.fulltext.queryNodes('practice_card_text', $query, {limit: $fetch}) YIELD node, score
 RETURN node.id AS id, score
 ORDER BY score DESC, id`;
 
-/** The same query restricted to one indexed property at a time, for the hits only. */
-const MATCHED_FIELDS = `
-UNWIND $fields AS field
-CALL db.index.fulltext.queryNodes('practice_text', field.query) YIELD node
-WITH field, node WHERE node.id IN $ids
-RETURN field.name AS field, collect(node.id) AS ids`;
+/** The indexed texts of the hits (in INDEXED order) and the stop words of the index's analyzer. */
+const HIT_TEXTS = `
+MATCH (p:Practice) WHERE p.id IN $ids
+WITH collect({id: p.id, texts: [property IN $properties | p[property]]}) AS cards
+CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer, stopwords
+WITH cards, stopwords WHERE analyzer = 'italian'
+RETURN cards, stopwords`;
+
+type Hit = { id: string; score: number };
+
+/**
+ * The best `limit` hits, by score then id. Lucene's top-N cuts ties arbitrarily, so it is asked for a few more,
+ * and for more again while the last hit it gives still ties with the cut-off (then some tied hit may be missing).
+ */
+async function bestHits(driver: Driver, query: string, limit: number, database?: string): Promise<Hit[]> {
+  for (let fetch = limit + TIE_MARGIN; ; fetch *= 2) {
+    const { records } = await driver.executeQuery(SEARCH, { query, fetch }, { database, routing: "READ" });
+    const hits = records.map((record) => ({ id: record.get("id") as string, score: record.get("score") as number }));
+    if (hits.length < fetch || hits[fetch - 1]!.score !== hits[limit - 1]!.score) return hits.slice(0, limit);
+  }
+}
 
 /** Hits for `text` (see lucene.ts for how it is read); a text without any word finds nothing: []. */
 export async function searchPractices(driver: Driver, input: SearchInput, database?: string): Promise<PracticeHit[]> {
   checkLimit(input.limit);
   const query = toLuceneQuery(input.text);
   if (query === null) return [];
-  const read = { database, routing: "READ" as const };
-  const { records } = await driver.executeQuery(SEARCH, { query, limit: input.limit }, read);
-  const hits = records.map((record) => ({ id: record.get("id") as string, score: record.get("score") as number }));
+  const hits = await bestHits(driver, query, input.limit, database);
   if (hits.length === 0) return [];
 
-  const fields = FIELDS.map(({ property, field }) => ({ name: field, query: `${property}:(${query})` }));
-  const matched = await driver.executeQuery(MATCHED_FIELDS, { fields, ids: hits.map((hit) => hit.id) }, read);
-  const idsByField = new Map(matched.records.map((record) => [record.get("field") as PracticeTextField, new Set(record.get("ids") as string[])]));
+  const { records } = await driver.executeQuery(
+    HIT_TEXTS,
+    { ids: hits.map((hit) => hit.id), properties: INDEXED.map(({ property }) => property) },
+    { database, routing: "READ" },
+  );
+  const [record] = records;
+  const cards = (record?.get("cards") ?? []) as Array<{ id: string; texts: unknown[] }>;
+  const matches = textMatcher(input.text, new Set((record?.get("stopwords") ?? []) as string[]));
+  const fieldsById = new Map(
+    cards.map(({ id, texts }) => {
+      const matched = new Set(INDEXED.filter((_, index) => typeof texts[index] === "string" && matches(texts[index])).map(({ field }) => field));
+      return [id, FIELD_ORDER.filter((field) => matched.has(field))] as const;
+    }),
+  );
   return hits.map((hit) => ({
     practiceId: hit.id,
     score: Math.round(hit.score * 1e6) / 1e6,
-    matchedFields: FIELDS.map(({ field }) => field).filter((field) => idsByField.get(field)?.has(hit.id)),
+    matchedFields: fieldsById.get(hit.id) ?? [],
   }));
 }

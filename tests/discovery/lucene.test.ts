@@ -1,5 +1,5 @@
 import { readEvidence } from "../../src/discovery/evidence";
-import { escapeLucene, familyPrefix, italianLightStem, parseSearchText, toLuceneQuery } from "../../src/discovery/lucene";
+import { analyzeItalian, escapeLucene, familyPrefix, italianLightStem, parseSearchText, textMatcher, toLuceneQuery } from "../../src/discovery/lucene";
 
 describe("reading search text for Lucene", () => {
   it("escapes every character Lucene's syntax gives a meaning to, and keeps operators as words", () => {
@@ -45,5 +45,49 @@ describe("transferability evidence on a card", () => {
     expect(readEvidence({ ...card, results: "da marzo 2020 ad aprile 2021" })).toEqual([]);
     expect(readEvidence({ ...card, lessons: "realizzato a costo zero dalla Regione" })).toEqual(["LOW_COST"]);
     expect(readEvidence({ ...card, fundingKinds: ["ORDINARY", "NONE"], ongoing: true })).toEqual(["LOW_COST", "ONGOING"]);
+  });
+
+  it("does not take a year followed by words for a number of people", () => {
+    const counted = (results: string) => readEvidence({ ...card, results }).includes("QUANTIFIED_RESULTS");
+    expect(counted("Nel 2022 i giovani presi in carico sono aumentati")).toBe(false);
+    expect(counted("Dal 1999 le aziende del territorio collaborano")).toBe(false);
+    expect(counted("nel 2021, giovani e imprese")).toBe(false);
+    // Counts still count, percentages and "n." numbers too, and a year-shaped number directly naming what it counts.
+    expect(counted("Nel 2022 sono stati coinvolti 350 giovani")).toBe(true);
+    expect(counted("208 nuove assunzioni")).toBe(true);
+    expect(counted("1.023 utenti")).toBe(true);
+    expect(counted("dal 59% al 63%")).toBe(true);
+    expect(counted("n. 354 tirocini")).toBe(true);
+    expect(counted("2000 utenti raggiunti")).toBe(true);
+  });
+});
+
+describe("which stored texts a search matched", () => {
+  const stopwords = new Set(["il", "la", "per", "di", "a", "e", "dei"]);
+
+  it("analyzes a text like the italian analyzer: elision, lowercase, stop words kept as positions, light stem", () => {
+    expect(analyzeItalian("Il Collocamento mirato dell'impiego", stopwords)).toEqual([null, "collocament", "mirat", "impieg"]);
+  });
+
+  it("matches a free word by its stem, or a word of its family by the prefix", () => {
+    const disabili = textMatcher("disabili", stopwords);
+    expect(disabili("Servizi per persone disabili")).toBe(true);
+    expect(disabili("Inclusione delle persone con disabilità")).toBe(true);
+    expect(disabili("Tirocini formativi")).toBe(false);
+    expect(textMatcher("tirocinio", stopwords)("Attivati 40 tirocini")).toBe(true);
+  });
+
+  it("matches a quoted phrase only with its words in order, a stop word standing for any word", () => {
+    const phrase = textMatcher('"centro per impiego"', stopwords);
+    expect(phrase("Il centro per l'impiego di Genova")).toBe(true);
+    expect(phrase("Il centro di impiego")).toBe(true);
+    expect(phrase("L'impiego nel centro")).toBe(false);
+    expect(phrase("centro impiego")).toBe(false);
+  });
+
+  it("ignores stop words of the search text", () => {
+    const matches = textMatcher("per disabili", stopwords);
+    expect(matches("Un servizio per tutti")).toBe(false);
+    expect(matches("Per i disabili")).toBe(true);
   });
 });

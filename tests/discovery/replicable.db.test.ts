@@ -1,6 +1,5 @@
 import type { Driver } from "neo4j-driver";
 import { NotFoundError } from "../../src/discovery/errors";
-import { resolveRegion } from "../../src/discovery/region";
 import { findReplicableModels, type ReplicableMatch } from "../../src/discovery/replicable";
 import { useTestDatabase } from "../support/database";
 
@@ -17,22 +16,6 @@ function expectBestFirst(matches: ReplicableMatch[]): void {
 describe("replicable models for a region, on the 2023 catalogue", () => {
   const db = useTestDatabase({ seed: true });
 
-  it("resolves a region from its NUTS code or its name, whatever the case and accents", async () => {
-    for (const [text, nuts] of [
-      ["ITC3", "ITC3"],
-      ["liguria", "ITC3"],
-      ["Emilia Romagna", "ITH5"],
-      ["EMILIA-ROMAGNA", "ITH5"],
-      ["Sicilia", "ITG1"],
-      ["Regione Siciliana", "ITG1"],
-      ["ith3", "ITH3"],
-      ["Vallée d'Aoste", "ITC2"],
-    ]) {
-      expect((await resolveRegion(db.driver, text!)).nuts).toBe(nuts);
-    }
-    await expect(resolveRegion(db.driver, "Atlantide")).rejects.toThrow("no region matches 'Atlantide'");
-  });
-
   it("returns only other regions' practices implementing the asked LEP, best first", async () => {
     const { region, matches } = await findReplicableModels(db.driver, { region: "Veneto", leps: ["M"], limit: 10 });
     expect(region).toEqual({ nuts: "ITH3", name: "Veneto" });
@@ -40,6 +23,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
       db.driver,
       "MATCH (p:Practice)-[:IMPLEMENTS]->(l:Lep) WHERE l.code = 'M' OR (l)-[:PART_OF]->(:Lep {code: 'M'}) RETURN DISTINCT p.id AS id",
     );
+    expect(implementingM.length).toBeGreaterThan(0);
     expect(matches.map((match) => match.practiceId).sort()).toEqual(implementingM.sort());
     expectBestFirst(matches);
     for (const match of matches) {
@@ -83,6 +67,8 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
       db.driver,
       "MATCH (p:Practice)-[:TARGETS]->(t:TargetGroup) WHERE t.id IN ['persone-con-disabilita', 'neet'] RETURN DISTINCT p.id AS id",
     );
+    expect(targeting.length).toBeGreaterThan(0);
+    expect(matches.length).toBeGreaterThan(0);
     for (const id of targeting) expect(matches.map((match) => match.practiceId)).toContain(id);
     expectBestFirst(matches);
     for (const match of matches) {
