@@ -9,22 +9,12 @@ import { readSimilarPractices, TOP_K, type Lens, type PracticeMatch } from "../s
 export type SimilarQuery = { id: string; lens: Lens; limit: number };
 
 export type Loaders = {
-  practiceExists: DataLoader<string, boolean>;
-  similarPractices: DataLoader<SimilarQuery, PracticeMatch[], string>;
+  /** A practice's matches, or null when no practice has that id. */
+  similarPractices: DataLoader<SimilarQuery, PracticeMatch[] | null, string>;
 };
-
-const PRACTICES_EXIST = `
-UNWIND $ids AS id
-OPTIONAL MATCH (p:Practice {id: id})
-RETURN id, p IS NOT NULL AS exists`;
 
 export function createLoaders(driver: Driver, database?: string): Loaders {
   return {
-    practiceExists: new DataLoader(async (ids) => {
-      const { records } = await driver.executeQuery(PRACTICES_EXIST, { ids }, { database, routing: "READ" });
-      const exists = new Map(records.map((record) => [record.get("id") as string, record.get("exists") as boolean]));
-      return ids.map((id) => exists.get(id) ?? false);
-    }),
     similarPractices: new DataLoader(
       async (queries) => {
         // One read per lens asked in the request (usually one), at the stored depth; each query takes its share.
@@ -34,7 +24,7 @@ export function createLoaders(driver: Driver, database?: string): Loaders {
           const ids = [...new Set(queries.filter((query) => query.lens === lens).map((query) => query.id))];
           byLens.set(lens, await readSimilarPractices(driver, ids, lens, TOP_K, database));
         }
-        return queries.map((query) => (byLens.get(query.lens)?.get(query.id) ?? []).slice(0, query.limit));
+        return queries.map((query) => byLens.get(query.lens)?.get(query.id)?.slice(0, query.limit) ?? null);
       },
       { cacheKeyFn: similarKey },
     ),

@@ -39,8 +39,9 @@ export const resolvers = {
     similarPractices: (_: unknown, args: unknown, { loaders }: PrassiContext) =>
       answering(async () => {
         const { id, lens, limit } = parseArguments(SimilarArguments, args);
-        if (!(await loaders.practiceExists.load(id))) throw new NotFoundError("PRACTICE", id);
-        return loaders.similarPractices.load({ id, lens, limit });
+        const matches = await loaders.similarPractices.load({ id, lens, limit });
+        if (matches === null) throw new NotFoundError("PRACTICE", id);
+        return matches;
       }),
     replicableModels: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
       answering(async () => {

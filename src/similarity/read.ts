@@ -59,7 +59,10 @@ function rank(mass: PerKind | null, edges: StoredEdge[], lens: Lens, limit: numb
     .slice(0, limit);
 }
 
-/** Ranked matches under the lens, at most min(limit, TOP_K) per practice; unknown ids map to no matches. */
+/**
+ * Ranked matches under the lens, at most min(limit, TOP_K) per practice. Only practices that exist get an
+ * entry (possibly empty): a missing key means "no such practice", so callers need no separate existence check.
+ */
 export async function readSimilarPractices(
   driver: Driver,
   practiceIds: string[],
@@ -67,8 +70,8 @@ export async function readSimilarPractices(
   limit: number,
   database?: string,
 ): Promise<Map<string, PracticeMatch[]>> {
-  const matches = new Map<string, PracticeMatch[]>(practiceIds.map((id) => [id, []]));
-  if (practiceIds.length === 0 || limit <= 0) return matches;
+  const matches = new Map<string, PracticeMatch[]>();
+  if (practiceIds.length === 0) return matches;
   const { records } = await driver.executeQuery(READ_NEIGHBOURHOODS, { ids: [...new Set(practiceIds)] }, { database, routing: "READ" });
   for (const record of records) {
     matches.set(record.get("id"), rank(record.get("mass"), record.get("edges"), lens, Math.min(limit, TOP_K)));
