@@ -9,7 +9,7 @@ import { TERRITORIAL_LEVELS } from "./normalizeTerritory";
 import { NutsCodeSchema } from "./regions";
 
 const CardFieldKeySchema = z.enum(CARD_FIELDS);
-const PracticeIdSchema = z.string().regex(/^\d{4}-\d{3}$/, "a practice id is <catalogue year>-<3-digit index>");
+export const PracticeIdSchema = z.string().regex(/^\d{4}-\d{3}$/, "a practice id is <catalogue year>-<3-digit index>");
 export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an id is a lowercase slug");
 const LineSchema = z.number().int().positive();
 

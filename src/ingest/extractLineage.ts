@@ -7,10 +7,9 @@ import type { LineageEntry } from "./vocabulary";
 
 /**
  * Lineage is stated by naming a model ("LAB PAL"); the vocabulary says which practice introduced it, by title,
- * and `practiceIds` resolves that title to an id. The pipeline passes only the titles of the catalogue being
- * imported, so lineage resolves within that catalogue: a model introduced by a practice of another catalogue
- * (a 2023 practice cited in a later one) finds no id and yields no lineage.
- * The practice that introduced a model mentions it too: that is not lineage.
+ * and `practiceIds` (the titles of the catalogue being imported) resolves that title to an id. A model introduced
+ * by a practice of an earlier catalogue resolves through the entry's `introducedIn` id instead, which the loader
+ * checks against the database. The practice that introduced a model mentions it too: that is not lineage.
  */
 export function findLineage(
   card: ParsedCard,
@@ -28,7 +27,7 @@ export function findLineage(
     const field = card.fields[key];
     if (field === undefined) continue;
     for (const hit of matcher.find(field.text).hits) {
-      const id = practiceId(hit.entry.introducedBy) ?? practiceId(hit.entry.model);
+      const id = practiceId(hit.entry.introducedBy) ?? practiceId(hit.entry.model) ?? hit.entry.introducedIn;
       if (id === undefined || id === ownId || found.has(id)) continue;
       found.set(id, { id, model: hit.entry.model, source: { field: key, line: locate(field, hit.words) } });
     }

@@ -149,6 +149,38 @@ MERGE (p:Practice {id: practice.id})
 SET p += practice.properties
 MERGE (p)-[:LISTED_IN]->(c)`;
 
+/** Lineage may point to a practice of an earlier catalogue: it must already be in the graph. */
+const MISSING_PRACTICES = `
+UNWIND $ids AS id
+OPTIONAL MATCH (p:Practice {id: id})
+WITH id WHERE p IS NULL
+RETURN collect(id) AS missing`;
+
+/** The catalogue is valid but cannot be written into this database; the transaction is rolled back. */
+export class CatalogueLoadError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the catalogue was not loaded (nothing was written):\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    this.name = "CatalogueLoadError";
+  }
+}
+
+async function checkLineageTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+  const ids = [...new Set(catalogue.practices.flatMap((practice) => practice.buildsOn.map((lineage) => lineage.id)))];
+  if (ids.length === 0) return;
+  const result = await tx.run(MISSING_PRACTICES, { ids });
+  const missing = new Set<string>(result.records[0]?.get("missing") ?? []);
+  const problems = catalogue.practices.flatMap((practice) =>
+    practice.buildsOn
+      .filter((lineage) => missing.has(lineage.id))
+      .map(
+        (lineage) =>
+          `${catalogue.catalog.source}:${lineage.source.line} card ${practice.catalogNumber}: builds on practice ${lineage.id} ` +
+          `(${lineage.model}), which is not in the database: import the catalogue that lists it first`,
+      ),
+  );
+  if (problems.length > 0) throw new CatalogueLoadError(problems);
+}
+
 /** CPIs belong to a region (from the vocabulary, not the card). */
 const MERGE_CPI_REGIONS = `
 UNWIND $cpis AS cpi
@@ -231,6 +263,7 @@ export async function loadCatalogue(driver: Driver, catalogue: NormalizedCatalog
         catalogId,
         practices: catalogue.practices.map((practice) => ({ id: practice.id, properties: practiceProperties(practice) })),
       });
+      await checkLineageTargets(tx, catalogue);
       for (const spec of LINKS) {
         const links = catalogue.practices.flatMap((practice) =>
           spec.read(practice).map((link) => ({ practice: practice.id, ...link })),

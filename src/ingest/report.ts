@@ -12,7 +12,7 @@ export function formatReading(reading: CatalogueReading): string {
   const { catalogue } = reading;
   if (catalogue) {
     const { catalog, practices } = catalogue;
-    lines.push(`Catalogue ${catalog.id}: ${catalog.title} (${catalog.publisher}, as of ${catalog.asOf}), ${practices.length} cards`);
+    lines.push(`Catalogue ${catalog.id}: ${catalog.title} (${catalog.publisher}, as of ${catalog.asOf}), ${practices.length} card(s)`);
     const count = (pick: (p: (typeof practices)[number]) => unknown[]) => practices.reduce((sum, p) => sum + pick(p).length, 0);
     lines.push(
       `  links read: ${count((p) => p.leps)} LEP, ${count((p) => p.targets)} target, ${count((p) => p.stakeholders)} stakeholder, ` +

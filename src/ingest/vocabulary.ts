@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { FundingKindSchema, SlugSchema, StakeholderKindSchema } from "./catalogue";
+import { FundingKindSchema, PracticeIdSchema, SlugSchema, StakeholderKindSchema } from "./catalogue";
 import { canonicalizeCpiDesignators } from "./extractCpiNames";
 import { normalizePhrase, tokenize } from "./extractTokens";
 import { NutsCodeSchema, REGIONS } from "./regions";
@@ -44,6 +44,11 @@ const lineageSchema = z.strictObject({
   cues: z.array(text).min(1),
   /** Title (or model name) of the practice that introduced the model, resolved through the catalogue's practice ids. */
   introducedBy: text,
+  /**
+   * Id of that practice once its catalogue is in the graph ("2023-009"): later catalogues, which do not list it,
+   * link to it by this id. The loader refuses to link to an id the database does not hold.
+   */
+  introducedIn: PracticeIdSchema.optional(),
   note: text.optional(),
 });
 const stopPhrasesSchema = z.strictObject({

@@ -31,7 +31,7 @@ describe("npm run ingest", () => {
   it("loads a catalogue and reports cards, nodes and relationships created, then matched on a re-run", async () => {
     const first = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/Catalogue anpal-2023: .* 16 cards/);
+    expect(first.stdout).toMatch(/Catalogue anpal-2023: .* 16 card\(s\)/);
     expect(first.stdout).toMatch(/seed\/anpal-buone-prassi-catalogo-2023\.md:486 card 7: unknown LEP code 'RDC' ignored/);
     const [, nodes] = /nodes: (\d+) created, 0 matched/.exec(first.stdout) ?? [];
     const [, relationships] = /relationships: (\d+) created, 0 matched/.exec(first.stdout) ?? [];
@@ -44,6 +44,16 @@ describe("npm run ingest", () => {
     expect(second.stdout).toMatch(new RegExp(`nodes: 0 created, ${nodes} matched, 0 deleted`));
     expect(second.stdout).toMatch(new RegExp(`relationships: 0 created, ${relationships} matched, 0 deleted`));
     expect(await countGraph(driver)).toEqual(loaded);
+  });
+
+  it("adds next year's catalogue to the same graph, linked to the earlier practice it builds on", async () => {
+    const run = ingest("tests/fixtures/catalogues/later-edition.md");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Catalogue anpal-2024: .* 1 card\(s\)/);
+    expect(run.stdout).toMatch(/, 1 lineage/);
+    expect(run.stdout).toMatch(/Similarity: \d+ SIMILAR_TO links for 17 practices/);
+    const { records } = await driver.executeQuery("MATCH (:Practice {id: '2024-001'})-[:BUILDS_ON]->(p:Practice) RETURN p.id AS id");
+    expect(records.map((record) => record.get("id"))).toEqual(["2023-009"]);
   });
 
   it("refuses an invalid catalogue with every error located, and changes nothing", async () => {

@@ -1,11 +1,16 @@
+import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
-import { loadCatalogue } from "../../src/ingest/load";
+import { CatalogueLoadError, loadCatalogue } from "../../src/ingest/load";
+import { readCatalogue } from "../../src/ingest/pipeline";
 import { readSeedCatalogues, seedIfEmpty } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
 import { countGraph, useTestDatabase } from "../support/database";
 
 const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
+/** A one-card 2024 catalogue whose card says it replicates the LAB PAL model of 2023's card 9. */
+const catalogue2024 = readCatalogue(join(__dirname, "../fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md" })
+  .catalogue as NormalizedCatalogue;
 
 async function rows<T>(driver: Driver, cypher: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
   const { records } = await driver.executeQuery(cypher, parameters);
@@ -97,6 +102,28 @@ describe("loading the 2023 catalogue into Neo4j", () => {
     expect(stillLinked).toEqual([]);
     expect(await rows(db.driver, "MATCH (p:Practice {id: '2023-016'}) RETURN p")).toEqual([]);
     await loadCatalogue(db.driver, catalogue2023);
+  });
+});
+
+describe("a later catalogue building on a practice of an earlier one", () => {
+  const db = useTestDatabase();
+
+  it("is refused, with its file and line, and writes nothing while the earlier practice is not in the database", async () => {
+    const load = loadCatalogue(db.driver, catalogue2024);
+    await expect(load).rejects.toBeInstanceOf(CatalogueLoadError);
+    await expect(load).rejects.toThrow(
+      "later-edition.md:25 card 1: builds on practice 2023-009 (LAB PAL), which is not in the database: import the catalogue that lists it first",
+    );
+    expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it("links to that practice once its catalogue is loaded, and keeps the link when the earlier catalogue is re-imported", async () => {
+    await loadCatalogue(db.driver, catalogue2023);
+    await loadCatalogue(db.driver, catalogue2024);
+    const lineage = "MATCH (:Practice {id: '2024-001'})-[r:BUILDS_ON]->(:Practice {id: '2023-009'}) RETURN r.field AS field, r.line AS line";
+    expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
+    await loadCatalogue(db.driver, catalogue2023);
+    expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
   });
 });
 

@@ -36,6 +36,18 @@ describe("readCatalogue on the 2023 catalogue", () => {
   });
 });
 
+describe("readCatalogue on a later catalogue", () => {
+  const later = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md" });
+
+  it("resolves a model introduced by an earlier catalogue's practice to that practice's id (the vocabulary's introducedIn)", () => {
+    expect(later.errors).toEqual([]);
+    expect(later.catalogue?.catalog).toMatchObject({ id: "anpal-2024", year: 2024, asOf: "2024-11-15" });
+    expect(later.catalogue?.practices.map((practice) => [practice.id, practice.buildsOn])).toEqual([
+      ["2024-001", [{ id: "2023-009", model: "LAB PAL", source: { field: "driver", line: 25 } }]],
+    ]);
+  });
+});
+
 describe("readCatalogue on an invalid catalogue", () => {
   const invalid = readCatalogue(path.join(root, "tests/fixtures/catalogues/invalid.md"), { sourceName: "invalid.md" });
 
