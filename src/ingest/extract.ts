@@ -12,13 +12,14 @@ import {
   TargetSchema,
   ToolSchema,
   type NormalizedPractice,
-  type Provenance,
 } from "./catalogue";
 import { canonicalizeCpiDesignators } from "./extractCpiNames";
+import { cpiScanner } from "./extractCpis";
 import { findLineage } from "./extractLineage";
 import { createLineLocator, type LineLocator } from "./extractLines";
-import { createMatcher, type Matcher, type Span } from "./extractMatcher";
+import { createMatcher } from "./extractMatcher";
 import { findUnknownMentions, type UnknownMention } from "./extractMentions";
+import { textScanner, type FieldScan, type FieldScanner, type Found } from "./extractScan";
 import { describesNoAssistance } from "./normalizeAnswers";
 import type { MatchableEntry, StakeholderEntry, Vocabulary } from "./vocabulary";
 
@@ -42,7 +43,20 @@ export type ExtractionContext = {
 
 /** Named partners also count when other fields mention them; generic classes only when listed as stakeholders. */
 const STAKEHOLDER_FIELDS: CardFieldKey[] = ["stakeholders", "employmentService", "anpalAssistance", "description", "activities"];
-const CPI_FIELDS: CardFieldKey[] = ["employmentService", "territorialScope", "stakeholders", "description", "activities"];
+/**
+ * Where a card says which job centres delivered the practice; the period ("servizio pilota del CPI di Torino") and the
+ * results (a table per CPI) come last, so a CPI named earlier keeps that provenance. The outcomes are left out: they
+ * name where the model is still being started ("in corso di avvio nei Cpl di Albano Laziale").
+ */
+const CPI_FIELDS: CardFieldKey[] = [
+  "employmentService",
+  "territorialScope",
+  "stakeholders",
+  "description",
+  "activities",
+  "period",
+  "results",
+];
 /**
  * The field describing ANPAL Servizi's assistance involves it even when it does not spell its name (card 16);
  * whether it describes none is decided as normalization decides it (`describesNoAssistance`).
@@ -54,35 +68,37 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   const locate = createLineLocator(context.sourceLines);
   const matcher = <E extends MatchableEntry>(entries: E[], options: MatcherOptions = {}) =>
     createMatcher(aliasesOn(entries, region), options);
+  const scanner = <E extends MatchableEntry>(entries: E[], options: MatcherOptions = {}) =>
+    textScanner(matcher(entries, options), locate);
   const { stopPhrases } = vocabulary;
 
-  const listedStakeholders = matcher(vocabulary.stakeholders, { stopPhrases: stopPhrases.stakeholders });
-  const namedStakeholders = matcher(
+  const listedStakeholders = scanner(vocabulary.stakeholders, { stopPhrases: stopPhrases.stakeholders });
+  const namedStakeholders = scanner(
     vocabulary.stakeholders.filter((entry) => !entry.listedOnly),
     { stopPhrases: stopPhrases.stakeholders },
   );
-  const cpiMatcher = matcher(vocabulary.cpis, { rewrite: canonicalizeCpiDesignators });
-  const targetMatcher = matcher(vocabulary.targets, { stopPhrases: stopPhrases.targets });
-  const fundingMatcher = matcher(vocabulary.funding, { stopPhrases: stopPhrases.funding });
+  const cpiScan = cpiScanner(matcher(vocabulary.cpis, { rewrite: canonicalizeCpiDesignators }), locate);
+  const targetScan = scanner(vocabulary.targets, { stopPhrases: stopPhrases.targets });
+  const fundingScan = scanner(vocabulary.funding, { stopPhrases: stopPhrases.funding });
 
-  const stakeholders = collect(card, STAKEHOLDER_FIELDS, locate, (key) =>
+  const stakeholders = collect(card, STAKEHOLDER_FIELDS, (key) =>
     key === "stakeholders" ? listedStakeholders : namedStakeholders,
   );
   addImpliedAnpalServizi(card, vocabulary, stakeholders);
-  let targets = collect(card, ["targets"], locate, () => targetMatcher);
-  if (targets.items.length === 0) targets = collect(card, ["description"], locate, () => targetMatcher);
-  const funding = collect(card, ["funding"], locate, () => fundingMatcher);
-  const cpis = collect(card, CPI_FIELDS, locate, () => cpiMatcher);
-  const lawMatcher = matcher(vocabulary.laws);
-  const toolMatcher = matcher(vocabulary.tools);
+  let targets = collect(card, ["targets"], () => targetScan);
+  if (targets.items.length === 0) targets = collect(card, ["description"], () => targetScan);
+  const funding = collect(card, ["funding"], () => fundingScan);
+  const cpis = collect(card, CPI_FIELDS, () => cpiScan);
+  const lawScan = scanner(vocabulary.laws);
+  const toolScan = scanner(vocabulary.tools);
 
   return {
     stakeholders: asCatalogued(StakeholderSchema, stakeholders),
     targets: asCatalogued(TargetSchema, targets),
     funding: asCatalogued(FundingSchema, funding),
     cpis: asCatalogued(CpiSchema, cpis),
-    laws: asCatalogued(LawSchema, collect(card, CARD_FIELDS, locate, () => lawMatcher)),
-    tools: asCatalogued(ToolSchema, collect(card, CARD_FIELDS, locate, () => toolMatcher)),
+    laws: asCatalogued(LawSchema, collect(card, CARD_FIELDS, () => lawScan)),
+    tools: asCatalogued(ToolSchema, collect(card, CARD_FIELDS, () => toolScan)),
     buildsOn: findLineage(card, vocabulary.lineage, practiceIds, locate),
     unknownMentions: [
       ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis),
@@ -92,29 +108,23 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   };
 }
 
-type Found<E> = { entry: E; source: Provenance };
-type Collected<E> = { items: Found<E>[]; scans: Map<CardFieldKey, { hits: Span[]; blocked: Span[] }> };
+type Collected<E> = { items: Found<E>[]; scans: Map<CardFieldKey, FieldScan<E>> };
 type MatcherOptions = Parameters<typeof createMatcher>[1];
 
 /** Each entity once, with the provenance of its first mention in field order. */
 function collect<E extends { id: string }>(
   card: ParsedCard,
   fields: readonly CardFieldKey[],
-  locate: LineLocator,
-  matcherFor: (field: CardFieldKey) => Matcher<E>,
+  scannerFor: (field: CardFieldKey) => FieldScanner<E>,
 ): Collected<E> {
   const found = new Map<string, Found<E>>();
   const scans: Collected<E>["scans"] = new Map();
   for (const key of fields) {
     const field = card.fields[key];
     if (field === undefined) continue;
-    const fieldMatcher = matcherFor(key);
-    const scan = fieldMatcher.find(field.text);
+    const scan = scannerFor(key)(field);
     scans.set(key, scan);
-    for (const hit of scan.hits) {
-      if (found.has(hit.entry.id)) continue;
-      found.set(hit.entry.id, { entry: hit.entry, source: { field: key, line: locate(field, hit.words, fieldMatcher.rewrite) } });
-    }
+    for (const item of scan.found) if (!found.has(item.entry.id)) found.set(item.entry.id, item);
   }
   return { items: [...found.values()], scans };
 }

@@ -2,14 +2,15 @@ import type { CardField, CardFieldKey } from "./card";
 import type { LineLocator } from "./extractLines";
 import type { Span } from "./extractMatcher";
 import { tokenize } from "./extractTokens";
+import { FULL_STOP } from "./textInline";
 
 /** A phrase of a stakeholders/targets/funding field that names something the vocabulary does not know. */
 export type UnknownMention = { field: CardFieldKey; line: number; text: string };
 
 /** A list item has a few words; a longer one is a clause of prose. */
 const MAX_ITEM_WORDS = 6;
-/** Sentence ends, but not the dot of a one-letter abbreviation ("Settore n. 2"). */
-const SENTENCE_END = /(?<!(?:^|[^\p{L}])\p{L})[.!?](?=\s|$)|\n+/gu;
+/** Sentences end at a full stop or a line break. */
+const SENTENCE_END = new RegExp(`${FULL_STOP.source}|\\n+`, "gu");
 const ITEM_SEPARATOR = /[;:•✓]|,(?!\d)|\/(?!\d)/gu;
 const CONJUNCTION = /\s(?:e|ed)\s/giu;
 const FUNCTION_WORDS = new Set(
