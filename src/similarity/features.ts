@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Driver } from "neo4j-driver";
 import { LINK_KINDS, itemId, type LinkKind, type PracticeFeatures } from "./model";
+import { SCORING_VERSION } from "./score";
 
 /** A practice's features with the state of its last similarity computation. */
 export type PracticeRecord = PracticeFeatures & {
@@ -49,8 +50,8 @@ export async function readPracticeRecords(driver: Driver, database?: string): Pr
   }));
 }
 
-/** A hash of a practice's feature set: equal signatures, equal features. */
+/** A hash of a practice's feature set and of the scoring formula: equal signatures, equal features scored alike. */
 export function featureSignature(practice: PracticeFeatures): string {
   const ids = [...new Set(practice.items.map(itemId))].sort();
-  return createHash("sha1").update(ids.join("\n")).digest("hex");
+  return createHash("sha1").update([`scoring v${SCORING_VERSION}`, ...ids].join("\n")).digest("hex");
 }

@@ -5,7 +5,7 @@
  * count in the scores.
  */
 import { LENSES, LENS_WEIGHTS, LINK_KINDS, KIND_INDEX, itemId, type PracticeFeatures } from "./model";
-import { compareMatches, compareSharedKeys, lensScore, rarities, roundScore } from "./score";
+import { compareMatches, compareSharedKeys, kindDamping, lensScore, rarities, roundScore } from "./score";
 
 export const TOP_K = 10;
 
@@ -27,7 +27,7 @@ export type NeighbourEdge = {
   target: string;
   /** BALANCED score. */
   score: number;
-  /** Σ rarity of the shared items per kind, in LINK_KINDS order. */
+  /** Σ rarity of the shared items per kind, damped as score.ts says, in LINK_KINDS order. */
   contributions: number[];
   /** Keys of the shared items per kind, rarest first. */
   shared: string[][];
@@ -44,8 +44,10 @@ export type SimilarityIndex = {
   /** Per item: the practices (positions) that have it. */
   postings: Int32Array[];
   generates: Uint8Array;
-  /** Per practice, KINDS masses. */
+  /** Per practice, KINDS damped masses. */
   mass: Float64Array;
+  /** Per practice, KINDS square roots of the damping, which scale what it shares. */
+  dampingRoot: Float64Array;
   /** Per practice, one T_p per lens. */
   lensMass: Float64Array;
 };
@@ -80,9 +82,18 @@ export function buildSimilarityIndex(
   const generates = Uint8Array.from(postings, (posting) => (posting.length <= cap ? 1 : 0));
 
   const mass = new Float64Array(practices.length * KINDS);
+  const dampingRoot = new Float64Array(practices.length * KINDS);
   const lensMass = new Float64Array(practices.length * LENSES.length);
   items.forEach((numbers, position) => {
-    for (const number of numbers) mass[position * KINDS + itemKind[number]!]! += itemRarity[number]!;
+    const counts = new Array<number>(KINDS).fill(0);
+    for (const number of numbers) {
+      mass[position * KINDS + itemKind[number]!]! += itemRarity[number]!;
+      counts[itemKind[number]!]!++;
+    }
+    kindDamping(counts).forEach((damping, kind) => {
+      mass[position * KINDS + kind]! *= damping;
+      dampingRoot[position * KINDS + kind] = Math.sqrt(damping);
+    });
     LENSES.forEach((lens, l) => {
       const weights = LENS_WEIGHTS[lens];
       let total = 0;
@@ -102,6 +113,7 @@ export function buildSimilarityIndex(
     postings,
     generates,
     mass,
+    dampingRoot,
     lensMass,
   };
 }
@@ -136,7 +148,7 @@ function newScratch(size: number): Scratch {
   return { stamp: new Int32Array(size).fill(-1), contributions: new Float64Array(size * KINDS) };
 }
 
-/** Accumulates, for every candidate of p, the rarity of what it shares with p per kind. */
+/** Accumulates, for every candidate of p, the (damped) rarity of what it shares with p per kind. */
 function accumulate(index: SimilarityIndex, position: number, scratch: Scratch): number[] {
   const { stamp, contributions } = scratch;
   const candidates: number[] = [];
@@ -161,6 +173,11 @@ function accumulate(index: SimilarityIndex, position: number, scratch: Scratch):
     const offset = index.itemKind[number]!;
     const rarity = index.itemRarity[number]!;
     for (const other of candidates) if (hasItem(index.items[other]!, number)) contributions[other * KINDS + offset]! += rarity;
+  }
+  for (const other of candidates) {
+    for (let kind = 0; kind < KINDS; kind++) {
+      contributions[other * KINDS + kind]! *= index.dampingRoot[position * KINDS + kind]! * index.dampingRoot[other * KINDS + kind]!;
+    }
   }
   return candidates;
 }

@@ -1,7 +1,7 @@
 /**
  * The scoring math, pure: rarity of items, per-kind masses and shared contributions, lens scores and reasons.
- * score(p, q) = Σ_k w_k·shared_k / sqrt(T_p·T_q), with shared_k the rarity of the items of kind k both have and
- * T_p = Σ_k w_k·mass_k(p); each kind's term is a reason, so the reasons add up to the score.
+ * score(p, q) = Σ_k w_k·shared_k / sqrt(T_p·T_q), with shared_k the (damped) rarity of the items of kind k both
+ * have and T_p = Σ_k w_k·mass_k(p); each kind's term is a reason, so the reasons add up to the score.
  */
 import {
   KIND_INDEX,
@@ -41,11 +41,39 @@ export function rarities(practices: readonly PracticeFeatures[]): Map<string, nu
   return new Map([...documentFrequency].map(([id, df]) => [id, Math.log(total / df)]));
 }
 
+/**
+ * How long a card's lists are is its writer's style more than its practice: a card listing its 28 job centres one
+ * by one is not 28 times more about job centres than one naming a few. Past SATURATION items of a kind, each item
+ * of that kind weighs rarity·damping instead of its rarity (damping = SATURATION / items), in the practice's mass
+ * and, as sqrt(damping_p·damping_q), in what it shares: the score stays a cosine (0..1, symmetric, reasons adding up).
+ */
+export const KIND_SATURATION = 8;
+
+/** Per kind, the factor a practice's items of that kind are weighed by (1 up to KIND_SATURATION items). */
+export function kindDamping(itemCounts: PerKind): number[] {
+  return itemCounts.map((count) => (count > KIND_SATURATION ? KIND_SATURATION / count : 1));
+}
+
+/** Changes whenever the formula does, so that stored neighbourhoods computed with another one are recomputed. */
+export const SCORING_VERSION = 2;
+
 /** Σ rarity of the given items per kind, in LINK_KINDS order. */
 function kindMass(items: readonly Item[], rarity: Rarities): number[] {
   const mass = LINK_KINDS.map(() => 0);
   for (const item of items) mass[KIND_INDEX[item.kind]]! += rarity.get(itemId(item)) ?? 0;
   return mass;
+}
+
+function kindCounts(items: readonly Item[]): number[] {
+  const counts = LINK_KINDS.map(() => 0);
+  for (const item of items) counts[KIND_INDEX[item.kind]]!++;
+  return counts;
+}
+
+/** A practice's damped mass per kind and the square roots of its damping, which scale what it shares. */
+function dampedMass(items: readonly Item[], rarity: Rarities): { mass: number[]; root: number[] } {
+  const damping = kindDamping(kindCounts(items));
+  return { mass: kindMass(items, rarity).map((mass, kind) => mass * damping[kind]!), root: damping.map(Math.sqrt) };
 }
 
 /** T_p under a lens: the weighted total rarity of a practice's items. */
@@ -95,7 +123,10 @@ export function scorePair(p: PracticeFeatures, q: PracticeFeatures, rarity: Rari
       .sort((a, b) => order(itemId(a), itemId(b)))
       .map((item) => ({ id: item.key, name: item.name ?? item.key })),
   );
-  const terms = lensTerms(kindMass(common, rarity), kindMass(itemsP, rarity), kindMass(itemsQ, rarity), lens);
+  const massP = dampedMass(itemsP, rarity);
+  const massQ = dampedMass(itemsQ, rarity);
+  const contributions = kindMass(common, rarity).map((shared, kind) => shared * massP.root[kind]! * massQ.root[kind]!);
+  const terms = lensTerms(contributions, massP.mass, massQ.mass, lens);
   return {
     practiceId: q.id,
     score: roundScore(terms.reduce((total, term) => total + term, 0)),

@@ -59,6 +59,30 @@ describe("scorePair", () => {
   });
 });
 
+describe("long lists", () => {
+  const ownCpis = (prefix: string, count: number) => Array.from({ length: count }, (_, n) => `${prefix}-${n}`);
+  const practices = catalogueWith([
+    practice("q", { REGION: ["ITG2"], TARGET: ["rdc"] }),
+    practice("lists-24", { REGION: ["ITG2"], TARGET: ["rdc"], CPI: ownCpis("a", 24) }),
+    practice("lists-8", { REGION: ["ITG2"], TARGET: ["rdc"], CPI: ownCpis("b", 8) }),
+    practice("lists-4", { REGION: ["ITG2"], TARGET: ["rdc"], CPI: ownCpis("c", 4) }),
+  ]);
+  const rarity = rarities(practices);
+  const scoreWith = (id: string) => scorePair(practices[0]!, practices.find((p) => p.id === id)!, rarity, "BALANCED").score;
+
+  it("weigh no more than KIND_SATURATION items of their kind: 24 job centres of its own count against a match as 8 do", () => {
+    expect(scoreWith("lists-24")).toBeCloseTo(scoreWith("lists-8"), 9);
+    expect(scoreWith("lists-4")).toBeGreaterThan(scoreWith("lists-8"));
+  });
+
+  it("damp what is shared too, so the score stays within 0..1 and its reasons add up", () => {
+    const both = catalogueWith([practice("x", { CPI: ownCpis("a", 24) }), practice("y", { CPI: ownCpis("a", 24) })]);
+    const match = scorePair(both[0]!, both[1]!, rarities(both), "BALANCED");
+    expect(match.score).toBeCloseTo(1, 9);
+    expect(match.reasons.reduce((sum, reason) => sum + reason.weight, 0)).toBeCloseTo(match.score, 9);
+  });
+});
+
 describe("lenses", () => {
   // "services" shares two LEPs with p, "people" shares two target groups: equally rare, so BALANCED ties them.
   const practices = catalogueWith([
