@@ -3,7 +3,7 @@ import type { Config } from "./config";
 import { createContext } from "./graphql/context";
 import { refreshSimilarityOnWrite } from "./graphql/refreshOnWrite";
 import { buildSchema } from "./graphql/schema";
-import { seedIfEmpty } from "./ingest/seed";
+import { seedMissingCatalogues } from "./ingest/seed";
 import type { Logger } from "./logger";
 import { connectDatabase } from "./neo4j/connect";
 import { describeDatabase } from "./neo4j/driver";
@@ -49,7 +49,7 @@ export async function startPrassi(config: Config, log: Logger): Promise<Prassi> 
     await neo4jGraphQL.checkNeo4jCompat({ driver, sessionConfig: { database } });
     const statements = await applySchema(driver, database);
     log.info({ statements }, "database schema applied");
-    await seedIfEmpty(driver, log, database);
+    await seedMissingCatalogues(driver, log, database);
     // Computes similarity for whatever lacks it or changed since (a fresh seed, a database loaded elsewhere).
     const refreshed = await refreshSimilarity(driver, database);
     if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity computed");

@@ -72,8 +72,11 @@ export const LawSchema = z.object({
   source: ProvenanceSchema,
 });
 export const ToolSchema = z.object({ id: SlugSchema, name: z.string().min(1), source: ProvenanceSchema });
-/** A practice this one says it grows out of (BUILDS_ON), and the model that links them ("LAB PAL"). */
-const LineageSchema = z.object({ id: PracticeIdSchema, model: z.string().min(1), source: ProvenanceSchema });
+/**
+ * A practice this one says it grows out of (BUILDS_ON), the model that links them ("LAB PAL"), and that practice's
+ * title: ids are positions in a catalogue's index, so the loader checks the title before linking to an id.
+ */
+const LineageSchema = z.object({ id: PracticeIdSchema, title: z.string().min(1), model: z.string().min(1), source: ProvenanceSchema });
 
 const CardTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
 

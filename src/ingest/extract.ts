@@ -15,7 +15,7 @@ import {
 } from "./catalogue";
 import { canonicalizeCpiDesignators } from "./extractCpiNames";
 import { cpiScanner } from "./extractCpis";
-import { findLineage } from "./extractLineage";
+import { findLineage, type UnresolvedLineage } from "./extractLineage";
 import { createLineLocator, type LineLocator } from "./extractLines";
 import { createMatcher } from "./extractMatcher";
 import { findUnknownMentions, type UnknownMention } from "./extractMentions";
@@ -29,7 +29,7 @@ export type { UnknownMention };
 export type Extraction = Pick<
   NormalizedPractice,
   "stakeholders" | "targets" | "funding" | "cpis" | "laws" | "tools" | "buildsOn"
-> & { unknownMentions: UnknownMention[] };
+> & { unknownMentions: UnknownMention[]; unresolvedLineage: UnresolvedLineage[] };
 
 export type ExtractionContext = {
   vocabulary: Vocabulary;
@@ -92,6 +92,7 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   const lawScan = scanner(vocabulary.laws);
   const toolScan = scanner(vocabulary.tools);
 
+  const lineage = findLineage(card, vocabulary.lineage, practiceIds, locate);
   return {
     stakeholders: asCatalogued(StakeholderSchema, stakeholders),
     targets: asCatalogued(TargetSchema, targets),
@@ -99,7 +100,8 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
     cpis: asCatalogued(CpiSchema, cpis),
     laws: asCatalogued(LawSchema, collect(card, CARD_FIELDS, () => lawScan)),
     tools: asCatalogued(ToolSchema, collect(card, CARD_FIELDS, () => toolScan)),
-    buildsOn: findLineage(card, vocabulary.lineage, practiceIds, locate),
+    buildsOn: lineage.links,
+    unresolvedLineage: lineage.unresolved,
     unknownMentions: [
       ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis),
       ...unknownMentions(card.fields.targets, locate, targets),

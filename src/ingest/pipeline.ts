@@ -55,13 +55,14 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
   const practiceIds = new Map(cores.map(({ practice }) => [practice.title, practice.id]));
   const unknownMentions: CatalogueReading["unknownMentions"] = [];
   const practices: NormalizedPractice[] = cores.map(({ card, practice }) => {
-    const { unknownMentions: unknown, ...entities } = extractEntities(card, {
+    const { unknownMentions: unknown, unresolvedLineage, ...entities } = extractEntities(card, {
       vocabulary,
       practiceIds,
       region: practice.region.nuts || undefined,
       sourceLines: lines,
     });
     unknownMentions.push(...unknown.map((mention) => ({ ...mention, practice: practice.id })));
+    issues.push(...unresolvedLineage.map(({ line, message }) => issue("warning", sourceName, line, message, practice.catalogNumber)));
     return { ...practice, ...entities };
   });
 

@@ -38,6 +38,9 @@ export function formatLoadReport(report: LoadReport): string {
     `Loaded ${report.practices} practices in one transaction:`,
     `  nodes: ${report.nodesCreated} created, ${report.nodesMatched} matched, ${report.nodesDeleted} deleted`,
     `  relationships: ${report.relationshipsCreated} created, ${report.relationshipsMatched} matched, ${report.relationshipsDeleted} deleted`,
+    ...(report.lineageRemoved.length > 0
+      ? [`${report.lineageRemoved.length} lineage link(s) from other catalogues removed:`, ...report.lineageRemoved.map((line) => `  ${line}`)]
+      : []),
     "",
   ].join("\n");
 }

@@ -1,4 +1,4 @@
-/** The reviewed normalized catalogues in seed/ (`*.catalogue.json`), loaded by `npm start` into an empty database. */
+/** The reviewed normalized catalogues in seed/ (`*.catalogue.json`), which `npm start` loads when the database lacks them. */
 import fs from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
@@ -8,16 +8,17 @@ import { loadCatalogue } from "./load";
 
 const SEED_DIR = path.resolve(__dirname, "../../seed");
 
+/** Oldest edition first: a later catalogue may build on practices of an earlier one, which must be loaded before. */
 export function readSeedCatalogues(dir = SEED_DIR): NormalizedCatalogue[] {
   return fs
     .readdirSync(dir)
     .filter((file) => file.endsWith(".catalogue.json"))
-    .sort()
     .map((file) => {
       const parsed = NormalizedCatalogueSchema.safeParse(readJsonFile(path.join(dir, file)));
       if (!parsed.success) throw new Error(`seed/${file} is not a valid normalized catalogue: ${parsed.error.message}`);
       return parsed.data;
-    });
+    })
+    .sort(({ catalog: a }, { catalog: b }) => a.year - b.year || a.asOf.localeCompare(b.asOf) || a.id.localeCompare(b.id));
 }
 
 /** The file's JSON; a syntax error names the file, which JSON.parse alone does not. */
@@ -30,14 +31,17 @@ function readJsonFile(file: string): unknown {
   }
 }
 
-/** Loads the seed catalogues when the database holds no practice; returns how many were loaded. */
-export async function seedIfEmpty(driver: Driver, log: Logger, database?: string): Promise<number> {
-  const { records } = await driver.executeQuery("MATCH (p:Practice) RETURN count(p) AS practices", {}, { database });
-  if (records[0]!.get("practices") > 0) return 0;
-  const catalogues = readSeedCatalogues();
-  for (const catalogue of catalogues) {
+/**
+ * Loads, oldest first, the seed catalogues the database does not hold yet (by catalogue id): a fresh database gets
+ * them all, and a seed committed later is loaded at the next start. Returns how many were loaded.
+ */
+export async function seedMissingCatalogues(driver: Driver, log: Logger, database?: string, dir = SEED_DIR): Promise<number> {
+  const { records } = await driver.executeQuery("MATCH (c:Catalog) RETURN collect(c.id) AS ids", {}, { database });
+  const present = new Set<string>(records[0]!.get("ids"));
+  const missing = readSeedCatalogues(dir).filter((catalogue) => !present.has(catalogue.catalog.id));
+  for (const catalogue of missing) {
     const report = await loadCatalogue(driver, catalogue, database);
     log.info({ catalog: catalogue.catalog.id, ...report }, "seed catalogue loaded");
   }
-  return catalogues.length;
+  return missing.length;
 }

@@ -213,7 +213,7 @@ describe("lineage", () => {
       12,
     );
     expect(extract(card12, { practiceIds }).buildsOn).toEqual([
-      { id: "2023-009", model: "LAB PAL", source: { field: "driver", line: 220 } },
+      { id: "2023-009", title: "A scuola di orientamento al lavoro con i CPI", model: "LAB PAL", source: { field: "driver", line: 220 } },
     ]);
   });
 

@@ -1,11 +1,13 @@
+import fs from "node:fs";
+import os from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
-import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
+import type { NormalizedCatalogue, NormalizedPractice } from "../../src/ingest/catalogue";
 import { CatalogueLoadError, loadCatalogue } from "../../src/ingest/load";
 import { readCatalogue } from "../../src/ingest/pipeline";
-import { readSeedCatalogues, seedIfEmpty } from "../../src/ingest/seed";
+import { readSeedCatalogues, seedMissingCatalogues } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
-import { countGraph, useTestDatabase } from "../support/database";
+import { countGraph, resetDatabase, useTestDatabase } from "../support/database";
 
 const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
 /** A one-card 2024 catalogue whose card says it replicates the LAB PAL model of 2023's card 9. */
@@ -107,12 +109,21 @@ describe("loading the 2023 catalogue into Neo4j", () => {
 
 describe("a later catalogue building on a practice of an earlier one", () => {
   const db = useTestDatabase();
+  const lineage = "MATCH (:Practice {id: '2024-001'})-[r:BUILDS_ON]->(:Practice {id: '2023-009'}) RETURN r.field AS field, r.line AS line";
+  /** The 2023 catalogue with its 9th practice edited; card 12 no longer resolves its lineage to it, as the importer would. */
+  const with2023Practice9 = (edit: (practice: NormalizedPractice) => NormalizedPractice | undefined): NormalizedCatalogue => ({
+    ...catalogue2023,
+    practices: catalogue2023.practices.flatMap((practice) =>
+      practice.id === "2023-009" ? (edit(practice) ?? []) : [{ ...practice, buildsOn: practice.buildsOn.filter((link) => link.id !== "2023-009") }],
+    ),
+  });
 
   it("is refused, with its file and line, and writes nothing while the earlier practice is not in the database", async () => {
     const load = loadCatalogue(db.driver, catalogue2024);
     await expect(load).rejects.toBeInstanceOf(CatalogueLoadError);
     await expect(load).rejects.toThrow(
-      "later-edition.md:25 card 1: builds on practice 2023-009 (LAB PAL), which is not in the database: import the catalogue that lists it first",
+      "later-edition.md:25 card 1: builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), " +
+        "which is not in the database: import the catalogue that lists it first",
     );
     expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
   });
@@ -120,21 +131,67 @@ describe("a later catalogue building on a practice of an earlier one", () => {
   it("links to that practice once its catalogue is loaded, and keeps the link when the earlier catalogue is re-imported", async () => {
     await loadCatalogue(db.driver, catalogue2023);
     await loadCatalogue(db.driver, catalogue2024);
-    const lineage = "MATCH (:Practice {id: '2024-001'})-[r:BUILDS_ON]->(:Practice {id: '2023-009'}) RETURN r.field AS field, r.line AS line";
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
+    const report = await loadCatalogue(db.driver, catalogue2023);
+    expect(report.lineageRemoved).toEqual([]);
+    expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
+  });
+
+  it("is refused when the database holds another practice under that id (ids are index positions), and writes nothing", async () => {
+    await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })));
+    const before = await countGraph(db.driver);
+    await expect(loadCatalogue(db.driver, catalogue2024)).rejects.toThrow(
+      "builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), but the database's 2023-009 is 'Rete Spazio Lavoro bis'",
+    );
+    expect(await countGraph(db.driver)).toEqual(before);
     await loadCatalogue(db.driver, catalogue2023);
-    expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
+  });
+
+  it("loses its link, said in the report, when a new edition of the earlier catalogue gives the id to another practice or drops it", async () => {
+    await loadCatalogue(db.driver, catalogue2024);
+    expect(await rows(db.driver, lineage)).toHaveLength(1);
+    const retitled = await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })));
+    expect(retitled.lineageRemoved).toEqual([
+      "2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition lists 'Rete Spazio Lavoro bis' " +
+        "under that id: link removed; fix introducedIn in seed/vocabulary/lineage.json and import 2024-001's catalogue again",
+    ]);
+    expect(await rows(db.driver, lineage)).toEqual([]);
+
+    await loadCatalogue(db.driver, catalogue2023);
+    await loadCatalogue(db.driver, catalogue2024);
+    const dropped = await loadCatalogue(db.driver, with2023Practice9(() => undefined));
+    expect(dropped.lineageRemoved).toEqual([expect.stringContaining("2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it")]);
+    expect(await rows(db.driver, "MATCH (p:Practice {id: '2024-001'}) RETURN count { (p)-[:BUILDS_ON]->() } AS n")).toEqual([{ n: 0 }]);
   });
 });
 
-describe("npm start on an empty database", () => {
+describe("npm start", () => {
   const db = useTestDatabase();
+  const log = createLogger("silent");
 
-  it("loads the seed catalogue once, and not again when practices exist", async () => {
-    const log = createLogger("silent");
-    expect(await seedIfEmpty(db.driver, log)).toBe(1);
+  it("loads the seed catalogues the database lacks, once", async () => {
+    expect(await seedMissingCatalogues(db.driver, log)).toBe(1);
     const [practices] = await rows<{ n: number }>(db.driver, "MATCH (p:Practice) RETURN count(p) AS n");
     expect(practices!.n).toBe(16);
-    expect(await seedIfEmpty(db.driver, log)).toBe(0);
+    expect(await seedMissingCatalogues(db.driver, log)).toBe(0);
+  });
+
+  it("loads a seed committed later at the next start, oldest edition first whatever the file names", async () => {
+    const dir = fs.mkdtempSync(join(os.tmpdir(), "prassi-seed-"));
+    try {
+      // The 2024 file sorts first by name; it builds on 2023-009, so loading it first would fail.
+      fs.writeFileSync(join(dir, "a-2024.catalogue.json"), JSON.stringify(catalogue2024));
+      fs.writeFileSync(join(dir, "z-2023.catalogue.json"), JSON.stringify(catalogue2023));
+      expect(await seedMissingCatalogues(db.driver, log, undefined, dir)).toBe(1);
+      expect(await rows(db.driver, lineage2024)).toEqual([{ id: "2023-009" }]);
+      expect(await seedMissingCatalogues(db.driver, log, undefined, dir)).toBe(0);
+      await resetDatabase(db.driver);
+      expect(await seedMissingCatalogues(db.driver, log, undefined, dir)).toBe(2);
+      expect(await rows(db.driver, lineage2024)).toEqual([{ id: "2023-009" }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
+
+const lineage2024 = "MATCH (:Practice {id: '2024-001'})-[:BUILDS_ON]->(p:Practice) RETURN p.id AS id";

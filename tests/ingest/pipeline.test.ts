@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
 import { readCatalogue } from "../../src/ingest/pipeline";
+import { loadVocabulary } from "../../src/ingest/vocabulary";
 
 const root = path.resolve(__dirname, "../..");
 const SOURCE = "seed/anpal-buone-prassi-catalogo-2023.md";
@@ -43,8 +44,24 @@ describe("readCatalogue on a later catalogue", () => {
     expect(later.errors).toEqual([]);
     expect(later.catalogue?.catalog).toMatchObject({ id: "anpal-2024", year: 2024, asOf: "2024-11-15" });
     expect(later.catalogue?.practices.map((practice) => [practice.id, practice.buildsOn])).toEqual([
-      ["2024-001", [{ id: "2023-009", model: "LAB PAL", source: { field: "driver", line: 25 } }]],
+      ["2024-001", [{ id: "2023-009", title: "A scuola di orientamento al lavoro con i CPI", model: "LAB PAL", source: { field: "driver", line: 25 } }]],
     ]);
+  });
+
+  it("warns, with the line, when a card names a model whose practice neither the catalogue nor an introducedIn id gives", () => {
+    const vocabulary = loadVocabulary();
+    const withoutIds = { ...vocabulary, lineage: vocabulary.lineage.map(({ introducedIn: _, ...entry }) => entry) };
+    const reading = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md", vocabulary: withoutIds });
+    expect(reading.catalogue?.practices[0]?.buildsOn).toEqual([]);
+    expect(reading.warnings).toContainEqual(
+      expect.objectContaining({
+        line: 25,
+        card: 1,
+        message:
+          "names the model 'LAB PAL' of 'A scuola di orientamento al lavoro con i CPI', which is not in this catalogue, " +
+          "and seed/vocabulary/lineage.json gives no introducedIn id for it: no BUILDS_ON link",
+      }),
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { normalizePhrase } from "../../src/ingest/extractTokens";
 import { readSeedCatalogues } from "../../src/ingest/seed";
+import { loadVocabulary } from "../../src/ingest/vocabulary";
 
 describe("readSeedCatalogues", () => {
   it("names the file whose JSON does not parse", () => {
@@ -12,6 +14,17 @@ describe("readSeedCatalogues", () => {
       expect(() => readSeedCatalogues(dir)).toThrow(`${file} is not valid JSON`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("seed/vocabulary/lineage.json", () => {
+  it("gives each model the id of the seed practice that has the title it names", () => {
+    const titles = new Map(readSeedCatalogues().flatMap((catalogue) => catalogue.practices.map((practice) => [practice.id, practice.title])));
+    const entries = loadVocabulary().lineage.filter((entry) => entry.introducedIn !== undefined);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      expect([entry.model, normalizePhrase(titles.get(entry.introducedIn!) ?? "")]).toEqual([entry.model, normalizePhrase(entry.introducedBy)]);
     }
   });
 });
