@@ -1,7 +1,7 @@
 import { featureSignature } from "../../src/similarity/features";
 import { LENSES, type Item, type LinkKind, type PracticeFeatures } from "../../src/similarity/model";
 import { buildSimilarityIndex, candidateCap, computeNeighbourhoods, type Neighbourhood } from "../../src/similarity/neighbours";
-import { rarities, scorePair, topMatches } from "../../src/similarity/score";
+import { SCORING_VERSION, rarities, scorePair, topMatches } from "../../src/similarity/score";
 
 function practice(id: string, links: Partial<Record<LinkKind, string[]>>): PracticeFeatures {
   const items: Item[] = Object.entries(links).flatMap(([kind, keys]) => keys!.map((key) => ({ kind: kind as LinkKind, key })));
@@ -75,6 +75,18 @@ describe("long lists", () => {
     expect(scoreWith("lists-4")).toBeGreaterThan(scoreWith("lists-8"));
   });
 
+  it("damp what each side shares by the square root of both dampings: a cosine, symmetric", () => {
+    // x lists 24 job centres, y 12 of them: d_x = 8/24, d_y = 8/12.
+    const both = catalogueWith([practice("x", { CPI: ownCpis("a", 24) }), practice("y", { CPI: ownCpis("a", 12) })]);
+    const rarity = rarities(both);
+    const [shared, own] = [rarity.get("CPI:a-0")!, rarity.get("CPI:a-23")!];
+    const massX = ((12 * shared + 12 * own) * 8) / 24;
+    const massY = (12 * shared * 8) / 12;
+    const expected = (12 * shared * Math.sqrt((8 / 24) * (8 / 12))) / Math.sqrt(massX * massY);
+    expect(scorePair(both[0]!, both[1]!, rarity, "BALANCED").score).toBeCloseTo(expected, 8);
+    expect(scorePair(both[1]!, both[0]!, rarity, "BALANCED").score).toBeCloseTo(expected, 8);
+  });
+
   it("damp what is shared too, so the score stays within 0..1 and its reasons add up", () => {
     const both = catalogueWith([practice("x", { CPI: ownCpis("a", 24) }), practice("y", { CPI: ownCpis("a", 24) })]);
     const match = scorePair(both[0]!, both[1]!, rarities(both), "BALANCED");
@@ -123,7 +135,8 @@ describe("the indexed computation", () => {
       TARGET: [pick("target", 30), pick("target", 30)],
       STAKEHOLDER: ["anpal-servizi", pick("actor", 300)],
       REGION: [pick("region", 3)],
-      CPI: [pick("cpi", 150)],
+      // Every seventh practice lists 12 to 30 job centres, so that the damping of long lists is compared too.
+      CPI: Array.from({ length: n % 7 === 0 ? 12 + (n % 19) : 1 }, () => pick("cpi", 150)),
     }),
   );
   const rarity = rarities(practices);
@@ -162,5 +175,11 @@ describe("featureSignature", () => {
     const reordered = practice("a", { TARGET: ["neet", "neet"], LEP: ["F1", "F"] });
     expect(featureSignature(reordered)).toBe(featureSignature(a));
     expect(featureSignature(practice("a", { LEP: ["F"], TARGET: ["neet"] }))).not.toBe(featureSignature(a));
+  });
+
+  it("changes with the scoring version, so that neighbourhoods stored by another formula are recomputed", () => {
+    const a = practice("a", { LEP: ["F"] });
+    expect(featureSignature(a)).toBe(featureSignature(a, SCORING_VERSION));
+    expect(featureSignature(a, SCORING_VERSION - 1)).not.toBe(featureSignature(a));
   });
 });
