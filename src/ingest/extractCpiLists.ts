@@ -1,52 +1,74 @@
 import { canonicalizeCpiDesignators } from "./extractCpiNames";
 import type { Span } from "./extractMatcher";
+import { FULL_STOP, splitSpans } from "./extractSentences";
 import { tokenize } from "./extractTokens";
-import { FULL_STOP } from "./textInline";
 
-/**
- * A list of job centres whose items may be bare place names. Either an introduction ends with a colon ("i primi 5
- * centri per l'impiego (1 per territorio subregionale): Giugliano (Na), Telesse (Bn), Salerno, Avellino e
- * Maddaloni (Ce)"): every item is a CPI; or the list goes on from a designator ("i Centri per l'impiego di Salerno,
- * Avellino e Caserta"): it holds only while its items name CPIs, since what follows may be anything.
- */
-export type CpiList = { items: Span[]; introduced: boolean };
+/** The span of the CPI's name that a span of the text starts with (designated or bare), if it starts with one. */
+type CpiNameAt<N extends Span> = (span: Span) => N | undefined;
 
 /** Words an introduction may put between the designator and its colon ("i CPI coinvolti:"), parentheses aside. */
 const MAX_INTRO_WORDS = 3;
 const INTRODUCTION = /^([^.!?;,:\n]*):/u;
-/** A list ends with its sentence, or at a line that is not one of its bullets. */
-const LIST_END = new RegExp(`${FULL_STOP.source}|\\n(?!\\n*- )`, "u");
+/** A list ends with its sentence, at a colon (what follows says something of the CPIs), or at a line not a bullet. */
+const LIST_END = new RegExp(`${FULL_STOP.source}|:|\\n(?!\\n*- )`, "u");
 const ITEM_SEPARATOR = /[,;]|\s(?:e|ed)\s|\n- /gu;
+/** The dot of an abbreviated name may end the sentence too ("Olbia e Tempio P. Il modello sarà esteso a ..."). */
+const SENTENCE_AFTER_DOT = /^\.\s+\p{Lu}/u;
 
-/** The lists that follow each job-centre designator of a text. */
-export function cpiLists(text: string): CpiList[] {
+/**
+ * The names of the job centres a text lists after a designator, bare place names included. A list goes on from the
+ * designator ("i Centri per l'impiego di Salerno, Avellino e Caserta") or follows a colon that introduces it: a few
+ * words after the designator that name no CPI ("CPI coinvolti: Sorrento e Pompei", "i primi 5 centri per l'impiego
+ * (1 per territorio subregionale): Giugliano (Na), ..."; not "Il CPI di Salerno: sportelli a Nola", which says what
+ * that CPI has). Either way the list is read from its first item while each item is a CPI's name and nothing more:
+ * "Servizi offerti dai CPI: orientamento a Nola, tutoraggio, Caserta e Benevento" lists no CPI, and "Afragola,
+ * Pompei Scavi e Sorrento" stops before "Pompei Scavi".
+ */
+export function listedCpis<N extends Span>(text: string, nameAt: CpiNameAt<N>): N[] {
   return canonicalizeCpiDesignators(tokenize(text))
     .filter((token) => token.text === "cpi")
-    .map((designator) => {
+    .flatMap((designator) => {
       const introduction = INTRODUCTION.exec(text.slice(designator.end));
-      const introduced =
-        introduction !== null && tokenize(introduction[1]!.replace(/\([^)]*\)/gu, "")).length <= MAX_INTRO_WORDS;
-      return { items: listItems(text, designator.end + (introduced ? introduction[0].length : 0)), introduced };
+      const introduced = introduction !== null && introduces(designator, introduction[1]!, nameAt);
+      return namesListed(text, designator.end + (introduced ? introduction[0].length : 0), nameAt);
     });
 }
 
-function listItems(text: string, start: number): Span[] {
-  const rest = text.slice(start);
-  const end = start + (LIST_END.exec(rest)?.index ?? rest.length);
-  const items: Span[] = [];
-  let itemStart = start;
-  for (const separator of text.slice(start, end).matchAll(ITEM_SEPARATOR)) {
-    items.push(trimmed(text, itemStart, start + separator.index));
-    itemStart = start + separator.index + separator[0].length;
+function introduces<N extends Span>(designator: Span, words: string, nameAt: CpiNameAt<N>): boolean {
+  const colon = designator.end + words.length;
+  // "centri per l'impiego: Maddaloni" is matched as the designated "CPI Maddaloni", a name that ends after the colon.
+  const named = nameAt({ start: designator.start, end: colon });
+  const few = tokenize(words.replace(/\([^)]*\)/gu, "")).length <= MAX_INTRO_WORDS;
+  return few && (named === undefined || named.end > colon);
+}
+
+function namesListed<N extends Span>(text: string, start: number, nameAt: CpiNameAt<N>): N[] {
+  const names: N[] = [];
+  for (const item of listItems(text, start)) {
+    const name = nameAt(item);
+    if (name === undefined) break;
+    if (name.end >= item.end) {
+      names.push(name);
+      continue;
+    }
+    // Something follows the name in its item: the list ends, with the name if a new sentence starts after its dot.
+    if (SENTENCE_AFTER_DOT.test(text.slice(name.end - 1, item.end))) names.push(name);
+    break;
   }
-  items.push(trimmed(text, itemStart, end));
-  return items.filter((item) => item.end > item.start);
+  return names;
+}
+
+function listItems(text: string, start: number): Span[] {
+  const end = start + (LIST_END.exec(text.slice(start))?.index ?? text.length - start);
+  return splitSpans(text, { start, end }, ITEM_SEPARATOR)
+    .map((item) => trimmed(text, item))
+    .filter((item) => item.end > item.start);
 }
 
 /** The item without surrounding blanks and its bullet. */
-function trimmed(text: string, start: number, end: number): Span {
-  const raw = text.slice(start, end);
+function trimmed(text: string, item: Span): Span {
+  const raw = text.slice(item.start, item.end);
   const leading = /^[\s-]*/u.exec(raw)![0].length;
   const trailing = /\s*$/u.exec(raw)![0].length;
-  return { start: start + leading, end: Math.max(start + leading, end - trailing) };
+  return { start: item.start + leading, end: Math.max(item.start + leading, item.end - trailing) };
 }

@@ -3,8 +3,12 @@ import { noRewrite, type TokenRewrite } from "./extractMatcher";
 import { tokenize } from "./extractTokens";
 import { inlineText } from "./textInline";
 
-/** Finds the source line of a match inside a field; without the source lines, the field's first line. */
-export type LineLocator = (field: CardField, words: string[], rewrite?: TokenRewrite) => number;
+/**
+ * Finds the source line of a match inside a field; without the source lines, the field's first line. Given where
+ * the match stands in the field's text (`at`), it is the same occurrence of its words in the source lines: a bare
+ * "Salerno" is not put on the line of an earlier "Camera di Commercio di Salerno". Without it, the first occurrence.
+ */
+export type LineLocator = (field: CardField, words: string[], rewrite?: TokenRewrite, at?: number) => number;
 
 export function createLineLocator(sourceLines?: readonly string[]): LineLocator {
   const wordsByRewrite = new Map<TokenRewrite, Map<number, string[]>>();
@@ -18,15 +22,17 @@ export function createLineLocator(sourceLines?: readonly string[]): LineLocator 
     }
     return words;
   };
-  return (field, words, rewrite = noRewrite) => {
+  return (field, words, rewrite = noRewrite, at = 0) => {
     if (sourceLines === undefined || words.length === 0) return field.startLine;
+    let earlier = occurrences(rewrite(tokenize(field.text.slice(0, at))).map((token) => token.text), words);
     for (let line = field.startLine; line <= field.endLine; line += 1) {
-      if (containsSequence(wordsOfLine(line, rewrite), words)) return line;
+      earlier -= occurrences(wordsOfLine(line, rewrite), words);
+      if (earlier < 0) return line;
     }
     return field.startLine; // the match spans a line break
   };
 }
 
-function containsSequence(haystack: string[], needle: string[]): boolean {
-  return haystack.some((_, start) => needle.every((word, offset) => haystack[start + offset] === word));
+function occurrences(haystack: string[], needle: string[]): number {
+  return haystack.filter((_, start) => needle.every((word, offset) => haystack[start + offset] === word)).length;
 }

@@ -1,8 +1,8 @@
 import type { CardField, CardFieldKey } from "./card";
 import type { LineLocator } from "./extractLines";
 import type { Span } from "./extractMatcher";
+import { FULL_STOP, splitSpans } from "./extractSentences";
 import { tokenize } from "./extractTokens";
-import { FULL_STOP } from "./textInline";
 
 /** A phrase of a stakeholders/targets/funding field that names something the vocabulary does not know. */
 export type UnknownMention = { field: CardFieldKey; line: number; text: string };
@@ -30,7 +30,7 @@ type Item = Span & { words: string[]; known: boolean; saysSomething: boolean };
  * its fragments are not names, so it reports nothing.
  */
 export function findUnknownMentions(field: CardField, known: Span[], blocked: Span[], locate: LineLocator): UnknownMention[] {
-  return spans(field.text, { start: 0, end: field.text.length }, SENTENCE_END).flatMap((sentence) => {
+  return splitSpans(field.text, { start: 0, end: field.text.length }, SENTENCE_END).flatMap((sentence) => {
     const items = listItems(field.text, sentence).map((span) => describe(field.text, span, known, blocked));
     const candidates = items.filter((item) => !item.known && item.saysSomething && item.words.length <= MAX_ITEM_WORDS);
     const isProse = items.some((item) => item.words.length > MAX_ITEM_WORDS);
@@ -68,18 +68,7 @@ function describe(text: string, span: Span, known: Span[], blocked: Span[]): Ite
 }
 
 function listItems(text: string, sentence: Span): Span[] {
-  return spans(text, sentence, ITEM_SEPARATOR).flatMap((item) =>
-    tokenize(text.slice(item.start, item.end)).length <= MAX_ITEM_WORDS ? spans(text, item, CONJUNCTION) : [item],
+  return splitSpans(text, sentence, ITEM_SEPARATOR).flatMap((item) =>
+    tokenize(text.slice(item.start, item.end)).length <= MAX_ITEM_WORDS ? splitSpans(text, item, CONJUNCTION) : [item],
   );
-}
-
-function spans(text: string, within: Span, separator: RegExp): Span[] {
-  const parts: Span[] = [];
-  let start = within.start;
-  for (const match of text.slice(within.start, within.end).matchAll(separator)) {
-    parts.push({ start, end: within.start + match.index });
-    start = within.start + match.index + match[0].length;
-  }
-  parts.push({ start, end: within.end });
-  return parts.filter((part) => text.slice(part.start, part.end).trim() !== "");
 }

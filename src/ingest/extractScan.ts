@@ -18,7 +18,7 @@ export function textScanner<E>(matcher: Matcher<E>, locate: LineLocator): FieldS
     const { hits, blocked } = matcher.find(field.text);
     const found = hits.map((hit) => ({
       entry: hit.entry,
-      source: { field: field.key, line: locate(field, hit.words, matcher.rewrite) },
+      source: { field: field.key, line: locate(field, hit.words, matcher.rewrite, hit.start) },
     }));
     return { found, hits, blocked };
   };

@@ -31,9 +31,6 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** A sentence's full stop, not the dot of a one-letter abbreviation ("Settore n. 2", "Tempio P."). */
-export const FULL_STOP = /(?<!(?:^|[^\p{L}])\p{L})[.!?](?=\s|$)/u;
-
 /** Cell or label content on one line: tags dropped, entities decoded, whitespace collapsed. */
 export function inlineText(html: string): string {
   return decodeEntities(html.replace(/<sup>\s*\d+\s*<\/sup>/gi, "").replace(/<[^>]+>/g, " "))

@@ -24,6 +24,8 @@ function card(fields: Partial<Record<CardFieldKey, string>>, catalogNumber = 1):
 }
 
 const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
+/** A catalogue's source lines, blank but for `lines` from line `first` (1-based) on. */
+const linesFrom = (first: number, ...lines: string[]) => [...new Array<string>(first - 1).fill(""), ...lines];
 
 describe("stakeholders", () => {
   it("merges the spellings of ANPAL Servizi into one stakeholder, keeping the first provenance", () => {
@@ -228,12 +230,9 @@ describe("lineage", () => {
 
 describe("provenance and unknown mentions", () => {
   it("reports what the vocabulary does not know, with its exact source line", () => {
-    const sourceLines: string[] = [];
-    sourceLines[229] = "<p>Regione Campania, Anpal Servizi,</p>";
-    sourceLines[230] = "<p>Fondazione Mediterranea per il Lavoro, psicologi.</p>";
     const extraction = extract(
       card({ stakeholders: "Regione Campania, Anpal Servizi,\nFondazione Mediterranea per il Lavoro, psicologi." }),
-      { sourceLines },
+      { sourceLines: linesFrom(230, "<p>Regione Campania, Anpal Servizi,</p>", "<p>Fondazione Mediterranea per il Lavoro, psicologi.</p>") },
     );
     expect(extraction.unknownMentions).toEqual([
       { field: "stakeholders", line: 231, text: "Fondazione Mediterranea per il Lavoro" },
@@ -241,6 +240,18 @@ describe("provenance and unknown mentions", () => {
     expect(extraction.stakeholders.map((item) => item.source)).toEqual([
       { field: "stakeholders", line: 230 },
       { field: "stakeholders", line: 230 },
+    ]);
+  });
+
+  it("locates a name on its own line, not on an earlier one where a longer name holds its words", () => {
+    const extraction = extract(
+      card({ stakeholders: "Camera di Commercio di Salerno, Regione Campania,\ne la Camera di Commercio." }),
+      { sourceLines: linesFrom(230, "<p>Camera di Commercio di Salerno, Regione Campania,</p>", "<p>e la Camera di Commercio.</p>") },
+    );
+    expect(extraction.stakeholders.map(({ id, source }) => [id, source.line])).toEqual([
+      ["cciaa-salerno", 230],
+      ["regione-campania", 230],
+      ["camera-di-commercio", 231],
     ]);
   });
 
