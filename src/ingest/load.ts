@@ -5,8 +5,8 @@
  */
 import type { Driver, ManagedTransaction, QueryResult } from "neo4j-driver";
 import type { NormalizedCatalogue, NormalizedPractice, Provenance } from "./catalogue";
-import { normalizePhrase } from "./extractTokens";
 import { LEPS } from "./lep";
+import { checkLineageTargets, removeBrokenLineage } from "./loadLineage";
 import { REGIONS } from "./regions";
 
 export type LoadCounts = {
@@ -156,78 +156,6 @@ MERGE (p:Practice {id: practice.id})
 SET p += practice.properties
 MERGE (p)-[:LISTED_IN]->(c)`;
 
-/** Lineage may point to a practice of an earlier catalogue: it must already be in the graph, under its title. */
-const LINEAGE_TARGETS = `
-UNWIND $ids AS id
-OPTIONAL MATCH (p:Practice {id: id})
-RETURN id, p.title AS title`;
-
-/** The catalogue is valid but cannot be written into this database; the transaction is rolled back. */
-export class CatalogueLoadError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the catalogue was not loaded (nothing was written):\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
-    this.name = "CatalogueLoadError";
-  }
-}
-
-const sameTitle = (a: string, b: string) => normalizePhrase(a) === normalizePhrase(b);
-
-/** Ids are positions in a catalogue's index: a link is written only to the practice of that id AND title. */
-async function checkLineageTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
-  const ids = [...new Set(catalogue.practices.flatMap((practice) => practice.buildsOn.map((lineage) => lineage.id)))];
-  if (ids.length === 0) return;
-  const result = await tx.run(LINEAGE_TARGETS, { ids });
-  const titles = new Map<string, string | null>(result.records.map((record) => [record.get("id"), record.get("title")]));
-  const problems = catalogue.practices.flatMap((practice) =>
-    practice.buildsOn.flatMap((lineage) => {
-      const title = titles.get(lineage.id) ?? null;
-      if (title !== null && sameTitle(title, lineage.title)) return [];
-      const found = title === null ? "which is not in the database: import the catalogue that lists it first" : `but the database's ${lineage.id} is '${title}'`;
-      return [
-        `${catalogue.catalog.source}:${lineage.source.line} card ${practice.catalogNumber}: builds on practice ${lineage.id} ` +
-          `'${lineage.title}' (${lineage.model}), ${found}`,
-      ];
-    }),
-  );
-  if (problems.length > 0) throw new CatalogueLoadError(problems);
-}
-
-/** Links from practices of other catalogues to this one's, with the title their target had. */
-const INCOMING_LINEAGE = `
-MATCH (from:Practice)-[:BUILDS_ON]->(p:Practice)-[:LISTED_IN]->(:Catalog {id: $catalogId})
-WHERE NOT (from)-[:LISTED_IN]->(:Catalog {id: $catalogId})
-RETURN from.id AS from, p.id AS to, p.title AS title`;
-
-const DELETE_LINEAGE = `
-UNWIND $links AS link
-MATCH (:Practice {id: link.from})-[r:BUILDS_ON]->(:Practice {id: link.to})
-DELETE r`;
-
-/**
- * A new edition that drops a practice, or gives its id to another title, would leave other catalogues' practices
- * building on the wrong one: those links are removed and said, so that their catalogue can be imported again once
- * seed/vocabulary/lineage.json names the right id.
- */
-async function removeBrokenLineage(tx: ManagedTransaction, counts: LoadCounts, catalogue: NormalizedCatalogue): Promise<string[]> {
-  const titles = new Map(catalogue.practices.map((practice) => [practice.id, practice.title]));
-  const incoming = (await tx.run(INCOMING_LINEAGE, { catalogId: catalogue.catalog.id })).records.map((record) => ({
-    from: record.get("from") as string,
-    to: record.get("to") as string,
-    title: record.get("title") as string,
-  }));
-  const broken = incoming.filter((link) => {
-    const title = titles.get(link.to);
-    return title === undefined || !sameTitle(title, link.title);
-  });
-  if (broken.length === 0) return [];
-  await run(tx, counts, DELETE_LINEAGE, { links: broken.map(({ from, to }) => ({ from, to })) });
-  return broken.map(({ from, to, title }) => {
-    const now = titles.get(to);
-    const change = now === undefined ? "this edition drops it" : `this edition lists '${now}' under that id`;
-    return `${from} built on ${to} '${title}', but ${change}: link removed; fix introducedIn in seed/vocabulary/lineage.json and import ${from}'s catalogue again`;
-  });
-}
-
 /** CPIs belong to a region (from the vocabulary, not the card). */
 const MERGE_CPI_REGIONS = `
 UNWIND $cpis AS cpi
@@ -306,7 +234,7 @@ export async function loadCatalogue(driver: Driver, catalogue: NormalizedCatalog
       await run(tx, counts, MERGE_REGIONS, { regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })) });
       await run(tx, counts, MERGE_LEPS, { leps: LEPS.map((lep) => ({ ...lep, parent: lep.parent ?? null })) });
       await run(tx, counts, MERGE_CATALOG, { catalog: catalogue.catalog });
-      lineageRemoved = await removeBrokenLineage(tx, counts, catalogue);
+      lineageRemoved = await removeBrokenLineage(tx, catalogue, (cypher, parameters) => run(tx, counts, cypher, parameters));
       await run(tx, counts, DELETE_DROPPED_PRACTICES, { catalogId, practiceIds });
       await run(tx, counts, MERGE_PRACTICES, {
         catalogId,
