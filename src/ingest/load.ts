@@ -6,7 +6,7 @@
 import type { Driver, ManagedTransaction, QueryResult } from "neo4j-driver";
 import type { NormalizedCatalogue, NormalizedPractice, Provenance } from "./catalogue";
 import { LEPS } from "./lep";
-import { checkLineageTargets, removeBrokenLineage } from "./loadLineage";
+import { checkLineageTargets, checkPracticeIdsFree, removeBrokenLineage } from "./loadChecks";
 import { REGIONS } from "./regions";
 
 export type LoadCounts = {
@@ -30,8 +30,13 @@ type LinkSpec = {
   type: string;
   label: string;
   key: string;
-  /** Target nodes (id + properties) and the links to them, read from a practice. */
-  read: (practice: NormalizedPractice) => Array<{ key: string; properties: Record<string, unknown>; source: Provenance }>;
+  /** Target nodes (id + properties) and the links to them (with properties of their own, if any), read from a practice. */
+  read: (practice: NormalizedPractice) => Array<{
+    key: string;
+    properties: Record<string, unknown>;
+    linkProperties?: Record<string, unknown>;
+    source: Provenance;
+  }>;
 };
 
 const LINKS: LinkSpec[] = [
@@ -88,7 +93,8 @@ const LINKS: LinkSpec[] = [
     type: "BUILDS_ON",
     label: "Practice",
     key: "id",
-    read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, source: b.source })),
+    // The title the link was made to: a later edition of that catalogue must keep it under the id (loadChecks.ts).
+    read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, linkProperties: { targetTitle: b.title }, source: b.source })),
   },
 ];
 
@@ -175,7 +181,7 @@ function mergeLinks(spec: LinkSpec): string {
 UNWIND $links AS link
 MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.key})
 MERGE (p)-[r:${spec.type}]->(n)
-SET r.field = link.field, r.line = link.line`;
+SET r.field = link.field, r.line = link.line, r += link.properties`;
 }
 
 /** Links the new file no longer states; links an editor added through the API (no source line) stay. */
@@ -234,6 +240,7 @@ export async function loadCatalogue(driver: Driver, catalogue: NormalizedCatalog
       await run(tx, counts, MERGE_REGIONS, { regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })) });
       await run(tx, counts, MERGE_LEPS, { leps: LEPS.map((lep) => ({ ...lep, parent: lep.parent ?? null })) });
       await run(tx, counts, MERGE_CATALOG, { catalog: catalogue.catalog });
+      await checkPracticeIdsFree(tx, catalogue);
       lineageRemoved = await removeBrokenLineage(tx, catalogue, (cypher, parameters) => run(tx, counts, cypher, parameters));
       await run(tx, counts, DELETE_DROPPED_PRACTICES, { catalogId, practiceIds });
       await run(tx, counts, MERGE_PRACTICES, {
@@ -250,7 +257,13 @@ export async function loadCatalogue(driver: Driver, catalogue: NormalizedCatalog
           await run(tx, counts, mergeTargets(spec), { targets: [...targets.values()] });
         }
         await run(tx, counts, mergeLinks(spec), {
-          links: links.map((link) => ({ practice: link.practice, key: link.key, field: cardFieldEnum(link.source.field), line: link.source.line })),
+          links: links.map((link) => ({
+            practice: link.practice,
+            key: link.key,
+            field: cardFieldEnum(link.source.field),
+            line: link.source.line,
+            properties: link.linkProperties ?? {},
+          })),
         });
         await run(tx, counts, deleteStaleLinks(spec), { practiceIds, kept: links.map((link) => `${link.practice}|${link.key}`) });
       }

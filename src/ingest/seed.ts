@@ -5,6 +5,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
 import { loadCatalogue } from "./load";
+import { CatalogueLoadError } from "./loadChecks";
 
 const SEED_DIR = path.resolve(__dirname, "../../seed");
 
@@ -33,15 +34,24 @@ function readJsonFile(file: string): unknown {
 
 /**
  * Loads, oldest first, the seed catalogues the database does not hold yet (by catalogue id): a fresh database gets
- * them all, and a seed committed later is loaded at the next start. Returns how many were loaded.
+ * them all, and a seed committed later is loaded at the next start; one the database cannot take is skipped with a
+ * warning. Returns how many were loaded.
  */
 export async function seedMissingCatalogues(driver: Driver, log: Logger, database?: string, dir = SEED_DIR): Promise<number> {
   const { records } = await driver.executeQuery("MATCH (c:Catalog) RETURN collect(c.id) AS ids", {}, { database });
   const present = new Set<string>(records[0]!.get("ids"));
   const missing = readSeedCatalogues(dir).filter((catalogue) => !present.has(catalogue.catalog.id));
+  let loaded = 0;
   for (const catalogue of missing) {
-    const report = await loadCatalogue(driver, catalogue, database);
-    log.info({ catalog: catalogue.catalog.id, ...report }, "seed catalogue loaded");
+    try {
+      const report = await loadCatalogue(driver, catalogue, database);
+      log.info({ catalog: catalogue.catalog.id, ...report }, "seed catalogue loaded");
+      loaded += 1;
+    } catch (error) {
+      // A seed this database cannot take (its ids are another catalogue's): the service still serves what it has.
+      if (!(error instanceof CatalogueLoadError)) throw error;
+      log.warn({ catalog: catalogue.catalog.id, problems: error.problems }, "seed catalogue not loaded");
+    }
   }
-  return missing.length;
+  return loaded;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { NormalizedCatalogue, NormalizedPractice } from "../../src/ingest/catalogue";
 import { loadCatalogue } from "../../src/ingest/load";
-import { CatalogueLoadError } from "../../src/ingest/loadLineage";
+import { CatalogueLoadError } from "../../src/ingest/loadChecks";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { readSeedCatalogues, seedMissingCatalogues } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
@@ -154,7 +154,8 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     const retitled = await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })));
     expect(retitled.lineageRemoved).toEqual([
       "2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition lists 'Rete Spazio Lavoro bis' " +
-        "under that id: link removed; fix introducedIn in seed/vocabulary/lineage.json and import 2024-001's catalogue again",
+        "under that id: link removed; point seed/vocabulary/lineage.json's introducedIn (or introducedBy, if only the title " +
+        "changed) at the right practice and import anpal-2024 catalogue again",
     ]);
     expect(await rows(db.driver, lineage)).toEqual([]);
 
@@ -163,6 +164,42 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     const dropped = await loadCatalogue(db.driver, with2023Practice9(() => undefined));
     expect(dropped.lineageRemoved).toEqual([expect.stringContaining("2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it")]);
     expect(await rows(db.driver, "MATCH (p:Practice {id: '2024-001'}) RETURN count { (p)-[:BUILDS_ON]->() } AS n")).toEqual([{ n: 0 }]);
+  });
+
+  it("keeps its link when an editor retitled the practice and the unchanged earlier edition is imported again", async () => {
+    await loadCatalogue(db.driver, catalogue2023);
+    await loadCatalogue(db.driver, catalogue2024);
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-009'}) SET p.title = 'A scuola di orientamento (titolo corretto)'");
+    const report = await loadCatalogue(db.driver, catalogue2023);
+    expect(report.lineageRemoved).toEqual([]);
+    expect(await rows(db.driver, lineage)).toHaveLength(1);
+  });
+});
+
+describe("practice ids shared by two catalogues", () => {
+  const db = useTestDatabase({ seed: true });
+
+  it("refuse a second catalogue of the same edition year, naming the catalogue that holds them, and write nothing", async () => {
+    const before = await countGraph(db.driver);
+    const titles = await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id");
+    const regional = { ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } };
+    await expect(loadCatalogue(db.driver, regional)).rejects.toThrow(
+      "16 of its practice ids (2023-001...) belong to catalogue 'anpal-2023': ids are <year>-<index>, so one graph holds one catalogue per edition year",
+    );
+    expect(await countGraph(db.driver)).toEqual(before);
+    expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(titles);
+  });
+
+  it("do not keep npm start from serving: such a seed is skipped", async () => {
+    const dir = fs.mkdtempSync(join(os.tmpdir(), "prassi-seed-"));
+    try {
+      fs.writeFileSync(join(dir, "lazio-2023.catalogue.json"), JSON.stringify({ ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } }));
+      const before = await countGraph(db.driver);
+      expect(await seedMissingCatalogues(db.driver, createLogger("silent"), undefined, dir)).toBe(0);
+      expect(await countGraph(db.driver)).toEqual(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -63,6 +63,17 @@ describe("readCatalogue on a later catalogue", () => {
       }),
     );
   });
+
+  it("does not trust an introducedIn id that is one of the catalogue's own practices (ids are index positions)", () => {
+    const vocabulary = loadVocabulary();
+    const ownId = { ...vocabulary, lineage: vocabulary.lineage.map((entry) => ({ ...entry, introducedIn: "2024-001" })) };
+    const reading = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md", vocabulary: ownId });
+    expect(reading.catalogue?.practices[0]?.buildsOn).toEqual([]);
+    expect(reading.warnings.map((warning) => warning.message)).toContain(
+      "names the model 'LAB PAL' of 'A scuola di orientamento al lavoro con i CPI', which is not in this catalogue, " +
+        "whose 2024-001 is another practice: no BUILDS_ON link",
+    );
+  });
 });
 
 describe("readCatalogue on an invalid catalogue", () => {

@@ -1,11 +1,31 @@
 /**
- * Lineage between catalogues, checked inside the load's transaction. Practice ids are positions in a catalogue's
- * index, not identities: a BUILDS_ON link is written only to the practice of that id AND title, and a new edition
- * that gives an id to another practice, or drops it, takes other catalogues' links to it away.
+ * What a load checks against the database, inside its transaction. Practice ids are `<year>-<index>`, positions in
+ * a catalogue's index rather than identities: two catalogues of one year cannot share the graph, a BUILDS_ON link is
+ * written only to the practice of that id AND title, and a new edition that gives an id to another practice, or
+ * drops it, takes other catalogues' links to it away.
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
 import { normalizePhrase } from "./extractTokens";
+
+const TAKEN_PRACTICE_IDS = `
+UNWIND $ids AS id
+MATCH (:Practice {id: id})-[:LISTED_IN]->(other:Catalog)
+WHERE other.id <> $catalogId
+RETURN id, other.id AS catalog
+ORDER BY id`;
+
+/** Another catalogue's practices would be overwritten: its edition year is this one's, and ids are <year>-<index>. */
+export async function checkPracticeIdsFree(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+  const ids = catalogue.practices.map((practice) => practice.id);
+  const taken = (await tx.run(TAKEN_PRACTICE_IDS, { ids, catalogId: catalogue.catalog.id })).records;
+  if (taken.length === 0) return;
+  const catalogs = [...new Set(taken.map((record) => record.get("catalog") as string))];
+  throw new CatalogueLoadError([
+    `${taken.length} of its practice ids (${taken[0]!.get("id")}...) belong to catalogue ${catalogs.map((id) => `'${id}'`).join(", ")}: ` +
+      `ids are <year>-<index>, so one graph holds one catalogue per edition year (re-import that catalogue under its own id to update it)`,
+  ]);
+}
 
 /** Lineage may point to a practice of an earlier catalogue: it must already be in the graph, under its title. */
 const LINEAGE_TARGETS = `
@@ -43,11 +63,13 @@ export async function checkLineageTargets(tx: ManagedTransaction, catalogue: Nor
   if (problems.length > 0) throw new CatalogueLoadError(problems);
 }
 
-/** Links from practices of other catalogues to this one's, with the title their target had. */
+/** Links from practices of other catalogues to this one's, with the title they were made to (before targetTitle: the current one). */
 const INCOMING_LINEAGE = `
-MATCH (from:Practice)-[:BUILDS_ON]->(p:Practice)-[:LISTED_IN]->(:Catalog {id: $catalogId})
-WHERE NOT (from)-[:LISTED_IN]->(:Catalog {id: $catalogId})
-RETURN from.id AS from, p.id AS to, p.title AS title`;
+MATCH (from:Practice)-[r:BUILDS_ON]->(p:Practice)
+WHERE (p.id IN $practiceIds OR (p)-[:LISTED_IN]->(:Catalog {id: $catalogId}))
+  AND NOT (from.id IN $practiceIds OR (from)-[:LISTED_IN]->(:Catalog {id: $catalogId}))
+RETURN from.id AS from, [(from)-[:LISTED_IN]->(c:Catalog) | c.id][0] AS fromCatalog, p.id AS to,
+  coalesce(r.targetTitle, p.title) AS title`;
 
 const DELETE_LINEAGE = `
 UNWIND $links AS link
@@ -57,7 +79,8 @@ DELETE r`;
 /**
  * A new edition that drops a practice, or gives its id to another title, would leave other catalogues' practices
  * building on the wrong one: those links are removed and said, so that their catalogue can be imported again once
- * seed/vocabulary/lineage.json names the right id.
+ * seed/vocabulary/lineage.json names the right practice. An editor's retitling is no new edition: the comparison is
+ * with the title the link was made to.
  */
 export async function removeBrokenLineage(
   tx: ManagedTransaction,
@@ -65,8 +88,10 @@ export async function removeBrokenLineage(
   write: (cypher: string, parameters: Record<string, unknown>) => Promise<unknown>,
 ): Promise<string[]> {
   const titles = new Map(catalogue.practices.map((practice) => [practice.id, practice.title]));
-  const incoming = (await tx.run(INCOMING_LINEAGE, { catalogId: catalogue.catalog.id })).records.map((record) => ({
+  const parameters = { catalogId: catalogue.catalog.id, practiceIds: [...titles.keys()] };
+  const incoming = (await tx.run(INCOMING_LINEAGE, parameters)).records.map((record) => ({
     from: record.get("from") as string,
+    fromCatalog: (record.get("fromCatalog") as string | null) ?? "its",
     to: record.get("to") as string,
     title: record.get("title") as string,
   }));
@@ -76,9 +101,12 @@ export async function removeBrokenLineage(
   });
   if (broken.length === 0) return [];
   await write(DELETE_LINEAGE, { links: broken.map(({ from, to }) => ({ from, to })) });
-  return broken.map(({ from, to, title }) => {
+  return broken.map(({ from, fromCatalog, to, title }) => {
     const now = titles.get(to);
     const change = now === undefined ? "this edition drops it" : `this edition lists '${now}' under that id`;
-    return `${from} built on ${to} '${title}', but ${change}: link removed; fix introducedIn in seed/vocabulary/lineage.json and import ${from}'s catalogue again`;
+    return (
+      `${from} built on ${to} '${title}', but ${change}: link removed; point seed/vocabulary/lineage.json's introducedIn ` +
+      `(or introducedBy, if only the title changed) at the right practice and import ${fromCatalog} catalogue again`
+    );
   });
 }
