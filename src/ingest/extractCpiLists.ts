@@ -11,7 +11,10 @@ const MAX_INTRO_WORDS = 3;
 const INTRODUCTION = /^([^.!?;,:\n]*):/u;
 /** A list ends with its sentence, at a colon (what follows says something of the CPIs), or at a line not a bullet. */
 const LIST_END = new RegExp(`${FULL_STOP.source}|:|\\n(?!\\n*- )`, "u");
-const ITEM_SEPARATOR = /[,;]|\s(?:e|ed)\s|\n- /gu;
+/** "&" joins two names as "e" does ("Salerno &amp; Avellino"). */
+const ITEM_SEPARATOR = /[,;&]|\s(?:e|ed)\s|\n- /gu;
+/** A lowercase word after a name goes on with the sentence ("Caserta, Benevento e Nola hanno aperto ..."). */
+const SENTENCE_GOES_ON = /^[^\p{L}\p{N}]*\p{Ll}/u;
 /** The dot of an abbreviated name may end the sentence too ("Olbia e Tempio P. Il modello sarà esteso a ..."). */
 const SENTENCE_AFTER_DOT = /^\.\s+\p{Lu}/u;
 
@@ -20,9 +23,10 @@ const SENTENCE_AFTER_DOT = /^\.\s+\p{Lu}/u;
  * designator ("i Centri per l'impiego di Salerno, Avellino e Caserta") or follows a colon that introduces it: a few
  * words after the designator that name no CPI ("CPI coinvolti: Sorrento e Pompei", "i primi 5 centri per l'impiego
  * (1 per territorio subregionale): Giugliano (Na), ..."; not "Il CPI di Salerno: sportelli a Nola", which says what
- * that CPI has). Either way the list is read from its first item while each item is a CPI's name and nothing more:
- * "Servizi offerti dai CPI: orientamento a Nola, tutoraggio, Caserta e Benevento" lists no CPI, and "Afragola,
- * Pompei Scavi e Sorrento" stops before "Pompei Scavi".
+ * that CPI has). Either way the list is read from its first item while each item starts with a CPI's name:
+ * "Servizi offerti dai CPI: orientamento a Nola, tutoraggio, Caserta e Benevento" lists no CPI. An item with more
+ * than the name ends the list: with the name when the sentence goes on ("Caserta, Benevento e Nola hanno aperto"),
+ * without it when the name goes on ("Afragola, Pompei Scavi e Sorrento" stops before "Pompei Scavi").
  */
 export function listedCpis<N extends Span>(text: string, nameAt: CpiNameAt<N>): N[] {
   return canonicalizeCpiDesignators(tokenize(text))
@@ -51,8 +55,10 @@ function namesListed<N extends Span>(text: string, start: number, nameAt: CpiNam
       names.push(name);
       continue;
     }
-    // Something follows the name in its item: the list ends, with the name if a new sentence starts after its dot.
-    if (SENTENCE_AFTER_DOT.test(text.slice(name.end - 1, item.end))) names.push(name);
+    // More follows the name in its item: the list ends there, with the name if the sentence goes on after it, without
+    // it if a capitalised word or a digit makes a longer name ("Pompei Scavi", which is not the CPI of Pompei).
+    const goesOn = SENTENCE_GOES_ON.test(text.slice(name.end, item.end));
+    if (goesOn || SENTENCE_AFTER_DOT.test(text.slice(name.end - 1, item.end))) names.push(name);
     break;
   }
   return names;

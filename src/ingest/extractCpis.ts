@@ -3,7 +3,8 @@
  * where the context says they are CPIs: in a table column headed "CPI" (card 2's results per CPI) and in a list of
  * CPIs (card 15's "i primi 5 centri per l'impiego: ..., Salerno, Avellino e Maddaloni (Ce)"). A bare name is read
  * as "CPI <name>", so it links only to a CPI the vocabulary knows, and only there: the "Salerno" of "Camera di
- * Commercio di Salerno" stays a chamber of commerce. A cell or list item must be a CPI's name and nothing more.
+ * Commercio di Salerno" stays a chamber of commerce. A cell must be a CPI's name and nothing more, a list item must
+ * start with one (`listedCpis`).
  */
 import type { CardField, CardTable } from "./card";
 import { listedCpis } from "./extractCpiLists";

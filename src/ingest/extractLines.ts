@@ -1,6 +1,6 @@
 import type { CardField } from "./card";
 import { noRewrite, type TokenRewrite } from "./extractMatcher";
-import { tokenize } from "./extractTokens";
+import { tokenize, type Token } from "./extractTokens";
 import { inlineText } from "./textInline";
 
 /**
@@ -10,29 +10,47 @@ import { inlineText } from "./textInline";
  */
 export type LineLocator = (field: CardField, words: string[], rewrite?: TokenRewrite, at?: number) => number;
 
+/** A field's words as one rewrite reads them: in its text, and in its source lines with the line of each. */
+type FieldWords = { text: Token[]; source: Array<Token & { line: number }> };
+
 export function createLineLocator(sourceLines?: readonly string[]): LineLocator {
-  const wordsByRewrite = new Map<TokenRewrite, Map<number, string[]>>();
-  const wordsOfLine = (line: number, rewrite: TokenRewrite) => {
-    const cache = wordsByRewrite.get(rewrite) ?? new Map<number, string[]>();
+  const wordsByRewrite = new Map<TokenRewrite, Map<CardField, FieldWords>>();
+  const wordsOf = (field: CardField, lines: readonly string[], rewrite: TokenRewrite) => {
+    const cache = wordsByRewrite.get(rewrite) ?? new Map<CardField, FieldWords>();
     wordsByRewrite.set(rewrite, cache);
-    let words = cache.get(line);
+    let words = cache.get(field);
     if (words === undefined) {
-      words = rewrite(tokenize(inlineText(sourceLines?.[line - 1] ?? ""))).map((token) => token.text);
-      cache.set(line, words);
+      words = { text: rewrite(tokenize(field.text)), source: sourceTokens(lines, field, rewrite) };
+      cache.set(field, words);
     }
     return words;
   };
   return (field, words, rewrite = noRewrite, at = 0) => {
     if (sourceLines === undefined || words.length === 0) return field.startLine;
-    let earlier = occurrences(rewrite(tokenize(field.text.slice(0, at))).map((token) => token.text), words);
-    for (let line = field.startLine; line <= field.endLine; line += 1) {
-      earlier -= occurrences(wordsOfLine(line, rewrite), words);
-      if (earlier < 0) return line;
-    }
-    return field.startLine; // the match spans a line break
+    const { text, source } = wordsOf(field, sourceLines, rewrite);
+    const earlier = occurrences(text, words).filter((token) => token.start < at).length;
+    // The source lines may hold more occurrences than the text (the parser drops the table cells the PDF conversion
+    // repeats); where they hold fewer, the first one stands for the match, and without any the field's first line.
+    const found = occurrences(source, words);
+    return (found[earlier] ?? found[0])?.line ?? field.startLine;
   };
 }
 
-function occurrences(haystack: string[], needle: string[]): number {
-  return haystack.filter((_, start) => needle.every((word, offset) => haystack[start + offset] === word)).length;
+/**
+ * The words of the field's source lines as one stream, so that an occurrence split by a line break is read as in
+ * the field's text: "CPI di Eboli-Oliveto" at the end of a line and "Citra (SA)" on the next are one name.
+ */
+function sourceTokens(lines: readonly string[], field: CardField, rewrite: TokenRewrite): FieldWords["source"] {
+  const text = lines.slice(field.startLine - 1, field.endLine).map(inlineText).join("\n");
+  let line = field.startLine;
+  let read = 0;
+  return rewrite(tokenize(text)).map((token) => {
+    for (; read < token.start; read += 1) if (text[read] === "\n") line += 1;
+    return { ...token, line };
+  });
+}
+
+/** The first token of each occurrence of the words in a stream. */
+function occurrences<T extends Token>(stream: T[], words: string[]): T[] {
+  return stream.filter((_, start) => words.every((word, offset) => stream[start + offset]?.text === word));
 }

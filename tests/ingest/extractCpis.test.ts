@@ -74,3 +74,45 @@ describe("job centres named by their context", () => {
     ]);
   });
 });
+
+describe("a list of job centres whose sentence goes on after it", () => {
+  const lists = readCatalogue(path.join(__dirname, "../fixtures/catalogues/cpi-lists.md"), { sourceName: "cpi-lists.md" });
+  const cpisIn = (field: string) =>
+    lists.catalogue?.practices[0]?.cpis.filter((cpi) => cpi.source.field === field).map(({ id, source }) => [id, source.line]);
+
+  it("reads the fixture without errors", () => {
+    expect(lists.errors).toEqual([]);
+  });
+
+  it("keeps the last item followed by the rest of its sentence", () => {
+    // "I Centri per l'impiego di Caserta, Benevento e Nola hanno aperto uno sportello per le donne."
+    expect(cpisIn("description")).toEqual([
+      ["cpi-caserta", 16],
+      ["cpi-benevento", 16],
+      ["cpi-nola", 16],
+    ]);
+  });
+
+  it("keeps a name of two words followed by the rest of its sentence, and stops before a name followed by a digit", () => {
+    // "Gli operatori dei CPI di Sala Consilina e Agropoli seguono i corsi. Le sedi dei CPI di Giugliano e Pomigliano 2
+    // restano chiuse.": "Pomigliano 2" is not the CPI of Pomigliano.
+    expect(cpisIn("activities")).toEqual([
+      ["cpi-sala-consilina", 24],
+      ["cpi-agropoli", 24],
+      ["cpi-giugliano-in-campania", 24],
+    ]);
+  });
+
+  it("ends the list at an item whose name the sentence goes on from, keeping that name", () => {
+    // "i primi 3 centri per l'impiego (1 per provincia): Maddaloni (CE) con sede nuova, Frattamaggiore e Ottaviano"
+    expect(cpisIn("stakeholders")).toEqual([["cpi-maddaloni", 23]]);
+  });
+
+  it("reads an ampersand as an item separator", () => {
+    // "Sportelli nei CPI di Salerno &amp; Avellino."
+    expect(cpisIn("employmentService")).toEqual([
+      ["cpi-salerno", 21],
+      ["cpi-avellino", 21],
+    ]);
+  });
+});
