@@ -135,7 +135,7 @@ describe("the indexed computation", () => {
       TARGET: [pick("target", 30), pick("target", 30)],
       STAKEHOLDER: ["anpal-servizi", pick("actor", 300)],
       REGION: [pick("region", 3)],
-      // Every seventh practice lists 12 to 30 job centres, so that the damping of long lists is compared too.
+      // Every seventh practice draws 12 to 30 job centres (more than 8 distinct), so that the damping is compared too.
       CPI: Array.from({ length: n % 7 === 0 ? 12 + (n % 19) : 1 }, () => pick("cpi", 150)),
     }),
   );
