@@ -2,8 +2,8 @@
  * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE]
  * Parses, validates and loads a catalogue; with --dry-run it touches no database.
  * Progress goes to stderr, the report to stdout. Exit 0 when loaded (or valid, with --dry-run),
- * 1 when the catalogue is invalid or refers to practices the database lacks (every error listed with file, line
- * and card; nothing written), 2 on bad usage.
+ * 1 when the catalogue is invalid or this database cannot take it (lineage to a practice it lacks, practice ids of
+ * another catalogue: every problem listed, with file, line and card where there is one; nothing written), 2 on bad usage.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";

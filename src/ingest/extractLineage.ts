@@ -34,7 +34,7 @@ export function findLineage(
     if (field === undefined) continue;
     for (const hit of matcher.find(field.text).hits) {
       const { entry } = hit;
-      const source = { field: key, line: locate(field, hit.words) };
+      const source = { field: key, line: locate(field, hit.words, undefined, hit.start) };
       const target = inCatalogue(entry.introducedBy) ?? inCatalogue(entry.model) ?? earlierPractice(entry, ownIds);
       if (target === undefined) {
         if (!unresolved.has(entry.model)) unresolved.set(entry.model, { line: source.line, message: unresolvedMessage(entry) });
