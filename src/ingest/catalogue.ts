@@ -9,7 +9,13 @@ import { TERRITORIAL_LEVELS } from "./normalizeTerritory";
 import { NutsCodeSchema } from "./regions";
 
 const CardFieldKeySchema = z.enum(CARD_FIELDS);
-export const PracticeIdSchema = z.string().regex(/^\d{4}-\d{3}$/, "a practice id is <catalogue year>-<3-digit index>");
+/**
+ * `<catalogue year>-<index>`, the index zero-padded to 3 digits: published ids (`2023-004`) never change form, and
+ * past 999 the number simply grows (`2024-1000`).
+ */
+export const PracticeIdSchema = z
+  .string()
+  .regex(/^\d{4}-(?:\d{3}|[1-9]\d{3,})$/, "a practice id is <catalogue year>-<index>, the index zero-padded to 3 digits");
 export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an id is a lowercase slug");
 const LineSchema = z.number().int().positive();
 
@@ -74,9 +80,35 @@ export const LawSchema = z.object({
 export const ToolSchema = z.object({ id: SlugSchema, name: z.string().min(1), source: ProvenanceSchema });
 /**
  * A practice this one says it grows out of (BUILDS_ON), the model that links them ("LAB PAL"), and that practice's
- * title: ids are positions in a catalogue's index, so the loader checks the title before linking to an id.
+ * title: ids are positions in a catalogue's index, so the loader checks the title before linking to an id. The graph
+ * keeps the title but not the model, so a catalogue exported from the database has none.
  */
-const LineageSchema = z.object({ id: PracticeIdSchema, title: z.string().min(1), model: z.string().min(1), source: ProvenanceSchema });
+const LineageSchema = z.object({
+  id: PracticeIdSchema,
+  title: z.string().min(1),
+  model: z.string().min(1).optional(),
+  source: ProvenanceSchema,
+});
+
+/** The relationships from a practice that a card states (load.ts writes them). */
+export const PRACTICE_LINK_TYPES = [
+  "IN_REGION",
+  "IMPLEMENTS",
+  "INVOLVES",
+  "TARGETS",
+  "FUNDED_BY",
+  "DELIVERED_AT",
+  "REFERENCES",
+  "USES",
+  "BUILDS_ON",
+] as const;
+
+/**
+ * A link an editor added through the API: in the graph its provenance names a card field but no line (`line` is
+ * null), and re-imports keep it. A catalogue exported from the database lists such links here, by relationship type
+ * and the key of the node they lead to (an id, a LEP code, a NUTS code), so that a restore writes them back.
+ */
+const EditorLinkSchema = z.object({ type: z.enum(PRACTICE_LINK_TYPES), to: z.string().min(1), field: CardFieldKeySchema });
 
 const CardTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
 
@@ -112,6 +144,8 @@ const NormalizedPracticeSchema = z.object({
   source: z.object({ startLine: LineSchema, endLine: LineSchema }),
   /** Line of each field (the card's first line for a field it lacks): provenance of what is read from it. */
   fieldLines: z.record(CardFieldKeySchema, LineSchema),
+  /** Links editors added through the API (absent in catalogues read from a file). */
+  editorLinks: z.array(EditorLinkSchema).optional(),
 });
 
 /** A practice as normalization produces it, before entity extraction fills the entity arrays. */
@@ -123,6 +157,7 @@ export const NormalizedPracticeCoreSchema = NormalizedPracticeSchema.omit({
   laws: true,
   tools: true,
   buildsOn: true,
+  editorLinks: true,
 });
 
 const CatalogSchema = z.object({
@@ -148,6 +183,8 @@ export const NormalizedCatalogueSchema = z.object({
 
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type Lineage = z.infer<typeof LineageSchema>;
+export type EditorLink = z.infer<typeof EditorLinkSchema>;
+export type PracticeLinkType = (typeof PRACTICE_LINK_TYPES)[number];
 export type AnpalSupport = z.infer<typeof AnpalSupportSchema>;
 export type NormalizedPractice = z.infer<typeof NormalizedPracticeSchema>;
 export type NormalizedPracticeCore = z.infer<typeof NormalizedPracticeCoreSchema>;

@@ -1,29 +1,43 @@
 /**
- * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE]
- * Parses, validates and loads a catalogue; with --dry-run it touches no database.
+ * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial]
+ * npm run ingest -- DIR [--dry-run]            (DIR written by `npm run export`: a restore, see src/backup/)
+ * Parses, validates and loads a catalogue. Before writing, it reports what the load takes away from the practices
+ * the database holds (links, fields, whole practices); with --dry-run it reports the same from a read-only
+ * transaction, when a database is configured or running, and writes nothing.
  * Progress goes to stderr, the report to stdout. Exit 0 when loaded (or valid, with --dry-run),
- * 1 when the catalogue is invalid or this database cannot take it (lineage to a practice it lacks, practice ids of
- * another catalogue: every problem listed, with file, line and card where there is one; nothing written), 2 on bad usage.
+ * 1 when the catalogue is invalid (an incomplete card without --allow-partial included) or this database cannot take
+ * it (lineage to a practice it lacks, practice ids of another catalogue: every problem listed, with file, line and
+ * card where there is one; nothing written), 2 on bad usage.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
+import { restoreCommand } from "../backup/restoreCommand";
+import { loadConfig, type Config } from "../config";
 import { createLogger } from "../logger";
 import { connectDatabase } from "../neo4j/connect";
 import { applySchema } from "../neo4j/schema";
 import { recomputeSimilarity } from "../similarity";
+import type { NormalizedCatalogue } from "./catalogue";
+import { compareWithDatabase } from "./cliCompare";
 import { loadCatalogue } from "./load";
 import { readCatalogue } from "./pipeline";
-import { formatLoadReport, formatReading } from "./report";
+import { formatChanges, formatLoadReport, formatReading } from "./report";
 
-const USAGE = "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE]";
+const USAGE = "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
+
+type Options = { catalog?: string; "dry-run"?: boolean; out?: string; "allow-partial"?: boolean };
 
 async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { catalog: { type: "string" }, "dry-run": { type: "boolean" }, out: { type: "string" } },
+      options: {
+        catalog: { type: "string" },
+        "dry-run": { type: "boolean" },
+        out: { type: "string" },
+        "allow-partial": { type: "boolean" },
+      },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -34,28 +48,48 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const progress = (message: string) => process.stderr.write(`ingest: ${message}\n`);
+  const options: Options = args.values;
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    if (options.catalog !== undefined || options.out !== undefined || options["allow-partial"]) {
+      process.stderr.write(`an export directory is restored as it is: --catalog, --out and --allow-partial do not apply\n${USAGE}\n`);
+      return 2;
+    }
+    return restoreCommand(file, { dryRun: options["dry-run"] ?? false });
+  }
+  return ingestFile(file, options);
+}
 
+const progress = (message: string) => process.stderr.write(`ingest: ${message}\n`);
+
+async function ingestFile(file: string, options: Options): Promise<number> {
   progress(`reading ${file}`);
-  const reading = readCatalogue(file, { catalogId: args.values.catalog });
+  const reading = readCatalogue(file, { catalogId: options.catalog, allowPartial: options["allow-partial"] });
   process.stdout.write(formatReading(reading));
-  if (!reading.catalogue) return 1;
+  const catalogue = reading.catalogue;
+  if (!catalogue) return 1;
 
-  if (args.values.out) {
-    fs.writeFileSync(args.values.out, `${JSON.stringify(reading.catalogue, null, 2)}\n`);
-    progress(`normalized catalogue written to ${args.values.out}`);
+  if (options.out) {
+    fs.writeFileSync(options.out, `${JSON.stringify(catalogue, null, 2)}\n`);
+    progress(`normalized catalogue written to ${options.out}`);
   }
-  if (args.values["dry-run"]) {
-    progress("dry run: the database was not touched");
-    return 0;
-  }
-
   const config = loadConfig();
+  if (options["dry-run"]) {
+    const compared = await compareWithDatabase(config, catalogue);
+    process.stdout.write(compared.report);
+    progress("dry run: nothing was written");
+    return compared.refused ? 1 : 0;
+  }
+  return load(config, catalogue);
+}
+
+async function load(config: Config, catalogue: NormalizedCatalogue): Promise<number> {
   const database = await connectDatabase(config, createLogger(config.logLevel), { reuseRunning: true });
   try {
     await applySchema(database.driver, config.neo4j.database);
-    progress(`loading ${reading.catalogue.practices.length} practices into ${database.uri} (one transaction)`);
-    const report = await loadCatalogue(database.driver, reading.catalogue, config.neo4j.database);
+    progress(`loading ${catalogue.practices.length} practices into ${database.uri} (one transaction)`);
+    const report = await loadCatalogue(database.driver, catalogue, config.neo4j.database, {
+      beforeWriting: (changes) => process.stdout.write(formatChanges("Taken away from what the database holds (read in the load's transaction, before writing):", changes)),
+    });
     process.stdout.write(formatLoadReport(report));
     progress("recomputing similarity (the catalogue changed the rarity of what practices share)");
     const similarity = await recomputeSimilarity(database.driver, { database: config.neo4j.database });

@@ -1,13 +1,19 @@
 /**
  * Writes a normalized catalogue into Neo4j in ONE transaction, MERGE-ing on the keys of the graph model,
  * so that re-importing a file changes nothing and a failure leaves the database exactly as it was.
- * Re-importing an edited catalogue also removes what the new file no longer says (links, practices).
+ * Re-importing an edited catalogue also removes what the new file no longer says (links, practices): first read
+ * in the same transaction (diff.ts), handed to the caller before anything is written, then deleted as read.
  */
 import type { Driver, ManagedTransaction, QueryResult } from "neo4j-driver";
-import type { NormalizedCatalogue, NormalizedPractice, Provenance } from "./catalogue";
+import type { NormalizedCatalogue } from "./catalogue";
+import { readCatalogueChanges, type CatalogueChanges, type PracticeChange } from "./diff";
 import { LEPS } from "./lep";
-import { checkLineageTargets, checkPracticeIdsFree, removeBrokenLineage } from "./loadChecks";
+import { CatalogueLoadError, checkCatalogueFits, DELETE_LINEAGE } from "./loadChecks";
+import { cardFieldEnum, LINKS, practiceProperties, type LinkSpec } from "./practiceGraph";
 import { REGIONS } from "./regions";
+
+/** Where tests/graphql/schema.test.ts checks the stored CardField values against the schema's enum. */
+export { cardFieldEnum } from "./practiceGraph";
 
 export type LoadCounts = {
   nodesCreated: number;
@@ -21,115 +27,24 @@ export type LoadReport = LoadCounts & {
   practices: number;
   nodesMatched: number;
   relationshipsMatched: number;
-  /** Lineage links from other catalogues that this edition broke, and so removed (see removeBrokenLineage). */
+  /** What the practices the database held lost or had rewritten (see diff.ts). */
+  changes: PracticeChange[];
+  /** Lineage links from other catalogues that this edition broke, and so removed (see findBrokenLineage). */
   lineageRemoved: string[];
 };
 
-/** The links a card states, one per relationship type; the target is MERGEd by its key. */
-type LinkSpec = {
-  type: string;
-  label: string;
-  key: string;
-  /** Target nodes (id + properties) and the links to them (with properties of their own, if any), read from a practice. */
-  read: (practice: NormalizedPractice) => Array<{
-    key: string;
-    properties: Record<string, unknown>;
-    linkProperties?: Record<string, unknown>;
-    source: Provenance;
-  }>;
+export type WriteOptions = {
+  /**
+   * Called inside the transaction, before anything is written, with what the load will take away; called again
+   * should the driver retry the transaction.
+   */
+  beforeWriting?: (changes: CatalogueChanges) => void;
+  /**
+   * Whether to write the regions and LEP codes of seed/regions.json and seed/leps.json (default). A restore writes
+   * them from the backup instead, as the database held them.
+   */
+  referenceData?: boolean;
 };
-
-const LINKS: LinkSpec[] = [
-  {
-    type: "IN_REGION",
-    label: "Region",
-    key: "nuts",
-    read: (p) => [{ key: p.region.nuts, properties: {}, source: { field: "region", line: p.fieldLines.region } }],
-  },
-  {
-    type: "IMPLEMENTS",
-    label: "Lep",
-    key: "code",
-    read: (p) => p.leps.map((code) => ({ key: code, properties: {}, source: { field: "leps", line: p.fieldLines.leps } })),
-  },
-  {
-    type: "INVOLVES",
-    label: "Stakeholder",
-    key: "id",
-    read: (p) =>
-      p.stakeholders.map((s) => ({ key: s.id, properties: { name: s.name, nameEn: s.nameEn ?? null, kind: s.kind }, source: s.source })),
-  },
-  {
-    type: "TARGETS",
-    label: "TargetGroup",
-    key: "id",
-    read: (p) => p.targets.map((t) => ({ key: t.id, properties: { name: t.name, nameEn: t.nameEn ?? t.name }, source: t.source })),
-  },
-  {
-    type: "FUNDED_BY",
-    label: "FundingSource",
-    key: "id",
-    read: (p) => p.funding.map((f) => ({ key: f.id, properties: { name: f.name, kind: f.kind }, source: f.source })),
-  },
-  {
-    type: "DELIVERED_AT",
-    label: "Cpi",
-    key: "id",
-    read: (p) => p.cpis.map((c) => ({ key: c.id, properties: { name: c.name }, source: c.source })),
-  },
-  {
-    type: "REFERENCES",
-    label: "Law",
-    key: "id",
-    read: (p) => p.laws.map((l) => ({ key: l.id, properties: { title: l.title, year: l.year ?? null }, source: l.source })),
-  },
-  {
-    type: "USES",
-    label: "Tool",
-    key: "id",
-    read: (p) => p.tools.map((t) => ({ key: t.id, properties: { name: t.name }, source: t.source })),
-  },
-  {
-    type: "BUILDS_ON",
-    label: "Practice",
-    key: "id",
-    // The title the link was made to: a later edition of that catalogue must keep it under the id (loadChecks.ts).
-    read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, linkProperties: { targetTitle: b.title }, source: b.source })),
-  },
-];
-
-/** Card field keys are stored as the GraphQL `CardField` enum values: `employmentService` -> `EMPLOYMENT_SERVICE`. */
-export function cardFieldEnum(field: string): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
-}
-
-function practiceProperties(practice: NormalizedPractice): Record<string, unknown> {
-  const text = (value: string) => (value === "" ? null : value);
-  const f = practice.fields;
-  return {
-    catalogNumber: practice.catalogNumber,
-    printedNumber: practice.printedNumber,
-    title: practice.title,
-    summary: practice.summary,
-    scope: text(f.scope),
-    territorialLevel: practice.territorialLevel,
-    ongoing: practice.ongoing,
-    anpalSupport: practice.anpalSupport,
-    anpalAssistance: text(f.anpalAssistance),
-    startYear: practice.startYear,
-    period: text(f.period),
-    driver: text(f.driver),
-    objectives: text(f.objectives),
-    activities: text(f.activities),
-    humanResources: text(f.humanResources),
-    results: text(f.results),
-    outcomes: text(f.outcomes),
-    lessons: text(f.lessons),
-    conclusions: text(f.conclusions),
-    sourceStartLine: practice.source.startLine,
-    sourceEndLine: practice.source.endLine,
-  };
-}
 
 const MERGE_REGIONS = `
 UNWIND $regions AS region
@@ -149,11 +64,16 @@ MERGE (c:Catalog {id: $catalog.id})
 SET c.title = $catalog.title, c.publisher = $catalog.publisher, c.year = $catalog.year,
     c.asOf = $catalog.asOf, c.source = $catalog.source`;
 
-/** Practices the new edition of the catalogue no longer lists disappear with their links. */
+/** Practices the new edition of the catalogue no longer lists disappear with their links (diff.ts found them). */
 const DELETE_DROPPED_PRACTICES = `
-MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: $catalogId})
-WHERE NOT p.id IN $practiceIds
+MATCH (p:Practice) WHERE p.id IN $practiceIds
 DETACH DELETE p`;
+
+/** Links the new file no longer states, as diff.ts found them in this transaction. */
+const DELETE_STALE_LINKS = `
+UNWIND $elementIds AS elementId
+MATCH ()-[r]->() WHERE elementId(r) = elementId
+DELETE r`;
 
 const MERGE_PRACTICES = `
 MATCH (c:Catalog {id: $catalogId})
@@ -184,12 +104,21 @@ MERGE (p)-[r:${spec.type}]->(n)
 SET r.field = link.field, r.line = link.line, r += link.properties`;
 }
 
-/** Links the new file no longer states; links an editor added through the API (no source line) stay. */
-function deleteStaleLinks(spec: LinkSpec): string {
+/** The target must already be there: an editor's link leads to a node the catalogue itself may not describe. */
+function missingEditorLinkTargets(spec: LinkSpec): string {
   return `
-MATCH (p:Practice)-[r:${spec.type}]->(n:${spec.label})
-WHERE p.id IN $practiceIds AND r.line IS NOT NULL AND NOT (p.id + '|' + n.${spec.key}) IN $kept
-DELETE r`;
+UNWIND $links AS link
+WITH link WHERE NOT EXISTS { MATCH (:${spec.label} {${spec.key}: link.to}) }
+RETURN link.practice AS practice, link.to AS to`;
+}
+
+/** No line: the provenance of a link an editor added (@neo4j/graphql writes the field alone). */
+function mergeEditorLinks(spec: LinkSpec): string {
+  return `
+UNWIND $links AS link
+MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.to})
+MERGE (p)-[r:${spec.type}]->(n)
+ON CREATE SET r.field = link.field`;
 }
 
 async function run(tx: ManagedTransaction, counts: LoadCounts, cypher: string, parameters: Record<string, unknown>): Promise<QueryResult> {
@@ -215,7 +144,7 @@ function describedSize(catalogue: NormalizedCatalogue): { nodes: number; relatio
   const cpis = new Set<string>();
   for (const practice of catalogue.practices) {
     nodes.add(`Practice:${practice.id}`);
-    relationships++; // LISTED_IN
+    relationships += 1 + (practice.editorLinks?.length ?? 0); // LISTED_IN
     for (const spec of LINKS) {
       for (const link of spec.read(practice)) {
         nodes.add(`${spec.label}:${link.key}`);
@@ -227,58 +156,107 @@ function describedSize(catalogue: NormalizedCatalogue): { nodes: number; relatio
   return { nodes: nodes.size, relationships: relationships + cpis.size };
 }
 
-export async function loadCatalogue(driver: Driver, catalogue: NormalizedCatalogue, database?: string): Promise<LoadReport> {
-  const counts: LoadCounts = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-  const catalogId = catalogue.catalog.id;
-  const practiceIds = catalogue.practices.map((practice) => practice.id);
-
-  let lineageRemoved: string[] = [];
+/** Loads a catalogue in one transaction of its own; see writeCatalogue. */
+export async function loadCatalogue(
+  driver: Driver,
+  catalogue: NormalizedCatalogue,
+  database?: string,
+  options: WriteOptions = {},
+): Promise<LoadReport> {
   const session = driver.session({ database });
   try {
-    await session.executeWrite(async (tx) => {
-      Object.assign(counts, { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
-      await run(tx, counts, MERGE_REGIONS, { regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })) });
-      await run(tx, counts, MERGE_LEPS, { leps: LEPS.map((lep) => ({ ...lep, parent: lep.parent ?? null })) });
-      await run(tx, counts, MERGE_CATALOG, { catalog: catalogue.catalog });
-      await checkPracticeIdsFree(tx, catalogue);
-      lineageRemoved = await removeBrokenLineage(tx, catalogue, (cypher, parameters) => run(tx, counts, cypher, parameters));
-      await run(tx, counts, DELETE_DROPPED_PRACTICES, { catalogId, practiceIds });
-      await run(tx, counts, MERGE_PRACTICES, {
-        catalogId,
-        practices: catalogue.practices.map((practice) => ({ id: practice.id, properties: practiceProperties(practice) })),
-      });
-      await checkLineageTargets(tx, catalogue);
-      for (const spec of LINKS) {
-        const links = catalogue.practices.flatMap((practice) =>
-          spec.read(practice).map((link) => ({ practice: practice.id, ...link })),
-        );
-        if (spec.label !== "Region" && spec.label !== "Lep" && spec.label !== "Practice") {
-          const targets = new Map(links.map((link) => [link.key, { key: link.key, properties: link.properties }]));
-          await run(tx, counts, mergeTargets(spec), { targets: [...targets.values()] });
-        }
-        await run(tx, counts, mergeLinks(spec), {
-          links: links.map((link) => ({
-            practice: link.practice,
-            key: link.key,
-            field: cardFieldEnum(link.source.field),
-            line: link.source.line,
-            properties: link.linkProperties ?? {},
-          })),
-        });
-        await run(tx, counts, deleteStaleLinks(spec), { practiceIds, kept: links.map((link) => `${link.practice}|${link.key}`) });
-      }
-      const cpis = catalogue.practices.flatMap((practice) => practice.cpis.map(({ id, region }) => ({ id, region })));
-      await run(tx, counts, MERGE_CPI_REGIONS, { cpis });
-    });
+    const { counts, changes } = await session.executeWrite((tx) => writeCatalogue(tx, catalogue, options));
+    const described = describedSize(catalogue);
+    return {
+      ...counts,
+      practices: catalogue.practices.length,
+      nodesMatched: described.nodes - counts.nodesCreated,
+      relationshipsMatched: described.relationships - counts.relationshipsCreated,
+      changes: changes.practices,
+      lineageRemoved: changes.brokenLineage.map((link) => link.message),
+    };
   } finally {
     await session.close();
   }
-  const described = describedSize(catalogue);
-  return {
-    ...counts,
-    practices: catalogue.practices.length,
-    nodesMatched: described.nodes - counts.nodesCreated,
-    relationshipsMatched: described.relationships - counts.relationshipsCreated,
-    lineageRemoved,
-  };
+}
+
+/**
+ * Writes a catalogue inside the caller's transaction: checks that this database can take it (CatalogueLoadError
+ * otherwise), reads what it takes away, then writes. Returns the counters of what it wrote and what it took away.
+ */
+export async function writeCatalogue(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+  options: WriteOptions = {},
+): Promise<{ counts: LoadCounts; changes: CatalogueChanges }> {
+  const counts: LoadCounts = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+  const write = (cypher: string, parameters: Record<string, unknown>) => run(tx, counts, cypher, parameters);
+  const catalogId = catalogue.catalog.id;
+
+  await checkCatalogueFits(tx, catalogue);
+  const changes = await readCatalogueChanges(tx, catalogue);
+  options.beforeWriting?.(changes);
+
+  if (options.referenceData ?? true) {
+    await write(MERGE_REGIONS, { regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })) });
+    await write(MERGE_LEPS, { leps: LEPS.map((lep) => ({ ...lep, parent: lep.parent ?? null })) });
+  }
+  await write(MERGE_CATALOG, { catalog: catalogue.catalog });
+  if (changes.brokenLineage.length > 0) {
+    await write(DELETE_LINEAGE, { links: changes.brokenLineage.map(({ from, to }) => ({ from, to })) });
+  }
+  await write(DELETE_STALE_LINKS, { elementIds: changes.staleLinkIds });
+  const dropped = changes.practices.filter((practice) => practice.dropped).map((practice) => practice.id);
+  await write(DELETE_DROPPED_PRACTICES, { practiceIds: dropped });
+  await write(MERGE_PRACTICES, {
+    catalogId,
+    practices: catalogue.practices.map((practice) => ({ id: practice.id, properties: practiceProperties(practice) })),
+  });
+  for (const spec of LINKS) {
+    const links = catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => ({ practice: practice.id, ...link })));
+    if (spec.entities) {
+      const targets = new Map(links.map((link) => [link.key, { key: link.key, properties: link.properties }]));
+      await write(mergeTargets(spec), { targets: [...targets.values()] });
+    }
+    await write(mergeLinks(spec), {
+      links: links.map((link) => ({
+        practice: link.practice,
+        key: link.key,
+        field: cardFieldEnum(link.source.field),
+        line: link.source.line,
+        properties: link.linkProperties ?? {},
+      })),
+    });
+  }
+  const cpis = catalogue.practices.flatMap((practice) => practice.cpis.map(({ id, region }) => ({ id, region })));
+  await write(MERGE_CPI_REGIONS, { cpis });
+  await writeEditorLinks(tx, catalogue, write);
+  return { counts, changes };
+}
+
+/** The links editors added, which a catalogue exported from the database carries; refused if a target is missing. */
+async function writeEditorLinks(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+  write: (cypher: string, parameters: Record<string, unknown>) => Promise<QueryResult>,
+): Promise<void> {
+  const problems: string[] = [];
+  for (const spec of LINKS) {
+    const links = catalogue.practices.flatMap((practice) =>
+      (practice.editorLinks ?? [])
+        .filter((link) => link.type === spec.type)
+        .map((link) => ({ practice: practice.id, to: link.to, field: cardFieldEnum(link.field) })),
+    );
+    if (links.length === 0) continue;
+    const missing = (await tx.run(missingEditorLinkTargets(spec), { links })).records;
+    problems.push(
+      ...missing.map(
+        (record) =>
+          `${catalogue.catalog.source}: ${record.get("practice")} has an editor's ${spec.type} link to ${spec.label} '${record.get("to")}', ` +
+          "which the database does not hold (restore the vocabulary.json of the same export first)",
+      ),
+    );
+    await write(mergeEditorLinks(spec), { links });
+  }
+  if (problems.length > 0) throw new CatalogueLoadError(problems);
 }

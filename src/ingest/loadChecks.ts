@@ -15,8 +15,17 @@ WHERE other.id <> $catalogId
 RETURN id, other.id AS catalog
 ORDER BY id`;
 
+/**
+ * Whether this database can take the catalogue; throws CatalogueLoadError, naming every problem, when it cannot.
+ * Only reads, so that a dry run asks the same questions as the load.
+ */
+export async function checkCatalogueFits(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+  await checkPracticeIdsFree(tx, catalogue);
+  await checkLineageTargets(tx, catalogue);
+}
+
 /** Another catalogue's practices would be overwritten: its edition year is this one's, and ids are <year>-<index>. */
-export async function checkPracticeIdsFree(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+async function checkPracticeIdsFree(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
   const ids = catalogue.practices.map((practice) => practice.id);
   const taken = (await tx.run(TAKEN_PRACTICE_IDS, { ids, catalogId: catalogue.catalog.id })).records;
   if (taken.length === 0) return;
@@ -43,20 +52,28 @@ export class CatalogueLoadError extends Error {
 
 const sameTitle = (a: string, b: string) => normalizePhrase(a) === normalizePhrase(b);
 
-/** Ids are positions in a catalogue's index: a link is written only to the practice of that id AND title. */
-export async function checkLineageTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
-  const ids = [...new Set(catalogue.practices.flatMap((practice) => practice.buildsOn.map((lineage) => lineage.id)))];
-  if (ids.length === 0) return;
-  const result = await tx.run(LINEAGE_TARGETS, { ids });
-  const titles = new Map<string, string | null>(result.records.map((record) => [record.get("id"), record.get("title")]));
+/**
+ * Ids are positions in a catalogue's index: a link is written only to the practice of that id AND title. The
+ * catalogue's own practices are taken as it gives them (the load writes them first); the others must be in the database.
+ */
+async function checkLineageTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+  const titles = new Map<string, string | null>(catalogue.practices.map((practice) => [practice.id, practice.title]));
+  const ids = [...new Set(catalogue.practices.flatMap((practice) => practice.buildsOn.map((lineage) => lineage.id)))].filter(
+    (id) => !titles.has(id),
+  );
+  if (ids.length > 0) {
+    const result = await tx.run(LINEAGE_TARGETS, { ids });
+    for (const record of result.records) titles.set(record.get("id"), record.get("title"));
+  }
   const problems = catalogue.practices.flatMap((practice) =>
     practice.buildsOn.flatMap((lineage) => {
       const title = titles.get(lineage.id) ?? null;
       if (title !== null && sameTitle(title, lineage.title)) return [];
       const found = title === null ? "which is not in the database: import the catalogue that lists it first" : `but the database's ${lineage.id} is '${title}'`;
+      const model = lineage.model ? ` (${lineage.model})` : "";
       return [
         `${catalogue.catalog.source}:${lineage.source.line} card ${practice.catalogNumber}: builds on practice ${lineage.id} ` +
-          `'${lineage.title}' (${lineage.model}), ${found}`,
+          `'${lineage.title}'${model}, ${found}`,
       ];
     }),
   );
@@ -71,22 +88,21 @@ WHERE (p.id IN $practiceIds OR (p)-[:LISTED_IN]->(:Catalog {id: $catalogId}))
 RETURN from.id AS from, [(from)-[:LISTED_IN]->(c:Catalog) | c.id][0] AS fromCatalog, p.id AS to,
   coalesce(r.targetTitle, p.title) AS title`;
 
-const DELETE_LINEAGE = `
+export const DELETE_LINEAGE = `
 UNWIND $links AS link
 MATCH (:Practice {id: link.from})-[r:BUILDS_ON]->(:Practice {id: link.to})
 DELETE r`;
 
+/** A link of another catalogue's practice that a new edition breaks, and what to do about it. */
+export type BrokenLineage = { from: string; to: string; message: string };
+
 /**
  * A new edition that drops a practice, or gives its id to another title, would leave other catalogues' practices
- * building on the wrong one: those links are removed and said, so that their catalogue can be imported again once
- * seed/vocabulary/lineage.json names the right practice. An editor's retitling is no new edition: the comparison is
- * with the title the link was made to.
+ * building on the wrong one: the load removes those links (DELETE_LINEAGE) and says so, so that their catalogue can
+ * be imported again once seed/vocabulary/lineage.json names the right practice. An editor's retitling is no new
+ * edition: the comparison is with the title the link was made to.
  */
-export async function removeBrokenLineage(
-  tx: ManagedTransaction,
-  catalogue: NormalizedCatalogue,
-  write: (cypher: string, parameters: Record<string, unknown>) => Promise<unknown>,
-): Promise<string[]> {
+export async function findBrokenLineage(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<BrokenLineage[]> {
   const titles = new Map(catalogue.practices.map((practice) => [practice.id, practice.title]));
   const parameters = { catalogId: catalogue.catalog.id, practiceIds: [...titles.keys()] };
   const incoming = (await tx.run(INCOMING_LINEAGE, parameters)).records.map((record) => ({
@@ -95,18 +111,17 @@ export async function removeBrokenLineage(
     to: record.get("to") as string,
     title: record.get("title") as string,
   }));
-  const broken = incoming.filter((link) => {
-    const title = titles.get(link.to);
-    return title === undefined || !sameTitle(title, link.title);
-  });
-  if (broken.length === 0) return [];
-  await write(DELETE_LINEAGE, { links: broken.map(({ from, to }) => ({ from, to })) });
-  return broken.map(({ from, fromCatalog, to, title }) => {
-    const now = titles.get(to);
-    const change = now === undefined ? "this edition drops it" : `this edition lists '${now}' under that id`;
-    return (
-      `${from} built on ${to} '${title}', but ${change}: link removed; point seed/vocabulary/lineage.json's introducedIn ` +
-      `(or introducedBy, if only the title changed) at the right practice and import ${fromCatalog} catalogue again`
-    );
-  });
+  return incoming
+    .filter((link) => {
+      const title = titles.get(link.to);
+      return title === undefined || !sameTitle(title, link.title);
+    })
+    .map(({ from, fromCatalog, to, title }) => {
+      const now = titles.get(to);
+      const change = now === undefined ? "this edition drops it" : `this edition lists '${now}' under that id`;
+      const message =
+        `${from} built on ${to} '${title}', but ${change}: link removed; point seed/vocabulary/lineage.json's introducedIn ` +
+        `(or introducedBy, if only the title changed) at the right practice and import ${fromCatalog} catalogue again`;
+      return { from, to, message };
+    });
 }

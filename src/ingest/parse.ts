@@ -8,27 +8,18 @@
  * number is not unique (cards 11-14 of the 2023 catalogue print 012, 013, 014, 014).
  * Never throws: whatever is wrong is returned as issues with the line to look at.
  */
-import { type CardFieldKey, type ParsedCard } from "./card";
+import { type ParsedCard } from "./card";
+import { mandatoryFieldIssues } from "./cardCompleteness";
 import { readCardFields } from "./parseCard";
 import { readIndex, type IndexEntry } from "./parseIndex";
 import { issue, type ParseIssue } from "./parseIssue";
-import { canonicalLabel, matchLabel } from "./parseLabels";
+import { matchLabel } from "./parseLabels";
 import { oneLineText } from "./text";
 
 export type ParseResult = { index: IndexEntry[]; cards: ParsedCard[]; issues: ParseIssue[] };
 
-/** Fields without which a practice cannot be identified or placed in the graph. */
-const MANDATORY_FIELDS: readonly CardFieldKey[] = [
-  "cardNumber",
-  "region",
-  "title",
-  "description",
-  "leps",
-  "stillOpen",
-  "anpalSupported",
-];
-
-const HEADING_NUMBER = /^(\d{1,3})\s+\S/;
+/** "12 Regione Calabria – ...", "1100 Regione ...": a catalogue may hold any number of cards. */
+const HEADING_NUMBER = /^(\d+)\s+\S/;
 /** A heading wrapped by the PDF conversion spans at most this many lines. */
 const MAX_HEADING_LINES = 3;
 
@@ -50,7 +41,7 @@ export function parseCatalogue(text: string, file: string): ParseResult {
     return { catalogNumber, heading, fields: read.fields, startLine: start + 1, endLine: end + 1 };
   });
 
-  for (const card of cards) issues.push(...missingFieldIssues(file, card));
+  for (const card of cards) issues.push(...mandatoryFieldIssues(file, card));
   if (index && index.entries.length !== cards.length) {
     issues.push(
       issue(
@@ -94,20 +85,6 @@ function headingIssues(file: string, heading: string, line: number, catalogNumbe
     ];
   }
   return [];
-}
-
-function missingFieldIssues(file: string, card: ParsedCard): ParseIssue[] {
-  return MANDATORY_FIELDS.flatMap((key) => {
-    const field = card.fields[key];
-    const name = `'${key}' (${canonicalLabel(key)})`;
-    if (!field) {
-      return [issue("error", file, card.startLine, `missing mandatory field ${name}`, card.catalogNumber)];
-    }
-    if (!field.text) {
-      return [issue("error", file, field.startLine, `mandatory field ${name} is empty`, card.catalogNumber)];
-    }
-    return [];
-  });
 }
 
 function lastNonBlank(lines: readonly string[], from: number, to: number): number {

@@ -9,7 +9,8 @@ export type IndexEntry = { number: number; title: string; region?: string; line:
 
 const INDEX_HEADING = /situazione\s+catalogo/i;
 const TABLE_OF_CONTENTS_DOTS = /\.{4,}/;
-const ENTRY_ROW = /^\s*(\d{1,3})\t+(.*)$/;
+/** "001<TAB>...", "1100<TAB>...": as many digits as the catalogue has practices. */
+const ENTRY_ROW = /^\s*(\d+)\t+(.*)$/;
 const MARKDOWN_HEADING = /^\s*#{1,6}\s/;
 
 /** The index entries and the line of the index heading, or undefined when the catalogue has no index. */

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { incompleteCardIssues } from "./cardCompleteness";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
 import { extractEntities, type UnknownMention } from "./extract";
 import { normalizeCard } from "./normalize";
@@ -28,6 +29,8 @@ export type ReadOptions = {
   vocabulary?: Vocabulary;
   /** How the file is named in the output (`source`), default: relative to the working directory. */
   sourceName?: string;
+  /** Load cards that lack fields of a complete card (a warning each) instead of refusing the catalogue. */
+  allowPartial?: boolean;
 };
 
 export function readCatalogue(file: string, options: ReadOptions = {}): CatalogueReading {
@@ -48,7 +51,7 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
   const edition = { year: frontMatter?.year ?? 0 };
   const cores = parsed.cards.map((card) => {
     const normalized = normalizeCard(card, edition, sourceName);
-    issues.push(...normalized.issues);
+    issues.push(...incompleteCardIssues(sourceName, card, options.allowPartial ?? false), ...normalized.issues);
     return { card, practice: normalized.practice };
   });
   // Lineage is stated by title or model name: resolve it to the ids of this catalogue's practices.

@@ -9,21 +9,29 @@ import { CatalogueLoadError } from "./loadChecks";
 
 const SEED_DIR = path.resolve(__dirname, "../../seed");
 
-/** Oldest edition first: a later catalogue may build on practices of an earlier one, which must be loaded before. */
-export function readSeedCatalogues(dir = SEED_DIR): NormalizedCatalogue[] {
+/** The reviewed catalogues of seed/, oldest edition first. */
+export function readSeedCatalogues(): NormalizedCatalogue[] {
+  return readCatalogueFiles(SEED_DIR);
+}
+
+/**
+ * The `*.catalogue.json` files of a directory (the seed, a backup), oldest edition first: a later catalogue may build
+ * on practices of an earlier one, which must be loaded before.
+ */
+export function readCatalogueFiles(dir: string): NormalizedCatalogue[] {
   return fs
     .readdirSync(dir)
     .filter((file) => file.endsWith(".catalogue.json"))
     .map((file) => {
       const parsed = NormalizedCatalogueSchema.safeParse(readJsonFile(path.join(dir, file)));
-      if (!parsed.success) throw new Error(`seed/${file} is not a valid normalized catalogue: ${parsed.error.message}`);
+      if (!parsed.success) throw new Error(`${path.join(dir, file)} is not a valid normalized catalogue: ${parsed.error.message}`);
       return parsed.data;
     })
     .sort(({ catalog: a }, { catalog: b }) => a.year - b.year || a.asOf.localeCompare(b.asOf) || a.id.localeCompare(b.id));
 }
 
 /** The file's JSON; a syntax error names the file, which JSON.parse alone does not. */
-function readJsonFile(file: string): unknown {
+export function readJsonFile(file: string): unknown {
   const text = fs.readFileSync(file, "utf8");
   try {
     return JSON.parse(text);
@@ -40,7 +48,7 @@ function readJsonFile(file: string): unknown {
 export async function seedMissingCatalogues(driver: Driver, log: Logger, database?: string, dir = SEED_DIR): Promise<number> {
   const { records } = await driver.executeQuery("MATCH (c:Catalog) RETURN collect(c.id) AS ids", {}, { database });
   const present = new Set<string>(records[0]!.get("ids"));
-  const missing = readSeedCatalogues(dir).filter((catalogue) => !present.has(catalogue.catalog.id));
+  const missing = readCatalogueFiles(dir).filter((catalogue) => !present.has(catalogue.catalog.id));
   let loaded = 0;
   for (const catalogue of missing) {
     try {

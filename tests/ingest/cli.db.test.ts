@@ -56,9 +56,9 @@ describe("npm run ingest", () => {
     expect(records.map((record) => record.get("id"))).toEqual(["2023-009"]);
   });
 
-  it("refuses an invalid catalogue with every error located, and changes nothing", async () => {
+  it("refuses an invalid catalogue with every error located, even with --allow-partial, and changes nothing", async () => {
     const before = await countGraph(driver);
-    const run = ingest("tests/fixtures/catalogues/invalid.md");
+    const run = ingest("tests/fixtures/catalogues/invalid.md", "--allow-partial");
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/INVALID: 2 error\(s\); nothing was loaded/);
     expect(run.stdout).toMatch(/tests\/fixtures\/catalogues\/invalid\.md:16 card 1: unknown region 'Atlantide'/);

@@ -2,16 +2,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { normalizePhrase } from "../../src/ingest/extractTokens";
-import { readSeedCatalogues } from "../../src/ingest/seed";
+import { readCatalogueFiles, readSeedCatalogues } from "../../src/ingest/seed";
 import { loadVocabulary } from "../../src/ingest/vocabulary";
 
-describe("readSeedCatalogues", () => {
+describe("readCatalogueFiles", () => {
   it("names the file whose JSON does not parse", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-seed-"));
     const file = path.join(dir, "broken.catalogue.json");
     fs.writeFileSync(file, '{ "catalog": ');
     try {
-      expect(() => readSeedCatalogues(dir)).toThrow(`${file} is not valid JSON`);
+      expect(() => readCatalogueFiles(dir)).toThrow(`${file} is not valid JSON`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,49 @@
+/**
+ * `npm run ingest -- DIR`: restores an export (src/backup/restore.ts) into the database an import would write into,
+ * then recomputes similarity. With --dry-run it reads and checks the files only.
+ */
+import { loadConfig } from "../config";
+import { createLogger } from "../logger";
+import { connectDatabase } from "../neo4j/connect";
+import { applySchema } from "../neo4j/schema";
+import { recomputeSimilarity } from "../similarity";
+import { readExportDirectory } from "./exportDirectory";
+import { VOCABULARY_NODES } from "./exportFormat";
+import { restoreExport } from "./restore";
+
+export async function restoreCommand(dir: string, options: { dryRun: boolean }): Promise<number> {
+  const progress = (message: string) => process.stderr.write(`ingest: ${message}\n`);
+  progress(`reading the export in ${dir}`);
+  const backup = readExportDirectory(dir);
+  const practices = backup.catalogues.reduce((sum, catalogue) => sum + catalogue.practices.length, 0);
+  const editorLinks = backup.catalogues.reduce(
+    (sum, catalogue) => sum + catalogue.practices.reduce((count, practice) => count + (practice.editorLinks?.length ?? 0), 0),
+    0,
+  );
+  const vocabularyNodes = VOCABULARY_NODES.reduce((sum, spec) => sum + backup.vocabulary[spec.array].length, 0);
+  process.stdout.write(
+    `Export ${dir}: ${backup.catalogues.length} catalogue(s) (${backup.catalogues.map((catalogue) => catalogue.catalog.id).join(", ")}), ` +
+      `${practices} practices, ${editorLinks} link(s) added by editors; vocabulary: ${vocabularyNodes} nodes\n`,
+  );
+  if (options.dryRun) {
+    progress("dry run: the files are valid; nothing was written");
+    return 0;
+  }
+  const config = loadConfig();
+  const database = await connectDatabase(config, createLogger(config.logLevel), { reuseRunning: true });
+  try {
+    await applySchema(database.driver, config.neo4j.database);
+    progress(`restoring into ${database.uri} (one transaction; the database must be empty)`);
+    const report = await restoreExport(database.driver, backup, config.neo4j.database);
+    process.stdout.write(
+      `Restored ${report.catalogues} catalogue(s), ${report.practices} practices in one transaction: ` +
+        `${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created\n`,
+    );
+    progress("recomputing similarity");
+    const similarity = await recomputeSimilarity(database.driver, { database: config.neo4j.database });
+    process.stdout.write(`Similarity: ${similarity.relationships} SIMILAR_TO links for ${similarity.practices} practices\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Which fields a card must have, and what is said of a card that lacks them.
+ *
+ * Two tiers. The mandatory fields identify a practice and place it in the graph: without them nothing can be
+ * loaded. The fields of a complete card are those every card of the template carries (the 16 cards of the 2023
+ * catalogue all do): a card without some of them is most likely cut short, typically the last card of a truncated
+ * file, which loses its closing fields (results, outcomes, lessons, conclusions). Loading such a card would replace
+ * a complete practice with the fragment, so it is an error unless the import allows partial cards.
+ */
+import { CARD_FIELDS, type CardFieldKey, type ParsedCard } from "./card";
+import { issue, type ParseIssue } from "./parseIssue";
+import { canonicalLabel } from "./parseLabels";
+
+/** Fields without which a practice cannot be identified or placed in the graph. */
+const MANDATORY_FIELDS: readonly CardFieldKey[] = [
+  "cardNumber",
+  "region",
+  "title",
+  "description",
+  "leps",
+  "stillOpen",
+  "anpalSupported",
+];
+
+/** Card 12 of 2023 has no human-resources field: the template does not make every card fill it in. */
+const OPTIONAL_FIELDS: ReadonlySet<CardFieldKey> = new Set(["humanResources"]);
+/** A card answering "No" to ANPAL Servizi's support may leave the assistance blank (card 8 of 2023). */
+const MAY_BE_EMPTY: ReadonlySet<CardFieldKey> = new Set(["anpalAssistance"]);
+
+const COMPLETE_CARD_FIELDS = CARD_FIELDS.filter((key) => !OPTIONAL_FIELDS.has(key) && !MANDATORY_FIELDS.includes(key));
+
+export function mandatoryFieldIssues(file: string, card: ParsedCard): ParseIssue[] {
+  return MANDATORY_FIELDS.flatMap((key) => {
+    const field = card.fields[key];
+    const name = `'${key}' (${canonicalLabel(key)})`;
+    if (!field) {
+      return [issue("error", file, card.startLine, `missing mandatory field ${name}`, card.catalogNumber)];
+    }
+    if (!field.text) {
+      return [issue("error", file, field.startLine, `mandatory field ${name} is empty`, card.catalogNumber)];
+    }
+    return [];
+  });
+}
+
+/**
+ * One issue per card that lacks fields of a complete card, at the line where the card stops (where a truncated
+ * file was cut): an error, or with `allowPartial` a warning naming what the practice is loaded without.
+ */
+export function incompleteCardIssues(file: string, card: ParsedCard, allowPartial: boolean): ParseIssue[] {
+  const missing = COMPLETE_CARD_FIELDS.filter((key) => !card.fields[key]);
+  const empty = COMPLETE_CARD_FIELDS.filter((key) => card.fields[key]?.text === "" && !MAY_BE_EMPTY.has(key));
+  if (missing.length === 0 && empty.length === 0) return [];
+  const lacks = [
+    ...(missing.length > 0 ? [`no ${quoted(missing)}`] : []),
+    ...(empty.length > 0 ? [`an empty ${quoted(empty)}`] : []),
+  ].join(" and ");
+  const message = allowPartial
+    ? `partial card, taken as it is (--allow-partial) with ${lacks}`
+    : `incomplete card, ending here with ${lacks}: every complete card has them (was the file cut short?); ` +
+      "--allow-partial loads it as it is";
+  return [issue(allowPartial ? "warning" : "error", file, card.endLine, message, card.catalogNumber)];
+}
+
+function quoted(keys: readonly CardFieldKey[]): string {
+  return keys.map((key) => `'${key}'`).join(", ");
+}

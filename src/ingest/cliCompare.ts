@@ -1,0 +1,36 @@
+/**
+ * The dry run's comparison with the database: the database a real import would write into (NEO4J_URI, or the
+ * bundled Neo4j when it is running; a dry run never starts one), read in a read-only transaction. When there is
+ * none to read, the report says so rather than suggesting that nothing would be lost.
+ */
+import type { Config } from "../config";
+import { createDriver } from "../neo4j/driver";
+import type { NormalizedCatalogue } from "./catalogue";
+import { previewCatalogueChanges } from "./diff";
+import { CatalogueLoadError } from "./loadChecks";
+import { formatChanges } from "./report";
+
+export async function compareWithDatabase(config: Config, catalogue: NormalizedCatalogue): Promise<{ report: string; refused: boolean }> {
+  const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.bundled.boltPort}`;
+  const database = config.neo4j.database;
+  const driver = createDriver({ ...config.neo4j, uri });
+  try {
+    try {
+      await driver.verifyConnectivity({ database });
+    } catch (error) {
+      const why = config.neo4j.uri
+        ? `${uri} cannot be reached (${(error as Error).message})`
+        : `NEO4J_URI is not set and no bundled Neo4j is running on ${uri} (start it with npm start)`;
+      return { report: `NOT COMPARED with a database: ${why}; what the import would remove is unknown.\n`, refused: false };
+    }
+    try {
+      const changes = await previewCatalogueChanges(driver, catalogue, database);
+      return { report: formatChanges(`Taken away from what ${uri} holds, if loaded (read only, nothing written):`, changes), refused: false };
+    } catch (error) {
+      if (!(error instanceof CatalogueLoadError)) throw error;
+      return { report: `${uri} could not take it: ${error.message}\n`, refused: true };
+    }
+  } finally {
+    await driver.close();
+  }
+}

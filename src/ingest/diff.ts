@@ -1,0 +1,111 @@
+/**
+ * What loading a catalogue takes away from the practices the database already holds: practices the new edition
+ * drops, links it no longer states, card texts it leaves empty or words differently, lineage of other catalogues
+ * it breaks. Read inside the load's own transaction, before it writes, and the loader then deletes exactly what was
+ * read here, so the report cannot drift from what happens. A dry run reads the same in a read-only transaction.
+ */
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import type { NormalizedCatalogue } from "./catalogue";
+import { checkCatalogueFits, findBrokenLineage, type BrokenLineage } from "./loadChecks";
+import { LINKS, practiceProperties } from "./practiceGraph";
+
+export type LostLink = { type: string; to: string; field: string | null; line: number | null };
+
+export type PracticeChange = {
+  id: string;
+  title: string;
+  /** Listed by this catalogue in the database but not by the new edition: deleted with every link. */
+  dropped: boolean;
+  /** Links of the kinds a card states that the practice has before the load. */
+  linkCount: number;
+  lostLinks: LostLink[];
+  /** Card texts and other properties the load removes, or overwrites with another value. */
+  clearedFields: string[];
+  rewrittenFields: string[];
+};
+
+export type CatalogueChanges = {
+  /** Only the practices that lose or change something, in catalogue order. */
+  practices: PracticeChange[];
+  brokenLineage: BrokenLineage[];
+  /** Element ids of the links to delete: valid in the transaction that read them, and only there. */
+  staleLinkIds: string[];
+};
+
+/** Where the card sits in its file: it moves whenever lines are added above it, which loses nothing. */
+const BOOKKEEPING_PROPERTIES = new Set(["sourceStartLine", "sourceEndLine"]);
+
+const KEY_OF_TYPE = Object.fromEntries(LINKS.map((spec) => [spec.type, spec.key]));
+
+/** The practices of this catalogue, or under its ids, with their card-stated links (editors' ones included). */
+const EXISTING_PRACTICES = `
+MATCH (p:Practice)
+WITH p, EXISTS { (p)-[:LISTED_IN]->(:Catalog {id: $catalogId}) } AS listed
+WHERE listed OR p.id IN $practiceIds
+RETURN p.id AS id, listed, properties(p) AS properties,
+  [(p)-[r]->(n) WHERE type(r) IN keys($keyOfType) |
+    {elementId: elementId(r), type: type(r), to: n[$keyOfType[type(r)]], field: r.field, line: r.line}] AS links
+ORDER BY p.catalogNumber, p.id`;
+
+type ExistingLink = LostLink & { elementId: string };
+
+export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<CatalogueChanges> {
+  const incoming = new Map(catalogue.practices.map((practice) => [practice.id, practice]));
+  // A link survives when the new edition states it again (same type, practice and node), or when an editor added it.
+  const stated = new Set(
+    catalogue.practices.flatMap((practice) => LINKS.flatMap((spec) => spec.read(practice).map((link) => `${spec.type}|${practice.id}|${link.key}`))),
+  );
+  const result = await tx.run(EXISTING_PRACTICES, {
+    catalogId: catalogue.catalog.id,
+    practiceIds: [...incoming.keys()],
+    keyOfType: KEY_OF_TYPE,
+  });
+  const practices: PracticeChange[] = [];
+  const staleLinkIds: string[] = [];
+  for (const record of result.records) {
+    const id = record.get("id") as string;
+    const before = record.get("properties") as Record<string, unknown>;
+    const links = (record.get("links") as ExistingLink[]).sort(byTypeAndKey);
+    const practice = incoming.get(id);
+    const change = { id, title: String(before.title ?? ""), linkCount: links.length };
+    if (!practice) {
+      // Only practices listed by this catalogue are deleted (a practice under one of its ids but in no catalogue stays).
+      if (record.get("listed")) practices.push({ ...change, dropped: true, lostLinks: links.map(withoutElementId), clearedFields: [], rewrittenFields: [] });
+      continue;
+    }
+    const stale = links.filter((link) => link.line !== null && !stated.has(`${link.type}|${id}|${link.to}`));
+    staleLinkIds.push(...stale.map((link) => link.elementId));
+    const after = practiceProperties(practice);
+    const compared = Object.keys(after).filter((key) => !BOOKKEEPING_PROPERTIES.has(key) && before[key] != null);
+    const clearedFields = compared.filter((key) => after[key] == null);
+    const rewrittenFields = compared.filter((key) => after[key] != null && after[key] !== before[key]);
+    if (stale.length > 0 || clearedFields.length > 0 || rewrittenFields.length > 0) {
+      practices.push({ ...change, dropped: false, lostLinks: stale.map(withoutElementId), clearedFields, rewrittenFields });
+    }
+  }
+  return { practices, brokenLineage: await findBrokenLineage(tx, catalogue), staleLinkIds };
+}
+
+/**
+ * The changes a load of this catalogue would make, read in a read-only transaction (the server refuses any write in
+ * it); throws the CatalogueLoadError the load itself would throw when this database cannot take the catalogue.
+ */
+export async function previewCatalogueChanges(driver: Driver, catalogue: NormalizedCatalogue, database?: string): Promise<CatalogueChanges> {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    return await session.executeRead(async (tx) => {
+      await checkCatalogueFits(tx, catalogue);
+      return readCatalogueChanges(tx, catalogue);
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+function byTypeAndKey(a: ExistingLink, b: ExistingLink): number {
+  return a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)) || (a.line ?? 0) - (b.line ?? 0);
+}
+
+function withoutElementId({ elementId: _, ...link }: ExistingLink): LostLink {
+  return link;
+}

@@ -1,0 +1,139 @@
+/**
+ * How a practice of the normalized catalogue maps onto the graph: the properties of its node and the links it
+ * states, one relationship type each. The loader writes through this mapping, the load diff compares through it,
+ * and the backup export reads the graph back through it, so the three cannot disagree.
+ */
+import { CARD_FIELDS, type CardFieldKey } from "./card";
+import type { NormalizedPractice, PracticeLinkType, Provenance } from "./catalogue";
+
+/** A link a practice states: the key of the node it leads to, that node's properties, the link's own ones. */
+export type PracticeLink = {
+  key: string;
+  properties: Record<string, unknown>;
+  linkProperties?: Record<string, unknown>;
+  source: Provenance;
+};
+
+/** The entity arrays of a normalized practice, each filled from the nodes one relationship type leads to. */
+export type EntityArray = "stakeholders" | "targets" | "funding" | "cpis" | "laws" | "tools";
+
+export type LinkSpec = {
+  type: PracticeLinkType;
+  label: string;
+  key: string;
+  read: (practice: NormalizedPractice) => PracticeLink[];
+  /** For links to vocabulary nodes: the practice's array they come from, and the node properties an entry carries. */
+  entities?: { array: EntityArray; nodeProperties: readonly string[] };
+};
+
+export const LINKS: readonly LinkSpec[] = [
+  {
+    type: "IN_REGION",
+    label: "Region",
+    key: "nuts",
+    read: (p) => [{ key: p.region.nuts, properties: {}, source: { field: "region", line: p.fieldLines.region } }],
+  },
+  {
+    type: "IMPLEMENTS",
+    label: "Lep",
+    key: "code",
+    read: (p) => p.leps.map((code) => ({ key: code, properties: {}, source: { field: "leps", line: p.fieldLines.leps } })),
+  },
+  {
+    type: "INVOLVES",
+    label: "Stakeholder",
+    key: "id",
+    read: (p) =>
+      p.stakeholders.map((s) => ({ key: s.id, properties: { name: s.name, nameEn: s.nameEn ?? null, kind: s.kind }, source: s.source })),
+    entities: { array: "stakeholders", nodeProperties: ["name", "nameEn", "kind"] },
+  },
+  {
+    type: "TARGETS",
+    label: "TargetGroup",
+    key: "id",
+    read: (p) => p.targets.map((t) => ({ key: t.id, properties: { name: t.name, nameEn: t.nameEn ?? t.name }, source: t.source })),
+    entities: { array: "targets", nodeProperties: ["name", "nameEn"] },
+  },
+  {
+    type: "FUNDED_BY",
+    label: "FundingSource",
+    key: "id",
+    read: (p) => p.funding.map((f) => ({ key: f.id, properties: { name: f.name, kind: f.kind }, source: f.source })),
+    entities: { array: "funding", nodeProperties: ["name", "kind"] },
+  },
+  {
+    type: "DELIVERED_AT",
+    label: "Cpi",
+    key: "id",
+    read: (p) => p.cpis.map((c) => ({ key: c.id, properties: { name: c.name }, source: c.source })),
+    entities: { array: "cpis", nodeProperties: ["name"] },
+  },
+  {
+    type: "REFERENCES",
+    label: "Law",
+    key: "id",
+    read: (p) => p.laws.map((l) => ({ key: l.id, properties: { title: l.title, year: l.year ?? null }, source: l.source })),
+    entities: { array: "laws", nodeProperties: ["title", "year"] },
+  },
+  {
+    type: "USES",
+    label: "Tool",
+    key: "id",
+    read: (p) => p.tools.map((t) => ({ key: t.id, properties: { name: t.name }, source: t.source })),
+    entities: { array: "tools", nodeProperties: ["name"] },
+  },
+  {
+    type: "BUILDS_ON",
+    label: "Practice",
+    key: "id",
+    // The title the link was made to: a later edition of that catalogue must keep it under the id (loadChecks.ts).
+    read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, linkProperties: { targetTitle: b.title }, source: b.source })),
+  },
+];
+
+export function linkSpec(type: PracticeLinkType): LinkSpec {
+  return LINKS.find((spec) => spec.type === type)!;
+}
+
+/** Card field keys are stored as the GraphQL `CardField` enum values: `employmentService` -> `EMPLOYMENT_SERVICE`. */
+export function cardFieldEnum(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+}
+
+/** The card field a stored `CardField` value names, or undefined for a value that is none. */
+export function cardFieldKey(value: string): CardFieldKey | undefined {
+  return CARD_FIELDS.find((key) => cardFieldEnum(key) === value);
+}
+
+/** Card fields stored as practice properties of the same name, the text as the card gives it (none when empty). */
+export const CARD_TEXT_PROPERTIES = [
+  "scope",
+  "anpalAssistance",
+  "period",
+  "driver",
+  "objectives",
+  "activities",
+  "humanResources",
+  "results",
+  "outcomes",
+  "lessons",
+  "conclusions",
+] as const satisfies readonly CardFieldKey[];
+
+/** The properties of a practice node; null removes a property (a field the card leaves empty). */
+export function practiceProperties(practice: NormalizedPractice): Record<string, unknown> {
+  const texts = Object.fromEntries(CARD_TEXT_PROPERTIES.map((key) => [key, practice.fields[key] || null]));
+  return {
+    catalogNumber: practice.catalogNumber,
+    printedNumber: practice.printedNumber,
+    title: practice.title,
+    summary: practice.summary,
+    territorialLevel: practice.territorialLevel,
+    ongoing: practice.ongoing,
+    anpalSupport: practice.anpalSupport,
+    startYear: practice.startYear,
+    ...texts,
+    sourceStartLine: practice.source.startLine,
+    sourceEndLine: practice.source.endLine,
+  };
+}
