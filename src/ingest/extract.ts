@@ -15,7 +15,7 @@ import {
 } from "./catalogue";
 import { canonicalizeCpiDesignators } from "./extractCpiNames";
 import { cpiScanner } from "./extractCpis";
-import { findLineage, type UnresolvedLineage } from "./extractLineage";
+import { findLineage, type PracticeTitles, type UnresolvedLineage } from "./extractLineage";
 import { createLineLocator, type LineLocator } from "./extractLines";
 import { createMatcher } from "./extractMatcher";
 import { findUnknownMentions, type UnknownMention } from "./extractMentions";
@@ -33,8 +33,8 @@ export type Extraction = Pick<
 
 export type ExtractionContext = {
   vocabulary: Vocabulary;
-  /** Practice id by title, to resolve the practices a card builds on. */
-  practiceIds: Map<string, string>;
+  /** The catalogue's practice ids by title, to resolve the practices a card builds on (indexPracticeTitles). */
+  practiceTitles: PracticeTitles;
   /** NUTS-2 of the card's region, from normalization: it decides which regional aliases ("APL") apply. */
   region?: string;
   /** The catalogue's lines, for exact provenance lines (without them, each item points at its field's first line). */
@@ -64,7 +64,7 @@ const CPI_FIELDS: CardFieldKey[] = [
 const ANPAL_SERVIZI = "anpal-servizi";
 
 export function extractEntities(card: ParsedCard, context: ExtractionContext): Extraction {
-  const { vocabulary, practiceIds, region } = context;
+  const { vocabulary, practiceTitles, region } = context;
   const locate = createLineLocator(context.sourceLines);
   const matcher = <E extends MatchableEntry>(entries: E[], options: MatcherOptions = {}) =>
     createMatcher(aliasesOn(entries, region), options);
@@ -92,7 +92,7 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   const lawScan = scanner(vocabulary.laws);
   const toolScan = scanner(vocabulary.tools);
 
-  const lineage = findLineage(card, vocabulary.lineage, practiceIds, locate);
+  const lineage = findLineage(card, vocabulary.lineage, practiceTitles, locate);
   return {
     stakeholders: asCatalogued(StakeholderSchema, stakeholders),
     targets: asCatalogued(TargetSchema, targets),

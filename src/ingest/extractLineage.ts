@@ -8,9 +8,19 @@ import type { LineageEntry } from "./vocabulary";
 /** A card names a model whose practice this import cannot link: said as a warning, so the vocabulary can be fixed. */
 export type UnresolvedLineage = { line: number; message: string };
 
+/** The titles of the catalogue being imported, folded once for all its cards (a catalogue may hold thousands). */
+export type PracticeTitles = { byTitle: ReadonlyMap<string, { id: string; title: string }>; ids: ReadonlySet<string> };
+
+export function indexPracticeTitles(practiceIds: ReadonlyMap<string, string>): PracticeTitles {
+  return {
+    byTitle: new Map([...practiceIds].map(([title, id]) => [normalizePhrase(title), { id, title }])),
+    ids: new Set(practiceIds.values()),
+  };
+}
+
 /**
  * Lineage is stated by naming a model ("LAB PAL"); the vocabulary says which practice introduced it, by title,
- * and `practiceIds` (the titles of the catalogue being imported) resolves that title to an id. A model introduced
+ * and `titles` (those of the catalogue being imported) resolves that title to an id. A model introduced
  * by a practice of an earlier catalogue resolves through the entry's `introducedIn` id instead; the link keeps the
  * expected title, which the loader checks against the database (ids are positions in an index, not identities).
  * The practice that introduced a model mentions it too: that is not lineage.
@@ -18,12 +28,11 @@ export type UnresolvedLineage = { line: number; message: string };
 export function findLineage(
   card: ParsedCard,
   lineage: LineageEntry[],
-  practiceIds: Map<string, string>,
+  titles: PracticeTitles,
   locate: LineLocator,
 ): { links: Lineage[]; unresolved: UnresolvedLineage[] } {
-  const byTitle = new Map([...practiceIds].map(([title, id]) => [normalizePhrase(title), { id, title }]));
-  const ownIds = new Set(practiceIds.values());
-  const inCatalogue = (title: string | undefined) => (title === undefined ? undefined : byTitle.get(normalizePhrase(title)));
+  const ownIds = titles.ids;
+  const inCatalogue = (title: string | undefined) => (title === undefined ? undefined : titles.byTitle.get(normalizePhrase(title)));
   const ownId = inCatalogue(card.fields.title?.text)?.id;
   const matcher = createMatcher(lineage.flatMap((entry) => entry.cues.map((cue) => ({ entry, alias: cue }))));
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import { incompleteCardIssues } from "./cardCompleteness";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
 import { extractEntities, type UnknownMention } from "./extract";
+import { indexPracticeTitles } from "./extractLineage";
 import { normalizeCard } from "./normalize";
 import { parseCatalogue } from "./parse";
 import { readFrontMatter } from "./parseFrontMatter";
@@ -55,12 +56,12 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
     return { card, practice: normalized.practice };
   });
   // Lineage is stated by title or model name: resolve it to the ids of this catalogue's practices.
-  const practiceIds = new Map(cores.map(({ practice }) => [practice.title, practice.id]));
+  const practiceTitles = indexPracticeTitles(new Map(cores.map(({ practice }) => [practice.title, practice.id])));
   const unknownMentions: CatalogueReading["unknownMentions"] = [];
   const practices: NormalizedPractice[] = cores.map(({ card, practice }) => {
     const { unknownMentions: unknown, unresolvedLineage, ...entities } = extractEntities(card, {
       vocabulary,
-      practiceIds,
+      practiceTitles,
       region: practice.region.nuts || undefined,
       sourceLines: lines,
     });

@@ -1,21 +1,10 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
-import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
-
-const root = path.resolve(__dirname, "../..");
-
-function ingest(...args: string[]) {
-  return spawnSync(process.execPath, ["--require", "tsx/cjs", "src/ingest/cli.ts", ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "warn" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-}
+import { ingest } from "../support/cli";
+import { connectTestDatabase, countGraph, resetDatabase } from "../support/database";
 
 describe("npm run ingest", () => {
   let driver: Driver;

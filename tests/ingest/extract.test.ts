@@ -1,6 +1,7 @@
 import path from "node:path";
 import { CARD_FIELDS, type CardFieldKey, type ParsedCard } from "../../src/ingest/card";
 import { extractEntities, type ExtractionContext } from "../../src/ingest/extract";
+import { indexPracticeTitles } from "../../src/ingest/extractLineage";
 import { describesNoAssistance } from "../../src/ingest/normalizeAnswers";
 import { resolveRegion } from "../../src/ingest/regions";
 import { loadVocabulary } from "../../src/ingest/vocabulary";
@@ -10,7 +11,7 @@ const vocabulary = loadVocabulary(path.join(__dirname, "../../seed/vocabulary"))
 /** Extracts as the pipeline does, given the region normalization resolves from the card's REGIONE field. */
 function extract(parsed: ParsedCard, context: Partial<ExtractionContext> = {}) {
   const region = resolveRegion(parsed.fields.region?.text ?? "")?.nuts;
-  return extractEntities(parsed, { vocabulary, practiceIds: new Map(), region, ...context });
+  return extractEntities(parsed, { vocabulary, practiceTitles: indexPracticeTitles(new Map()), region, ...context });
 }
 
 /** A card built by hand from real catalogue sentences; field N (in CARD_FIELDS order) sits on line 100 + 10·N. */
@@ -200,10 +201,12 @@ describe("job centres, laws and tools", () => {
 });
 
 describe("lineage", () => {
-  const practiceIds = new Map([
-    ["A scuola di orientamento al lavoro con i CPI", "2023-009"],
-    ["“Insieme creiamo il futuro” – La rete dello Stretto per le transizioni e il lavoro", "2023-012"],
-  ]);
+  const practiceTitles = indexPracticeTitles(
+    new Map([
+      ["A scuola di orientamento al lavoro con i CPI", "2023-009"],
+      ["“Insieme creiamo il futuro” – La rete dello Stretto per le transizioni e il lavoro", "2023-012"],
+    ]),
+  );
 
   it("links card 12 to card 9 through the LAB PAL model", () => {
     const card12 = card(
@@ -214,7 +217,7 @@ describe("lineage", () => {
       },
       12,
     );
-    expect(extract(card12, { practiceIds }).buildsOn).toEqual([
+    expect(extract(card12, { practiceTitles }).buildsOn).toEqual([
       { id: "2023-009", title: "A scuola di orientamento al lavoro con i CPI", model: "LAB PAL", source: { field: "driver", line: 220 } },
     ]);
   });
@@ -224,7 +227,7 @@ describe("lineage", () => {
       { title: "A scuola di orientamento al lavoro con i CPI", anpalAssistance: "attuazione del modello LAB PAL con CPI" },
       9,
     );
-    expect(extract(card9, { practiceIds }).buildsOn).toEqual([]);
+    expect(extract(card9, { practiceTitles }).buildsOn).toEqual([]);
   });
 });
 

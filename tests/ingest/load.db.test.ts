@@ -5,6 +5,7 @@ import type { Driver } from "neo4j-driver";
 import type { NormalizedCatalogue, NormalizedPractice } from "../../src/ingest/catalogue";
 import { loadCatalogue } from "../../src/ingest/load";
 import { CatalogueLoadError } from "../../src/ingest/loadChecks";
+import { previewCatalogueChanges } from "../../src/ingest/diff";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { readSeedCatalogues, seedMissingCatalogues } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
@@ -92,12 +93,24 @@ describe("loading the 2023 catalogue into Neo4j", () => {
     expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(snapshot);
   });
 
-  it("removes what an edited edition of the catalogue no longer says", async () => {
+  it("removes what an edited edition of the catalogue no longer says, and reports it as it removes it", async () => {
     const [first, ...others] = catalogue2023.practices;
     const edited = { ...catalogue2023, practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)] };
     const dropped = first!.stakeholders[0]!.id;
+    const previewed = await previewCatalogueChanges(db.driver, edited);
     const report = await loadCatalogue(db.driver, edited);
     expect(report.nodesDeleted).toBe(1);
+    expect(report.changes).toEqual(previewed.practices);
+    expect(report.changes).toEqual([
+      expect.objectContaining({
+        id: first!.id,
+        dropped: false,
+        lostLinks: [{ type: "INVOLVES", to: dropped, field: "STAKEHOLDERS", line: first!.stakeholders[0]!.source.line }],
+        clearedFields: [],
+        rewrittenFields: [],
+      }),
+      expect.objectContaining({ id: "2023-016", dropped: true, linkCount: 25 }),
+    ]);
     const stillLinked = await rows(db.driver, "MATCH (:Practice {id: $id})-[:INVOLVES]->(s:Stakeholder {id: $dropped}) RETURN s", {
       id: first!.id,
       dropped,
@@ -183,9 +196,9 @@ describe("practice ids shared by two catalogues", () => {
     const before = await countGraph(db.driver);
     const titles = await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id");
     const regional = { ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } };
-    await expect(loadCatalogue(db.driver, regional)).rejects.toThrow(
-      "16 of its practice ids (2023-001...) belong to catalogue 'anpal-2023': ids are <year>-<index>, so one graph holds one catalogue per edition year",
-    );
+    const refusal = "16 of its practice ids (2023-001...) belong to catalogue 'anpal-2023': ids are <year>-<index>, so one graph holds one catalogue per edition year";
+    await expect(previewCatalogueChanges(db.driver, regional)).rejects.toThrow(refusal);
+    await expect(loadCatalogue(db.driver, regional)).rejects.toThrow(refusal);
     expect(await countGraph(db.driver)).toEqual(before);
     expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(titles);
   });

@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import { loadCatalogue } from "../../src/ingest/load";
+import { readSeedCatalogues } from "../../src/ingest/seed";
+import { freePort } from "../../src/neo4j/ports";
+import { ingest, runScript } from "../support/cli";
+import { truncatedCatalogue2023 } from "../support/catalogues";
+import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+
+type Link = { type: string; to: string; properties: Record<string, unknown> };
+
+/** 2023-016 as the database holds it: every property, every outgoing link with its properties. */
+async function practice16(driver: Driver): Promise<{ properties: Record<string, unknown>; links: Link[] }> {
+  const { records } = await driver.executeQuery(
+    `MATCH (p:Practice {id: '2023-016'})
+     RETURN properties(p) AS properties,
+       [(p)-[r]->(n) | {type: type(r), to: coalesce(n.id, n.nuts, n.code), properties: properties(r)}] AS links`,
+  );
+  const links = (records[0]!.get("links") as Link[]).sort((a, b) => `${a.type} ${a.to}`.localeCompare(`${b.type} ${b.to}`));
+  return { properties: records[0]!.get("properties"), links };
+}
+
+describe("re-importing the 2023 catalogue cut inside its last card", () => {
+  let driver: Driver;
+  const truncated = truncatedCatalogue2023();
+  const file = path.relative(path.resolve(__dirname, "../.."), truncated.file);
+  const missing = "'funding', 'results', 'outcomes', 'lessons', 'conclusions'";
+  /** What the cut takes away: the links read below the cut, and the fields that start there. */
+  let lost: string;
+
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await loadCatalogue(driver, readSeedCatalogues()[0]!);
+    // An editor's link (no line, as the API writes it): no import removes it, so no report may say it is lost.
+    await driver.executeQuery(
+      "MATCH (p:Practice {id: '2023-016'}), (t:TargetGroup {id: 'donne'}) CREATE (p)-[:TARGETS {field: 'TARGETS'}]->(t)",
+    );
+    const { links } = await practice16(driver);
+    const below = links.filter((link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine);
+    expect(below.length).toBeGreaterThan(0);
+    const stated = links.filter((link) => link.type !== "LISTED_IN");
+    lost =
+      `2023-016 'Servizio di consulenza e accompagnamento all'avvio di Impresa/Autoimpiego': loses ${below.length} of its ${stated.length} links ` +
+      `(${below.map((link) => `${link.type} ${link.to} line ${link.properties.line}`).join(", ")}); ` +
+      "clears humanResources, results, outcomes, lessons, conclusions";
+  });
+  afterAll(async () => {
+    fs.rmSync(path.dirname(truncated.file), { recursive: true, force: true });
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("is refused with its file and line, and leaves the database exactly as it was", async () => {
+    const before = { counts: await countGraph(driver), practice: await practice16(driver) };
+    const run = ingest(truncated.file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      `INVALID: 1 error(s); nothing was loaded:\n  ${file}:${truncated.lastLine} card 16: incomplete card, ending here with no ${missing}`,
+    );
+    expect(await countGraph(driver)).toEqual(before.counts);
+    expect(await practice16(driver)).toEqual(before.practice);
+  });
+
+  it("with --dry-run --allow-partial reads the database and lists what the load would take away, writing nothing", async () => {
+    const before = { counts: await countGraph(driver), practice: await practice16(driver) };
+    const run = ingest(truncated.file, "--dry-run", "--allow-partial");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${file}:${truncated.lastLine} card 16: partial card, taken as it is (--allow-partial) with no ${missing}`);
+    expect(run.stdout).toContain(`Taken away from what ${testNeo4jUri()} holds, if loaded (read only, nothing written):\n  ${lost}\n`);
+    expect(run.stdout).not.toMatch(/donne/);
+    expect(await countGraph(driver)).toEqual(before.counts);
+    expect(await practice16(driver)).toEqual(before.practice);
+  });
+
+  it("with --allow-partial loads it, having listed the same losses before writing, and keeps the editor's link", async () => {
+    const run = ingest(truncated.file, "--allow-partial");
+    expect(run.status).toBe(0);
+    const listed = run.stdout.indexOf(`Taken away from what the database holds (read in the load's transaction, before writing):\n  ${lost}\n`);
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThan(run.stdout.indexOf("Loaded 16 practices in one transaction"));
+    expect(run.stdout).toMatch(/taken away, as listed before writing: 0 practice\(s\) deleted; from 1 that stay, \d+ link\(s\) removed, 5 field\(s\) cleared/);
+
+    const after = await practice16(driver);
+    expect(after.links.filter((link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine)).toEqual([]);
+    expect(after.links).toContainEqual({ type: "TARGETS", to: "donne", properties: { field: "TARGETS" } });
+    expect(after.properties).not.toHaveProperty("conclusions");
+  });
+
+  it("says plainly when a dry run has no database to compare with", async () => {
+    const port = String(await freePort());
+    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial"], { PRASSI_BOLT_PORT: port });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      `NOT COMPARED with a database: NEO4J_URI is not set and no bundled Neo4j is running on bolt://127.0.0.1:${port} (start it with npm start); ` +
+        "what the import would remove is unknown.",
+    );
+  });
+});
