@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
+import { loadCatalogue } from "../../src/ingest/load";
+import { readCatalogue } from "../../src/ingest/pipeline";
+import { VocabularySnapshotSchema } from "../../src/backup/exportFormat";
+import { recomputeSimilarity } from "../../src/similarity";
+import { exportDatabase, ingest } from "../support/cli";
+import { countGraph, resetDatabase, useTestDatabase } from "../support/database";
+import { snapshotGraph } from "../support/graphSnapshot";
+
+/** Writes as @neo4j/graphql does for an editor: properties set, links with a field and no line, nodes created bare. */
+const EDITORS_CHANGES = [
+  "MATCH (p:Practice {id: '2023-004'}) SET p.results = 'Dati aggiornati dalla redazione nel 2024.'",
+  "MATCH (p:Practice {id: '2023-011'}), (t:TargetGroup {id: 'donne'}) CREATE (p)-[:TARGETS {field: 'TARGETS'}]->(t)",
+  "MATCH (p:Practice {id: '2023-016'}), (l:Lep {code: 'M'}) CREATE (p)-[:IMPLEMENTS {field: 'LEPS'}]->(l)",
+  `MATCH (p:Practice {id: '2023-016'})
+   CREATE (p)-[:INVOLVES {field: 'STAKEHOLDERS'}]->(:Stakeholder {id: 'fondazione-zefiro', name: 'Fondazione Zefiro', kind: 'THIRD_SECTOR'})`,
+  "CREATE (:Tool {id: 'bacheca-zefiro', name: 'Bacheca Zefiro'})",
+  "MATCH (:Practice {id: '2023-001'})-[r:INVOLVES]->(:Stakeholder {id: 'anpal-servizi'}) DELETE r",
+];
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-export-"));
+const exportDir = (name: string) => path.join(scratch, name);
+const files = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((file) => [file, fs.readFileSync(path.join(dir, file), "utf8")]));
+
+describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 graph with editors' changes", () => {
+  const db = useTestDatabase({ seed: true });
+  beforeAll(async () => {
+    // A later catalogue building on a 2023 practice: the restore must load them oldest first.
+    const later = readCatalogue(path.resolve(__dirname, "../fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md" });
+    await loadCatalogue(db.driver, later.catalogue!);
+    for (const cypher of EDITORS_CHANGES) await db.driver.executeQuery(cypher);
+    await recomputeSimilarity(db.driver);
+  });
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it("writes the catalogue and the vocabulary, editors' changes included, byte-identical on a second export", () => {
+    const first = exportDatabase(exportDir("first"));
+    expect(first.stdout).toBe(
+      `Exported 2 catalogue(s), 17 practices and the vocabulary to ${exportDir("first")}: ` +
+        "vocabulary.json, anpal-2023.catalogue.json, anpal-2024.catalogue.json\n",
+    );
+    expect(first.status).toBe(0);
+    expect(exportDatabase(exportDir("second")).status).toBe(0);
+    expect(files(exportDir("second"))).toEqual(files(exportDir("first")));
+
+    const { practices } = NormalizedCatalogueSchema.parse(JSON.parse(files(exportDir("first"))["anpal-2023.catalogue.json"]!));
+    const practice = (id: string) => practices.find((candidate) => candidate.id === id)!;
+    expect(practice("2023-004").fields.results).toBe("Dati aggiornati dalla redazione nel 2024.");
+    expect(practice("2023-011").editorLinks).toEqual([{ type: "TARGETS", to: "donne", field: "targets" }]);
+    expect(practice("2023-016").editorLinks).toEqual([
+      { type: "IMPLEMENTS", to: "M", field: "leps" },
+      { type: "INVOLVES", to: "fondazione-zefiro", field: "stakeholders" },
+    ]);
+    expect(practice("2023-001").stakeholders.map((stakeholder) => stakeholder.id)).not.toContain("anpal-servizi");
+    const vocabulary = VocabularySnapshotSchema.parse(JSON.parse(files(exportDir("first"))["vocabulary.json"]!));
+    expect(vocabulary.tools).toContainEqual({ id: "bacheca-zefiro", name: "Bacheca Zefiro" });
+    expect(vocabulary.regions).toHaveLength(21);
+  });
+
+  it("refuses to restore into a database that is not empty, and writes nothing", async () => {
+    const before = await countGraph(db.driver);
+    const run = ingest(exportDir("first"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/the database holds \d+ node\(s\): a restore writes into an empty database only/);
+    expect(await countGraph(db.driver)).toEqual(before);
+  });
+
+  it("restores into an empty database the same graph: every node, relationship and property, and the same similarity", async () => {
+    const before = await snapshotGraph(db.driver);
+    await resetDatabase(db.driver);
+    const run = ingest(exportDir("first"));
+    expect(run.stderr).not.toMatch(/failed/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Export .*: 2 catalogue\(s\) \(anpal-2023, anpal-2024\), 17 practices, 3 link\(s\) added by editors; vocabulary: \d+ nodes\n/);
+    const after = await snapshotGraph(db.driver);
+    expect(after.graph).toEqual(before.graph);
+    expect(after.similarity).toEqual(before.similarity);
+  });
+
+  it("says what the files cannot carry, and exits 1", async () => {
+    await db.driver.executeQuery("CREATE (:Practice {id: '2023-900', title: 'Una pratica senza catalogo'})");
+    const run = exportDatabase(exportDir("incomplete"));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("INCOMPLETE: 1 thing(s) the database holds are in no file (a restore would lack them):\n  (:Practice '2023-900') is in no file of the export\n");
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-900'}) DELETE p");
+  });
+
+  it("refuses to write into a directory that is not empty", () => {
+    const run = exportDatabase(exportDir("first"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${exportDir("first")} is not empty: export into a new or empty directory`);
+  });
+});
+
+describe("restoring the export of an empty database", () => {
+  const db = useTestDatabase();
+  const dir = exportDir("empty");
+
+  it("gives an empty database back", async () => {
+    expect(exportDatabase(dir).status).toBe(0);
+    expect(ingest(dir).status).toBe(0);
+    expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
+  });
+});
