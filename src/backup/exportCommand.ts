@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { createLogger } from "../logger";
+import { runCommand } from "../ingest/command";
 import { connectDatabase } from "../neo4j/connect";
 import { writeExportDirectory } from "./exportDirectory";
 import { exportGraph } from "./exportGraph";
@@ -44,10 +45,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`export failed: ${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runCommand("export", main);

@@ -193,13 +193,14 @@ function addLink(draft: Draft, spec: LinkSpec, { relationship, target }: Link, c
       return undefined;
   }
   if (!spec.entities) return "is of a kind the catalogue format does not carry";
-  const properties = Object.fromEntries(spec.entities.nodeProperties.flatMap((name) => (target.properties[name] === undefined ? [] : [[name, target.properties[name]]])));
+  // An entity carries its node's properties (vocabulary.json holds them too, checked against the graph model there).
+  const { [spec.key]: _key, ...properties } = target.properties;
   if (spec.type === "DELIVERED_AT") {
     const region = cpiRegions.get(target.elementId);
     if (region === undefined) return "leads to a job centre in no region";
     properties.region = region;
   }
-  (draft[spec.entities.array] as unknown[]).push({ id: key, ...properties, source });
+  (draft[spec.entities] as unknown[]).push({ id: key, ...properties, source });
   return undefined;
 }
 

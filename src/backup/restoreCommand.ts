@@ -3,10 +3,7 @@
  * then recomputes similarity. With --dry-run it reads and checks the files only.
  */
 import { loadConfig } from "../config";
-import { createLogger } from "../logger";
-import { connectDatabase } from "../neo4j/connect";
-import { applySchema } from "../neo4j/schema";
-import { recomputeSimilarity } from "../similarity";
+import { importInto } from "../ingest/importDatabase";
 import { readExportDirectory } from "./exportDirectory";
 import { VOCABULARY_NODES } from "./exportFormat";
 import { restoreExport } from "./restore";
@@ -30,20 +27,13 @@ export async function restoreCommand(dir: string, options: { dryRun: boolean }):
     return 0;
   }
   const config = loadConfig();
-  const database = await connectDatabase(config, createLogger(config.logLevel), { reuseRunning: true });
-  try {
-    await applySchema(database.driver, config.neo4j.database);
-    progress(`restoring into ${database.uri} (one transaction; the database must be empty)`);
-    const report = await restoreExport(database.driver, backup, config.neo4j.database);
+  await importInto(config, async (driver, uri) => {
+    progress(`restoring into ${uri} (one transaction; the database must be empty)`);
+    const report = await restoreExport(driver, backup, config.neo4j.database);
     process.stdout.write(
       `Restored ${report.catalogues} catalogue(s), ${report.practices} practices in one transaction: ` +
         `${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created\n`,
     );
-    progress("recomputing similarity");
-    const similarity = await recomputeSimilarity(database.driver, { database: config.neo4j.database });
-    process.stdout.write(`Similarity: ${similarity.relationships} SIMILAR_TO links for ${similarity.practices} practices\n`);
-    return 0;
-  } finally {
-    await database.close();
-  }
+  });
+  return 0;
 }

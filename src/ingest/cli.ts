@@ -13,12 +13,10 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { restoreCommand } from "../backup/restoreCommand";
 import { loadConfig, type Config } from "../config";
-import { createLogger } from "../logger";
-import { connectDatabase } from "../neo4j/connect";
-import { applySchema } from "../neo4j/schema";
-import { recomputeSimilarity } from "../similarity";
 import type { NormalizedCatalogue } from "./catalogue";
 import { compareWithDatabase } from "./cliCompare";
+import { runCommand } from "./command";
+import { importInto } from "./importDatabase";
 import { loadCatalogue } from "./load";
 import { readCatalogue } from "./pipeline";
 import { formatChanges, formatLoadReport, formatReading } from "./report";
@@ -83,27 +81,15 @@ async function ingestFile(file: string, options: Options): Promise<number> {
 }
 
 async function load(config: Config, catalogue: NormalizedCatalogue): Promise<number> {
-  const database = await connectDatabase(config, createLogger(config.logLevel), { reuseRunning: true });
-  try {
-    await applySchema(database.driver, config.neo4j.database);
-    progress(`loading ${catalogue.practices.length} practices into ${database.uri} (one transaction)`);
-    const report = await loadCatalogue(database.driver, catalogue, config.neo4j.database, {
-      beforeWriting: (changes) => process.stdout.write(formatChanges("Taken away from what the database holds (read in the load's transaction, before writing):", changes)),
+  await importInto(config, async (driver, uri) => {
+    progress(`loading ${catalogue.practices.length} practices into ${uri} (one transaction)`);
+    const report = await loadCatalogue(driver, catalogue, config.neo4j.database, {
+      beforeWriting: (changes) =>
+        process.stdout.write(formatChanges("Taken away from what the database holds (read in the load's transaction, before writing):", changes)),
     });
     process.stdout.write(formatLoadReport(report));
-    progress("recomputing similarity (the catalogue changed the rarity of what practices share)");
-    const similarity = await recomputeSimilarity(database.driver, { database: config.neo4j.database });
-    process.stdout.write(`Similarity: ${similarity.relationships} SIMILAR_TO links for ${similarity.practices} practices\n`);
-    return 0;
-  } finally {
-    await database.close();
-  }
+  });
+  return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`ingest failed: ${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runCommand("ingest", main);

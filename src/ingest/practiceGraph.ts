@@ -22,9 +22,14 @@ export type LinkSpec = {
   label: string;
   key: string;
   read: (practice: NormalizedPractice) => PracticeLink[];
-  /** For links to vocabulary nodes: the practice's array they come from, and the node properties an entry carries. */
-  entities?: { array: EntityArray; nodeProperties: readonly string[] };
+  /** For links to vocabulary nodes: the practice's array of entities they come from (an entity carries its node's properties). */
+  entities?: EntityArray;
 };
+
+/** Links to the nodes of a practice's entities, each node keyed by the entity's id. */
+function entityLinks<E extends { id: string; source: Provenance }>(entities: E[], properties: (entity: E) => Record<string, unknown>): PracticeLink[] {
+  return entities.map((entity) => ({ key: entity.id, properties: properties(entity), source: entity.source }));
+}
 
 export const LINKS: readonly LinkSpec[] = [
   {
@@ -43,45 +48,14 @@ export const LINKS: readonly LinkSpec[] = [
     type: "INVOLVES",
     label: "Stakeholder",
     key: "id",
-    read: (p) =>
-      p.stakeholders.map((s) => ({ key: s.id, properties: { name: s.name, nameEn: s.nameEn ?? null, kind: s.kind }, source: s.source })),
-    entities: { array: "stakeholders", nodeProperties: ["name", "nameEn", "kind"] },
+    entities: "stakeholders",
+    read: (p) => entityLinks(p.stakeholders, (s) => ({ name: s.name, nameEn: s.nameEn ?? null, kind: s.kind })),
   },
-  {
-    type: "TARGETS",
-    label: "TargetGroup",
-    key: "id",
-    read: (p) => p.targets.map((t) => ({ key: t.id, properties: { name: t.name, nameEn: t.nameEn ?? t.name }, source: t.source })),
-    entities: { array: "targets", nodeProperties: ["name", "nameEn"] },
-  },
-  {
-    type: "FUNDED_BY",
-    label: "FundingSource",
-    key: "id",
-    read: (p) => p.funding.map((f) => ({ key: f.id, properties: { name: f.name, kind: f.kind }, source: f.source })),
-    entities: { array: "funding", nodeProperties: ["name", "kind"] },
-  },
-  {
-    type: "DELIVERED_AT",
-    label: "Cpi",
-    key: "id",
-    read: (p) => p.cpis.map((c) => ({ key: c.id, properties: { name: c.name }, source: c.source })),
-    entities: { array: "cpis", nodeProperties: ["name"] },
-  },
-  {
-    type: "REFERENCES",
-    label: "Law",
-    key: "id",
-    read: (p) => p.laws.map((l) => ({ key: l.id, properties: { title: l.title, year: l.year ?? null }, source: l.source })),
-    entities: { array: "laws", nodeProperties: ["title", "year"] },
-  },
-  {
-    type: "USES",
-    label: "Tool",
-    key: "id",
-    read: (p) => p.tools.map((t) => ({ key: t.id, properties: { name: t.name }, source: t.source })),
-    entities: { array: "tools", nodeProperties: ["name"] },
-  },
+  { type: "TARGETS", label: "TargetGroup", key: "id", entities: "targets", read: (p) => entityLinks(p.targets, (t) => ({ name: t.name, nameEn: t.nameEn ?? t.name })) },
+  { type: "FUNDED_BY", label: "FundingSource", key: "id", entities: "funding", read: (p) => entityLinks(p.funding, (f) => ({ name: f.name, kind: f.kind })) },
+  { type: "DELIVERED_AT", label: "Cpi", key: "id", entities: "cpis", read: (p) => entityLinks(p.cpis, (c) => ({ name: c.name })) },
+  { type: "REFERENCES", label: "Law", key: "id", entities: "laws", read: (p) => entityLinks(p.laws, (l) => ({ title: l.title, year: l.year ?? null })) },
+  { type: "USES", label: "Tool", key: "id", entities: "tools", read: (p) => entityLinks(p.tools, (t) => ({ name: t.name })) },
   {
     type: "BUILDS_ON",
     label: "Practice",
@@ -90,10 +64,6 @@ export const LINKS: readonly LinkSpec[] = [
     read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, linkProperties: { targetTitle: b.title }, source: b.source })),
   },
 ];
-
-export function linkSpec(type: PracticeLinkType): LinkSpec {
-  return LINKS.find((spec) => spec.type === type)!;
-}
 
 /** Card field keys are stored as the GraphQL `CardField` enum values: `employmentService` -> `EMPLOYMENT_SERVICE`. */
 export function cardFieldEnum(field: string): string {
