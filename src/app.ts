@@ -1,23 +1,39 @@
 import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
-import { createContext } from "./graphql/context";
 import { refreshSimilarityOnWrite } from "./graphql/refreshOnWrite";
-import { buildSchema } from "./graphql/schema";
+import { buildSchema, readTypeDefs } from "./graphql/schema";
 import { seedMissingCatalogues } from "./ingest/seed";
 import type { Logger } from "./logger";
+import { noticingAnswers } from "./neo4j/answers";
+import { monitorDatabase } from "./neo4j/availability";
+import type { BundledNeo4j } from "./neo4j/bundled";
 import { connectDatabase } from "./neo4j/connect";
 import { describeDatabase } from "./neo4j/driver";
 import { refreshSimilarity } from "./similarity";
 import { applySchema } from "./neo4j/schema";
+import type { RestartPolicy } from "./neo4j/supervisor";
 import { startServer } from "./server";
 
-export type Prassi = { url: string; port: number; driver: Driver; stop(): Promise<void> };
+export type Prassi = {
+  url: string;
+  port: number;
+  driver: Driver;
+  /** The bundled Neo4j running now, when this service started one. */
+  bundled?: () => BundledNeo4j;
+  stop(): Promise<void>;
+};
+
+export type PrassiOptions = {
+  /** Called once when the service cannot work again without a restart (the bundled Neo4j cannot be brought back). */
+  onFatal?: (reason: string) => void;
+  restartPolicy?: RestartPolicy;
+};
 
 /**
- * Starts the whole service: the database (bundled unless NEO4J_URI is set), its schema,
+ * Starts the whole service: the database (bundled unless NEO4J_URI is set, restarted if it dies), its schema,
  * and the GraphQL server. `stop` shuts down server, driver and bundled Neo4j, in that order.
  */
-export async function startPrassi(config: Config, log: Logger): Promise<Prassi> {
+export async function startPrassi(config: Config, log: Logger, options: PrassiOptions = {}): Promise<Prassi> {
   const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
   let stopping: Promise<void> | undefined;
   // Every step runs even if an earlier one fails (the bundled JVM must not be left behind); the first failure
@@ -37,7 +53,16 @@ export async function startPrassi(config: Config, log: Logger): Promise<Prassi> 
       if (failure !== undefined) throw failure;
     })());
   try {
-    const connection = await connectDatabase(config, log);
+    let failure: string | undefined;
+    const connection = await connectDatabase(config, log, {
+      supervise: {
+        policy: options.restartPolicy,
+        onGiveUp: (reason) => {
+          failure = `the bundled Neo4j cannot be brought back: ${reason}`;
+          options.onFatal?.(failure);
+        },
+      },
+    });
     cleanups.push({ name: "neo4j driver and bundled database", run: () => connection.close() });
     const { driver } = connection;
     const database = config.neo4j.database;
@@ -54,17 +79,22 @@ export async function startPrassi(config: Config, log: Logger): Promise<Prassi> 
     const refreshed = await refreshSimilarity(driver, database);
     if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity computed");
 
+    const monitor = monitorDatabase(driver, { database, log });
+    cleanups.push({ name: "database monitor", run: async () => monitor.stop() });
+    // What the requests ask tells the monitor that the database answers, even when its probe is slow.
+    const serving = noticingAnswers(driver, () => monitor.sawAnswer());
     const server = await startServer({
+      config,
       schema,
-      driver,
-      database,
-      port: config.port,
+      typeDefs: readTypeDefs(),
+      driver: serving,
+      monitor,
       log,
-      plugins: [refreshSimilarityOnWrite(driver, log, database)],
-      context: async (request) => createContext(driver, database, request.headers.authorization),
+      plugins: [refreshSimilarityOnWrite(serving, log, database)],
+      health: () => (failure === undefined ? { healthy: true } : { healthy: false, reason: failure }),
     });
     cleanups.push({ name: "graphql server", run: () => server.stop() });
-    return { url: server.url, port: server.port, driver, stop };
+    return { url: server.url, port: server.port, driver, bundled: connection.bundled, stop };
   } catch (error) {
     // The start-up error is the one to report; a failing cleanup was logged by stop().
     await stop().catch(() => undefined);

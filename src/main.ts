@@ -16,7 +16,13 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   try {
-    const prassi = await startPrassi(config, log);
+    let prassi: Awaited<ReturnType<typeof startPrassi>> | undefined;
+    // Exits non-zero when the service cannot work again by itself, for a supervisor (systemd, Kubernetes) to restart it.
+    const onFatal = (reason: string) => {
+      log.fatal({ reason }, "stopping: the service cannot recover without a restart");
+      void (prassi?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+    };
+    prassi = await startPrassi(config, log, { onFatal });
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) {
@@ -27,7 +33,7 @@ async function main(): Promise<void> {
       stopping = true;
       log.info({ signal }, "shutting down");
       try {
-        await prassi.stop();
+        await prassi!.stop();
         log.info("stopped");
         process.exit(0);
       } catch (error) {

@@ -3,7 +3,7 @@
  * the codes it implements and the parents of its sub-codes (implementing F1 covers F); asking for a sub-code
  * (F1) is met only by practices implementing that sub-code, since a card that says "F" does not say which part.
  */
-import type { Driver } from "neo4j-driver";
+import type { GraphReader } from "../neo4j/reader";
 
 type LepEntry = { code: string; name: string; parent: string | null };
 
@@ -14,8 +14,8 @@ RETURN l.code AS code, l.name AS name, parent.code AS parent
 ORDER BY code`;
 
 /** Every LEP node, top-level services and sub-codes, by code. */
-export async function readLeps(driver: Driver, database?: string): Promise<LepEntry[]> {
-  const { records } = await driver.executeQuery(LEP_VOCABULARY, {}, { database, routing: "READ" });
+export async function readLeps(reader: GraphReader): Promise<LepEntry[]> {
+  const { records } = await reader.run(LEP_VOCABULARY);
   return records.map((record) => record.toObject() as LepEntry);
 }
 

@@ -4,7 +4,7 @@
  * rarest nodes, which says the most. Catalogue membership and computed similarity are left out: they connect
  * everything and explain nothing.
  */
-import type { Driver } from "neo4j-driver";
+import type { GraphReader } from "../neo4j/reader";
 import { InvalidArgumentError, NotFoundError } from "./errors";
 
 type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
@@ -86,18 +86,17 @@ type RawStep = { label: string; id: string; name: string };
  * Steps from `from` to `to`: [] when no path is within maxHops (1..8), the single step when from = to.
  * Throws NotFoundError("PRACTICE") for an unknown id, InvalidArgumentError("maxHops") outside 1..8.
  */
-export async function practicePath(driver: Driver, input: PracticePathInput, database?: string): Promise<PathStep[]> {
+export async function practicePath(reader: GraphReader, input: PracticePathInput): Promise<PathStep[]> {
   const { from, to, maxHops } = input;
   if (!isValidMaxHops(maxHops)) {
     throw new InvalidArgumentError("maxHops", `must be between 1 and ${MAX_HOPS}`);
   }
-  const read = { database, routing: "READ" as const };
-  const found = await driver.executeQuery(PRACTICES, { ids: [from, to] }, read);
+  const found = await reader.run(PRACTICES, { ids: [from, to] });
   const titles = new Map(found.records.map((record) => [record.get("id") as string, record.get("title") as string]));
   for (const id of [from, to]) if (!titles.has(id)) throw new NotFoundError("PRACTICE", id);
   if (from === to) return [{ position: 0, kind: "PRACTICE", id: from, name: titles.get(from)! }];
 
-  const { records } = await driver.executeQuery(shortestPathQuery(maxHops), { from, to, labels: Object.keys(KIND_BY_LABEL) }, read);
+  const { records } = await reader.run(shortestPathQuery(maxHops), { from, to, labels: Object.keys(KIND_BY_LABEL) });
   const [record] = records;
   if (!record) return [];
   const steps = record.get("steps") as RawStep[];

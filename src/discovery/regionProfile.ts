@@ -2,7 +2,7 @@
  * regionProfile: what a region's practices cover against the LEP services of DM 4/2018 and the other regions,
  * whom they reach, and, for every service it does not cover, the best models elsewhere (replicableModels ranking).
  */
-import type { Driver } from "neo4j-driver";
+import type { GraphReader } from "../neo4j/reader";
 import { COVERED_LEP_CODES, readLeps } from "./lep";
 import { findRegion, type RegionRef } from "./region";
 import { modelsForEachLep } from "./replicable";
@@ -59,16 +59,15 @@ ORDER BY practices DESC, name, id`;
 const GAP_MODELS = 3;
 
 /** `region` is a NUTS-2 code or a name; throws NotFoundError("REGION") when none matches. */
-export async function regionProfile(driver: Driver, region: string, database?: string): Promise<RegionProfile> {
+export async function regionProfile(reader: GraphReader, region: string): Promise<RegionProfile> {
   const here = findRegion(region);
-  const read = { database, routing: "READ" as const };
   const [leps, coverage, practices, withPractices, allRegions, targets] = await Promise.all([
-    readLeps(driver, database),
-    driver.executeQuery(COVERAGE_BY_REGION, {}, read),
-    driver.executeQuery(PRACTICES_HERE, { nuts: here.nuts }, read),
-    driver.executeQuery(REGIONS_WITH_PRACTICES, {}, read),
-    driver.executeQuery(ALL_REGION_CODES, {}, read),
-    driver.executeQuery(TARGET_GROUPS_HERE, { nuts: here.nuts }, read),
+    readLeps(reader),
+    reader.run(COVERAGE_BY_REGION),
+    reader.run(PRACTICES_HERE, { nuts: here.nuts }),
+    reader.run(REGIONS_WITH_PRACTICES),
+    reader.run(ALL_REGION_CODES),
+    reader.run(TARGET_GROUPS_HERE, { nuts: here.nuts }),
   ]);
   const services = leps.filter((lep) => lep.parent === null);
   const topLevel = new Set(services.map((lep) => lep.code));
@@ -91,7 +90,7 @@ export async function regionProfile(driver: Driver, region: string, database?: s
   const coverageRank = 1 + [...byRegion.values()].filter((codes) => codes.size > coveredHere).length;
 
   const uncovered = lepCoverage.filter((entry) => !entry.covered);
-  const models = await modelsForEachLep(driver, here.nuts, uncovered, GAP_MODELS, database);
+  const models = await modelsForEachLep(reader, here.nuts, uncovered, GAP_MODELS);
   const gaps: LepGap[] = uncovered.map(({ code, name }) => ({ code, name, modelIds: models.get(code) ?? [] }));
 
   return {

@@ -4,7 +4,7 @@
  * the region does not offer yet, then by the evidence on the card that the practice travels.
  * The formula is explained in docs/discovery.md.
  */
-import type { Driver } from "neo4j-driver";
+import type { GraphReader } from "../neo4j/reader";
 import type { MatchReason, SharedItem } from "../similarity/model";
 import { compareMatches } from "../similarity/score";
 import { checkLimit, NotFoundError } from "./errors";
@@ -64,16 +64,15 @@ const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /** What the ask is made of: validated LEP codes and target ids, or the region's LEP gaps. */
 async function readAsk(
-  driver: Driver,
+  reader: GraphReader,
   nuts: string,
   input: ReplicableModelsInput,
-  database?: string,
 ): Promise<ReplicableModels["asked"]> {
-  const offer = await driver.executeQuery(REGION_OFFER, { nuts }, { database, routing: "READ" });
+  const offer = await reader.run(REGION_OFFER, { nuts });
   const offeredLeps = new Set(offer.records.flatMap((record) => record.get("lepCodes") as string[]));
   const offeredTargets = new Set(offer.records.flatMap((record) => record.get("targetIds") as string[]));
 
-  const leps = await readLeps(driver, database);
+  const leps = await readLeps(reader);
   const lepByCode = new Map(leps.map((lep) => [lep.code, lep]));
   const askedCodes = unique((input.leps ?? []).map((code) => code.trim().toUpperCase()));
   const askedTargets = unique((input.targets ?? []).map((id) => id.trim()));
@@ -88,7 +87,7 @@ async function readAsk(
     if (!lep) throw new NotFoundError("LEP", code);
     return { id: code, name: lep.name, offeredHere: offeredLeps.has(code) };
   });
-  const groups = await driver.executeQuery(TARGET_GROUPS, { ids: askedTargets }, { database, routing: "READ" });
+  const groups = await reader.run(TARGET_GROUPS, { ids: askedTargets });
   const nameById = new Map(groups.records.map((record) => [record.get("id") as string, record.get("name") as string]));
   const targets = askedTargets.map((id) => {
     const name = nameById.get(id);
@@ -133,19 +132,14 @@ function scoreCandidate(candidate: Candidate, asked: ReplicableModels["asked"]):
  * findReplicableModels gives when asked for that one LEP, from one read of the candidates.
  */
 export async function modelsForEachLep(
-  driver: Driver,
+  reader: GraphReader,
   nuts: string,
   leps: ReadonlyArray<{ code: string; name: string }>,
   limit: number,
-  database?: string,
 ): Promise<Map<string, string[]>> {
   const models = new Map<string, string[]>(leps.map(({ code }) => [code, []]));
   if (leps.length === 0) return models;
-  const { records } = await driver.executeQuery(
-    CANDIDATES,
-    { nuts, leps: leps.map(({ code }) => code), targets: [] },
-    { database, routing: "READ" },
-  );
+  const { records } = await reader.run(CANDIDATES, { nuts, leps: leps.map(({ code }) => code), targets: [] });
   const candidates = records.map((record) => record.toObject() as Candidate);
   for (const { code, name } of leps) {
     const asked = { mode: "ASKED" as const, leps: [{ id: code, name, offeredHere: false }], targets: [] };
@@ -160,16 +154,15 @@ export async function modelsForEachLep(
  * `targets` TargetGroup ids; with neither, the ask is the region's gaps (top-level LEPs no practice of it covers).
  * Throws NotFoundError for an unknown region ("REGION"), LEP code ("LEP") or target id ("TARGET_GROUP").
  */
-export async function findReplicableModels(driver: Driver, input: ReplicableModelsInput, database?: string): Promise<ReplicableModels> {
+export async function findReplicableModels(reader: GraphReader, input: ReplicableModelsInput): Promise<ReplicableModels> {
   checkLimit(input.limit);
   const region = findRegion(input.region);
-  const asked = await readAsk(driver, region.nuts, input, database);
+  const asked = await readAsk(reader, region.nuts, input);
   const matches: ReplicableMatch[] = [];
   if (asked.leps.length + asked.targets.length > 0) {
-    const { records } = await driver.executeQuery(
+    const { records } = await reader.run(
       CANDIDATES,
       { nuts: region.nuts, leps: asked.leps.map((item) => item.id), targets: asked.targets.map((item) => item.id) },
-      { database, routing: "READ" },
     );
     for (const record of records) {
       const match = scoreCandidate(record.toObject() as Candidate, asked);

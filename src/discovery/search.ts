@@ -2,7 +2,7 @@
  * searchPractices: Italian full-text search over the practice cards (index `practice_card_text` on the card's own
  * text properties), best match first, saying which texts matched.
  */
-import type { Driver } from "neo4j-driver";
+import type { GraphReader } from "../neo4j/reader";
 import { checkLimit } from "./errors";
 import { textMatcher, toLuceneQuery } from "./lucene";
 
@@ -52,26 +52,25 @@ type Hit = { id: string; score: number };
  * The best `limit` hits, by score then id. Lucene's top-N cuts ties arbitrarily, so it is asked for a few more,
  * and for more again while the last hit it gives still ties with the cut-off (then some tied hit may be missing).
  */
-async function bestHits(driver: Driver, query: string, limit: number, database?: string): Promise<Hit[]> {
+async function bestHits(reader: GraphReader, query: string, limit: number): Promise<Hit[]> {
   for (let fetch = limit + TIE_MARGIN; ; fetch *= 2) {
-    const { records } = await driver.executeQuery(SEARCH, { query, fetch }, { database, routing: "READ" });
+    const { records } = await reader.run(SEARCH, { query, fetch });
     const hits = records.map((record) => ({ id: record.get("id") as string, score: record.get("score") as number }));
     if (hits.length < fetch || hits[fetch - 1]!.score !== hits[limit - 1]!.score) return hits.slice(0, limit);
   }
 }
 
 /** Hits for `text` (see lucene.ts for how it is read); a text without any word finds nothing: []. */
-export async function searchPractices(driver: Driver, input: SearchInput, database?: string): Promise<PracticeHit[]> {
+export async function searchPractices(reader: GraphReader, input: SearchInput): Promise<PracticeHit[]> {
   checkLimit(input.limit);
   const query = toLuceneQuery(input.text);
   if (query === null) return [];
-  const hits = await bestHits(driver, query, input.limit, database);
+  const hits = await bestHits(reader, query, input.limit);
   if (hits.length === 0) return [];
 
-  const { records } = await driver.executeQuery(
+  const { records } = await reader.run(
     HIT_TEXTS,
     { ids: hits.map((hit) => hit.id), properties: INDEXED.map(({ property }) => property) },
-    { database, routing: "READ" },
   );
   const [record] = records;
   const cards = (record?.get("cards") ?? []) as Array<{ id: string; texts: unknown[] }>;

@@ -1,18 +1,45 @@
 import type { Driver } from "neo4j-driver";
-import { createLoaders } from "./loaders";
-import type { PrassiContext } from "./resolvers";
+import type { Logger } from "../logger";
+import { graphReader, type GraphReader } from "../neo4j/reader";
+import type { EditorJwt } from "./auth";
+import { createLoaders, type Loaders } from "./loaders";
+
+/** What the resolvers and plugins of one request share. */
+export type PrassiContext = {
+  requestId: string;
+  /** The request's logger: every line carries its id. */
+  log: Logger;
+  /** Who is asking, for the rate limits. */
+  clientAddress: string;
+  /** The discovery services' reads, within the request's time limit and tagged with its id. */
+  reader: GraphReader;
+  loaders: Loaders;
+  /** The editor's verified token (auth.ts); absent for anonymous reads. */
+  jwt?: EditorJwt;
+  // What @neo4j/graphql reads from the context: the driver, the database, and the same limit and tag.
+  executionContext: Driver;
+  sessionConfig: { database?: string };
+  transaction: { timeout: number; metadata: { requestId: string } };
+};
+
+export type ContextOptions = { driver: Driver; database?: string; queryTimeoutMs: number };
 
 /**
- * The context of one GraphQL request: the caller's token and database for @neo4j/graphql, and fresh
- * DataLoaders so that batching and caching never cross requests.
+ * The context of one GraphQL request. Every database transaction it starts carries the request id as metadata and
+ * Neo4j's own timeout, so that a slow query is stopped by the server and the transactions of an abandoned request
+ * can be terminated; DataLoaders are fresh, so batching and caching never cross requests.
  */
-export function createContext(driver: Driver, database: string | undefined, authorization: string | undefined) {
-  const context: PrassiContext & { token?: string; sessionConfig: { database?: string } } = {
-    driver,
-    database,
+export function createContext(
+  options: ContextOptions,
+  request: { requestId: string; log: Logger; clientAddress: string; jwt?: EditorJwt },
+): PrassiContext {
+  const { driver, database, queryTimeoutMs } = options;
+  return {
+    ...request,
+    reader: graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId: request.requestId }),
     loaders: createLoaders(driver, database),
-    token: authorization,
+    executionContext: driver,
     sessionConfig: { database },
+    transaction: { timeout: queryTimeoutMs, metadata: { requestId: request.requestId } },
   };
-  return context;
 }

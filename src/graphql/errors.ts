@@ -1,7 +1,34 @@
+/**
+ * The API's errors, in one place: the codes a client can meet (`extensions.code`), the constructors the layers use,
+ * and the one mapping (formatError) that turns what went wrong underneath (a database outage, a timeout, a bug)
+ * into an error a caller can act on, without leaking the cause.
+ */
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { Neo4jError } from "neo4j-driver";
 import { z } from "zod";
 import { InvalidArgumentError, NotFoundError } from "../discovery/errors";
+
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "MAX_COST_EXCEEDED"
+  | "RATE_LIMITED"
+  | "RESPONSE_TOO_LARGE"
+  | "QUERY_TIMEOUT"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR";
+
+/** An error of the API; `httpStatus` is used when the error stops the whole request (before execution). */
+export function prassiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+}
+
+export function badUserInput(field: string, reason: string, httpStatus?: number): GraphQLError {
+  return prassiError("BAD_USER_INPUT", `${field}: ${reason}`, { field, reason }, httpStatus);
+}
 
 /** Validates a resolver's arguments; a wrong one becomes BAD_USER_INPUT naming the argument and the reason. */
 export function parseArguments<T>(schema: z.ZodType<T>, args: unknown): T {
@@ -11,43 +38,65 @@ export function parseArguments<T>(schema: z.ZodType<T>, args: unknown): T {
   throw badUserInput(first?.path.join(".") ?? "", first?.message ?? "invalid value");
 }
 
-function badUserInput(field: string, reason: string): GraphQLError {
-  return new GraphQLError(`${field}: ${reason}`, { extensions: { code: "BAD_USER_INPUT", field, reason } });
-}
-
 /** Runs a resolver body, turning the services' domain errors into GraphQL errors with a code. */
 export async function answering<T>(body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (error) {
-    if (error instanceof NotFoundError) {
-      throw new GraphQLError(error.message, { extensions: { code: "NOT_FOUND", kind: error.kind, value: error.value } });
-    }
+    if (error instanceof NotFoundError) throw prassiError("NOT_FOUND", error.message, { kind: error.kind, value: error.value });
     if (error instanceof InvalidArgumentError) throw badUserInput(error.argument, error.reason);
     throw error;
   }
 }
 
+const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired"]);
+const TIMED_OUT = new Set(["Neo.ClientError.Transaction.TransactionTimedOut", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"]);
+
 /**
- * Gives @neo4j/graphql's authentication failures a code and a message the caller can act on (it throws them as
- * plain errors, told apart only by their message). Anything else unexpected is logged once here, at the edge.
+ * What an error thrown underneath a field means for the caller: a code of ours, or undefined when it is already
+ * a GraphQL error with a code (ours, Apollo's, graphql-js's). Anything else is a bug or an unknown database failure:
+ * INTERNAL_SERVER_ERROR. @neo4j/graphql throws its authentication failures as plain errors, told apart only by
+ * their message.
  */
-export function formatError(log: { error(details: object, message: string): void }) {
+export function codeOfCause(error: unknown): ErrorCode | undefined {
+  const cause = unwrapResolverError(error);
+  if (cause instanceof Neo4jError) {
+    if (UNAVAILABLE.has(cause.code)) return "SERVICE_UNAVAILABLE";
+    if (TIMED_OUT.has(cause.code)) return "QUERY_TIMEOUT";
+    return "INTERNAL_SERVER_ERROR";
+  }
+  if (cause instanceof Error && cause.message === "Unauthenticated") return "UNAUTHENTICATED";
+  if (cause instanceof Error && cause.message === "Forbidden") return "FORBIDDEN";
+  if (cause instanceof GraphQLError) {
+    if (cause.extensions?.code !== undefined) return undefined;
+    // A write the graph refuses (a duplicate id, a required link missing): the editor can fix it.
+    if (/^Neo4jGraphQL(Constraint|Relationship)ValidationError$/.test(cause.name)) return "BAD_USER_INPUT";
+    // An error of the request itself (no field was reached) keeps graphql-js's message and Apollo's code.
+    if (!(error instanceof GraphQLError && error.path)) return undefined;
+  }
+  return "INTERNAL_SERVER_ERROR";
+}
+
+export type FormatErrorOptions = {
+  queryTimeoutMs: number;
+  /** In production an internal error says only that it happened (and its request id); elsewhere also its cause. */
+  production: boolean;
+};
+
+/** The one mapping of errors to what the caller reads; causes are logged, with the request id, by requestErrors.ts. */
+export function formatError(options: FormatErrorOptions) {
+  const MESSAGES: Partial<Record<ErrorCode, string>> = {
+    UNAUTHENTICATED: "Unauthenticated: writes need `Authorization: Bearer <token>`, a valid token with the editor role",
+    FORBIDDEN: "Forbidden: this token lacks the editor role",
+    SERVICE_UNAVAILABLE: "The database is unavailable; try again in a few seconds",
+    QUERY_TIMEOUT: `The database stopped this query after ${options.queryTimeoutMs} ms: ask for less (smaller limits, fewer nested lists or filters)`,
+    INTERNAL_SERVER_ERROR: "Internal error: the server could not answer this field; it has been logged",
+  };
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const cause = unwrapResolverError(error) as Error | undefined;
-    if (cause?.message === "Unauthenticated") {
-      return {
-        ...formatted,
-        message: "Unauthenticated: writes need `Authorization: Bearer <token>`, a valid token with the editor role",
-        extensions: { ...formatted.extensions, code: "UNAUTHENTICATED" },
-      };
-    }
-    if (cause?.message === "Forbidden") return { ...formatted, extensions: { ...formatted.extensions, code: "FORBIDDEN" } };
-    if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") {
-      // The cause (a database message, say) is for the log, not for the caller.
-      log.error({ err: cause, path: formatted.path }, "unexpected error");
-      return { ...formatted, message: "Internal error: the server could not answer this field; it has been logged" };
-    }
-    return formatted;
+    const code = codeOfCause(error);
+    if (code === undefined) return formatted;
+    const cause = unwrapResolverError(error);
+    const detail = code === "INTERNAL_SERVER_ERROR" && !options.production && cause instanceof Error ? { cause: cause.message } : {};
+    return { ...formatted, message: MESSAGES[code] ?? formatted.message, extensions: { ...formatted.extensions, code, ...detail } };
   };
 }

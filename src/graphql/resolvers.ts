@@ -2,7 +2,6 @@
  * Resolvers of the discovery root fields (schema/discovery.graphql). Each validates its arguments at the edge,
  * asks a data service for keys and scores, and leaves the graph nodes to the generated API (nodes.ts).
  */
-import type { Driver } from "neo4j-driver";
 import { z } from "zod";
 import { practicePath } from "../discovery/path";
 import { regionProfile } from "../discovery/regionProfile";
@@ -12,13 +11,11 @@ import { LENSES } from "../similarity";
 import { NotFoundError } from "../discovery/errors";
 import { readEvidence, type CardFacts, type TransferabilityEvidence } from "../discovery/evidence";
 import { answering, parseArguments } from "./errors";
-import type { Loaders } from "./loaders";
+import type { PrassiContext } from "./context";
 import { nodeField, nodeListField } from "./nodes";
 
 /** The card fields `Practice.transferability` requires (see its @customResolver). */
 type PracticeCard = Omit<CardFacts, "fundingKinds"> & { funding: Array<{ kind: string }> };
-
-export type PrassiContext = { driver: Driver; database?: string; loaders: Loaders };
 
 const limit = z.number().int().min(1, "must be between 1 and 50").max(50, "must be between 1 and 50");
 const key = z.string().trim().min(1, "must not be empty");
@@ -43,18 +40,18 @@ export const resolvers = {
         if (matches === null) throw new NotFoundError("PRACTICE", id);
         return matches;
       }),
-    replicableModels: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
+    replicableModels: (_: unknown, args: unknown, { reader }: PrassiContext) =>
       answering(async () => {
         const { region, lep, target, limit } = parseArguments(ReplicableArguments, args);
-        const { matches } = await findReplicableModels(driver, { region, leps: lep ?? undefined, targets: target ?? undefined, limit }, database);
+        const { matches } = await findReplicableModels(reader, { region, leps: lep ?? undefined, targets: target ?? undefined, limit });
         return matches;
       }),
-    regionProfile: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
-      answering(async () => regionProfile(driver, parseArguments(RegionArguments, args).region, database)),
-    practicePath: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
-      answering(async () => practicePath(driver, parseArguments(PathArguments, args), database)),
-    searchPractices: (_: unknown, args: unknown, { driver, database }: PrassiContext) =>
-      answering(async () => searchPractices(driver, parseArguments(SearchArguments, args), database)),
+    regionProfile: (_: unknown, args: unknown, { reader }: PrassiContext) =>
+      answering(async () => regionProfile(reader, parseArguments(RegionArguments, args).region)),
+    practicePath: (_: unknown, args: unknown, { reader }: PrassiContext) =>
+      answering(async () => practicePath(reader, parseArguments(PathArguments, args))),
+    searchPractices: (_: unknown, args: unknown, { reader }: PrassiContext) =>
+      answering(async () => searchPractices(reader, parseArguments(SearchArguments, args))),
   },
   Practice: {
     // A practice reached through nodes.ts was resolved by the delegated query already: keep its answer.

@@ -18,10 +18,16 @@ export type BundledNeo4jOptions = {
   log: Logger;
 };
 
+export type BundledNeo4jExit = { code: number | null; signal: NodeJS.Signals | null };
+
 export type BundledNeo4j = {
   uri: string;
   neo4jVersion: string;
   apocVersion: string;
+  /** The JVM's process id. */
+  pid: number;
+  /** Settles when the process ends, whatever the cause (stop(), a crash, a kill). */
+  exited: Promise<BundledNeo4jExit>;
   /** Stops the database cleanly (SIGTERM, then waits for the store to close). */
   stop(): Promise<void>;
 };
@@ -142,6 +148,10 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     });
   });
 
+  const exited = new Promise<BundledNeo4jExit>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
   const [, uri, neo4jVersion, apocVersion] = ready as unknown as [string, string, string, string];
   options.log.info({ uri, neo4jVersion, apocVersion, home, heap: options.heap, pageCache: options.pageCache }, "bundled Neo4j ready");
 
@@ -150,6 +160,8 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     uri,
     neo4jVersion,
     apocVersion,
+    pid: child.pid!,
+    exited,
     stop() {
       stopping ??= (async () => {
         child.kill("SIGTERM");

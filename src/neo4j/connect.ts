@@ -3,36 +3,40 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { startBundledNeo4j, type BundledNeo4j } from "./bundled";
 import { createDriver, isDatabaseReachable } from "./driver";
+import { superviseBundledNeo4j, type RestartPolicy } from "./supervisor";
 
 export type DatabaseConnection = {
   driver: Driver;
   uri: string;
-  /** Present when this process started the bundled Neo4j (and so stops it on close). */
-  bundled?: BundledNeo4j;
+  /** Present when this process started the bundled Neo4j (and so stops it on close); it changes after a restart. */
+  bundled?: () => BundledNeo4j;
   /** Closes the driver, then stops the bundled Neo4j if this process started it. */
   close(): Promise<void>;
 };
 
-/**
- * Connects to NEO4J_URI when set, otherwise to the bundled Neo4j. With `reuseRunning`, a bundled
- * Neo4j already serving PRASSI_BOLT_PORT (e.g. under `npm start`) is used instead of starting another,
- * whose store would be locked anyway.
- */
-export async function connectDatabase(
-  config: Config,
-  log: Logger,
-  options: { reuseRunning?: boolean } = {},
-): Promise<DatabaseConnection> {
+export type ConnectOptions = {
+  /** Use a bundled Neo4j already serving PRASSI_BOLT_PORT (e.g. under `npm start`): its store is locked anyway. */
+  reuseRunning?: boolean;
+  /** Restart a bundled Neo4j that dies (supervisor.ts); `onGiveUp` hears when it cannot. */
+  supervise?: { onGiveUp: (reason: string) => void; policy?: RestartPolicy };
+};
+
+/** Connects to NEO4J_URI when set, otherwise to the bundled Neo4j. */
+export async function connectDatabase(config: Config, log: Logger, options: ConnectOptions = {}): Promise<DatabaseConnection> {
   let uri = config.neo4j.uri;
-  let bundled: BundledNeo4j | undefined;
+  let bundled: { current(): BundledNeo4j; stop(): Promise<void> } | undefined;
   if (!uri) {
     const running = `bolt://127.0.0.1:${config.bundled.boltPort}`;
     if (options.reuseRunning && (await isReachable(running))) {
       log.info({ uri: running }, "using the bundled Neo4j that is already running");
       uri = running;
     } else {
-      bundled = await startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log });
-      uri = bundled.uri;
+      const start = () => startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log });
+      const first = await start();
+      bundled = options.supervise
+        ? superviseBundledNeo4j(first, { start, log, onGiveUp: options.supervise.onGiveUp, policy: options.supervise.policy })
+        : { current: () => first, stop: () => first.stop() };
+      uri = first.uri;
     }
   }
   const driver = createDriver({ ...config.neo4j, uri });
@@ -49,7 +53,7 @@ export async function connectDatabase(
     await close().catch(() => undefined);
     throw error;
   }
-  return { driver, uri, bundled, close };
+  return { driver, uri, bundled: bundled?.current, close };
 }
 
 async function isReachable(uri: string): Promise<boolean> {

@@ -10,31 +10,41 @@ export function createDriver(connection: Neo4jConnection): Driver {
       : undefined;
   return neo4j.driver(connection.uri, auth, {
     disableLosslessIntegers: true,
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 10_000,
+    // A database that does not answer fails a request in seconds, not after the driver's default 30 s of retries:
+    // availability.ts tells callers sooner still.
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 3_000,
   });
 }
 
+export type ProbeResult = "answered" | "failed" | "timed out";
+
 /**
- * True when the database answers a trivial query within the timeout; used by /readyz.
- * An auto-commit query, because managed transactions would retry a dead server for 30 s.
+ * Asks the database a trivial query: it answered, failed (refused, closed: it is down), or gave no answer within the
+ * timeout (hung, or very busy). An auto-commit query, because managed transactions would retry a dead server.
  */
-export async function isDatabaseReachable(driver: Driver, database?: string, timeoutMs = 2_000): Promise<boolean> {
+export async function probeDatabase(driver: Driver, database?: string, timeoutMs = 2_000): Promise<ProbeResult> {
   const session = driver.session({ database });
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
+  const timeout = new Promise<ProbeResult>((resolve) => {
+    timer = setTimeout(() => resolve("timed out"), timeoutMs);
   });
   try {
     const probe = session.run("RETURN 1").then(
-      () => true,
-      () => false,
+      (): ProbeResult => "answered",
+      (): ProbeResult => "failed",
     );
     return await Promise.race([probe, timeout]);
   } finally {
     clearTimeout(timer);
     void session.close().catch(() => undefined);
   }
+}
+
+/** True when the database answers a trivial query within the timeout. */
+export async function isDatabaseReachable(driver: Driver, database?: string, timeoutMs = 2_000): Promise<boolean> {
+  return (await probeDatabase(driver, database, timeoutMs)) === "answered";
 }
 
 export type DatabaseDescription = { neo4jVersion: string; edition: string; apocVersion?: string };

@@ -17,7 +17,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   const db = useTestDatabase({ seed: true });
 
   it("returns only other regions' practices implementing the asked LEP, best first", async () => {
-    const { region, matches } = await findReplicableModels(db.driver, { region: "Veneto", leps: ["M"], limit: 10 });
+    const { region, matches } = await findReplicableModels(db.reader, { region: "Veneto", leps: ["M"], limit: 10 });
     expect(region).toEqual({ nuts: "ITH3", name: "Veneto" });
     const implementingM = await ids(
       db.driver,
@@ -34,7 +34,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   });
 
   it("never proposes the asking region's own practices", async () => {
-    const { matches } = await findReplicableModels(db.driver, { region: "Liguria", leps: ["M", "F"], limit: 50 });
+    const { matches } = await findReplicableModels(db.reader, { region: "Liguria", leps: ["M", "F"], limit: 50 });
     expect(matches.map((match) => match.practiceId)).not.toEqual(expect.arrayContaining(["2023-004"]));
     expect(matches.map((match) => match.practiceId)).not.toContain("2023-005");
     expect(matches.length).toBeGreaterThan(0);
@@ -42,7 +42,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
 
   it("weighs what the region lacks more than what it already offers", async () => {
     // Liguria covers F but not O: a practice covering O alone outranks one covering F alone.
-    const { matches } = await findReplicableModels(db.driver, { region: "ITC3", leps: ["F", "O"], limit: 50 });
+    const { matches } = await findReplicableModels(db.reader, { region: "ITC3", leps: ["F", "O"], limit: 50 });
     const onlyO = matches.find((match) => match.practiceId === "2023-016")!;
     const onlyF = matches.find((match) => match.practiceId === "2023-001")!;
     expect(onlyO.reasons).toEqual([{ kind: "LEP", weight: 0.6, shared: [{ id: "O", name: expect.any(String) }] }]);
@@ -52,12 +52,12 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
 
   it("reads a sub-code as covering its parent, and asking a sub-code finds only that sub-code", async () => {
     // 2023-003 (Lombardia) implements M1, M2, M3 and M; asking M1 from Toscana finds it alone.
-    const { matches } = await findReplicableModels(db.driver, { region: "Toscana", leps: ["M1"], limit: 10 });
+    const { matches } = await findReplicableModels(db.reader, { region: "Toscana", leps: ["M1"], limit: 10 });
     expect(matches.map((match) => match.practiceId)).toEqual(["2023-003"]);
   });
 
   it("matches asked target groups, splitting the coverage between LEPs and targets", async () => {
-    const { matches } = await findReplicableModels(db.driver, {
+    const { matches } = await findReplicableModels(db.reader, {
       region: "Veneto",
       leps: ["M"],
       targets: ["persone-con-disabilita", "neet"],
@@ -85,7 +85,7 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   });
 
   it("asks for the region's gaps when given neither LEPs nor targets", async () => {
-    const { asked, matches } = await findReplicableModels(db.driver, { region: "Liguria", limit: 50 });
+    const { asked, matches } = await findReplicableModels(db.reader, { region: "Liguria", limit: 50 });
     expect(asked.mode).toBe("GAPS");
     const gapCodes = asked.leps.map((lep) => lep.id);
     expect(gapCodes).not.toEqual(expect.arrayContaining(["E"]));
@@ -101,16 +101,16 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   });
 
   it("limits the answer and finds nothing for a LEP no card implements", async () => {
-    expect((await findReplicableModels(db.driver, { region: "Veneto", leps: ["O"], limit: 2 })).matches).toHaveLength(2);
-    expect((await findReplicableModels(db.driver, { region: "Veneto", leps: ["H"], limit: 10 })).matches).toEqual([]);
+    expect((await findReplicableModels(db.reader, { region: "Veneto", leps: ["O"], limit: 2 })).matches).toHaveLength(2);
+    expect((await findReplicableModels(db.reader, { region: "Veneto", leps: ["H"], limit: 10 })).matches).toEqual([]);
   });
 
   it("names what it cannot find: region, LEP code, target group", async () => {
-    const unknownRegion = findReplicableModels(db.driver, { region: "Atlantide", leps: ["M"], limit: 5 });
+    const unknownRegion = findReplicableModels(db.reader, { region: "Atlantide", leps: ["M"], limit: 5 });
     await expect(unknownRegion).rejects.toBeInstanceOf(NotFoundError);
     await expect(unknownRegion).rejects.toMatchObject({ kind: "REGION", value: "Atlantide", message: "no region matches 'Atlantide'" });
-    await expect(findReplicableModels(db.driver, { region: "Veneto", leps: ["Z9"], limit: 5 })).rejects.toMatchObject({ kind: "LEP", value: "Z9" });
-    await expect(findReplicableModels(db.driver, { region: "Veneto", targets: ["unicorni"], limit: 5 })).rejects.toMatchObject({
+    await expect(findReplicableModels(db.reader, { region: "Veneto", leps: ["Z9"], limit: 5 })).rejects.toMatchObject({ kind: "LEP", value: "Z9" });
+    await expect(findReplicableModels(db.reader, { region: "Veneto", targets: ["unicorni"], limit: 5 })).rejects.toMatchObject({
       kind: "TARGET_GROUP",
       value: "unicorni",
     });

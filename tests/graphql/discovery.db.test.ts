@@ -6,11 +6,13 @@ import { createContext } from "../../src/graphql/context";
 import { buildSchema } from "../../src/graphql/schema";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
+import { createLogger } from "../../src/logger";
 import { recomputeSimilarity } from "../../src/similarity";
 import { countingDriver } from "../support/countingDriver";
 import { connectTestDatabase, resetDatabase } from "../support/database";
 
 const QUERIES_DIR = path.resolve(__dirname, "../../docs/queries");
+const log = createLogger("silent");
 
 type Match = { score: number; practice: { id: string; title: string }; reasons: Array<{ kind: string; weight: number; shared: Array<{ id: string }> }> };
 
@@ -20,7 +22,7 @@ describe("the discovery API on the 2023 catalogue", () => {
   let schema: GraphQLSchema;
 
   async function ask<T = Record<string, unknown>>(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult<T>> {
-    return (await graphql({ schema, source, variableValues, contextValue: createContext(counting.driver, undefined, undefined) })) as ExecutionResult<T>;
+    return (await graphql({ schema, source, variableValues, contextValue: createContext({ driver: counting.driver, queryTimeoutMs: 10_000 }, { requestId: "test", log, clientAddress: "test" }) })) as ExecutionResult<T>;
   }
 
   beforeAll(async () => {

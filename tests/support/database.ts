@@ -2,6 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { createDriver } from "../../src/neo4j/driver";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
+import { graphReader, type GraphReader } from "../../src/neo4j/reader";
 import { applySchema } from "../../src/neo4j/schema";
 
 /** The run's shared Neo4j (started by globalSetup). */
@@ -33,12 +34,13 @@ export async function countGraph(driver: Driver): Promise<{ nodes: number; relat
 
 /**
  * Gives a describe block the shared database, emptied before it runs and after it ends;
- * with `seed`, the 2023 catalogue is loaded first. Use `db.driver` inside the tests.
+ * with `seed`, the 2023 catalogue is loaded first. Use `db.driver` (or `db.reader`, for the read services) inside the tests.
  */
-export function useTestDatabase(setup: { seed?: boolean } = {}): { readonly driver: Driver } {
-  const db = {} as { driver: Driver };
+export function useTestDatabase(setup: { seed?: boolean } = {}): { readonly driver: Driver; readonly reader: GraphReader } {
+  const db = {} as { driver: Driver; reader: GraphReader };
   beforeAll(async () => {
     db.driver = connectTestDatabase();
+    db.reader = graphReader(db.driver);
     await resetDatabase(db.driver);
     if (setup.seed) await loadCatalogue(db.driver, readSeedCatalogues()[0]!);
   });

@@ -200,6 +200,10 @@ public final class BundledNeo4j {
                 // Only reachable from this machine and owned by the parent process.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCache())
+                // No anonymous usage data leaves the machine.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Transaction timeouts (set per transaction by Prassi) are enforced within 100 ms, not 2 s.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                 // Each database preallocates its transaction log files: 64 MiB instead of 256 MiB
                 // and at most two old ones keep a desktop install small.
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))

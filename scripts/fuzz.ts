@@ -1,0 +1,84 @@
+/**
+ * npm run fuzz -- [--count 2000] [--seed 1] [--url http://127.0.0.1:4000]
+ * Sends malformed and hostile requests (scripts/fuzz/hostileRequests.ts: 25 kinds) and prints the statuses per kind,
+ * the slowest accepted answers and every violation: a 5xx, a body that is not JSON, a stack trace or path, no
+ * answer, a service that died. Exit 1 on any violation. Without --url it starts Prassi itself, in production mode,
+ * as a child process on a throw-away bundled Neo4j (or on NEO4J_URI, which it only reads), rate limiting off so
+ * every request reaches the code under test. Loopback only.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import { parseArgs } from "node:util";
+import { freePort } from "../src/neo4j/ports";
+import { formatReport, runFuzz } from "./fuzz/runFuzz";
+
+async function startService(secret: string): Promise<{ url: string; stop: () => Promise<number | null>; exited: () => boolean }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-fuzz-"));
+  const child = spawn(process.execPath, ["--require", "tsx/cjs", "src/main.ts"], {
+    cwd: path.resolve(__dirname, ".."),
+    env: {
+      ...process.env,
+      PORT: "0",
+      NODE_ENV: "production",
+      PRASSI_DATA_DIR: dataDir,
+      PRASSI_BOLT_PORT: String(await freePort()),
+      PRASSI_NEO4J_HEAP: "1g",
+      PRASSI_NEO4J_PAGECACHE: "256m",
+      PRASSI_RATE_LIMIT: "off",
+      JWT_SECRET: secret,
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve((exitCode = code))));
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+      const event = JSON.parse(line) as { msg?: string; url?: string; level?: number };
+      if (event.msg === "GraphQL server ready" && event.url) resolve(event.url);
+      if ((event.level ?? 0) >= 50) process.stderr.write(`service: ${line}\n`);
+    });
+    void exited.then((code) => reject(new Error(`the service exited (code ${code}) before it was ready`)));
+  });
+  return {
+    url,
+    exited: () => exitCode !== undefined,
+    stop: async () => {
+      child.kill("SIGTERM");
+      const code = await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { count: { type: "string", default: "2000" }, seed: { type: "string", default: "1" }, url: { type: "string" } } });
+  const count = Number(values.count);
+  const seed = Number(values.seed);
+  const secret = process.env.JWT_SECRET ?? randomBytes(32).toString("hex");
+  const service = values.url ? undefined : await startService(secret);
+  const url = values.url ?? service!.url;
+  process.stderr.write(`fuzz: ${count} requests (seed ${seed}) to ${url}\n`);
+  const started = Date.now();
+  const report = await runFuzz(url, { count, seed, secret });
+  process.stdout.write(formatReport(report));
+  process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const crashed = service?.exited() ?? false;
+  if (crashed) process.stdout.write("the service DIED during the run\n");
+  const stopCode = await service?.stop();
+  if (service && stopCode !== 0) process.stdout.write(`the service stopped with exit code ${stopCode}\n`);
+  return report.violations.length === 0 && report.healthyAfter && !crashed ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`fuzz failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,59 @@
+/**
+ * Editors' tokens, verified by Prassi itself before a request runs (then handed to @neo4j/graphql as an
+ * already-verified JWT): HS256 only, an expiry required and a bounded lifetime, roles only as an array of strings.
+ * A request that carries a bad token is refused whole (401), even a read: a client with a broken token should learn
+ * it at once, not when its first write fails.
+ */
+import { errors, jwtVerify } from "jose";
+import { z } from "zod";
+
+/** The claims the schema's authorization rules read (schema/auth.graphql), plus who the editor is. */
+export type EditorJwt = { sub?: string; roles: string[]; exp: number; iat?: number };
+
+/** Why a token was refused; the message is safe to show (it names the problem, never the secret). */
+export class TokenError extends Error {
+  override name = "TokenError";
+}
+
+const ClaimsSchema = z.object({
+  sub: z.string().optional(),
+  roles: z.array(z.string(), { error: "the roles claim must be an array of strings, e.g. [\"editor\"]" }).default([]),
+  exp: z.number(),
+  iat: z.number().optional(),
+});
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<EditorJwt | undefined>;
+
+/** Returns the verified claims, undefined without an Authorization header, and throws TokenError for a bad token. */
+export function tokenVerifier(options: { secret?: string; maxLifetimeSeconds: number }): TokenVerifier {
+  const key = options.secret === undefined ? undefined : new TextEncoder().encode(options.secret);
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === "") return undefined;
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    if (!token) throw new TokenError("the Authorization header must be `Bearer <token>`");
+    if (!key) throw new TokenError("this server accepts no tokens: JWT_SECRET is not set, so every write is refused");
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"] }));
+    } catch (error) {
+      throw new TokenError(describeJoseError(error));
+    }
+    const claims = ClaimsSchema.safeParse(payload);
+    if (!claims.success) throw new TokenError(claims.error.issues[0]?.message ?? "invalid claims");
+    const { exp, iat } = claims.data;
+    const lifetime = exp - (iat ?? Math.floor(Date.now() / 1000));
+    if (lifetime > options.maxLifetimeSeconds) {
+      throw new TokenError(`the token lives ${Math.round(lifetime / 3600)} h; this server accepts at most ${options.maxLifetimeSeconds / 3600} h`);
+    }
+    return claims.data;
+  };
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return "the token has expired";
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "exp") return "the token has no expiry (exp)";
+  if (error instanceof errors.JOSEAlgNotAllowed) return "the token must be signed with HS256";
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "the token's signature does not match this server's secret";
+  if (error instanceof errors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not valid`;
+  return "the token is malformed";
+}

@@ -1,0 +1,34 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { PrassiContext } from "../context";
+import { codeOfCause } from "../errors";
+
+/**
+ * Errors, per request: an unexpected one is logged once, with its cause and the request id, and the id goes into
+ * the error the caller reads, so an operator can find the line; when the database could not be reached the answer
+ * is 503, not 200.
+ */
+export function requestErrors(): ApolloServerPlugin<PrassiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = codeOfCause(error);
+            if (code === "INTERNAL_SERVER_ERROR") contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, "unexpected error");
+            else if (code === "SERVICE_UNAVAILABLE" || code === "QUERY_TIMEOUT") contextValue.log.warn({ code, path: error.path }, "database error");
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          const { singleResult } = response.body;
+          for (const error of singleResult.errors ?? []) {
+            if (error.extensions?.code === "INTERNAL_SERVER_ERROR") (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+          const unavailable = singleResult.errors?.some((error) => error.extensions?.code === "SERVICE_UNAVAILABLE");
+          if (unavailable) response.http.status = 503;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The cost of a query, known before it runs: the most graph nodes its response can hold, plus the reads of the
+ * discovery fields it asks, in the same unit. A list counts at its page size (its `limit` or `first`, else the
+ * type's default page, see `@limit` in schema/), and nested lists multiply, so `{ practices { similar { similar
+ * { id } } } }` costs 20 + 20×20 + 20×20×20. Scalars cost nothing, and so do the answer objects the discovery fields
+ * compute in memory (a match's reasons, their shared items): what is expensive is reaching nodes. The size of the
+ * response is capped separately (PRASSI_MAX_RESPONSE_BYTES).
+ */
+import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
+import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  Kind,
+  parse,
+  type DocumentNode,
+  type GraphQLSchema,
+  type IntValueNode,
+} from "graphql";
+import { LINK_KINDS } from "../similarity/model";
+
+type PageLimit = { default: number; max: number };
+
+/** The `@limit(default, max)` of every node type in the type definitions: what @neo4j/graphql applies to each list. */
+export function readPageLimits(typeDefs: string): Map<string, PageLimit> {
+  const limits = new Map<string, PageLimit>();
+  for (const definition of parse(typeDefs).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    const limit = definition.directives?.find((directive) => directive.name.value === "limit");
+    if (!limit) continue;
+    const argument = (name: string) => Number((limit.arguments?.find((arg) => arg.name.value === name)?.value as IntValueNode | undefined)?.value);
+    limits.set(definition.name.value, { default: argument("default"), max: argument("max") });
+  }
+  return limits;
+}
+
+/**
+ * Answer lists of the discovery fields that have no page argument, at the most they hold: free themselves, they
+ * multiply the nodes nested in them (a gap's models, a coverage entry's LEP).
+ */
+const ANSWER_LIST_SIZES: Record<string, number> = {
+  "PracticeMatch.reasons": LINK_KINDS.length,
+  "MatchReason.shared": 10,
+  "RegionProfile.lepCoverage": 25,
+  "RegionProfile.gaps": 25,
+  "RegionProfile.targetGroups": 30,
+  "LepGap.models": 3,
+};
+/** A list nothing above describes. */
+const UNKNOWN_LIST_SIZE = 10;
+
+/**
+ * The reads a discovery field makes beyond the nodes it returns, in node equivalents (what reading that many nodes
+ * costs the database; measured on the 2023 graph, see docs/api.md "Limits"): a region profile reads every
+ * region's coverage, a path explores the neighbourhoods of both practices up to maxHops.
+ */
+const FIELD_READS: Record<string, (args: Record<string, unknown>) => number> = {
+  "Query.regionProfile": () => 100,
+  "Query.practicePath": (args) => 10 * Number(args.maxHops),
+  "Query.replicableModels": () => 20,
+  "Query.searchPractices": () => 20,
+  "Query.similarPractices": () => 1,
+};
+
+const isConnection = (typeName: string) => typeName.endsWith("Connection");
+
+/** The node type a generated connection pages through: the type of `edges.node`. */
+function connectionNodeType(connection: ReturnType<typeof getNamedType>): string | undefined {
+  if (!isObjectType(connection)) return undefined;
+  const edge = getNamedType(connection.getFields().edges?.type);
+  return edge && isObjectType(edge) ? getNamedType(edge.getFields().node?.type)?.name : undefined;
+}
+
+export type QueryCostEstimator = (schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string) => number;
+
+export function queryCostEstimator(pageLimits: ReadonlyMap<string, PageLimit>): QueryCostEstimator {
+  const pageSize = (nodeType: string | undefined, asked: unknown): number => {
+    const limit = nodeType === undefined ? undefined : pageLimits.get(nodeType);
+    const requested = typeof asked === "number" && asked > 0 ? asked : undefined;
+    if (!limit) return requested ?? UNKNOWN_LIST_SIZE;
+    return Math.min(requested ?? limit.default, limit.max);
+  };
+
+  const estimate = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    // Introspection answers are as big as the schema, whatever is asked: not the graph's work.
+    if (field.name.startsWith("__")) return 0;
+    const named = getNamedType(field.type);
+    if (!isCompositeType(named)) return 0;
+    const returned = getNullableType(field.type);
+    let size = 1;
+    if (isConnection(named.name)) size = pageSize(connectionNodeType(named), args.first);
+    else if (isListType(returned) && !(isConnection(type.name) && field.name === "edges")) {
+      if (type.name === "Query" && field.name === "practicePath") size = Number(args.maxHops) + 1;
+      else size = ANSWER_LIST_SIZES[`${type.name}.${field.name}`] ?? pageSize(named.name, args.limit);
+    }
+    // A graph node counts itself; an answer object (a match, a reason, a connection's edge) only what it holds.
+    const own = pageLimits.has(named.name) ? 1 : 0;
+    const reads = FIELD_READS[`${type.name}.${field.name}`]?.(args) ?? 0;
+    return reads + size * (own + childComplexity);
+  };
+
+  return (schema, document, variables, operationName) =>
+    getComplexity({ schema, query: document, variables, operationName, estimators: [estimate] });
+}

@@ -1,0 +1,73 @@
+/**
+ * Whether the database answers, known at all times without asking it per request, so that requests are refused at
+ * once with 503 while it does not (instead of hanging), and the service recovers by itself when it does again.
+ *
+ * A probe (RETURN 1) runs every `intervalMs`. The database is down when a probe fails (connection refused or
+ * closed), or when a probe gets no answer within `hangAfterMs` AND nothing else the service asked was answered
+ * meanwhile (see answers.ts): a paused or partitioned database answers no one, while a busy one, slow to answer the
+ * probe, still answers someone. So a client that loads the database cannot make it look down for everyone. A hang
+ * is known within interval + hangAfterMs (1.7 s by default).
+ */
+import { EventEmitter } from "node:events";
+import type { Driver } from "neo4j-driver";
+import type { Logger } from "../logger";
+import { probeDatabase } from "./driver";
+
+export type DatabaseMonitor = {
+  readonly available: boolean;
+  /** Notes that the database answered one of the service's queries (see answers.ts). */
+  sawAnswer(): void;
+  /** Calls `listener` each time the database becomes unreachable; returns the function that unsubscribes it. */
+  onUnavailable(listener: () => void): () => void;
+  stop(): void;
+};
+
+export type MonitorOptions = { database?: string; intervalMs?: number; hangAfterMs?: number; log: Logger };
+
+export function monitorDatabase(driver: Driver, options: MonitorOptions): DatabaseMonitor {
+  const intervalMs = options.intervalMs ?? 500;
+  const hangAfterMs = options.hangAfterMs ?? 1_200;
+  const events = new EventEmitter();
+  events.setMaxListeners(0); // one listener per request in flight
+  let available = true;
+  let since = Date.now();
+  let lastAnswer = Date.now();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const probe = async () => {
+    const startedAt = Date.now();
+    const result = await probeDatabase(driver, options.database, hangAfterMs);
+    if (stopped) return;
+    const answering = result === "answered" || (result === "timed out" && lastAnswer >= startedAt);
+    if (answering !== available) {
+      const now = Date.now();
+      if (answering) options.log.info({ downForMs: now - since }, "Neo4j answers again");
+      else options.log.error({ probe: result, hangAfterMs }, "Neo4j does not answer: requests get 503 until it does");
+      available = answering;
+      since = now;
+      if (!answering) events.emit("unavailable");
+    }
+    schedule();
+  };
+  // unref: a forgotten monitor must not keep a process (a test, a CLI) alive.
+  const schedule = () => (timer = setTimeout(() => void probe(), intervalMs).unref());
+  schedule();
+
+  return {
+    get available() {
+      return available;
+    },
+    sawAnswer() {
+      lastAnswer = Date.now();
+    },
+    onUnavailable(listener) {
+      events.on("unavailable", listener);
+      return () => events.off("unavailable", listener);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { Driver } from "neo4j-driver";
+
+const REQUEST_TRANSACTIONS = `
+SHOW TRANSACTIONS YIELD transactionId, metaData
+WHERE metaData.requestId = $requestId
+RETURN collect(transactionId) AS ids`;
+
+/**
+ * Stops, on the server, every transaction still running for a request (they carry its id as metadata, see
+ * reader.ts and the GraphQL context): a client that went away must not leave its work running. A user may always
+ * list and terminate its own transactions, so this works on an external Neo4j too. Returns how many it stopped.
+ */
+export async function terminateRequestTransactions(driver: Driver, requestId: string, database?: string): Promise<number> {
+  const { records } = await driver.executeQuery(REQUEST_TRANSACTIONS, { requestId }, { database });
+  const ids = records[0]?.get("ids") as string[] | undefined;
+  if (!ids || ids.length === 0) return 0;
+  await driver.executeQuery("TERMINATE TRANSACTIONS $ids", { ids }, { database });
+  return ids.length;
+}

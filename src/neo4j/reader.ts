@@ -1,0 +1,28 @@
+import type { Driver, EagerResult } from "neo4j-driver";
+
+/** Where and how one caller reads the graph. */
+export type ReadScope = {
+  database?: string;
+  /** Server-side transaction timeout: Neo4j itself stops a read that runs longer. */
+  timeoutMs?: number;
+  /** Tags every transaction, so that the transactions of a request its client abandoned can be found and terminated. */
+  requestId?: string;
+};
+
+/** Runs read-only Cypher for one caller (a GraphQL request, a test), always on a reader and within its scope. */
+export type GraphReader = {
+  run(cypher: string, parameters?: Record<string, unknown>): Promise<EagerResult>;
+  readonly scope: ReadScope;
+};
+
+export function graphReader(driver: Driver, scope: ReadScope = {}): GraphReader {
+  const transactionConfig = {
+    timeout: scope.timeoutMs,
+    metadata: scope.requestId === undefined ? undefined : { requestId: scope.requestId },
+  };
+  return {
+    scope,
+    run: (cypher, parameters = {}) =>
+      driver.executeQuery(cypher, parameters, { database: scope.database, routing: "READ", transactionConfig }),
+  };
+}

@@ -1,0 +1,40 @@
+import { auditServer } from "graphql-http";
+import { formatReport, runFuzz } from "../../scripts/fuzz/runFuzz";
+import { KINDS } from "../../scripts/fuzz/hostileRequests";
+import { connectTestDatabase, resetDatabase } from "../support/database";
+import { startTestService, type TestService } from "../support/service";
+
+const SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+
+describe("the GraphQL-over-HTTP protocol, audited and fuzzed", () => {
+  let service: TestService;
+
+  beforeAll(async () => {
+    const driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await driver.close();
+    service = await startTestService({ NODE_ENV: "production", JWT_SECRET: SECRET, PRASSI_RATE_LIMIT: "off" });
+  });
+  afterAll(async () => {
+    await resetDatabase(service.prassi.driver);
+    await service.stop();
+  });
+
+  it("passes every MUST of graphql-http's audit, with only the SHOULD warnings bare Apollo Server 5 has", async () => {
+    const results = await auditServer({ url: `${service.base}/graphql` });
+    expect(results.filter((result) => result.status === "error").map((result) => `${result.id} ${result.name}`)).toEqual([]);
+    // Apollo answers parse, validation and variable errors with 400 even for application/json clients.
+    expect(results.filter((result) => result.status === "warn").map((result) => result.id).sort()).toEqual(["572B", "7B9B", "FDE2"]);
+  });
+
+  it("answers hundreds of malformed and hostile requests of every kind with no 5xx, no stack trace, and stays up", async () => {
+    const kinds = Object.keys(KINDS).length;
+    expect(kinds).toBeGreaterThanOrEqual(15);
+    const report = await runFuzz(`${service.base}/graphql`, { count: kinds * 12, seed: 7, secret: SECRET });
+    // On failure the table says where to look.
+    if (report.violations.length > 0) process.stdout.write(formatReport(report));
+    expect({ violations: report.violations, healthyAfter: report.healthyAfter }).toEqual({ violations: [], healthyAfter: true });
+    expect(report.statuses.size).toBe(kinds);
+    expect(service.logs.filter((line) => line.level >= 60)).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import { SignJWT } from "jose";
+import { resetDatabase, connectTestDatabase } from "../support/database";
+import { startTestService, type TestService } from "../support/service";
+
+const SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+const LINK_TARGET = `mutation { updatePractices(where: { id: { eq: "2023-011" } },
+  update: { targets: [{ connect: [{ where: { node: { id: { eq: "donne" } } }, edge: { field: TARGETS } }] }] }) { practices { id } } }`;
+
+type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+/** What no answer may contain: a stack frame, a file path of the server, Express's HTML error page. */
+const LEAK = /\bat \S+ \(|node_modules|\/work\/|\.ts:\d+|<html|<pre>/i;
+
+async function answer(response: Response): Promise<{ status: number; body: Answer; text: string; type: string }> {
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as Answer, text, type: response.headers.get("content-type") ?? "" };
+}
+
+function token(claims: Record<string, unknown>, options: { alg?: string; expires?: string | null; secret?: string } = {}) {
+  let jwt = new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? "HS256" }).setIssuedAt().setSubject("maria.rossi");
+  if (options.expires !== null) jwt = jwt.setExpirationTime(options.expires ?? "10m");
+  return jwt.sign(new TextEncoder().encode(options.secret ?? SECRET));
+}
+
+describe("HTTP requests to /graphql, as a hostile or careless client sends them", () => {
+  let service: TestService;
+
+  beforeAll(async () => {
+    const driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await driver.close();
+    service = await startTestService({ JWT_SECRET: SECRET, PRASSI_RATE_LIMIT: "off" });
+  });
+  afterAll(async () => {
+    await resetDatabase(service.prassi.driver);
+    await service.stop();
+  });
+
+  it("refuses the nested similar-of-similar query at once, with its cost, before any database work", async () => {
+    const started = Date.now();
+    const { status, body, text } = await answer(await service.post({ query: "{ practices { similar { similar { similar { similar { similar { id } } } } } } }" }));
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", cost: 67368420, maxCost: 5000 });
+    expect(text.length).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("answers a syntax error with 400 GRAPHQL_PARSE_FAILED, for both GraphQL-over-HTTP media types", async () => {
+    for (const accept of ["application/json", "application/graphql-response+json"]) {
+      const { status, body } = await answer(await service.post({ query: "{ practices { id " }, { accept }));
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+    }
+  });
+
+  it("refuses a document over the token limit as a parse error, not a 500", async () => {
+    const { status, body } = await answer(await service.post({ query: `{ ${Array.from({ length: 1600 }, (_, i) => `a${i}: __typename`).join(" ")} }` }));
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+    expect(body.errors?.[0]?.message).toMatch(/more th\w+ 3000 tokens/);
+  });
+
+  it("answers invalid JSON, an oversized body, a wrong media type and a wrong method with a JSON error, no stack and no path", async () => {
+    const cases: Array<[Promise<Response>, number, string]> = [
+      [service.post("{not json"), 400, "BAD_REQUEST"],
+      [service.post(JSON.stringify({ query: `{ __typename }`, padding: "x".repeat(1_100_000) })), 413, "PAYLOAD_TOO_LARGE"],
+      [service.post(JSON.stringify({ query: "{ __typename }" }), { "content-type": "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      [fetch(`${service.base}/graphql`, { method: "PUT", body: "{}" }), 405, "METHOD_NOT_ALLOWED"],
+      [fetch(`${service.base}/../../etc/passwd`), 404, "NOT_FOUND"],
+    ];
+    for (const [request, status, code] of cases) {
+      const response = await answer(await request);
+      expect({ status: response.status, code: response.body.errors?.[0]?.extensions?.code }).toEqual({ status, code });
+      expect(response.type).toMatch(/^application\/json/);
+      expect(response.text).not.toMatch(LEAK);
+    }
+    expect(service.logs.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
+  it("refuses negative or zero page arguments as BAD_USER_INPUT before they reach Cypher", async () => {
+    for (const [query, field] of [
+      ["{ practices(limit: -1) { id } }", "practices.limit"],
+      ["{ practices(offset: -1) { id } }", "practices.offset"],
+      ["{ practicesConnection(first: -1) { totalCount } }", "practicesConnection.first"],
+      ["{ regions { practices(limit: 0) { id } } }", "practices.limit"],
+    ]) {
+      const { status, body } = await answer(await service.post({ query }));
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    }
+  });
+
+  it("serves a plain GET query (a widget's simple, cacheable request) but never a mutation over GET or a simple POST", async () => {
+    const get = await fetch(`${service.base}/graphql?query=${encodeURIComponent('{ practices(where: { id: { eq: "2023-004" } }) { title } }')}`);
+    expect(get.status).toBe(200);
+    expect(((await get.json()) as Answer).data).toEqual({ practices: [{ title: "JOB CLUB" }] });
+
+    const bearer = `Bearer ${await token({ roles: ["editor"] })}`;
+    const overGet = await fetch(`${service.base}/graphql?query=${encodeURIComponent(LINK_TARGET)}`, { headers: { authorization: bearer } });
+    expect(overGet.status).toBe(405);
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const simple = await service.post({ query: LINK_TARGET }, { "content-type": type, authorization: bearer });
+      expect(simple.status).toBe(415);
+    }
+    const { records } = await service.prassi.driver.executeQuery("MATCH (:Practice {id: '2023-011'})-[r:TARGETS]->(:TargetGroup {id: 'donne'}) RETURN count(r) AS n");
+    expect(records[0]!.get("n")).toBe(0);
+  });
+
+  it("answers CORS preflights and lets any origin read, without credentials", async () => {
+    const preflight = await fetch(`${service.base}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "https://www.regione.example.it", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/content-type/);
+    expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
+    const read = await service.post({ query: "{ __typename }" }, { origin: "https://www.regione.example.it" });
+    expect(read.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("names itself by request id, not by framework", async () => {
+    const response = await service.post({ query: "{ __typename }" }, { "x-request-id": "portal-abc.123" });
+    expect(response.headers.get("x-powered-by")).toBeNull();
+    expect(response.headers.get("x-request-id")).toBe("portal-abc.123");
+    const forged = await service.post({ query: "{ __typename }" }, { "x-request-id": "<script>" });
+    expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("accepts only HS256 editor tokens with an expiry, a bounded lifetime and roles as an array, saying why not", async () => {
+    const write = (bearer: string) => service.post({ query: "{ __typename }" }, { authorization: `Bearer ${bearer}` });
+    const refusals: Array<[string, RegExp]> = [
+      [await token({ roles: ["editor"] }, { expires: null }), /no expiry/],
+      [await token({ roles: ["editor"] }, { alg: "HS512" }), /HS256/],
+      [await token({ roles: ["editor"] }, { expires: "30d" }), /at most 24 h/],
+      [await token({ roles: "editor" }), /array of strings/],
+      [await token({ roles: ["editor"] }, { secret: "another-secret-that-is-long-enough-for-hs256" }), /signature/],
+      [await token({ roles: ["editor"] }, { expires: "-1m" }), /expired/],
+      ["not-a-token", /malformed/],
+    ];
+    for (const [bearer, reason] of refusals) {
+      const { status, body } = await answer(await write(bearer));
+      expect({ status, code: body.errors?.[0]?.extensions?.code }).toEqual({ status: 401, code: "UNAUTHENTICATED" });
+      expect(body.errors?.[0]?.message).toMatch(reason);
+    }
+    expect((await write(await token({ roles: ["editor"] }))).status).toBe(200);
+  });
+
+  it("logs every write with the editor, the request id and what it changed, on one JSON line", async () => {
+    const response = await service.post({ query: LINK_TARGET }, { authorization: `Bearer ${await token({ roles: ["editor"] })}` });
+    const { body } = await answer(response);
+    expect(body.errors).toBeUndefined();
+    const requestId = response.headers.get("x-request-id");
+    const audit = service.logs.find((line) => line.audit === "write" && line.requestId === requestId);
+    expect(audit).toMatchObject({ editor: "maria.rossi", applied: true, changes: [{ field: "updatePractices" }] });
+    expect(JSON.stringify(audit)).toContain('"eq":"2023-011"');
+    expect(typeof audit?.time).toBe("number");
+  });
+});

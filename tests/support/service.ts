@@ -1,0 +1,48 @@
+import { startPrassi, type Prassi, type PrassiOptions } from "../../src/app";
+import { loadConfig } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { testNeo4jUri } from "./database";
+
+export type LogLine = { level: number; msg: string; requestId?: string; [key: string]: unknown };
+
+export type TestService = {
+  prassi: Prassi;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  /** Every JSON line the service logged, parsed. */
+  logs: LogLine[];
+  /** POSTs a GraphQL request; `headers` add to or replace content-type; `signal` lets the client go away. */
+  post(body: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<Response>;
+  stop(): Promise<void>;
+};
+
+/** The service on the shared test Neo4j (seeding it with the 2023 catalogue when empty), with the given settings. */
+export async function startTestService(env: Record<string, string> = {}, options: PrassiOptions = {}): Promise<TestService> {
+  const logs: LogLine[] = [];
+  const log = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const prassi = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), ...env }), log, options);
+  const base = `http://127.0.0.1:${prassi.port}`;
+  return {
+    prassi,
+    base,
+    logs,
+    post: (body, headers = {}, signal) =>
+      fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+        signal,
+      }),
+    stop: () => prassi.stop(),
+  };
+}
+
+/** Polls `condition` every 50 ms until it holds; throws with `what` after `timeoutMs`. */
+export async function eventually(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<number> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Date.now() - started;
+}
