@@ -55,7 +55,7 @@ describe("npm run ingest", () => {
     expect(await countGraph(driver)).toEqual(before);
   });
 
-  it("with --dry-run --out writes the normalized catalogue and touches no database", async () => {
+  it("with --dry-run --out writes the normalized catalogue and nothing to the database", async () => {
     await resetDatabase(driver);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prassi-out-")), "catalogue.json");
     const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run", "--out", out, "--catalog", "anpal-2023-review");

@@ -132,13 +132,14 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     ),
   });
 
-  it("is refused, with its file and line, and writes nothing while the earlier practice is not in the database", async () => {
+  it("is refused, with its file and line, and writes nothing while the earlier practice is not in the database; a dry run says so too", async () => {
+    const refusal =
+      "later-edition.md:25 card 1: builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), " +
+      "which is not in the database: import the catalogue that lists it first";
+    await expect(previewCatalogueChanges(db.driver, catalogue2024)).rejects.toThrow(refusal);
     const load = loadCatalogue(db.driver, catalogue2024);
     await expect(load).rejects.toBeInstanceOf(CatalogueLoadError);
-    await expect(load).rejects.toThrow(
-      "later-edition.md:25 card 1: builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), " +
-        "which is not in the database: import the catalogue that lists it first",
-    );
+    await expect(load).rejects.toThrow(refusal);
     expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
   });
 
