@@ -100,7 +100,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     response.status(health.healthy ? 200 : 503).json(health.healthy ? { status: "ok" } : { status: "failed", reason: health.reason });
   });
   app.get("/readyz", async (_request, response) => {
-    const ready = options.monitor.available && (await isDatabaseReachable(driver, database, 1_000));
+    // Asked now rather than read from the monitor, which may lag by one probe.
+    const ready = await isDatabaseReachable(driver, database, 1_000);
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", neo4j: ready ? "up" : "down" });
   });
   app.use(
