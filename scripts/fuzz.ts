@@ -1,5 +1,5 @@
 /**
- * npm run fuzz -- [--count 2000] [--seed 1] [--url http://127.0.0.1:4000]
+ * npm run fuzz -- [--count 2000] [--seed 1] [--concurrency 8] [--kind "cost bombs" ...] [--url http://127.0.0.1:4000]
  * Sends malformed and hostile requests (scripts/fuzz/hostileRequests.ts: 25 kinds) and prints the statuses per kind,
  * the slowest accepted answers and every violation: a 5xx, a body that is not JSON, a stack trace or path, no
  * answer, a service that died. Exit 1 on any violation. Without --url it starts Prassi itself, in production mode,
@@ -57,7 +57,15 @@ async function startService(secret: string): Promise<{ url: string; stop: () => 
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { count: { type: "string", default: "2000" }, seed: { type: "string", default: "1" }, url: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      count: { type: "string", default: "2000" },
+      seed: { type: "string", default: "1" },
+      concurrency: { type: "string", default: "8" },
+      kind: { type: "string", multiple: true },
+      url: { type: "string" },
+    },
+  });
   const count = Number(values.count);
   const seed = Number(values.seed);
   const secret = process.env.JWT_SECRET ?? randomBytes(32).toString("hex");
@@ -65,7 +73,7 @@ async function main(): Promise<number> {
   const url = values.url ?? service!.url;
   process.stderr.write(`fuzz: ${count} requests (seed ${seed}) to ${url}\n`);
   const started = Date.now();
-  const report = await runFuzz(url, { count, seed, secret });
+  const report = await runFuzz(url, { count, seed, secret, concurrency: Number(values.concurrency), kinds: values.kind });
   process.stdout.write(formatReport(report));
   process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const crashed = service?.exited() ?? false;

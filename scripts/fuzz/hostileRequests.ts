@@ -135,11 +135,28 @@ export const KINDS: Record<string, Generator> = {
       ]),
     }),
   "introspection probes": (random) => post({ query: pick(random, ["{ __schema { types { name } } }", '{ __type(name: "Nope") { name } }', "{ __typename __schema { queryType { fields { name } } } }"]) }),
+  "expensive within the budget": (random) => {
+    const aliases = (count: number, field: (i: number) => string) => Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(" ");
+    const practice = () => `2023-${String(between(random, 1, 16)).padStart(3, "0")}`;
+    const texts = "title summary objectives activities humanResources results outcomes lessons conclusions";
+    return post({
+      query: pick(random, [
+        `{ practices(limit: 100) { ${texts} similar(limit: 49) { id title } } }`,
+        `{ practicesConnection(first: 100) { totalCount edges { node { id stakeholders(limit: 49) { id name } } } } }`,
+        `{ ${aliases(30, () => `practicePath(from: "${practice()}", to: "${practice()}", maxHops: 8) { id practice { id } }`)} }`,
+        `{ ${aliases(between(random, 5, 30), (i) => `regionProfile(region: "${["Liguria", "Campania", "Lazio", "Sardegna", "Veneto"][i % 5]}") { practiceCount gaps { lep { code } models { id title } } targetGroups { targetGroup { id } } }`)} }`,
+        `{ ${aliases(30, () => `searchPractices(text: "${pick(random, ["lavoro", "giovani", "collocamento mirato", "impresa", "donne"])}", limit: 50) { score practice { id title } }`)} }`,
+        `{ ${aliases(30, () => `replicableModels(region: "Veneto", limit: 50) { score practice { id title } reasons { shared { id } } }`)} }`,
+        `{ ${aliases(30, () => `practices(where: { stakeholders: { some: { practices: { some: { title: { contains: "${pick(random, ["a", "e", "zz"])}" } } } } } }) { id }`)} }`,
+        `{ ${aliases(30, () => `similarPractices(id: "${practice()}", limit: 50, lens: ${pick(random, ["BALANCED", "ACTORS", "SERVICES"])}) { score practice { id title regions { name } } reasons { kind weight shared { id name } } }`)} }`,
+      ]),
+    });
+  },
   "strange text": (random) => post({ query: `{ searchPractices(text: "${pick(random, ["\\u0000", "👩‍💼".repeat(50), "\\uD800", "é".repeat(150)])}") { score } }` }),
 };
 
-/** `count` requests, spread evenly over the kinds, drawn from `seed`. */
-export async function hostileRequests(count: number, seed: number, secret: string): Promise<HostileRequest[]> {
+/** `count` requests, spread evenly over the kinds (or only those named), drawn from `seed`. */
+export async function hostileRequests(count: number, seed: number, secret: string, only?: string[]): Promise<HostileRequest[]> {
   let state = seed;
   const random: Random = () => {
     // mulberry32: small, fast, good enough to vary requests
@@ -149,7 +166,8 @@ export async function hostileRequests(count: number, seed: number, secret: strin
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const kinds = Object.entries(KINDS);
+  const kinds = Object.entries(KINDS).filter(([kind]) => !only || only.includes(kind));
+  if (kinds.length === 0) throw new Error(`no such kind: ${only?.join(", ")}; the kinds are: ${Object.keys(KINDS).join(", ")}`);
   const requests: HostileRequest[] = [];
   for (let i = 0; i < count; i++) {
     const [kind, generate] = kinds[i % kinds.length]!;

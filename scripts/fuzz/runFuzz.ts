@@ -6,7 +6,7 @@
 import http from "node:http";
 import { hostileRequests, type HostileRequest } from "./hostileRequests";
 
-export type FuzzOptions = { count: number; seed: number; secret: string; concurrency?: number };
+export type FuzzOptions = { count: number; seed: number; secret: string; concurrency?: number; kinds?: string[] };
 
 export type FuzzReport = {
   sent: number;
@@ -60,7 +60,7 @@ function problemsOf(request: HostileRequest, answer: Answer): string[] {
 export async function runFuzz(baseUrl: string, options: FuzzOptions): Promise<FuzzReport> {
   const base = new URL(baseUrl);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(base.hostname)) throw new Error(`the fuzzer only targets this machine (loopback), not ${base.hostname}`);
-  const requests = await hostileRequests(options.count, options.seed, options.secret);
+  const requests = await hostileRequests(options.count, options.seed, options.secret, options.kinds);
   const report: FuzzReport = { sent: 0, statuses: new Map(), violations: [], slowestAccepted: [], healthyAfter: false };
   let next = 0;
   const worker = async () => {

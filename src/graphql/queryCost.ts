@@ -1,6 +1,6 @@
 /**
- * The cost of a query, known before it runs: the most graph nodes its response can hold, plus the reads of the
- * discovery fields it asks, in the same unit. A list counts at its page size (its `limit` or `first`, else the
+ * The cost of a query, known before it runs: the most graph nodes its response can hold, plus its round trips to
+ * the database, in the same unit. A list counts at its page size (its `limit` or `first`, else the
  * type's default page, see `@limit` in schema/), and nested lists multiply, so `{ practices { similar { similar
  * { id } } } }` costs 20 + 20×20 + 20×20×20. Scalars cost nothing, and so do the answer objects the discovery fields
  * compute in memory (a match's reasons, their shared items): what is expensive is reaching nodes. The size of the
@@ -52,19 +52,28 @@ const ANSWER_LIST_SIZES: Record<string, number> = {
 const UNKNOWN_LIST_SIZE = 10;
 
 /**
- * The reads a discovery field makes beyond the nodes it returns, in node equivalents (what reading that many nodes
- * costs the database; measured on the 2023 graph, see docs/api.md "Limits"): a region profile reads every
- * region's coverage, a path explores the neighbourhoods of both practices up to maxHops.
+ * What a database round trip costs (a transaction: the Bolt exchange, planning, the commit), in node equivalents.
+ * On the 2023 graph a query's time is mostly its round trips, not the nodes it reads: this is what stops thirty
+ * aliased discovery fields, each a few small queries, from adding up to seconds (docs/api.md, "Limits").
  */
-const FIELD_READS: Record<string, (args: Record<string, unknown>) => number> = {
-  "Query.regionProfile": () => 100,
-  "Query.practicePath": (args) => 10 * Number(args.maxHops),
-  "Query.replicableModels": () => 20,
-  "Query.searchPractices": () => 20,
-  "Query.similarPractices": () => 1,
+export const ROUND_TRIP_COST = 50;
+
+/**
+ * Round trips of each root field. A generated field is one query, whatever it nests; a discovery field makes a few
+ * (replicableModels reads the region's offer, the LEPs, the target groups and the candidates; regionProfile six
+ * reads and the models of its gaps; a path looks its practices up, then searches), and the practices it returns
+ * are one more, batched for the whole request.
+ */
+const ROUND_TRIPS: Record<string, (args: Record<string, unknown>) => number> = {
+  similarPractices: () => 2,
+  searchPractices: () => 3,
+  replicableModels: () => 5,
+  regionProfile: () => 9,
+  practicePath: (args) => 3 + Math.ceil(Number(args.maxHops) / 2),
 };
 
 const isConnection = (typeName: string) => typeName.endsWith("Connection");
+const isRootType = (type: { name: string }) => type.name === "Query" || type.name === "Mutation";
 
 /** The node type a generated connection pages through: the type of `edges.node`. */
 function connectionNodeType(connection: ReturnType<typeof getNamedType>): string | undefined {
@@ -97,8 +106,8 @@ export function queryCostEstimator(pageLimits: ReadonlyMap<string, PageLimit>): 
     }
     // A graph node counts itself; an answer object (a match, a reason, a connection's edge) only what it holds.
     const own = pageLimits.has(named.name) ? 1 : 0;
-    const reads = FIELD_READS[`${type.name}.${field.name}`]?.(args) ?? 0;
-    return reads + size * (own + childComplexity);
+    const roundTrips = isRootType(type) ? (ROUND_TRIPS[field.name]?.(args) ?? 1) : 0;
+    return roundTrips * ROUND_TRIP_COST + size * (own + childComplexity);
   };
 
   return (schema, document, variables, operationName) =>

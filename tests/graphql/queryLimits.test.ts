@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { parse, type GraphQLSchema } from "graphql";
+import { loadConfig } from "../../src/config";
 import { findArgumentProblem } from "../../src/graphql/argumentLimits";
-import { queryCostEstimator, readPageLimits } from "../../src/graphql/queryCost";
+import { queryCostEstimator, readPageLimits, ROUND_TRIP_COST } from "../../src/graphql/queryCost";
 import { buildSchema, readTypeDefs } from "../../src/graphql/schema";
 import { coercedVariables } from "../../src/graphql/variables";
 import { createDriver } from "../../src/neo4j/driver";
@@ -9,6 +12,8 @@ let schema: GraphQLSchema;
 const pageLimits = readPageLimits(readTypeDefs());
 const estimate = queryCostEstimator(pageLimits);
 const cost = (query: string, variables?: Record<string, unknown>) => estimate(schema, parse(query), variables);
+/** Each root field is one or more round trips to the database. */
+const trips = (count: number) => count * ROUND_TRIP_COST;
 
 function badArgument(query: string, raw: Record<string, unknown> = {}) {
   const document = parse(query);
@@ -33,35 +38,43 @@ describe("the cost of a query", () => {
 
   it("multiplies nested lists at their default page size, so the similar-of-similar bomb is priced at what it could return", () => {
     const levels = [1, 2, 3, 4, 5, 6].map((depth) => 20 ** depth);
-    expect(cost("{ practices { similar { similar { similar { similar { similar { id } } } } } } }")).toBe(levels.reduce((a, b) => a + b));
-    expect(cost("{ practices { stakeholders { practices { id } } } }")).toBe(20 + 20 * 50 + 20 * 50 * 20);
+    expect(cost("{ practices { similar { similar { similar { similar { similar { id } } } } } } }")).toBe(trips(1) + levels.reduce((a, b) => a + b));
+    expect(cost("{ practices { stakeholders { practices { id } } } }")).toBe(trips(1) + 20 + 20 * 50 + 20 * 50 * 20);
   });
 
   it("counts a list at its limit, never above the type's maximum page", () => {
-    expect(cost("{ practices(limit: 5) { id stakeholders(limit: 3) { id name } } }")).toBe(5 + 5 * 3);
-    expect(cost("{ practices(limit: 100000) { id } }")).toBe(100);
+    expect(cost("{ practices(limit: 5) { id stakeholders(limit: 3) { id name } } }")).toBe(trips(1) + 5 + 5 * 3);
+    expect(cost("{ practices(limit: 100000) { id } }")).toBe(trips(1) + 100);
   });
 
   it("takes limits from variables, defaults included", () => {
-    expect(cost("query ($n: Int = 7) { practices(limit: $n) { id } }")).toBe(7);
-    expect(cost("query ($n: Int = 7) { practices(limit: $n) { id } }", { n: 3 })).toBe(3);
+    expect(cost("query ($n: Int = 7) { practices(limit: $n) { id } }")).toBe(trips(1) + 7);
+    expect(cost("query ($n: Int = 7) { practices(limit: $n) { id } }", { n: 3 })).toBe(trips(1) + 3);
   });
 
   it("counts a connection at `first`, and nothing for its count or page info", () => {
-    expect(cost("{ practicesConnection(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id } } } }")).toBe(5);
-    expect(cost("{ practicesConnection { edges { node { id catalog { id } } } } }")).toBe(20 * 2);
+    expect(cost("{ practicesConnection(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id } } } }")).toBe(trips(1) + 5);
+    expect(cost("{ practicesConnection { edges { node { id catalog { id } } } } }")).toBe(trips(1) + 20 * 2);
   });
 
   it("counts each alias and fragment, and nothing for introspection", () => {
-    expect(cost("{ a: practices(limit: 2) { id } b: practices(limit: 3) { ...P } } fragment P on Practice { regions(limit: 1) { nuts } }")).toBe(2 + 3 + 3);
+    expect(cost("{ a: practices(limit: 2) { id } b: practices(limit: 3) { ...P } } fragment P on Practice { regions(limit: 1) { nuts } }")).toBe(trips(2) + 2 + 3 + 3);
     expect(cost("{ __schema { types { name fields { name args { name } } } } }")).toBe(0);
   });
 
-  it("counts the nodes inside discovery answers, plus the reads each discovery field makes", () => {
+  it("accepts every example operation of docs/queries within the default budget", () => {
+    const examples = path.resolve(__dirname, "../../docs/queries");
+    const { queryCost } = loadConfig({}).limits;
+    for (const file of fs.readdirSync(examples)) {
+      expect({ file, cost: cost(fs.readFileSync(path.join(examples, file), "utf8")) <= queryCost }).toEqual({ file, cost: true });
+    }
+  });
+
+  it("counts the nodes inside discovery answers, plus the round trips each discovery field makes", () => {
     // 50 matches with their practice; reasons and shared items are computed in memory.
-    expect(cost('{ similarPractices(id: "2023-004", limit: 50) { score practice { id } reasons { kind shared { id name } } } }')).toBe(1 + 50);
-    expect(cost('{ practicePath(from: "a", to: "b", maxHops: 8) { id practice { id } } }')).toBe(80 + 9);
-    expect(cost('{ regionProfile(region: "Liguria") { gaps { models { id } } } }')).toBe(100 + 25 * 3);
+    expect(cost('{ similarPractices(id: "2023-004", limit: 50) { score practice { id } reasons { kind shared { id name } } } }')).toBe(trips(2) + 50);
+    expect(cost('{ practicePath(from: "a", to: "b", maxHops: 8) { id practice { id } } }')).toBe(trips(7) + 9);
+    expect(cost('{ regionProfile(region: "Liguria") { gaps { models { id } } } }')).toBe(trips(9) + 25 * 3);
   });
 });
 
