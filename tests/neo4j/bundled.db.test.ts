@@ -31,6 +31,22 @@ describe("the bundled Neo4j", () => {
     }
   });
 
+  it("listens on loopback only, sends no usage data, and enforces transaction timeouts within 100 ms", async () => {
+    const driver = createDriver({ uri: testNeo4jUri() });
+    try {
+      const { records } = await driver.executeQuery(
+        "SHOW SETTINGS YIELD name, value WHERE name IN ['dbms.usage_report.enabled', 'db.transaction.monitor.check.interval', 'server.bolt.listen_address'] RETURN name, value ORDER BY name",
+      );
+      expect(Object.fromEntries(records.map((record) => [record.get("name"), record.get("value")]))).toEqual({
+        "db.transaction.monitor.check.interval": "100ms",
+        "dbms.usage_report.enabled": "false",
+        "server.bolt.listen_address": `127.0.0.1:${new URL(testNeo4jUri()).port}`,
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+
   it("refuses a Bolt port that is taken, saying which variable to change", async () => {
     const taken = Number(new URL(testNeo4jUri()).port);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-port-"));
