@@ -144,7 +144,7 @@ function describedSize(catalogue: NormalizedCatalogue): { nodes: number; relatio
   const cpis = new Set<string>();
   for (const practice of catalogue.practices) {
     nodes.add(`Practice:${practice.id}`);
-    relationships += 1 + (practice.editorLinks?.length ?? 0); // LISTED_IN
+    relationships += 1 + (practice.editorLinks?.length ?? 0); // LISTED_IN, and the links editors added
     for (const spec of LINKS) {
       for (const link of spec.read(practice)) {
         nodes.add(`${spec.label}:${link.key}`);
