@@ -2,6 +2,7 @@
  * searchPractices: Italian full-text search over the practice cards (index `practice_card_text` on the card's own
  * text properties), best match first, saying which texts matched.
  */
+import { CARD_TEXT_PROPERTIES } from "../ingest/practiceGraph";
 import type { GraphReader } from "../neo4j/reader";
 import { checkLimit } from "./errors";
 import { textMatcher, toLuceneQuery } from "./lucene";
@@ -14,19 +15,7 @@ type SearchInput = { text: string; limit: number };
 const INDEXED: ReadonlyArray<{ property: string; field: PracticeTextField }> = [
   { property: "title", field: "TITLE" },
   { property: "summary", field: "SUMMARY" },
-  ...[
-    "scope",
-    "anpalAssistance",
-    "period",
-    "driver",
-    "objectives",
-    "activities",
-    "humanResources",
-    "results",
-    "outcomes",
-    "lessons",
-    "conclusions",
-  ].map((property) => ({ property, field: "CARD_TEXT" as const })),
+  ...CARD_TEXT_PROPERTIES.map((property) => ({ property, field: "CARD_TEXT" as const })),
 ];
 const FIELD_ORDER: readonly PracticeTextField[] = ["TITLE", "SUMMARY", "CARD_TEXT"];
 

@@ -13,7 +13,6 @@ import { cardFieldEnum, LINKS, practiceProperties, type LinkSpec } from "./pract
 import { REGIONS } from "./regions";
 
 /** Where tests/graphql/schema.test.ts checks the stored CardField values against the schema's enum. */
-export { cardFieldEnum } from "./practiceGraph";
 
 export type LoadCounts = {
   nodesCreated: number;

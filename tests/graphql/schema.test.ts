@@ -1,7 +1,7 @@
 import { Kind, parse, type DefinitionNode } from "graphql";
 import { CARD_FIELDS } from "../../src/ingest/card";
 import { FundingKindSchema, StakeholderKindSchema } from "../../src/ingest/catalogue";
-import { cardFieldEnum } from "../../src/ingest/load";
+import { cardFieldEnum } from "../../src/ingest/practiceGraph";
 import { LENSES, LINK_KINDS } from "../../src/similarity";
 import { readTypeDefs } from "../../src/graphql/schema";
 
