@@ -27,13 +27,28 @@ CALL db.index.fulltext.queryNodes('practice_card_text', $query, {limit: $fetch})
 RETURN node.id AS id, score
 ORDER BY score DESC, id`;
 
-/** The indexed texts of the hits (in INDEXED order) and the stop words of the index's analyzer. */
+/** The indexed texts of the hits, in INDEXED order. */
 const HIT_TEXTS = `
 MATCH (p:Practice) WHERE p.id IN $ids
-WITH collect({id: p.id, texts: [property IN $properties | p[property]]}) AS cards
+RETURN collect({id: p.id, texts: [property IN $properties | p[property]]}) AS cards`;
+
+/** The stop words of the index's analyzer: they come with Neo4j, so they are read once per process. */
+const STOPWORDS = `
 CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer, stopwords
-WITH cards, stopwords WHERE analyzer = 'italian'
-RETURN cards, stopwords`;
+WITH stopwords WHERE analyzer = 'italian'
+RETURN stopwords`;
+let italianStopwords: Promise<ReadonlySet<string>> | undefined;
+
+function stopwords(reader: GraphReader): Promise<ReadonlySet<string>> {
+  italianStopwords ??= reader.run(STOPWORDS).then(
+    ({ records }) => new Set((records[0]?.get("stopwords") ?? []) as string[]),
+    (error: unknown) => {
+      italianStopwords = undefined; // a failed read is not remembered
+      throw error;
+    },
+  );
+  return italianStopwords;
+}
 
 type Hit = { id: string; score: number };
 
@@ -57,13 +72,12 @@ export async function searchPractices(reader: GraphReader, input: SearchInput): 
   const hits = await bestHits(reader, query, input.limit);
   if (hits.length === 0) return [];
 
-  const { records } = await reader.run(
-    HIT_TEXTS,
-    { ids: hits.map((hit) => hit.id), properties: INDEXED.map(({ property }) => property) },
-  );
-  const [record] = records;
-  const cards = (record?.get("cards") ?? []) as Array<{ id: string; texts: unknown[] }>;
-  const matches = textMatcher(input.text, new Set((record?.get("stopwords") ?? []) as string[]));
+  const [{ records }, ignored] = await Promise.all([
+    reader.run(HIT_TEXTS, { ids: hits.map((hit) => hit.id), properties: INDEXED.map(({ property }) => property) }),
+    stopwords(reader),
+  ]);
+  const cards = (records[0]?.get("cards") ?? []) as Array<{ id: string; texts: unknown[] }>;
+  const matches = textMatcher(input.text, ignored);
   const fieldsById = new Map(
     cards.map(({ id, texts }) => {
       const matched = new Set(INDEXED.filter((_, index) => typeof texts[index] === "string" && matches(texts[index])).map(({ field }) => field));

@@ -1,6 +1,6 @@
 /**
- * The cost of a query, known before it runs: the most graph nodes its response can hold, plus its round trips to
- * the database, in the same unit. A list counts at its page size (its `limit` or `first`, else the
+ * The cost of a query, known before it runs: the most graph nodes its response can hold, plus the work of its
+ * root fields (round trips to the database, a search's reading of its hits), in the same unit. A list counts at its page size (its `limit` or `first`, else the
  * type's default page, see `@limit` in schema/), and nested lists multiply, so `{ practices { similar { similar
  * { id } } } }` costs 20 + 20×20 + 20×20×20. Scalars cost nothing, and so do the answer objects the discovery fields
  * compute in memory (a match's reasons, their shared items): what is expensive is reaching nodes. The size of the
@@ -59,17 +59,19 @@ const UNKNOWN_LIST_SIZE = 10;
 export const ROUND_TRIP_COST = 50;
 
 /**
- * Round trips of each root field. A generated field is one query, whatever it nests; a discovery field makes a few
- * (replicableModels reads the region's offer, the LEPs, the target groups and the candidates; regionProfile six
- * reads and the models of its gaps; a path looks its practices up, then searches), and the practices it returns
- * are one more, batched for the whole request.
+ * The work of each root field beyond the nodes it returns, in node equivalents. A generated field is one query
+ * whatever it nests; a discovery field makes a few round trips (replicableModels reads the region's offer, the LEPs,
+ * the target groups and the candidates; regionProfile six reads and the models of its gaps; a path looks its
+ * practices up, then searches), and the practices it returns are one more, batched for the whole request. Some also
+ * work in Node, counted as more round trips: a search reads every text of every hit to say which matched (10 per
+ * hit asked), replicableModels reads the transferability evidence of every candidate (2 more).
  */
-const ROUND_TRIPS: Record<string, (args: Record<string, unknown>) => number> = {
-  similarPractices: () => 2,
-  searchPractices: () => 3,
-  replicableModels: () => 5,
-  regionProfile: () => 9,
-  practicePath: (args) => 3 + Math.ceil(Number(args.maxHops) / 2),
+const FIELD_WORK: Record<string, (args: Record<string, unknown>) => number> = {
+  similarPractices: () => 2 * ROUND_TRIP_COST,
+  searchPractices: (args) => 4 * ROUND_TRIP_COST + 10 * Number(args.limit),
+  replicableModels: () => 7 * ROUND_TRIP_COST,
+  regionProfile: () => 9 * ROUND_TRIP_COST,
+  practicePath: (args) => (3 + Math.ceil(Number(args.maxHops) / 2)) * ROUND_TRIP_COST,
 };
 
 const isConnection = (typeName: string) => typeName.endsWith("Connection");
@@ -106,8 +108,8 @@ export function queryCostEstimator(pageLimits: ReadonlyMap<string, PageLimit>): 
     }
     // A graph node counts itself; an answer object (a match, a reason, a connection's edge) only what it holds.
     const own = pageLimits.has(named.name) ? 1 : 0;
-    const roundTrips = isRootType(type) ? (ROUND_TRIPS[field.name]?.(args) ?? 1) : 0;
-    return roundTrips * ROUND_TRIP_COST + size * (own + childComplexity);
+    const work = isRootType(type) ? (FIELD_WORK[field.name]?.(args) ?? ROUND_TRIP_COST) : 0;
+    return work + size * (own + childComplexity);
   };
 
   return (schema, document, variables, operationName) =>
