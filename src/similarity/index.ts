@@ -9,3 +9,4 @@ export { readPracticeRecords } from "./features";
 export { TOP_K, buildSimilarityIndex, candidateCap, candidatesOf } from "./neighbours";
 export { readSimilarPractices } from "./read";
 export { recomputeSimilarity, refreshSimilarity } from "./recompute";
+export { coalesce } from "./coalesce";

@@ -29,6 +29,8 @@ export type NeighbourEdge = {
   score: number;
   /** Σ rarity of the shared items per kind, damped as score.ts says, in LINK_KINDS order. */
   contributions: number[];
+  /** The neighbour's per-kind mass as this computation saw it: with the practice's own, all a lens score needs. */
+  neighbourMass: number[];
   /** Keys of the shared items per kind, rarest first. */
   shared: string[][];
 };
@@ -244,10 +246,12 @@ function neighbourhood(index: SimilarityIndex, position: number, scratch: Scratc
   const targets = [...new Set(best.flat().map((entry) => entry.position))];
   const edges = targets.map((other) => {
     const shared = Array.from(contributions.subarray(other * KINDS, other * KINDS + KINDS));
+    const neighbourMass = massOf(index, other);
     return {
       target: index.practiceIds[other]!,
-      score: lensScore(shared, mass, massOf(index, other), "BALANCED"),
+      score: lensScore(shared, mass, neighbourMass, "BALANCED"),
       contributions: shared,
+      neighbourMass,
       shared: sharedKeys(index, index.items[position]!, index.items[other]!),
     };
   });

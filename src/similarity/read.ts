@@ -1,11 +1,14 @@
 /**
- * Serving "similar to X": one hop over the stored SIMILAR_TO edges, ranked under the asked lens from the stored
- * per-kind contributions and masses. The edges hold the union of every lens's top-K, so any lens's top-K is exact.
+ * Serving "similar to X": one hop over the stored SIMILAR_TO edges, ranked under the asked lens from what each edge
+ * holds (per-kind contributions and both practices' masses). The edges hold the union of every lens's top-K, so any
+ * lens's top-K is exact. A neighbourhood caught half-written by a concurrent refresh is read again (settle.ts).
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Driver } from "neo4j-driver";
-import { LINK_KINDS, type Lens, type LinkKind, type PerKind, type PracticeMatch, type SharedItem } from "./model";
+import { LINK_KINDS, type Lens, type LinkKind, type PracticeMatch } from "./model";
 import { TOP_K } from "./neighbours";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "./score";
+import { settle, type IntactEdge, type StoredEdge } from "./settle";
 import { sharedProperty } from "./store";
 
 /** Where the name of a shared item lives: label, key property, name property (constants, never input). */
@@ -21,33 +24,66 @@ const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }>
   LINEAGE: { label: "Practice", key: "id", name: "title" },
 };
 
+/** A missing property stays null (never []), so that settle() can tell an edge caught half-written. */
 const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
   const { label, key, name } = ITEM_NAMES[kind];
-  return `[item IN coalesce(s.${sharedProperty(kind)}, []) | {id: item, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: item}) RETURN n.${name} }), item)}]`;
+  return `[item IN s.${sharedProperty(kind)} | {id: item, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: item}) RETURN n.${name} }), item)}]`;
 }).join(",\n      ");
 
 /** Every stored edge of the batch's practices, with item names resolved, in one round trip. */
 const READ_NEIGHBOURHOODS = `
 UNWIND $ids AS id
 MATCH (p:Practice {id: id})
-RETURN p.id AS id, p.similarityMass AS mass,
+RETURN p.id AS id, p.similarityDegree AS degree,
   [(p)-[s:SIMILAR_TO]->(q:Practice) | {
     target: q.id,
-    mass: q.similarityMass,
+    generation: s.generation,
+    neighbourhoodSize: s.neighbourhoodSize,
     contributions: s.contributions,
+    practiceMass: s.practiceMass,
+    neighbourMass: s.neighbourMass,
     shared: [
       ${SHARED_WITH_NAMES}
     ]
   }] AS edges`;
 
-type StoredEdge = { target: string; mass: PerKind | null; contributions: PerKind; shared: SharedItem[][] };
+/**
+ * Pauses before each re-read of a neighbourhood that did not settle. A refresh's commit is applied within
+ * milliseconds, so one short pause nearly always suffices; the later ones cover a large batch being applied.
+ */
+const REREAD_PAUSES_MS = [5, 10, 20, 40, 80, 160];
 
-function rank(mass: PerKind | null, edges: StoredEdge[], lens: Lens, limit: number): PracticeMatch[] {
-  if (!mass) return [];
+/** The settled edges of each practice that exists, reading again those a concurrent write left half-written. */
+async function readSettledNeighbourhoods(driver: Driver, ids: string[], database?: string): Promise<Map<string, IntactEdge[]>> {
+  const settled = new Map<string, IntactEdge[]>();
+  const shortfalls = new Map<string, string | undefined>();
+  let pending = ids;
+  for (let reread = 0; pending.length > 0; reread++) {
+    if (reread > 0) {
+      const pause = REREAD_PAUSES_MS[reread - 1];
+      if (pause === undefined) throw new Error(`the similarity of ${pending.join(", ")} kept changing while it was read`);
+      await sleep(pause);
+    }
+    const { records } = await driver.executeQuery(READ_NEIGHBOURHOODS, { ids: pending }, { database, routing: "READ" });
+    pending = [];
+    for (const record of records) {
+      const id: string = record.get("id");
+      const settlement = settle(record.get("edges") as StoredEdge[], record.get("degree"), shortfalls.get(id));
+      if (settlement.settled) settled.set(id, settlement.edges);
+      else {
+        shortfalls.set(id, settlement.shortfall);
+        pending.push(id);
+      }
+    }
+  }
+  return settled;
+}
+
+/** Each edge scored alone: its numbers all come from the computation that wrote it. */
+function rank(edges: readonly IntactEdge[], lens: Lens, limit: number): PracticeMatch[] {
   return edges
-    .filter((edge) => edge.mass !== null)
     .map((edge) => {
-      const terms = lensTerms(edge.contributions, mass, edge.mass!, lens);
+      const terms = lensTerms(edge.contributions, edge.practiceMass, edge.neighbourMass, lens);
       return {
         practiceId: edge.target,
         score: roundScore(terms.reduce((total, term) => total + term, 0)),
@@ -72,9 +108,7 @@ export async function readSimilarPractices(
 ): Promise<Map<string, PracticeMatch[]>> {
   const matches = new Map<string, PracticeMatch[]>();
   if (practiceIds.length === 0) return matches;
-  const { records } = await driver.executeQuery(READ_NEIGHBOURHOODS, { ids: [...new Set(practiceIds)] }, { database, routing: "READ" });
-  for (const record of records) {
-    matches.set(record.get("id"), rank(record.get("mass"), record.get("edges"), lens, Math.min(limit, TOP_K)));
-  }
+  const neighbourhoods = await readSettledNeighbourhoods(driver, [...new Set(practiceIds)], database);
+  for (const [id, edges] of neighbourhoods) matches.set(id, rank(edges, lens, Math.min(limit, TOP_K)));
   return matches;
 }

@@ -54,8 +54,11 @@ export function kindDamping(itemCounts: PerKind): number[] {
   return itemCounts.map((count) => (count > KIND_SATURATION ? KIND_SATURATION / count : 1));
 }
 
-/** Changes whenever the formula does, so that stored neighbourhoods computed with another one are recomputed. */
-export const SCORING_VERSION = 2;
+/**
+ * Changes whenever the formula or what an edge stores does, so that neighbourhoods stored by another version are
+ * recomputed (3: each edge carries both masses and its generation, store.ts).
+ */
+export const SCORING_VERSION = 3;
 
 /** Σ rarity of the given items per kind, in LINK_KINDS order. */
 function kindMass(items: readonly Item[], rarity: Rarities): number[] {

@@ -1,8 +1,14 @@
 /**
  * Writes neighbourhoods as (:Practice)-[:SIMILAR_TO]->(:Practice) edges, in batches of practices per transaction.
- * A practice's old outgoing edges are deleted in the same transaction that writes its new ones, so a reader
- * sees either the old or the new neighbourhood, never none.
+ *
+ * Neo4j applies a committing transaction to the store piece by piece, and readers run at read-committed isolation:
+ * a reader can see some of a practice's new edges beside some of its old ones, or an edge whose properties are
+ * already gone. So every edge is a complete record of one computation, enough to score it alone (what the pair
+ * shares and both practices' masses, as that computation saw them), tagged with the computation's `generation` and
+ * the number of edges that computation gave the practice (`neighbourhoodSize`): a reader can tell a whole
+ * neighbourhood from a half-written one (settle.ts).
  */
+import { randomUUID } from "node:crypto";
 import type { Driver } from "neo4j-driver";
 import { LINK_KINDS, type LinkKind } from "./model";
 import type { Neighbourhood } from "./neighbours";
@@ -15,13 +21,17 @@ export function sharedProperty(kind: LinkKind): string {
 }
 
 /**
- * similarityDegree is the number of edges written: when a neighbour is deleted the practice has fewer,
- * and the next refresh recomputes it. An edge to a practice deleted meanwhile is simply not written.
+ * A practice's old outgoing edges are deleted in the transaction that writes its new ones, so that no reader ever
+ * finds it without neighbours once a computation has given it some. similarityDegree is the number of edges the
+ * computation gave it: when a neighbour is deleted the practice has fewer, and the next refresh recomputes it. An
+ * edge to a practice deleted meanwhile is simply not written. Earlier versions kept the mass on the practice
+ * (similarityMass): it now travels on each edge, so it is removed.
  */
 const WRITE_NEIGHBOURHOODS = `
 UNWIND $rows AS row
 MATCH (p:Practice {id: row.id})
-SET p.similarityMass = row.mass, p.similaritySignature = row.signature, p.similarityDegree = size(row.edges)
+SET p.similaritySignature = row.signature, p.similarityDegree = size(row.edges)
+REMOVE p.similarityMass
 WITH p, row
 CALL (p) {
   MATCH (p)-[old:SIMILAR_TO]->()
@@ -31,34 +41,39 @@ CALL (p, row) {
   UNWIND row.edges AS edge
   MATCH (q:Practice {id: edge.target})
   CREATE (p)-[similar:SIMILAR_TO]->(q)
-  SET similar = edge.properties
+  SET similar = edge.properties, similar.generation = $generation, similar.neighbourhoodSize = size(row.edges)
 }`;
 
-function edgeProperties(edge: Neighbourhood["edges"][number]): Record<string, unknown> {
-  const properties: Record<string, unknown> = { score: edge.score, contributions: edge.contributions };
+function edgeProperties(neighbourhood: Neighbourhood, edge: Neighbourhood["edges"][number]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {
+    score: edge.score,
+    contributions: edge.contributions,
+    practiceMass: neighbourhood.mass,
+    neighbourMass: edge.neighbourMass,
+  };
   LINK_KINDS.forEach((kind, index) => (properties[sharedProperty(kind)] = edge.shared[index]));
   return properties;
 }
 
-/** Writes the neighbourhoods with their practices' signatures; returns the number of edges created. */
+/** Writes the neighbourhoods with their practices' signatures, as one generation; returns the number of edges created. */
 export async function storeNeighbourhoods(
   driver: Driver,
   neighbourhoods: readonly Neighbourhood[],
   signatures: ReadonlyMap<string, string>,
   database?: string,
 ): Promise<number> {
+  const generation = randomUUID();
   let created = 0;
   const session = driver.session({ database });
   try {
     for (let start = 0; start < neighbourhoods.length; start += PRACTICES_PER_TRANSACTION) {
       const rows = neighbourhoods.slice(start, start + PRACTICES_PER_TRANSACTION).map((neighbourhood) => ({
         id: neighbourhood.practiceId,
-        mass: neighbourhood.mass,
         signature: signatures.get(neighbourhood.practiceId) ?? null,
-        edges: neighbourhood.edges.map((edge) => ({ target: edge.target, properties: edgeProperties(edge) })),
+        edges: neighbourhood.edges.map((edge) => ({ target: edge.target, properties: edgeProperties(neighbourhood, edge) })),
       }));
       created += await session.executeWrite(async (tx) => {
-        const result = await tx.run(WRITE_NEIGHBOURHOODS, { rows });
+        const result = await tx.run(WRITE_NEIGHBOURHOODS, { rows, generation });
         return result.summary.counters.updates().relationshipsCreated;
       });
     }

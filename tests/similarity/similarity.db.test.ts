@@ -15,12 +15,17 @@ async function nearest(driver: Driver, id: string, lens: Lens, limit = 3): Promi
   return matches.get(id)!.map((match) => match.practiceId);
 }
 
+/** Every stored edge with what it holds; the generation aside, which every computation draws anew. */
 async function storedEdges(driver: Driver): Promise<unknown[]> {
   const { records } = await driver.executeQuery(
     `MATCH (p:Practice)-[s:SIMILAR_TO]->(q:Practice)
      RETURN p.id AS from, q.id AS to, properties(s) AS properties ORDER BY from, to`,
   );
-  return records.map((record) => record.toObject());
+  return records.map((record) => {
+    const { generation, ...properties } = record.get("properties") as Record<string, unknown>;
+    expect(generation).toEqual(expect.any(String));
+    return { from: record.get("from"), to: record.get("to"), properties };
+  });
 }
 
 /** Per practice: the number of SIMILAR_TO edges its last computation wrote, and the number it has now. */
@@ -36,22 +41,25 @@ async function degrees(driver: Driver, ids: string[]): Promise<Map<string, { deg
 describe("similarity on the 2023 catalogue", () => {
   const db = useTestDatabase({ seed: true });
 
-  it("stores, for every practice, the union of its top-K under each lens with mass and signature", async () => {
+  it("stores, for every practice, the union of its top-K under each lens as one generation of self-contained edges", async () => {
     const result = await recomputeSimilarity(db.driver);
     expect(result.practices).toBe(16);
     expect(result.relationships).toBeGreaterThan(16 * 10);
     const { records } = await db.driver.executeQuery(
-      `MATCH (p:Practice) RETURN p.id AS id, size(p.similarityMass) AS kinds, p.similaritySignature AS signature,
-              COUNT { (p)-[:SIMILAR_TO]->() } AS edges`,
+      `MATCH (p:Practice) RETURN p.id AS id, p.similaritySignature AS signature, p.similarityDegree AS degree,
+              [(p)-[s:SIMILAR_TO]->() | s.neighbourhoodSize] AS sizes, [(p)-[s:SIMILAR_TO]->() | s.generation] AS generations`,
     );
+    const generations = new Set(records.flatMap((record) => record.get("generations") as string[]));
+    expect(generations.size).toBe(1);
     for (const record of records) {
-      expect(record.get("kinds")).toBe(9);
       expect(record.get("signature")).toMatch(/^[0-9a-f]{40}$/);
-      expect(record.get("edges")).toBeGreaterThanOrEqual(10);
+      const sizes = record.get("sizes") as number[];
+      expect(sizes.length).toBeGreaterThanOrEqual(10);
+      expect(new Set([...sizes, record.get("degree")])).toEqual(new Set([sizes.length]));
     }
     const [edge] = (await storedEdges(db.driver)) as Array<{ properties: Record<string, unknown> }>;
     expect(edge!.properties).toMatchObject({ score: expect.any(Number), contributions: expect.any(Array), sharedLep: expect.any(Array) });
-    expect(edge!.properties.contributions).toHaveLength(9);
+    for (const perKind of ["contributions", "practiceMass", "neighbourMass"]) expect(edge!.properties[perKind]).toHaveLength(9);
   });
 
   it("makes Job Club and Job Speed Date, Liguria's collocamento mirato services, each other's nearest neighbour", async () => {
