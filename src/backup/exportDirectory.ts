@@ -1,8 +1,8 @@
 /** An export on disk: written whole or not at all, read back validated, each problem naming its file. */
 import fs from "node:fs";
 import path from "node:path";
-import type { NormalizedCatalogue } from "../ingest/catalogue";
-import { readCatalogueFiles, readJsonFile } from "../ingest/seed";
+import { readJsonFile, type JsonPath } from "../ingest/jsonFile";
+import { readCatalogueFiles, type CatalogueFile } from "../ingest/seed";
 import { catalogueFileName, toJsonFile, VOCABULARY_FILE, VocabularySnapshotSchema, type DatabaseExport, type VocabularySnapshot } from "./exportFormat";
 
 /** The directory cannot be written or read as an export; the message says which file and why. */
@@ -35,16 +35,24 @@ export function writeExportDirectory(dir: string, contents: DatabaseExport): str
   return [...files.keys()];
 }
 
-/** The vocabulary and the catalogues (oldest edition first) of an export directory. */
-export function readExportDirectory(dir: string): { vocabulary: VocabularySnapshot; catalogues: NormalizedCatalogue[] } {
-  const vocabularyFile = path.join(dir, VOCABULARY_FILE);
-  if (!fs.existsSync(vocabularyFile)) {
+/** What an export directory holds, each part with its file and the line of any value in it. */
+export type ExportContents = {
+  vocabulary: VocabularySnapshot;
+  vocabularyFile: { file: string; lineOf: (path: JsonPath) => number };
+  /** Oldest edition first. */
+  catalogues: CatalogueFile[];
+};
+
+export function readExportDirectory(dir: string): ExportContents {
+  const vocabularyPath = path.join(dir, VOCABULARY_FILE);
+  if (!fs.existsSync(vocabularyPath)) {
     throw new ExportDirectoryError(`${dir} has no ${VOCABULARY_FILE}: it is not a directory written by npm run export`);
   }
-  const vocabulary = VocabularySnapshotSchema.safeParse(readJsonFile(vocabularyFile));
+  const { file, value, lineOf } = readJsonFile(vocabularyPath);
+  const vocabulary = VocabularySnapshotSchema.safeParse(value);
   if (!vocabulary.success) {
-    const problems = vocabulary.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new ExportDirectoryError(`${vocabularyFile} is not a valid vocabulary export:\n${problems.join("\n")}`);
+    const problems = vocabulary.error.issues.map((issue) => `  ${file}:${lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
+    throw new ExportDirectoryError(`${file} is not a valid vocabulary export:\n${problems.join("\n")}`);
   }
-  return { vocabulary: vocabulary.data, catalogues: readCatalogueFiles(dir) };
+  return { vocabulary: vocabulary.data, vocabularyFile: { file, lineOf }, catalogues: readCatalogueFiles(dir) };
 }

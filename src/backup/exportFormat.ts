@@ -8,9 +8,9 @@
 import { z } from "zod";
 import { FundingKindSchema, StakeholderKindSchema, type NormalizedCatalogue } from "../ingest/catalogue";
 import { NutsCodeSchema } from "../ingest/regions";
+import { CATALOGUE_FILE_SUFFIX } from "../ingest/seed";
 
 export const VOCABULARY_FILE = "vocabulary.json";
-export const CATALOGUE_FILE_SUFFIX = ".catalogue.json";
 
 const text = z.string().min(1);
 const RegionNodeSchema = z.strictObject({ nuts: NutsCodeSchema, name: text, istat: z.string() });

@@ -5,7 +5,7 @@
  * have) is named in `unexported`, never dropped in silence: every node and relationship is accounted for.
  */
 import { CARD_FIELDS, type CardFieldKey } from "../ingest/card";
-import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "../ingest/catalogue";
+import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "../ingest/catalogue";
 import { CARD_TEXT_PROPERTIES, cardFieldKey, LINKS, practiceProperties, type LinkSpec } from "../ingest/practiceGraph";
 import { VOCABULARY_LINKS, VOCABULARY_NODES, VocabularySnapshotSchema, type DatabaseExport } from "./exportFormat";
 import type { GraphContents, GraphNode, GraphRelationship } from "./readGraph";
@@ -86,7 +86,7 @@ export function exportGraph(graph: GraphContents): DatabaseExport {
       .sort((a, b) => a.catalogNumber - b.catalogNumber || compareText(a.id, b.id));
     return [{ catalog: catalog.data, practices, warnings: [] }];
   });
-  catalogues.sort(({ catalog: a }, { catalog: b }) => a.year - b.year || compareText(a.asOf, b.asOf) || compareText(a.id, b.id));
+  catalogues.sort(byEdition);
 
   for (const node of graph.nodes) if (!exported.has(node.elementId)) unexported.push(`${describeNode(node)} is in no file of the export`);
   for (const relationship of graph.relationships) {
@@ -109,8 +109,10 @@ function readPractice(
   const p = node.properties;
   const id = String(p.id);
   const startLine = p.sourceStartLine as number;
+  // A practice loaded before the card's title was kept apart has only its title: the restore gives it that one.
+  const cardTitle = p.cardTitle ?? p.title;
   const fields = Object.fromEntries(CARD_FIELDS.map((key) => [key, ""])) as Record<CardFieldKey, string>;
-  fields.title = String(p.title ?? "");
+  fields.title = String(cardTitle ?? "");
   fields.description = String(p.summary ?? "");
   for (const key of CARD_TEXT_PROPERTIES) fields[key] = typeof p[key] === "string" ? p[key] : "";
   const draft: Draft = {
@@ -118,6 +120,7 @@ function readPractice(
     catalogNumber: p.catalogNumber as number,
     printedNumber: p.printedNumber as string,
     title: p.title as string,
+    ...(cardTitle !== p.title ? { cardTitle: cardTitle as string } : {}),
     summary: p.summary as string,
     leps: [],
     ongoing: p.ongoing as boolean,
@@ -154,9 +157,10 @@ function readPractice(
   // Each property must come back from the loader's own mapping, as it is: what does not is said.
   const written = practiceProperties(parsed.data);
   const keys = new Set([...Object.keys(p), ...Object.keys(written)].filter((key) => key !== "id" && !DERIVED_PRACTICE_PROPERTY.test(key)));
+  const held: Record<string, unknown> = { ...p, cardTitle };
   for (const key of keys) {
-    if ((p[key] ?? null) !== (written[key] ?? null)) {
-      problems.push(`practice ${id}: property ${key} (${JSON.stringify(p[key] ?? null)}) would come back as ${JSON.stringify(written[key] ?? null)}`);
+    if ((held[key] ?? null) !== (written[key] ?? null)) {
+      problems.push(`practice ${id}: property ${key} (${JSON.stringify(held[key] ?? null)}) would come back as ${JSON.stringify(written[key] ?? null)}`);
     }
   }
   return { practice: parsed.data, reproduced, problems };

@@ -1,12 +1,13 @@
 /**
  * Restores an export into an empty database, in one transaction (a failure leaves the database empty): the
  * vocabulary first, as the database held it, since editors' links may lead to nodes no catalogue describes; then
- * every catalogue, oldest edition first, through the loader itself, without the loader's reference data (the
- * regions and LEP codes of seed/): the export's own are the ones the database held.
+ * every catalogue, oldest edition first, with the loader's own statements (loadWrites.ts) but none of an import's
+ * checks against the database, which holds nothing; last, in one pass, the links editors added, which may lead to a
+ * practice of a later catalogue. restoreChecks.ts has checked, in the files, that every link leads to a node they hold.
  */
-import type { Driver, ManagedTransaction } from "neo4j-driver";
-import type { NormalizedCatalogue } from "../ingest/catalogue";
-import { writeCatalogue } from "../ingest/load";
+import type { Driver } from "neo4j-driver";
+import { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "../ingest/loadWrites";
+import type { ExportContents } from "./exportDirectory";
 import { VOCABULARY_LINKS, VOCABULARY_NODES, type VocabularySnapshot } from "./exportFormat";
 
 /** The export cannot be restored here; nothing was written. */
@@ -33,11 +34,7 @@ MATCH (a:${link.from} {${KEY_OF_LABEL.get(link.from)}: pair.from}), (b:${link.to
 CREATE (a)-[:${link.type}]->(b)`;
 }
 
-export async function restoreExport(
-  driver: Driver,
-  backup: { vocabulary: VocabularySnapshot; catalogues: NormalizedCatalogue[] },
-  database?: string,
-): Promise<RestoreReport> {
+export async function restoreExport(driver: Driver, backup: ExportContents, database?: string): Promise<RestoreReport> {
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
@@ -45,32 +42,27 @@ export async function restoreExport(
       if (held > 0) {
         throw new RestoreError(`the database holds ${held} node(s): a restore writes into an empty database only, so that the result is the exported graph`);
       }
-      const report: RestoreReport = { catalogues: backup.catalogues.length, practices: 0, nodesCreated: 0, relationshipsCreated: 0 };
-      await writeVocabulary(tx, backup.vocabulary, report);
-      for (const catalogue of backup.catalogues) {
-        const { counts } = await writeCatalogue(tx, catalogue, { referenceData: false });
-        report.practices += catalogue.practices.length;
-        report.nodesCreated += counts.nodesCreated;
-        report.relationshipsCreated += counts.relationshipsCreated;
-      }
-      return report;
+      const writer = new GraphWriter(tx);
+      await writeVocabulary(writer, backup.vocabulary);
+      const catalogues = backup.catalogues.map(({ catalogue }) => catalogue);
+      for (const catalogue of catalogues) await writeCatalogueGraph(writer, catalogue);
+      await writeEditorLinks(writer, catalogues);
+      return {
+        catalogues: catalogues.length,
+        practices: catalogues.reduce((sum, catalogue) => sum + catalogue.practices.length, 0),
+        nodesCreated: writer.counts.nodesCreated,
+        relationshipsCreated: writer.counts.relationshipsCreated,
+      };
     });
   } finally {
     await session.close();
   }
 }
 
-async function writeVocabulary(tx: ManagedTransaction, vocabulary: VocabularySnapshot, report: RestoreReport): Promise<void> {
-  for (const spec of VOCABULARY_NODES) {
-    const result = await tx.run(createNodes(spec.label), { entries: vocabulary[spec.array] });
-    report.nodesCreated += result.summary.counters.updates().nodesCreated;
-  }
+async function writeVocabulary(writer: GraphWriter, vocabulary: VocabularySnapshot): Promise<void> {
+  for (const spec of VOCABULARY_NODES) await writer.run(createNodes(spec.label), { entries: vocabulary[spec.array] });
   for (const link of VOCABULARY_LINKS) {
     const pairs = vocabulary[link.array].map((row) => ({ from: row[link.fromKey as keyof typeof row], to: row[link.toKey as keyof typeof row] }));
-    const created = (await tx.run(createLinks(link), { pairs })).summary.counters.updates().relationshipsCreated;
-    if (created !== pairs.length) {
-      throw new RestoreError(`vocabulary.json: ${pairs.length - created} of its ${link.array} name a node it does not list`);
-    }
-    report.relationshipsCreated += created;
+    await writer.run(createLinks(link), { pairs });
   }
 }

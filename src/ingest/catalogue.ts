@@ -1,6 +1,5 @@
 /**
- * The normalized catalogue format (DESIGN.md section 3): what `ingest --dry-run --out` writes and the
- * loader reads. Entities read from a card (stakeholders, targets, ...) carry their provenance as
+ * The normalized catalogue format: what `ingest --dry-run --out` writes and the loader reads. Entities read from a card (stakeholders, targets, ...) carry their provenance as
  * `source: {field, line}`: the card field they were read from and its line in the catalogue file.
  */
 import { z } from "zod";
@@ -119,6 +118,12 @@ const NormalizedPracticeSchema = z.object({
   /** The number printed on the card (not unique). */
   printedNumber: z.string(),
   title: z.string().min(1),
+  /**
+   * The title the card prints, where an editor has since changed `title` through the API (only in catalogues
+   * exported from the database). Only imports write it, so lineage is checked against it, never against an
+   * editor's retitling.
+   */
+  cardTitle: z.string().min(1).optional(),
   /** The full description; readers may truncate it. */
   summary: z.string(),
   region: z.object({ nuts: NutsCodeSchema, name: z.string().min(1) }),
@@ -189,3 +194,12 @@ export type AnpalSupport = z.infer<typeof AnpalSupportSchema>;
 export type NormalizedPractice = z.infer<typeof NormalizedPracticeSchema>;
 export type NormalizedPracticeCore = z.infer<typeof NormalizedPracticeCoreSchema>;
 export type NormalizedCatalogue = z.infer<typeof NormalizedCatalogueSchema>;
+
+/**
+ * Oldest edition first, the order catalogues are loaded and exported in: a later catalogue may build on practices of
+ * an earlier one. Compared by code unit, not by locale, so that the order is the same on every machine.
+ */
+export function byEdition({ catalog: a }: NormalizedCatalogue, { catalog: b }: NormalizedCatalogue): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return a.year - b.year || text(a.asOf, b.asOf) || text(a.id, b.id);
+}

@@ -32,8 +32,11 @@ export type CatalogueChanges = {
   staleLinkIds: string[];
 };
 
-/** Where the card sits in its file: it moves whenever lines are added above it, which loses nothing. */
-const BOOKKEEPING_PROPERTIES = new Set(["sourceStartLine", "sourceEndLine"]);
+/**
+ * Properties a change of which is no loss to report: where the card sits in its file (it moves whenever lines are
+ * added above it), and the card's own title, which changes with the title and is reported as the title.
+ */
+const UNREPORTED_PROPERTIES = new Set(["sourceStartLine", "sourceEndLine", "cardTitle"]);
 
 const KEY_OF_TYPE = Object.fromEntries(LINKS.map((spec) => [spec.type, spec.key]));
 
@@ -76,7 +79,7 @@ export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: No
     const stale = links.filter((link) => link.line !== null && !stated.has(`${link.type}|${id}|${link.to}`));
     staleLinkIds.push(...stale.map((link) => link.elementId));
     const after = practiceProperties(practice);
-    const compared = Object.keys(after).filter((key) => !BOOKKEEPING_PROPERTIES.has(key) && before[key] != null);
+    const compared = Object.keys(after).filter((key) => !UNREPORTED_PROPERTIES.has(key) && before[key] != null);
     const clearedFields = compared.filter((key) => after[key] == null);
     const rewrittenFields = compared.filter((key) => after[key] != null && after[key] !== before[key]);
     if (stale.length > 0 || clearedFields.length > 0 || rewrittenFields.length > 0) {

@@ -7,6 +7,9 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
 import { normalizePhrase } from "./extractTokens";
+import { LEPS } from "./lep";
+import { LINKS, type LinkSpec } from "./practiceGraph";
+import { REGIONS } from "./regions";
 
 const TAKEN_PRACTICE_IDS = `
 UNWIND $ids AS id
@@ -22,6 +25,7 @@ ORDER BY id`;
 export async function checkCatalogueFits(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
   await checkPracticeIdsFree(tx, catalogue);
   await checkLineageTargets(tx, catalogue);
+  await checkEditorLinkTargets(tx, catalogue);
 }
 
 /** Another catalogue's practices would be overwritten: its edition year is this one's, and ids are <year>-<index>. */
@@ -36,11 +40,14 @@ async function checkPracticeIdsFree(tx: ManagedTransaction, catalogue: Normalize
   ]);
 }
 
-/** Lineage may point to a practice of an earlier catalogue: it must already be in the graph, under its title. */
+/**
+ * Lineage may point to a practice of an earlier catalogue: it must already be in the graph, under the title its card
+ * prints (cardTitle, which only imports write; a practice loaded before cardTitle existed has only its title).
+ */
 const LINEAGE_TARGETS = `
 UNWIND $ids AS id
 OPTIONAL MATCH (p:Practice {id: id})
-RETURN id, p.title AS title`;
+RETURN id, coalesce(p.cardTitle, p.title) AS title`;
 
 /** The catalogue is valid but cannot be written into this database; the transaction is rolled back. */
 export class CatalogueLoadError extends Error {
@@ -77,6 +84,47 @@ async function checkLineageTargets(tx: ManagedTransaction, catalogue: Normalized
       ];
     }),
   );
+  if (problems.length > 0) throw new CatalogueLoadError(problems);
+}
+
+/** The nodes editors' links lead to that the database lacks (the catalogue's own practices aside). */
+function missingEditorLinkTargets(spec: LinkSpec): string {
+  // Labels and keys come from LINKS (constants), never from input.
+  return `
+UNWIND $links AS link
+WITH link WHERE NOT EXISTS { MATCH (:${spec.label} {${spec.key}: link.to}) }
+RETURN link.practice AS practice, link.to AS to`;
+}
+
+/** The keys of the nodes of one kind that loading the catalogue writes itself. */
+function keysWritten(catalogue: NormalizedCatalogue, spec: LinkSpec): Set<string> {
+  if (spec.label === "Region") return new Set(REGIONS.map((region) => region.nuts));
+  if (spec.label === "Lep") return new Set(LEPS.map((lep) => lep.code));
+  if (spec.label === "Practice") return new Set(catalogue.practices.map((practice) => practice.id));
+  return new Set(catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => link.key)));
+}
+
+/**
+ * A catalogue exported from the database carries the links editors added; each must lead to a node the database
+ * holds or the load writes, or it would be left out in silence.
+ */
+async function checkEditorLinkTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+  const problems: string[] = [];
+  for (const spec of LINKS) {
+    const written = keysWritten(catalogue, spec);
+    const links = catalogue.practices.flatMap((practice) =>
+      (practice.editorLinks ?? [])
+        .filter((link) => link.type === spec.type && !written.has(link.to))
+        .map((link) => ({ practice: practice.id, to: link.to })),
+    );
+    if (links.length === 0) continue;
+    for (const record of (await tx.run(missingEditorLinkTargets(spec), { links })).records) {
+      problems.push(
+        `catalogue ${catalogue.catalog.id}: ${record.get("practice")} has an editor's ${spec.type} link to ${spec.label} ` +
+          `'${record.get("to")}', which the database does not hold`,
+      );
+    }
+  }
   if (problems.length > 0) throw new CatalogueLoadError(problems);
 }
 

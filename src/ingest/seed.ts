@@ -3,41 +3,41 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
-import { NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
+import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
 import { loadCatalogue } from "./load";
+import { readJsonFile, JsonFileError, type JsonPath } from "./jsonFile";
 import { CatalogueLoadError } from "./loadChecks";
 
 const SEED_DIR = path.resolve(__dirname, "../../seed");
+/** How a normalized catalogue's file is named, in seed/ and in an export: `<catalogue id>.catalogue.json`. */
+export const CATALOGUE_FILE_SUFFIX = ".catalogue.json";
+
+/** A normalized catalogue, the file it was read from, and the line of any value in that file. */
+export type CatalogueFile = { file: string; catalogue: NormalizedCatalogue; lineOf: (path: JsonPath) => number };
 
 /** The reviewed catalogues of seed/, oldest edition first. */
 export function readSeedCatalogues(): NormalizedCatalogue[] {
-  return readCatalogueFiles(SEED_DIR);
+  return readCatalogueFiles(SEED_DIR).map(({ catalogue }) => catalogue);
 }
 
 /**
  * The `*.catalogue.json` files of a directory (the seed, a backup), oldest edition first: a later catalogue may build
  * on practices of an earlier one, which must be loaded before.
  */
-export function readCatalogueFiles(dir: string): NormalizedCatalogue[] {
+export function readCatalogueFiles(dir: string): CatalogueFile[] {
   return fs
     .readdirSync(dir)
-    .filter((file) => file.endsWith(".catalogue.json"))
-    .map((file) => {
-      const parsed = NormalizedCatalogueSchema.safeParse(readJsonFile(path.join(dir, file)));
-      if (!parsed.success) throw new Error(`${path.join(dir, file)} is not a valid normalized catalogue: ${parsed.error.message}`);
-      return parsed.data;
+    .filter((name) => name.endsWith(CATALOGUE_FILE_SUFFIX))
+    .map((name) => {
+      const { file, value, lineOf } = readJsonFile(path.join(dir, name));
+      const parsed = NormalizedCatalogueSchema.safeParse(value);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `  ${file}:${lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
+        throw new JsonFileError(`${file} is not a valid normalized catalogue:\n${problems.join("\n")}`);
+      }
+      return { file, catalogue: parsed.data, lineOf };
     })
-    .sort(({ catalog: a }, { catalog: b }) => a.year - b.year || a.asOf.localeCompare(b.asOf) || a.id.localeCompare(b.id));
-}
-
-/** The file's JSON; a syntax error names the file, which JSON.parse alone does not. */
-export function readJsonFile(file: string): unknown {
-  const text = fs.readFileSync(file, "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+    .sort((a, b) => byEdition(a.catalogue, b.catalogue));
 }
 
 /**
@@ -48,7 +48,9 @@ export function readJsonFile(file: string): unknown {
 export async function seedMissingCatalogues(driver: Driver, log: Logger, database?: string, dir = SEED_DIR): Promise<number> {
   const { records } = await driver.executeQuery("MATCH (c:Catalog) RETURN collect(c.id) AS ids", {}, { database });
   const present = new Set<string>(records[0]!.get("ids"));
-  const missing = readCatalogueFiles(dir).filter((catalogue) => !present.has(catalogue.catalog.id));
+  const missing = readCatalogueFiles(dir)
+    .map(({ catalogue }) => catalogue)
+    .filter((catalogue) => !present.has(catalogue.catalog.id));
   let loaded = 0;
   for (const catalogue of missing) {
     try {

@@ -13,11 +13,15 @@ import { snapshotGraph } from "../support/graphSnapshot";
 /** Writes as @neo4j/graphql does for an editor: properties set, links with a field and no line, nodes created bare. */
 const EDITORS_CHANGES = [
   "MATCH (p:Practice {id: '2023-004'}) SET p.results = 'Dati aggiornati dalla redazione nel 2024.'",
+  // 2024-001 builds on 2023-009: the restore must not take the retitling for another practice under that id.
+  "MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'",
   "MATCH (p:Practice {id: '2023-011'}), (t:TargetGroup {id: 'donne'}) CREATE (p)-[:TARGETS {field: 'TARGETS'}]->(t)",
   "MATCH (p:Practice {id: '2023-016'}), (l:Lep {code: 'M'}) CREATE (p)-[:IMPLEMENTS {field: 'LEPS'}]->(l)",
   `MATCH (p:Practice {id: '2023-016'})
    CREATE (p)-[:INVOLVES {field: 'STAKEHOLDERS'}]->(:Stakeholder {id: 'fondazione-zefiro', name: 'Fondazione Zefiro', kind: 'THIRD_SECTOR'})`,
   "CREATE (:Tool {id: 'bacheca-zefiro', name: 'Bacheca Zefiro'})",
+  // A link to a practice of the later catalogue, which a restore writes after the 2023 one.
+  "MATCH (p:Practice {id: '2023-012'}), (q:Practice {id: '2024-001'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)",
   "MATCH (:Practice {id: '2023-001'})-[r:INVOLVES]->(:Stakeholder {id: 'anpal-servizi'}) DELETE r",
 ];
 
@@ -74,7 +78,7 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
     const run = ingest(exportDir("first"));
     expect(run.stderr).not.toMatch(/failed/);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Export .*: 2 catalogue\(s\) \(anpal-2023, anpal-2024\), 17 practices, 3 link\(s\) added by editors; vocabulary: \d+ nodes\n/);
+    expect(run.stdout).toMatch(/^Export .*: 2 catalogue\(s\) \(anpal-2023, anpal-2024\), 17 practices, 4 link\(s\) added by editors; vocabulary: \d+ nodes\n/);
     const after = await snapshotGraph(db.driver);
     expect(after.graph).toEqual(before.graph);
     expect(after.similarity).toEqual(before.similarity);

@@ -180,6 +180,17 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     expect(await rows(db.driver, "MATCH (p:Practice {id: '2024-001'}) RETURN count { (p)-[:BUILDS_ON]->() } AS n")).toEqual([{ n: 0 }]);
   });
 
+  it("links to the practice, and keeps the link on a re-import, after an editor retitled it through the API", async () => {
+    await resetDatabase(db.driver);
+    await loadCatalogue(db.driver, catalogue2023);
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'");
+    await loadCatalogue(db.driver, catalogue2024);
+    expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
+    const again = await loadCatalogue(db.driver, catalogue2024);
+    expect(again.lineageRemoved).toEqual([]);
+    expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
+  });
+
   it("keeps its link when an editor retitled the practice and the unchanged earlier edition is imported again", async () => {
     await loadCatalogue(db.driver, catalogue2023);
     await loadCatalogue(db.driver, catalogue2024);

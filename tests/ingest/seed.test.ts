@@ -6,15 +6,35 @@ import { readCatalogueFiles, readSeedCatalogues } from "../../src/ingest/seed";
 import { loadVocabulary } from "../../src/ingest/vocabulary";
 
 describe("readCatalogueFiles", () => {
-  it("names the file whose JSON does not parse", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-seed-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-seed-"));
+  const seed = fs.readFileSync(path.resolve(__dirname, "../../seed/anpal-2023.catalogue.json"), "utf8").split("\n");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => {
+    for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file));
+  });
+
+  it("names the file and the line where its JSON stops, for a file cut short", () => {
+    const file = path.join(dir, "cut.catalogue.json");
+    fs.writeFileSync(file, seed.slice(0, 700).join("\n"));
+    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:700: not valid JSON: the file ends where a value was expected (was it cut short?)`);
+    fs.writeFileSync(file, [...seed.slice(0, 699), seed[699]!.slice(0, 20)].join("\n"));
+    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:700: not valid JSON: a string is not closed on its line (was the file cut short?)`);
+  });
+
+  it("names the line of a syntax error inside the file", () => {
     const file = path.join(dir, "broken.catalogue.json");
-    fs.writeFileSync(file, '{ "catalog": ');
-    try {
-      expect(() => readCatalogueFiles(dir)).toThrow(`${file} is not valid JSON`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    fs.writeFileSync(file, [...seed.slice(0, 6), '    "asOf": 2023-12-11,', ...seed.slice(7)].join("\n"));
+    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:7: not valid JSON: expected ',' or '}' after a property value, found '-12-11,'`);
+  });
+
+  it("names the line of a value the normalized format refuses", () => {
+    const file = path.join(dir, "invalid.catalogue.json");
+    const catalogue = JSON.parse(seed.join("\n"));
+    catalogue.practices[3].anpalSupport = "MAYBE";
+    const text = JSON.stringify(catalogue, null, 2);
+    fs.writeFileSync(file, text);
+    const line = text.split("\n").findIndex((row) => row.includes('"MAYBE"')) + 1;
+    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:${line}: practices.3.anpalSupport: Invalid option`);
   });
 });
 

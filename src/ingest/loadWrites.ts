@@ -1,0 +1,144 @@
+/**
+ * The statements that write catalogues into the graph, MERGE-ing on its keys so that writing a catalogue again
+ * changes nothing: the reference data (regions, LEP codes), a catalogue with its practices, the nodes they link to and
+ * the links, and the links editors added. The import (load.ts) runs them after its checks and its diff; the restore
+ * (src/backup/restore.ts) runs them into an empty database with what an export holds.
+ */
+import type { ManagedTransaction, QueryResult } from "neo4j-driver";
+import type { NormalizedCatalogue } from "./catalogue";
+import { LEPS } from "./lep";
+import { cardFieldEnum, LINKS, practiceProperties, type LinkSpec } from "./practiceGraph";
+import { REGIONS } from "./regions";
+
+export type WriteCounts = {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+};
+
+/** Runs statements in one transaction and adds up what they wrote. */
+export class GraphWriter {
+  readonly counts: WriteCounts = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+
+  constructor(private readonly tx: ManagedTransaction) {}
+
+  async run(cypher: string, parameters: Record<string, unknown> = {}): Promise<QueryResult> {
+    const result = await this.tx.run(cypher, parameters);
+    const updates = result.summary.counters.updates();
+    this.counts.nodesCreated += updates.nodesCreated;
+    this.counts.nodesDeleted += updates.nodesDeleted;
+    this.counts.relationshipsCreated += updates.relationshipsCreated;
+    this.counts.relationshipsDeleted += updates.relationshipsDeleted;
+    this.counts.propertiesSet += updates.propertiesSet;
+    return result;
+  }
+}
+
+const MERGE_REGIONS = `
+UNWIND $regions AS region
+MERGE (r:Region {nuts: region.nuts})
+SET r.name = region.name, r.istat = region.istat`;
+
+const MERGE_LEPS = `
+UNWIND $leps AS lep
+MERGE (l:Lep {code: lep.code})
+SET l.name = lep.name, l.nameEn = lep.nameEn, l.group = lep.group
+WITH l, lep WHERE lep.parent IS NOT NULL
+MERGE (parent:Lep {code: lep.parent})
+MERGE (l)-[:PART_OF]->(parent)`;
+
+const MERGE_CATALOG = `
+MERGE (c:Catalog {id: $catalog.id})
+SET c.title = $catalog.title, c.publisher = $catalog.publisher, c.year = $catalog.year,
+    c.asOf = $catalog.asOf, c.source = $catalog.source`;
+
+const MERGE_PRACTICES = `
+MATCH (c:Catalog {id: $catalogId})
+UNWIND $practices AS practice
+MERGE (p:Practice {id: practice.id})
+SET p += practice.properties
+MERGE (p)-[:LISTED_IN]->(c)`;
+
+/** CPIs belong to a region (from the vocabulary, not the card). */
+const MERGE_CPI_REGIONS = `
+UNWIND $cpis AS cpi
+MATCH (c:Cpi {id: cpi.id}), (r:Region {nuts: cpi.region})
+MERGE (c)-[:IN_REGION]->(r)`;
+
+function mergeTargets(spec: LinkSpec): string {
+  // Labels, types and keys come from LINKS (constants), never from input.
+  return `
+UNWIND $targets AS target
+MERGE (n:${spec.label} {${spec.key}: target.key})
+SET n += target.properties`;
+}
+
+function mergeLinks(spec: LinkSpec): string {
+  return `
+UNWIND $links AS link
+MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.key})
+MERGE (p)-[r:${spec.type}]->(n)
+SET r.field = link.field, r.line = link.line, r += link.properties`;
+}
+
+/** No line: the provenance of a link an editor added (@neo4j/graphql writes the field alone). */
+function mergeEditorLinks(spec: LinkSpec): string {
+  return `
+UNWIND $links AS link
+MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.to})
+MERGE (p)-[r:${spec.type}]->(n)
+ON CREATE SET r.field = link.field`;
+}
+
+/** The regions of seed/regions.json and the LEP codes of seed/leps.json, which every import writes. */
+export async function writeReferenceData(writer: GraphWriter): Promise<void> {
+  await writer.run(MERGE_REGIONS, { regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })) });
+  await writer.run(MERGE_LEPS, { leps: LEPS.map((lep) => ({ ...lep, parent: lep.parent ?? null })) });
+}
+
+/** The catalogue node, its practices, the nodes they link to and the links a card states (with their source line). */
+export async function writeCatalogueGraph(writer: GraphWriter, catalogue: NormalizedCatalogue): Promise<void> {
+  await writer.run(MERGE_CATALOG, { catalog: catalogue.catalog });
+  await writer.run(MERGE_PRACTICES, {
+    catalogId: catalogue.catalog.id,
+    practices: catalogue.practices.map((practice) => ({ id: practice.id, properties: practiceProperties(practice) })),
+  });
+  for (const spec of LINKS) {
+    const links = catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => ({ practice: practice.id, ...link })));
+    if (spec.entities) {
+      const targets = new Map(links.map((link) => [link.key, { key: link.key, properties: link.properties }]));
+      await writer.run(mergeTargets(spec), { targets: [...targets.values()] });
+    }
+    await writer.run(mergeLinks(spec), {
+      links: links.map((link) => ({
+        practice: link.practice,
+        key: link.key,
+        field: cardFieldEnum(link.source.field),
+        line: link.source.line,
+        properties: link.linkProperties ?? {},
+      })),
+    });
+  }
+  const cpis = catalogue.practices.flatMap((practice) => practice.cpis.map(({ id, region }) => ({ id, region })));
+  await writer.run(MERGE_CPI_REGIONS, { cpis });
+}
+
+/**
+ * The links editors added, which catalogues exported from the database carry, written in one pass once every
+ * catalogue is: an editor may link a practice to one of a later catalogue. The nodes they lead to must be there (the
+ * callers check it first: a link to a missing node would be left out in silence).
+ */
+export async function writeEditorLinks(writer: GraphWriter, catalogues: readonly NormalizedCatalogue[]): Promise<void> {
+  for (const spec of LINKS) {
+    const links = catalogues.flatMap((catalogue) =>
+      catalogue.practices.flatMap((practice) =>
+        (practice.editorLinks ?? [])
+          .filter((link) => link.type === spec.type)
+          .map((link) => ({ practice: practice.id, to: link.to, field: cardFieldEnum(link.field) })),
+      ),
+    );
+    if (links.length > 0) await writer.run(mergeEditorLinks(spec), { links });
+  }
+}
