@@ -1,8 +1,8 @@
 /**
  * npm run fuzz -- [--count 2000] [--seed 1] [--concurrency 8] [--kind "cost bombs" ...] [--url http://127.0.0.1:4000]
- * Sends malformed and hostile requests (scripts/fuzz/hostileRequests.ts: 25 kinds) and prints the statuses per kind,
- * the slowest accepted answers and every violation: a 5xx, a body that is not JSON, a stack trace or path, no
- * answer, a service that died. Exit 1 on any violation. Without --url it starts Prassi itself, in production mode,
+ * Sends malformed and hostile requests (scripts/fuzz/hostileRequests.ts: 30 kinds) and prints the statuses per kind,
+ * the slowest accepted answers and every violation: a 5xx, an internal error, a body that is not JSON, a stack trace
+ * or path, no answer, a service that died. Exit 1 on any violation. Without --url it starts Prassi itself, in production mode,
  * as a child process on a throw-away bundled Neo4j (or on NEO4J_URI, which it only reads), rate limiting off so
  * every request reaches the code under test. Loopback only.
  */
@@ -74,6 +74,7 @@ async function main(): Promise<number> {
   process.stderr.write(`fuzz: ${count} requests (seed ${seed}) to ${url}\n`);
   const started = Date.now();
   const report = await runFuzz(url, { count, seed, secret, concurrency: Number(values.concurrency), kinds: values.kind });
+  report.rateLimit = service ? "off (every request reaches the code under test)" : "as the service at --url is configured";
   process.stdout.write(formatReport(report));
   process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const crashed = service?.exited() ?? false;

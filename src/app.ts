@@ -8,7 +8,7 @@ import { noticingAnswers } from "./neo4j/answers";
 import { monitorDatabase } from "./neo4j/availability";
 import type { BundledNeo4j } from "./neo4j/bundled";
 import { connectDatabase } from "./neo4j/connect";
-import { describeDatabase } from "./neo4j/driver";
+import { createDriver, describeDatabase } from "./neo4j/driver";
 import { refreshSimilarity } from "./similarity";
 import { applySchema } from "./neo4j/schema";
 import type { RestartPolicy } from "./neo4j/supervisor";
@@ -79,7 +79,10 @@ export async function startPrassi(config: Config, log: Logger, options: PrassiOp
     const refreshed = await refreshSimilarity(driver, database);
     if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity computed");
 
-    const monitor = monitorDatabase(driver, { database, log });
+    // The probes have a pool of their own: while the database hangs they wait, and must not hold the service's connections.
+    const probeDriver = createDriver({ ...config.neo4j, uri: connection.uri }, { maxConnections: 2 });
+    cleanups.push({ name: "probe driver", run: () => probeDriver.close() });
+    const monitor = monitorDatabase(probeDriver, { database, log });
     cleanups.push({ name: "database monitor", run: async () => monitor.stop() });
     // What the requests ask tells the monitor that the database answers, even when its probe is slow.
     const serving = noticingAnswers(driver, () => monitor.sawAnswer());

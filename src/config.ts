@@ -1,5 +1,5 @@
-import { isIP } from "node:net";
 import path from "node:path";
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
 /** Raised when the environment is invalid; its message names every bad variable. */
@@ -40,7 +40,8 @@ const corsOrigins = unsetWhenBlank(
 
 /**
  * Which reverse proxies may tell the client's address (X-Forwarded-For): a hop count, or addresses/subnets/Express
- * names (loopback, uniquelocal). Never "true": any client could then forge its address and escape the rate limit.
+ * names (loopback, uniquelocal), checked as Express will read them. Never "true": any client could then forge its
+ * address and escape the rate limit.
  */
 const trustProxy = unsetWhenBlank(
   z
@@ -51,22 +52,20 @@ const trustProxy = unsetWhenBlank(
       if (text === "false") return false;
       if (/^\d+$/.test(text)) return Number(text);
       const entries = text.split(",").map((entry) => entry.trim());
-      const named = new Set(["loopback", "linklocal", "uniquelocal"]);
-      for (const entry of entries) {
-        const address = entry.split("/")[0] ?? "";
-        if (!named.has(entry) && isIP(address) === 0) {
-          context.addIssue({
-            code: "custom",
-            message: `'${entry}' is not a hop count, an address, a subnet or loopback/linklocal/uniquelocal (trusting every proxy would let clients forge their address)`,
-          });
-        }
+      try {
+        proxyAddr.compile(entries);
+      } catch (error) {
+        context.addIssue({
+          code: "custom",
+          message: `${(error as Error).message}: give a hop count, addresses, subnets or loopback/linklocal/uniquelocal (trusting every proxy would let clients forge their address)`,
+        });
       }
       return entries;
     }),
 );
 
 const environmentSchema = z.object({
-  NODE_ENV: unsetWhenBlank(z.enum(["production", "development", "test"]).default("development")),
+  NODE_ENV: unsetWhenBlank(z.enum(["production", "development", "test"]).default("production")),
   HOST: unsetWhenBlank(z.string().trim().regex(/^[\w.:-]+$/, "must be a host name or an IP address").default("127.0.0.1")),
   PORT: port(4000),
   NEO4J_URI: optionalText.pipe(
@@ -94,13 +93,15 @@ const environmentSchema = z.object({
   PRASSI_RATE_LIMIT_WRITES: positive(30, "requests per minute"),
   PRASSI_MAX_QUERY_COST: positive(5000, "nodes"),
   PRASSI_QUERY_TIMEOUT_MS: positive(3000, "milliseconds"),
+  PRASSI_REQUEST_TIMEOUT_MS: positive(10000, "milliseconds"),
+  PRASSI_MAX_REQUESTS_IN_FLIGHT: positive(4, "requests"),
   PRASSI_MAX_RESPONSE_BYTES: positive(5 * 1024 * 1024, "bytes"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Config = {
-  /** NODE_ENV=production: internal errors are masked down to a request id. */
-  production: boolean;
+  /** NODE_ENV=development: internal errors show their cause; otherwise they are masked down to a request id. */
+  development: boolean;
   host: string;
   port: number;
   /** Set when an external Neo4j is used; absent means "start the bundled one". */
@@ -115,8 +116,8 @@ export type Config = {
   /** Express's `trust proxy`: which proxies may report the client's address. */
   trustProxy: false | number | string[];
   /** Per client address and minute; absent when PRASSI_RATE_LIMIT=off. */
-  rateLimit?: { readsPerMinute: number; writesPerMinute: number };
-  limits: { queryCost: number; queryTimeoutMs: number; responseBytes: number };
+  rateLimit?: { readsPerMinute: number; writesPerMinute: number; inFlight: number };
+  limits: { queryCost: number; queryTimeoutMs: number; requestTimeoutMs: number; responseBytes: number };
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
 };
 
@@ -132,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("Invalid configuration:\n  NEO4J_USERNAME/NEO4J_PASSWORD: set both or neither");
   }
   return {
-    production: e.NODE_ENV === "production",
+    development: e.NODE_ENV === "development",
     host: e.HOST,
     port: e.PORT,
     neo4j: { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE },
@@ -143,8 +144,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.PRASSI_CORS_ORIGINS,
     trustProxy: e.PRASSI_TRUST_PROXY,
     rateLimit:
-      e.PRASSI_RATE_LIMIT === "on" ? { readsPerMinute: e.PRASSI_RATE_LIMIT_READS, writesPerMinute: e.PRASSI_RATE_LIMIT_WRITES } : undefined,
-    limits: { queryCost: e.PRASSI_MAX_QUERY_COST, queryTimeoutMs: e.PRASSI_QUERY_TIMEOUT_MS, responseBytes: e.PRASSI_MAX_RESPONSE_BYTES },
+      e.PRASSI_RATE_LIMIT === "on"
+        ? { readsPerMinute: e.PRASSI_RATE_LIMIT_READS, writesPerMinute: e.PRASSI_RATE_LIMIT_WRITES, inFlight: e.PRASSI_MAX_REQUESTS_IN_FLIGHT }
+        : undefined,
+    limits: {
+      queryCost: e.PRASSI_MAX_QUERY_COST,
+      queryTimeoutMs: e.PRASSI_QUERY_TIMEOUT_MS,
+      requestTimeoutMs: e.PRASSI_REQUEST_TIMEOUT_MS,
+      responseBytes: e.PRASSI_MAX_RESPONSE_BYTES,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

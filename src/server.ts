@@ -16,14 +16,17 @@ import { writeAudit } from "./graphql/plugins/writeAudit";
 import { writeRateLimit } from "./graphql/plugins/writeRateLimit";
 import { queryCostEstimator, readPageLimits } from "./graphql/queryCost";
 import { corsPolicy } from "./http/cors";
-import { errorHandler, notFound } from "./http/errors";
+import { errorHandler, MAX_BODY_KB, notFound } from "./http/errors";
 import { graphqlEndpoint } from "./http/graphqlEndpoint";
-import { limitRequests, rateLimit } from "./http/rateLimit";
+import { COST_PER_POINT, limitRequests, limitRequestsInFlight, rateLimit } from "./http/rateLimit";
 import { requestScope } from "./http/requestScope";
 import type { Logger } from "./logger";
 import type { DatabaseMonitor } from "./neo4j/availability";
 import { terminateRequestTransactions } from "./neo4j/cancel";
 import { isDatabaseReachable } from "./neo4j/driver";
+
+/** /readyz asks the database at most this often; a burst of probes shares one answer. */
+const READINESS_TTL_MS = 1_000;
 
 /**
  * Shape limits against abusive documents (graphql-armor): deep enough for an analyst's nested exploration
@@ -68,9 +71,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const armor = new ApolloArmor(DOCUMENT_LIMITS).protect();
   const pageLimits = readPageLimits(options.typeDefs);
+  const requests = config.rateLimit && rateLimit(config.rateLimit.readsPerMinute, "requests");
   const plugins: ApolloServerPlugin<PrassiContext>[] = [
     ...(armor.plugins as ApolloServerPlugin<PrassiContext>[]),
-    queryLimits(options.schema, new Set(pageLimits.keys()), queryCostEstimator(pageLimits), config.limits.queryCost),
+    queryLimits({
+      schema: options.schema,
+      nodeTypes: new Set(pageLimits.keys()),
+      estimateCost: queryCostEstimator(pageLimits),
+      maxCost: config.limits.queryCost,
+      chargeCost: requests
+        ? async (context, cost) => (await requests.take(context.clientAddress, Math.floor(cost / COST_PER_POINT)))?.retryAfterSeconds
+        : undefined,
+    }),
     requestErrors(),
     writeAudit(options.schema),
     ...(options.plugins ?? []),
@@ -82,7 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     introspection: true,
-    formatError: formatError({ production: config.production, queryTimeoutMs: config.limits.queryTimeoutMs }),
+    formatError: formatError({ development: config.development, queryTimeoutMs: config.limits.queryTimeoutMs }),
     includeStacktraceInErrorResponses: false,
     // graphqlEndpoint refuses simple POSTs itself, and lets plain GET queries through for widgets and caches.
     csrfPrevention: false,
@@ -99,35 +111,46 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const health = options.health();
     response.status(health.healthy ? 200 : 503).json(health.healthy ? { status: "ok" } : { status: "failed", reason: health.reason });
   });
+  // Asked of the database rather than read from the monitor, which may lag by one probe; cached briefly.
+  let readiness: { at: number; ready: Promise<boolean> } | undefined;
   app.get("/readyz", async (_request, response) => {
-    // Asked now rather than read from the monitor, which may lag by one probe.
-    const ready = await isDatabaseReachable(driver, database, 1_000);
+    if (!readiness || Date.now() - readiness.at > READINESS_TTL_MS) readiness = { at: Date.now(), ready: isDatabaseReachable(driver, database, 1_000) };
+    const ready = await readiness.ready;
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", neo4j: ready ? "up" : "down" });
   });
   app.use(
     "/graphql",
-    ...(config.rateLimit ? [limitRequests(rateLimit(config.rateLimit.readsPerMinute, "requests"))] : []),
-    express.json({ limit: "1mb" }),
+    ...(config.rateLimit && requests ? [limitRequestsInFlight(config.rateLimit.inFlight), limitRequests(requests)] : []),
+    // Compressed bodies are refused (415): a few KB of gzip can inflate to the whole body limit, or fail to.
+    express.json({ limit: `${MAX_BODY_KB}kb`, inflate: false }),
     graphqlEndpoint({
       apollo,
       monitor: options.monitor,
       verifyToken: tokenVerifier({ secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
-      createContext: (request) => createContext({ driver, database, queryTimeoutMs: config.limits.queryTimeoutMs }, request),
-      abandon: (requestId) => terminateRequestTransactions(driver, requestId, database),
+      createContext: ({ scope, clientAddress, jwt }) =>
+        createContext({ driver, database, queryTimeoutMs: config.limits.queryTimeoutMs }, { scope, clientAddress, jwt }),
+      terminate: (requestId) => terminateRequestTransactions(driver, requestId, database),
       maxResponseBytes: config.limits.responseBytes,
+      requestTimeoutMs: config.limits.requestTimeoutMs,
     }),
   );
   app.use(notFound);
   app.use(errorHandler);
 
+  // A client that trickles its headers or body is cut off, instead of holding a connection for Node's default 5 min.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
-  const port = (httpServer.address() as AddressInfo).port;
-  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-  const url = `http://${host === "0.0.0.0" || host === "[::]" ? "localhost" : host}:${port}/graphql`;
-  log.info({ url, host: config.host, rateLimit: config.rateLimit ?? "off", production: config.production }, "GraphQL server ready");
+  const { address, port } = httpServer.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  const url = `http://${address === "0.0.0.0" || address === "::" ? "localhost" : host}:${port}/graphql`;
+  log.info({ url, address, rateLimit: config.rateLimit ?? "off", development: config.development }, "GraphQL server ready");
+  if (config.development && !/^(127\.|::1$|localhost$)/.test(config.host)) {
+    log.warn({ host: config.host }, "NODE_ENV=development on a public interface: internal errors show their causes to every client");
+  }
 
   return {
     url,

@@ -30,6 +30,23 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LOG_LEVEL: "loud", PRASSI_NEO4J_HEAP: "lots" })).toThrow(/PRASSI_NEO4J_HEAP[\s\S]*LOG_LEVEL/);
   });
 
+  it("listens on loopback and masks internal errors unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({ host: "127.0.0.1", development: false, trustProxy: false, corsOrigins: "*" });
+    expect(loadConfig({ NODE_ENV: "development" }).development).toBe(true);
+  });
+
+  it("checks trusted proxies as Express will read them, and never trusts every proxy", () => {
+    expect(loadConfig({ PRASSI_TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
+    expect(loadConfig({ PRASSI_TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(() => loadConfig({ PRASSI_TRUST_PROXY: "10.0.0.0/99" })).toThrow(/PRASSI_TRUST_PROXY: .*hop count/);
+    expect(() => loadConfig({ PRASSI_TRUST_PROXY: "true" })).toThrow(/PRASSI_TRUST_PROXY/);
+  });
+
+  it("refuses origins that are not origins", () => {
+    expect(loadConfig({ PRASSI_CORS_ORIGINS: "https://a.example.it, http://intranet:8080" }).corsOrigins).toEqual(["https://a.example.it", "http://intranet:8080"]);
+    expect(() => loadConfig({ PRASSI_CORS_ORIGINS: "https://a.example.it/path" })).toThrow(/PRASSI_CORS_ORIGINS/);
+  });
+
   it("refuses a username without a password", () => {
     expect(() => loadConfig({ NEO4J_URI: "bolt://db:7687", NEO4J_USERNAME: "neo4j" })).toThrow(/set both or neither/);
   });

@@ -139,19 +139,42 @@ export const KINDS: Record<string, Generator> = {
     const aliases = (count: number, field: (i: number) => string) => Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(" ");
     const practice = () => `2023-${String(between(random, 1, 16)).padStart(3, "0")}`;
     const texts = "title summary objectives activities humanResources results outcomes lessons conclusions";
+    // Each as many as the default budget (5,000) accepts, by the cost rules of docs/operations.md.
     return post({
       query: pick(random, [
-        `{ practices(limit: 100) { ${texts} similar(limit: 49) { id title } } }`,
-        `{ practicesConnection(first: 100) { totalCount edges { node { id stakeholders(limit: 49) { id name } } } } }`,
-        `{ ${aliases(30, () => `practicePath(from: "${practice()}", to: "${practice()}", maxHops: 8) { id practice { id } }`)} }`,
-        `{ ${aliases(between(random, 5, 30), (i) => `regionProfile(region: "${["Liguria", "Campania", "Lazio", "Sardegna", "Veneto"][i % 5]}") { practiceCount gaps { lep { code } models { id title } } targetGroups { targetGroup { id } } }`)} }`,
-        `{ ${aliases(30, () => `searchPractices(text: "${pick(random, ["lavoro", "giovani", "collocamento mirato", "impresa", "donne"])}", limit: 50) { score practice { id title } }`)} }`,
-        `{ ${aliases(30, () => `replicableModels(region: "Veneto", limit: 50) { score practice { id title } reasons { shared { id } } }`)} }`,
+        `{ practices(limit: 100) { ${texts} similar(limit: 47) { id title } } }`,
+        `{ practicesConnection(first: 100) { totalCount edges { node { id stakeholders(limit: 47) { id name } } } } }`,
+        `{ ${aliases(13, () => `practicePath(from: "${practice()}", to: "${practice()}", maxHops: 8) { id practice { id } }`)} }`,
+        `{ ${aliases(8, (i) => `regionProfile(region: "${["Liguria", "Campania", "Lazio", "Sardegna", "Veneto"][i % 5]}") { practiceCount gaps { lep { code } models { id title } } targetGroups { targetGroup { id } } }`)} }`,
+        `{ ${aliases(6, () => `searchPractices(text: "${pick(random, ["lavoro", "giovani", "collocamento mirato", "impresa", "donne"])}", limit: 50) { score practice { id title } }`)} }`,
+        `{ ${aliases(12, () => `replicableModels(region: "${pick(random, ["Veneto", "Liguria", "Puglia"])}", limit: 50) { score practice { id title } reasons { shared { id } } }`)} }`,
         `{ ${aliases(30, () => `practices(where: { stakeholders: { some: { practices: { some: { title: { contains: "${pick(random, ["a", "e", "zz"])}" } } } } } }) { id }`)} }`,
-        `{ ${aliases(30, () => `similarPractices(id: "${practice()}", limit: 50, lens: ${pick(random, ["BALANCED", "ACTORS", "SERVICES"])}) { score practice { id title regions { name } } reasons { kind weight shared { id name } } }`)} }`,
+        `{ ${aliases(30, () => `similarPractices(id: "${practice()}", limit: 50, lens: ${pick(random, ["BALANCED", "ACTORS", "SERVICES"])}) { score practice { id title } reasons { kind weight shared { id name } } }`)} }`,
       ]),
     });
   },
+  "queries of a new shape each": (random) => {
+    // A new shape is a new Cypher statement to plan: the plan cache cannot help.
+    const fields = ["id", "title", "summary", "scope", "period", "driver", "objectives", "results", "startYear", "ongoing", "anpalSupport"];
+    const some = () => fields.filter(() => random() < 0.5).join(" ") || "id";
+    const shape = () => `practices(limit: 1) { ${some()} stakeholders(limit: 1) { name practices(limit: 1) { ${some()} regions(limit: 1) { name cpis(limit: 1) { id } } } } }`;
+    return post({ query: `{ ${Array.from({ length: between(random, 1, 30) }, (_, i) => `a${i}: ${shape()}`).join(" ")} }` });
+  },
+  "wide and deep filters": (random) => {
+    const branch = (i: number) => ({ stakeholders: { some: { practices: { some: { title: { contains: `x${i}` } } } } } });
+    let deep: Record<string, unknown> = { id: { eq: "x" } };
+    for (let level = between(random, 17, 2000); level > 0; level--) deep = { AND: [deep] };
+    const where = pick(random, [{ OR: Array.from({ length: between(random, 6, 3000) }, (_, i) => branch(i)) }, deep]);
+    return post({ query: "query ($w: PracticeWhere) { practices(where: $w) { id } }", variables: { w: where } });
+  },
+  "forged cursors": (random) => {
+    const cursor = Buffer.from(pick(random, ["arrayconnection:-5", "arrayconnection:99999999999999999999", "arrayconnection:abc", "nonsense", ""])).toString("base64");
+    return post({ query: `{ practicesConnection(first: 2, ${pick(random, ["after", "before"])}: "${cursor}") { totalCount edges { node { id } } } }` });
+  },
+  "compressed bodies": (random) => ({
+    ...post({ query: "{ __typename }" }),
+    headers: { ...JSON_TYPE, "content-encoding": pick(random, ["gzip", "deflate", "br", "x-unknown"]) },
+  }),
   "strange text": (random) => post({ query: `{ searchPractices(text: "${pick(random, ["\\u0000", "👩‍💼".repeat(50), "\\uD800", "é".repeat(150)])}") { score } }` }),
 };
 

@@ -17,10 +17,12 @@ export type FuzzReport = {
   /** The slowest answers with status 200: what an anonymous client got the service to do. */
   slowestAccepted: Array<{ kind: string; ms: number; bytes: number; body: string }>;
   healthyAfter: boolean;
+  /** Whether the service limited the fuzzer's rate, when the fuzzer started it and knows ("off" or "on"). */
+  rateLimit?: string;
 };
 
-/** A stack frame, a path of the server, Express's HTML error page. */
-const LEAK = /\bat \S+ \(|node_modules|\/work\/|\/home\/|\.ts:\d+|<html|<pre>/i;
+/** What no answer may contain: a stack frame, a path of the server, Express's HTML error page. */
+export const LEAK = /\bat \S+ \(|node_modules|\/work\/|\/home\/|\.ts:\d+|<html|<pre>/i;
 
 type Answer = { status: number; body: string; ms: number } | { error: string; ms: number };
 
@@ -45,7 +47,9 @@ function send(base: URL, request: HostileRequest): Promise<Answer> {
 function problemsOf(request: HostileRequest, answer: Answer): string[] {
   if ("error" in answer) return [`${request.kind}: no answer (${answer.error})`];
   const problems: string[] = [];
-  if (answer.status >= 500) problems.push(`${request.kind}: status ${answer.status}`);
+  if (answer.status >= 500) problems.push(`${request.kind}: status ${answer.status}: ${answer.body.slice(0, 160)}`);
+  // A hostile request that reaches an internal error found a path the service does not guard.
+  if (answer.body.includes('"INTERNAL_SERVER_ERROR"')) problems.push(`${request.kind}: an internal error: ${answer.body.slice(0, 200)}`);
   if (LEAK.test(answer.body)) problems.push(`${request.kind}: the body leaks internals: ${answer.body.slice(0, 200)}`);
   if (answer.status !== 204) {
     try {
@@ -98,6 +102,7 @@ export function formatReport(report: FuzzReport): string {
   }
   lines.push(row("all", statuses.map((status) => total.get(status) ?? 0)));
   lines.push("", `${report.sent} requests of ${report.statuses.size} kinds; healthy afterwards: ${report.healthyAfter ? "yes" : "NO"}`);
+  if (report.rateLimit !== undefined) lines.push(`rate limiting of the service: ${report.rateLimit}`);
   lines.push("slowest accepted (status 200):", ...report.slowestAccepted.map((a) => `  ${a.ms.toFixed(0)} ms, ${a.bytes} bytes  [${a.kind}] ${a.body}`));
   lines.push(report.violations.length === 0 ? "violations: none" : `violations: ${report.violations.length}`, ...report.violations.slice(0, 20).map((v) => `  ${v}`));
   return `${lines.join("\n")}\n`;

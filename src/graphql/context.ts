@@ -1,6 +1,8 @@
 import type { Driver } from "neo4j-driver";
+import type { RequestScope } from "../http/requestScope";
 import type { Logger } from "../logger";
 import { graphReader, type GraphReader } from "../neo4j/reader";
+import { requestDriver } from "../neo4j/requestDriver";
 import type { EditorJwt } from "./auth";
 import { createLoaders, type Loaders } from "./loaders";
 
@@ -9,6 +11,8 @@ export type PrassiContext = {
   requestId: string;
   /** The request's logger: every line carries its id. */
   log: Logger;
+  /** Fires when the request is abandoned: no database work starts after it. */
+  signal: AbortSignal;
   /** Who is asking, for the rate limits. */
   clientAddress: string;
   /** The discovery services' reads, within the request's time limit and tagged with its id. */
@@ -27,19 +31,26 @@ export type ContextOptions = { driver: Driver; database?: string; queryTimeoutMs
 /**
  * The context of one GraphQL request. Every database transaction it starts carries the request id as metadata and
  * Neo4j's own timeout, so that a slow query is stopped by the server and the transactions of an abandoned request
- * can be terminated; DataLoaders are fresh, so batching and caching never cross requests.
+ * can be terminated; once abandoned, it starts none. DataLoaders are fresh, so batching and caching never cross
+ * requests.
  */
 export function createContext(
   options: ContextOptions,
-  request: { requestId: string; log: Logger; clientAddress: string; jwt?: EditorJwt },
+  request: { scope: Pick<RequestScope, "requestId" | "log" | "signal">; clientAddress: string; jwt?: EditorJwt },
 ): PrassiContext {
-  const { driver, database, queryTimeoutMs } = options;
+  const { database, queryTimeoutMs } = options;
+  const { requestId, log, signal } = request.scope;
+  const driver = requestDriver(options.driver, signal);
   return {
-    ...request,
-    reader: graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId: request.requestId }),
+    requestId,
+    log,
+    signal,
+    clientAddress: request.clientAddress,
+    jwt: request.jwt,
+    reader: graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal }),
     loaders: createLoaders(driver, database),
     executionContext: driver,
     sessionConfig: { database },
-    transaction: { timeout: queryTimeoutMs, metadata: { requestId: request.requestId } },
+    transaction: { timeout: queryTimeoutMs, metadata: { requestId } },
   };
 }

@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
 import { z } from "zod";
 import { InvalidArgumentError, NotFoundError } from "../discovery/errors";
+import { NO_ANSWER_CODES } from "../neo4j/driver";
 
 export type ErrorCode =
   | "BAD_USER_INPUT"
@@ -49,7 +50,6 @@ export async function answering<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired"]);
 const TIMED_OUT = new Set(["Neo.ClientError.Transaction.TransactionTimedOut", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"]);
 
 /**
@@ -61,7 +61,7 @@ const TIMED_OUT = new Set(["Neo.ClientError.Transaction.TransactionTimedOut", "N
 export function codeOfCause(error: unknown): ErrorCode | undefined {
   const cause = unwrapResolverError(error);
   if (cause instanceof Neo4jError) {
-    if (UNAVAILABLE.has(cause.code)) return "SERVICE_UNAVAILABLE";
+    if (NO_ANSWER_CODES.has(cause.code)) return "SERVICE_UNAVAILABLE";
     if (TIMED_OUT.has(cause.code)) return "QUERY_TIMEOUT";
     return "INTERNAL_SERVER_ERROR";
   }
@@ -77,10 +77,18 @@ export function codeOfCause(error: unknown): ErrorCode | undefined {
   return "INTERNAL_SERVER_ERROR";
 }
 
+/** Whether the database stopped the transaction because it was told to (a request whose client went away). */
+export function wasTerminated(error: unknown): boolean {
+  const cause = unwrapResolverError(error);
+  return cause instanceof Neo4jError && cause.code === "Neo.ClientError.Transaction.Terminated";
+}
+
+export const UNAVAILABLE_MESSAGE = "The database is unavailable; try again in a few seconds";
+
 export type FormatErrorOptions = {
   queryTimeoutMs: number;
-  /** In production an internal error says only that it happened (and its request id); elsewhere also its cause. */
-  production: boolean;
+  /** Only in development does an internal error show its cause; otherwise it says it happened (and its request id). */
+  development: boolean;
 };
 
 /** The one mapping of errors to what the caller reads; causes are logged, with the request id, by requestErrors.ts. */
@@ -88,7 +96,7 @@ export function formatError(options: FormatErrorOptions) {
   const MESSAGES: Partial<Record<ErrorCode, string>> = {
     UNAUTHENTICATED: "Unauthenticated: writes need `Authorization: Bearer <token>`, a valid token with the editor role",
     FORBIDDEN: "Forbidden: this token lacks the editor role",
-    SERVICE_UNAVAILABLE: "The database is unavailable; try again in a few seconds",
+    SERVICE_UNAVAILABLE: UNAVAILABLE_MESSAGE,
     QUERY_TIMEOUT: `The database stopped this query after ${options.queryTimeoutMs} ms: ask for less (smaller limits, fewer nested lists or filters)`,
     INTERNAL_SERVER_ERROR: "Internal error: the server could not answer this field; it has been logged",
   };
@@ -96,7 +104,7 @@ export function formatError(options: FormatErrorOptions) {
     const code = codeOfCause(error);
     if (code === undefined) return formatted;
     const cause = unwrapResolverError(error);
-    const detail = code === "INTERNAL_SERVER_ERROR" && !options.production && cause instanceof Error ? { cause: cause.message } : {};
+    const detail = code === "INTERNAL_SERVER_ERROR" && options.development && cause instanceof Error ? { cause: cause.message } : {};
     return { ...formatted, message: MESSAGES[code] ?? formatted.message, extensions: { ...formatted.extensions, code, ...detail } };
   };
 }

@@ -1,10 +1,11 @@
 /**
- * The cost of a query, known before it runs: the most graph nodes its response can hold, plus the work of its
- * root fields (round trips to the database, a search's reading of its hits), in the same unit. A list counts at its page size (its `limit` or `first`, else the
- * type's default page, see `@limit` in schema/), and nested lists multiply, so `{ practices { similar { similar
- * { id } } } }` costs 20 + 20×20 + 20×20×20. Scalars cost nothing, and so do the answer objects the discovery fields
- * compute in memory (a match's reasons, their shared items): what is expensive is reaching nodes. The size of the
- * response is capped separately (PRASSI_MAX_RESPONSE_BYTES).
+ * The cost of a query, known before it runs: the most graph nodes its response can hold, plus the work of its root
+ * fields (round trips to the database, planning the Cypher of a generated query, a search's reading of its hits),
+ * in the same unit. A list counts at its page size (its `limit` or `first`, else the type's default page, see
+ * `@limit` in schema/), and nested lists multiply, so `{ practices { similar { similar { id } } } }` costs
+ * 20 + 20×20 + 20×20×20 (+ its work). Scalars cost nothing, and so do the answer objects the discovery fields
+ * compute in memory (a match's reasons, their shared items). The size of the response is capped separately
+ * (PRASSI_MAX_RESPONSE_BYTES). docs/operations.md explains the numbers.
  */
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import {
@@ -16,8 +17,11 @@ import {
   Kind,
   parse,
   type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLSchema,
   type IntValueNode,
+  type SelectionSetNode,
 } from "graphql";
 import { LINK_KINDS } from "../similarity/model";
 
@@ -74,7 +78,40 @@ const FIELD_WORK: Record<string, (args: Record<string, unknown>) => number> = {
   practicePath: (args) => (3 + Math.ceil(Number(args.maxHops) / 2)) * ROUND_TRIP_COST,
 };
 
+/**
+ * Planning the Cypher of a generated query, per relationship it follows (each is a subquery of the statement): a
+ * query of a shape Neo4j has not seen must be planned before it runs, and a client can send a new shape every time
+ * (measured: about 50 ms a relationship on a loaded 2-core machine, against a few ms to run the plan).
+ */
+export const PLANNING_COST = 100;
+
 const isConnection = (typeName: string) => typeName.endsWith("Connection");
+
+/** The relationships a generated query follows: fields of a node type that hold nodes or a connection to them. */
+function relationshipsIn(
+  selectionSet: SelectionSetNode | undefined,
+  parent: GraphQLNamedType,
+  nodeTypes: ReadonlyMap<string, unknown>,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  seen: ReadonlySet<string> = new Set(),
+): number {
+  if (!selectionSet || !isObjectType(parent)) return 0;
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.INLINE_FRAGMENT) count += relationshipsIn(selection.selectionSet, parent, nodeTypes, fragments, seen);
+    else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = fragments.get(selection.name.value);
+      if (fragment && !seen.has(fragment.name.value)) count += relationshipsIn(fragment.selectionSet, parent, nodeTypes, fragments, new Set([...seen, fragment.name.value]));
+    } else {
+      const child = parent.getFields()[selection.name.value];
+      if (!child) continue;
+      const target = getNamedType(child.type);
+      if (nodeTypes.has(parent.name) && (nodeTypes.has(target.name) || isConnection(target.name))) count++;
+      count += relationshipsIn(selection.selectionSet, target, nodeTypes, fragments, seen);
+    }
+  }
+  return count;
+}
 const isRootType = (type: { name: string }) => type.name === "Query" || type.name === "Mutation";
 
 /** The node type a generated connection pages through: the type of `edges.node`. */
@@ -94,7 +131,7 @@ export function queryCostEstimator(pageLimits: ReadonlyMap<string, PageLimit>): 
     return Math.min(requested ?? limit.default, limit.max);
   };
 
-  const estimate = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+  const estimate = ({ type, field, node, args, childComplexity, context }: ComplexityEstimatorArgs): number => {
     // Introspection answers are as big as the schema, whatever is asked: not the graph's work.
     if (field.name.startsWith("__")) return 0;
     const named = getNamedType(field.type);
@@ -108,10 +145,14 @@ export function queryCostEstimator(pageLimits: ReadonlyMap<string, PageLimit>): 
     }
     // A graph node counts itself; an answer object (a match, a reason, a connection's edge) only what it holds.
     const own = pageLimits.has(named.name) ? 1 : 0;
-    const work = isRootType(type) ? (FIELD_WORK[field.name]?.(args) ?? ROUND_TRIP_COST) : 0;
+    const generatedQuery = () =>
+      ROUND_TRIP_COST + PLANNING_COST * relationshipsIn(node.selectionSet, named, pageLimits, (context as { fragments: Map<string, FragmentDefinitionNode> }).fragments);
+    const work = isRootType(type) ? (FIELD_WORK[field.name]?.(args) ?? generatedQuery()) : 0;
     return work + size * (own + childComplexity);
   };
 
-  return (schema, document, variables, operationName) =>
-    getComplexity({ schema, query: document, variables, operationName, estimators: [estimate] });
+  return (schema, document, variables, operationName) => {
+    const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+    return getComplexity({ schema, query: document, variables, operationName, estimators: [estimate], context: { fragments } });
+  };
 }

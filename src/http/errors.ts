@@ -28,10 +28,13 @@ export function sendError(
   response.send(JSON.stringify({ errors: [{ message, extensions: { code, requestId: scopeOf(response)?.requestId } }] }));
 }
 
+/** The largest request body: a query with its variables, or an editor's write of a card's texts. */
+export const MAX_BODY_KB = 100;
+
 /** What body-parser's failures mean to the caller (its `type`), with a message that names no internals. */
 const BODY_ERRORS: Record<string, { status: number; code: HttpErrorCode; message: string }> = {
   "entity.parse.failed": { status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON" },
-  "entity.too.large": { status: 413, code: "PAYLOAD_TOO_LARGE", message: "The request body is larger than 1 MB" },
+  "entity.too.large": { status: 413, code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${MAX_BODY_KB} KB` },
   "charset.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body must be UTF-8 JSON" },
   "encoding.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body's content encoding is not supported" },
   "request.aborted": { status: 400, code: "BAD_REQUEST", message: "The request body was not received in full" },
@@ -40,10 +43,16 @@ const BODY_ERRORS: Record<string, { status: number; code: HttpErrorCode; message
 
 /** The last handler: a JSON error for whatever went wrong, logged once (without the body) when it is ours. */
 export const errorHandler: express.ErrorRequestHandler = (error, request, response, _next) => {
-  const known = BODY_ERRORS[(error as { type?: string }).type ?? ""];
   if (response.headersSent) return;
+  const { type, status, expose } = error as { type?: string; status?: number; expose?: boolean };
+  const known = BODY_ERRORS[type ?? ""];
   if (known) {
     sendError(request, response, known.status, known.code, known.message);
+    return;
+  }
+  // Any other failure to read the request that is the client's (http-errors marks those `expose`).
+  if (expose && status !== undefined && status >= 400 && status < 500) {
+    sendError(request, response, 400, "BAD_REQUEST", "The request could not be read");
     return;
   }
   scopeOf(response)?.log.error({ err: error }, "request failed");

@@ -1,15 +1,23 @@
 /**
- * Gives every HTTP request an id (the caller's X-Request-Id when it is a sane one, as a reverse proxy sets it, else
- * a new one), echoed in the response and carried by every log line and database transaction of the request, and an
- * access log line at debug level that never contains a request body or query string.
+ * Gives every HTTP request an id of the server's own (never the caller's: a caller could otherwise name another
+ * request's transactions to be terminated, or forge audit lines), echoed in X-Request-Id and carried by every log
+ * line and database transaction of the request; the caller's own X-Request-Id, when it is a sane one, is logged
+ * beside it as clientRequestId. The request is abandoned (its signal fires) when the client goes away before its
+ * answer. One access line at debug level, never with a body or a query string.
  */
 import { randomUUID } from "node:crypto";
 import type express from "express";
 import type { Logger } from "../logger";
 
-const FORWARDED_ID = /^[\w.:-]{1,64}$/;
+const CLIENT_ID = /^[\w.:-]{1,64}$/;
 
-export type RequestScope = { requestId: string; log: Logger };
+export type RequestScope = {
+  requestId: string;
+  log: Logger;
+  /** Fires when the request is abandoned; `abandon` fires it (the client left, the deadline passed, an outage). */
+  signal: AbortSignal;
+  abandon(reason: string): void;
+};
 
 /** The scope requestScope() attached to the request. */
 export function scopeOf(response: express.Response): RequestScope {
@@ -18,15 +26,24 @@ export function scopeOf(response: express.Response): RequestScope {
 
 export function requestScope(log: Logger): express.RequestHandler {
   return (request, response, next) => {
-    const forwarded = request.get("x-request-id");
-    const requestId = forwarded && FORWARDED_ID.test(forwarded) ? forwarded : randomUUID();
-    const scope: RequestScope = { requestId, log: log.child({ requestId }) };
+    const requestId = randomUUID();
+    const clientRequestId = request.get("x-request-id");
+    const controller = new AbortController();
+    const scope: RequestScope = {
+      requestId,
+      log: log.child({ requestId, ...(clientRequestId && CLIENT_ID.test(clientRequestId) ? { clientRequestId } : {}) }),
+      signal: controller.signal,
+      abandon: (reason) => controller.abort(new Error(`request abandoned: ${reason}`)),
+    };
     response.locals.scope = scope;
     response.setHeader("x-request-id", requestId);
     const started = process.hrtime.bigint();
-    response.once("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      scope.log.debug({ method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    response.once("close", () => {
+      const answered = response.writableFinished;
+      if (!answered) scope.abandon("the client went away");
+      const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      const path = request.originalUrl.split("?")[0];
+      scope.log.debug({ method: request.method, path, status: answered ? response.statusCode : null, ms }, "request");
     });
     next();
   };

@@ -1,11 +1,9 @@
 import { Neo4jError, type Driver, type Session } from "neo4j-driver";
-
-/** Driver errors that mean no answer came from the database (as opposed to an error the database answered with). */
-const NO_ANSWER = new Set(["ServiceUnavailable", "SessionExpired"]);
+import { NO_ANSWER_CODES } from "./driver";
 
 function noting<T>(work: Promise<T>, onAnswer: () => void): Promise<T> {
   work.then(onAnswer, (error: unknown) => {
-    if (error instanceof Neo4jError && !NO_ANSWER.has(error.code)) onAnswer();
+    if (error instanceof Neo4jError && !NO_ANSWER_CODES.has(error.code)) onAnswer();
   });
   return work;
 }

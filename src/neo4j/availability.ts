@@ -6,7 +6,7 @@
  * closed), or when a probe gets no answer within `hangAfterMs` AND nothing else the service asked was answered
  * meanwhile (see answers.ts): a paused or partitioned database answers no one, while a busy one, slow to answer the
  * probe, still answers someone. So a client that loads the database cannot make it look down for everyone. A hang
- * is known within interval + hangAfterMs (1.7 s by default).
+ * is known within interval + hangAfterMs (1.5 s by default).
  */
 import { EventEmitter } from "node:events";
 import type { Driver } from "neo4j-driver";
@@ -26,7 +26,7 @@ export type MonitorOptions = { database?: string; intervalMs?: number; hangAfter
 
 export function monitorDatabase(driver: Driver, options: MonitorOptions): DatabaseMonitor {
   const intervalMs = options.intervalMs ?? 500;
-  const hangAfterMs = options.hangAfterMs ?? 1_200;
+  const hangAfterMs = options.hangAfterMs ?? 1_000;
   const events = new EventEmitter();
   events.setMaxListeners(0); // one listener per request in flight
   let available = true;

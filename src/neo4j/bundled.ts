@@ -16,12 +16,16 @@ export type BundledNeo4jOptions = {
   heap: string;
   pageCache: string;
   log: Logger;
+  /** The launcher already built (by a previous start of this process); built or checked when absent. */
+  jar?: string;
 };
 
 export type BundledNeo4jExit = { code: number | null; signal: NodeJS.Signals | null };
 
 export type BundledNeo4j = {
   uri: string;
+  /** The launcher it runs, for a restart to reuse. */
+  jar: string;
   neo4jVersion: string;
   apocVersion: string;
   /** The JVM's process id. */
@@ -91,7 +95,8 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
  * The child also stops if this process dies, because it watches its standard input.
  */
 export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<BundledNeo4j> {
-  const jar = ensureLauncherBuilt(options.log);
+  // A restart reuses the jar of the first start: building it (Maven, after a git pull) would block the event loop.
+  const jar = options.jar ?? ensureLauncherBuilt(options.log);
   const home = path.join(options.dataDir, "neo4j");
   fs.mkdirSync(home, { recursive: true });
   const child = spawn(
@@ -158,6 +163,7 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
   let stopping: Promise<void> | undefined;
   return {
     uri,
+    jar,
     neo4jVersion,
     apocVersion,
     pid: child.pid!,

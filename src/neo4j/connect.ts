@@ -31,10 +31,10 @@ export async function connectDatabase(config: Config, log: Logger, options: Conn
       log.info({ uri: running }, "using the bundled Neo4j that is already running");
       uri = running;
     } else {
-      const start = () => startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log });
-      const first = await start();
+      const first = await startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log });
+      const restart = () => startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log, jar: first.jar });
       bundled = options.supervise
-        ? superviseBundledNeo4j(first, { start, log, onGiveUp: options.supervise.onGiveUp, policy: options.supervise.policy })
+        ? superviseBundledNeo4j(first, { start: restart, log, onGiveUp: options.supervise.onGiveUp, policy: options.supervise.policy })
         : { current: () => first, stop: () => first.stop() };
       uri = first.uri;
     }

@@ -1,9 +1,15 @@
 import neo4j, { type Driver } from "neo4j-driver";
 
+/** Driver errors that mean the database gave no answer (as opposed to an error it answered with). */
+export const NO_ANSWER_CODES: ReadonlySet<string> = new Set(["ServiceUnavailable", "SessionExpired"]);
+
 export type Neo4jConnection = { uri: string; username?: string; password?: string; database?: string };
 
-/** One driver per process. No credentials means auth off (the bundled Neo4j on loopback). */
-export function createDriver(connection: Neo4jConnection): Driver {
+/**
+ * One driver per process (and a small one beside it for the availability probes). No credentials means auth off
+ * (the bundled Neo4j on loopback).
+ */
+export function createDriver(connection: Neo4jConnection, pool: { maxConnections?: number } = {}): Driver {
   const auth =
     connection.username !== undefined && connection.password !== undefined
       ? neo4j.auth.basic(connection.username, connection.password)
@@ -15,6 +21,7 @@ export function createDriver(connection: Neo4jConnection): Driver {
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 5_000,
     maxTransactionRetryTime: 3_000,
+    ...(pool.maxConnections ? { maxConnectionPoolSize: pool.maxConnections } : {}),
   });
 }
 

@@ -7,6 +7,8 @@ export type ReadScope = {
   timeoutMs?: number;
   /** Tags every transaction, so that the transactions of a request its client abandoned can be found and terminated. */
   requestId?: string;
+  /** Once it fires (the client went away, the request ran out of time), reads stop and no new one starts. */
+  signal?: AbortSignal;
 };
 
 /** Runs read-only Cypher for one caller (a GraphQL request, a test), always on a reader and within its scope. */
@@ -22,7 +24,9 @@ export function graphReader(driver: Driver, scope: ReadScope = {}): GraphReader 
   };
   return {
     scope,
-    run: (cypher, parameters = {}) =>
-      driver.executeQuery(cypher, parameters, { database: scope.database, routing: "READ", transactionConfig }),
+    run: async (cypher, parameters = {}) => {
+      scope.signal?.throwIfAborted();
+      return driver.executeQuery(cypher, parameters, { database: scope.database, routing: "READ", transactionConfig, signal: scope.signal });
+    },
   };
 }

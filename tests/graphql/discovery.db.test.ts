@@ -22,7 +22,7 @@ describe("the discovery API on the 2023 catalogue", () => {
   let schema: GraphQLSchema;
 
   async function ask<T = Record<string, unknown>>(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult<T>> {
-    return (await graphql({ schema, source, variableValues, contextValue: createContext({ driver: counting.driver, queryTimeoutMs: 10_000 }, { requestId: "test", log, clientAddress: "test" }) })) as ExecutionResult<T>;
+    return (await graphql({ schema, source, variableValues, contextValue: createContext({ driver: counting.driver, queryTimeoutMs: 10_000 }, { scope: { requestId: "test", log, signal: new AbortController().signal }, clientAddress: "test" }) })) as ExecutionResult<T>;
   }
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse, type GraphQLSchema } from "graphql";
 import { loadConfig } from "../../src/config";
 import { findArgumentProblem } from "../../src/graphql/argumentLimits";
-import { queryCostEstimator, readPageLimits, ROUND_TRIP_COST } from "../../src/graphql/queryCost";
+import { PLANNING_COST, queryCostEstimator, readPageLimits, ROUND_TRIP_COST } from "../../src/graphql/queryCost";
 import { buildSchema, readTypeDefs } from "../../src/graphql/schema";
 import { coercedVariables } from "../../src/graphql/variables";
 import { createDriver } from "../../src/neo4j/driver";
@@ -14,6 +14,8 @@ const estimate = queryCostEstimator(pageLimits);
 const cost = (query: string, variables?: Record<string, unknown>) => estimate(schema, parse(query), variables);
 /** Each root field is one or more round trips to the database. */
 const trips = (count: number) => count * ROUND_TRIP_COST;
+/** A generated query plans each relationship it follows. */
+const plans = (relationships: number) => relationships * PLANNING_COST;
 
 function badArgument(query: string, raw: Record<string, unknown> = {}) {
   const document = parse(query);
@@ -38,12 +40,12 @@ describe("the cost of a query", () => {
 
   it("multiplies nested lists at their default page size, so the similar-of-similar bomb is priced at what it could return", () => {
     const levels = [1, 2, 3, 4, 5, 6].map((depth) => 20 ** depth);
-    expect(cost("{ practices { similar { similar { similar { similar { similar { id } } } } } } }")).toBe(trips(1) + levels.reduce((a, b) => a + b));
-    expect(cost("{ practices { stakeholders { practices { id } } } }")).toBe(trips(1) + 20 + 20 * 50 + 20 * 50 * 20);
+    expect(cost("{ practices { similar { similar { similar { similar { similar { id } } } } } } }")).toBe(trips(1) + plans(5) + levels.reduce((a, b) => a + b));
+    expect(cost("{ practices { stakeholders { practices { id } } } }")).toBe(trips(1) + plans(2) + 20 + 20 * 50 + 20 * 50 * 20);
   });
 
   it("counts a list at its limit, never above the type's maximum page", () => {
-    expect(cost("{ practices(limit: 5) { id stakeholders(limit: 3) { id name } } }")).toBe(trips(1) + 5 + 5 * 3);
+    expect(cost("{ practices(limit: 5) { id stakeholders(limit: 3) { id name } } }")).toBe(trips(1) + plans(1) + 5 + 5 * 3);
     expect(cost("{ practices(limit: 100000) { id } }")).toBe(trips(1) + 100);
   });
 
@@ -54,12 +56,18 @@ describe("the cost of a query", () => {
 
   it("counts a connection at `first`, and nothing for its count or page info", () => {
     expect(cost("{ practicesConnection(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id } } } }")).toBe(trips(1) + 5);
-    expect(cost("{ practicesConnection { edges { node { id catalog { id } } } } }")).toBe(trips(1) + 20 * 2);
+    expect(cost("{ practicesConnection { edges { node { id catalog { id } } } } }")).toBe(trips(1) + plans(1) + 20 * 2);
   });
 
   it("counts each alias and fragment, and nothing for introspection", () => {
-    expect(cost("{ a: practices(limit: 2) { id } b: practices(limit: 3) { ...P } } fragment P on Practice { regions(limit: 1) { nuts } }")).toBe(trips(2) + 2 + 3 + 3);
+    expect(cost("{ a: practices(limit: 2) { id } b: practices(limit: 3) { ...P } } fragment P on Practice { regions(limit: 1) { nuts } }")).toBe(trips(2) + plans(1) + 2 + 3 + 3);
     expect(cost("{ __schema { types { name fields { name args { name } } } } }")).toBe(0);
+  });
+
+  it("counts planning per relationship a generated query follows, whatever the page sizes: a new shape must be planned", () => {
+    const shape = "practices(limit: 1) { id stakeholders(limit: 1) { name practices(limit: 1) { title regions(limit: 1) { name cpis(limit: 1) { id } } } } }";
+    expect(cost(`{ ${shape} }`)).toBe(trips(1) + plans(4) + 5);
+    expect(cost(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${shape}`).join(" ")} }`)).toBeGreaterThan(loadConfig({}).limits.queryCost);
   });
 
   it("accepts every example operation of docs/queries within the default budget", () => {

@@ -1,19 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import { SignJWT } from "jose";
 import { startPrassi, type Prassi } from "../../src/app";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 
-const SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+const SECRET = TEST_SECRET;
 const LINK_TARGET = fs.readFileSync(path.resolve(__dirname, "../../docs/queries/update-practice.graphql"), "utf8");
 
-function token(roles: string[], secret = SECRET): Promise<string> {
-  return new SignJWT({ roles }).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("5m").sign(new TextEncoder().encode(secret));
-}
-
-type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+const token = (roles: string[], secret = SECRET) => editorToken({ roles, secret, expires: "5m" });
 
 describe("writes through the GraphQL API", () => {
   let prassi: Prassi;

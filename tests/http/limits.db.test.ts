@@ -1,10 +1,7 @@
-import { SignJWT } from "jose";
 import type { Driver } from "neo4j-driver";
 import { connectTestDatabase, resetDatabase } from "../support/database";
 import { eventually, startTestService, type TestService } from "../support/service";
-
-const SECRET = "a-test-secret-that-is-long-enough-for-hs256";
-type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 
 /**
  * 3,000 practices each involving 20 of 50 stakeholders: a filter that goes from the practices to their stakeholders
@@ -23,11 +20,9 @@ async function createSlowGraph(driver: Driver): Promise<void> {
 }
 const SLOW_QUERY = '{ practicesConnection(where: { stakeholders: { some: { practices: { some: { title: { eq: "none" } } } } } }) { totalCount } }';
 
-async function runningTransactions(driver: Driver, requestId: string): Promise<number> {
-  const { records } = await driver.executeQuery(
-    "SHOW TRANSACTIONS YIELD metaData WHERE metaData.requestId = $requestId RETURN count(*) AS n",
-    { requestId },
-  );
+/** Transactions of requests to the service (they carry a request id), as Neo4j runs them now. */
+async function requestTransactions(driver: Driver): Promise<number> {
+  const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData WHERE metaData.requestId IS NOT NULL RETURN count(*) AS n");
   return records[0]!.get("n");
 }
 
@@ -65,7 +60,7 @@ describe("limits of the service, as configured", () => {
   });
 
   it("limits requests per client address, writes more strictly, behind a trusted proxy per forwarded client", async () => {
-    const { post } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_RATE_LIMIT_READS: "3", PRASSI_RATE_LIMIT_WRITES: "1", PRASSI_TRUST_PROXY: "loopback", JWT_SECRET: SECRET });
+    const { post } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_RATE_LIMIT_READS: "3", PRASSI_RATE_LIMIT_WRITES: "1", PRASSI_TRUST_PROXY: "loopback", JWT_SECRET: TEST_SECRET });
     const from = (client: string) => post({ query: "{ __typename }" }, { "x-forwarded-for": client });
     expect([(await from("10.0.0.1")).status, (await from("10.0.0.1")).status, (await from("10.0.0.1")).status]).toEqual([200, 200, 200]);
     const refused = await from("10.0.0.1");
@@ -75,7 +70,7 @@ describe("limits of the service, as configured", () => {
     // Another client behind the same proxy has its own budget.
     expect((await from("10.0.0.2")).status).toBe(200);
 
-    const editor = await new SignJWT({ roles: ["editor"] }).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("5m").sign(new TextEncoder().encode(SECRET));
+    const editor = await editorToken();
     const write = () =>
       post({ query: 'mutation { updatePractices(where: { id: { eq: "2023-001" } }, update: { period: { set: "2008-" } }) { practices { id } } }' }, {
         "x-forwarded-for": "10.0.0.3",
@@ -87,6 +82,22 @@ describe("limits of the service, as configured", () => {
     expect(((await second.json()) as Answer).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
   });
 
+  it("charges costly queries more of the budget, and limits the requests a client has in flight", async () => {
+    const { post } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_RATE_LIMIT_READS: "30" });
+    // 100 practices with up to 47 similar each: a cost of 4,950, so 1 + 19 points of the 30.
+    const heavy = () => post({ query: "{ practices(limit: 100) { id similar(limit: 47) { id } } }" });
+    expect((await heavy()).status).toBe(200);
+    const second = await heavy();
+    expect(second.status).toBe(429);
+    expect(((await second.json()) as Answer).errors?.[0]?.message).toMatch(/costly queries/);
+
+    await service?.stop();
+    const { post: postAgain } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_MAX_REQUESTS_IN_FLIGHT: "2" });
+    const statuses = await Promise.all(Array.from({ length: 6 }, () => postAgain({ query: '{ regionProfile(region: "Liguria") { practiceCount } }' }).then((r) => r.status)));
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
+  });
+
   it("does not believe X-Forwarded-For from a proxy it was not told to trust", async () => {
     const { post } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_RATE_LIMIT_READS: "2" });
     const statuses = [];
@@ -95,19 +106,22 @@ describe("limits of the service, as configured", () => {
   });
 
   it("restricts browsers to PRASSI_CORS_ORIGINS when it is set", async () => {
-    const { base } = await start({ PRASSI_CORS_ORIGINS: "https://www.regione.liguria.it" });
+    const { base, post } = await start({ PRASSI_CORS_ORIGINS: "https://www.regione.liguria.it" });
     const preflight = (origin: string) =>
       fetch(`${base}/graphql`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
     expect((await preflight("https://www.regione.liguria.it")).headers.get("access-control-allow-origin")).toBe("https://www.regione.liguria.it");
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    const read = (origin: string) => post({ query: "{ __typename }" }, { origin }).then((response) => response.headers.get("access-control-allow-origin"));
+    expect(await read("https://www.regione.liguria.it")).toBe("https://www.regione.liguria.it");
+    expect(await read("https://evil.example")).toBeNull();
   });
 
-  describe("in production mode", () => {
+  describe("outside development mode", () => {
     beforeAll(() => driver.executeQuery("CREATE (:Practice {id: 'broken', catalogNumber: 0})"));
     afterAll(() => driver.executeQuery("MATCH (p:Practice {id: 'broken'}) DETACH DELETE p"));
 
     it("masks an internal error down to a request id that the log line of its cause also has", async () => {
-      const { post, logs } = await start({ NODE_ENV: "production" });
+      const { post, logs } = await start({});
       const response = await post({ query: '{ practices(where: { id: { eq: "broken" } }) { title } }' });
       const body = (await response.json()) as Answer;
       const error = body.errors?.[0];
@@ -117,8 +131,8 @@ describe("limits of the service, as configured", () => {
       expect(JSON.stringify(logged)).toMatch(/Cannot return null for non-nullable field Practice\.title/);
     });
 
-    it("tells a developer the cause outside production", async () => {
-      const { post } = await start({});
+    it("tells a developer the cause in development mode", async () => {
+      const { post } = await start({ NODE_ENV: "development" });
       const body = (await (await post({ query: '{ practices(where: { id: { eq: "broken" } }) { title } }' })).json()) as Answer;
       expect(body.errors?.[0]?.extensions?.cause).toMatch(/non-nullable field Practice\.title/);
     });
@@ -138,11 +152,19 @@ describe("limits of the service, as configured", () => {
     it("terminates the database work of a request whose client went away", async () => {
       const { post } = await start({ PRASSI_QUERY_TIMEOUT_MS: "60000" });
       const client = new AbortController();
-      const request = post({ query: SLOW_QUERY }, { "x-request-id": "abandoned-1" }, client.signal).catch(() => "aborted");
-      await eventually("the query runs in Neo4j", async () => (await runningTransactions(driver, "abandoned-1")) === 1);
+      const request = post({ query: SLOW_QUERY }, {}, client.signal).catch(() => "aborted");
+      await eventually("the query runs in Neo4j", async () => (await requestTransactions(driver)) === 1);
       client.abort();
       expect(await request).toBe("aborted");
-      await eventually("its transaction is gone", async () => (await runningTransactions(driver, "abandoned-1")) === 0, 3_000);
+      await eventually("its transaction is gone", async () => (await requestTransactions(driver)) === 0, 3_000);
+    });
+
+    it("stops a request at its deadline, answering 503 and terminating its work", async () => {
+      const { post } = await start({ PRASSI_QUERY_TIMEOUT_MS: "60000", PRASSI_REQUEST_TIMEOUT_MS: "1000" });
+      const response = await post({ query: SLOW_QUERY });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as Answer).errors?.[0]?.extensions?.code).toBe("QUERY_TIMEOUT");
+      await eventually("its transaction is gone", async () => (await requestTransactions(driver)) === 0, 3_000);
     });
   });
 });

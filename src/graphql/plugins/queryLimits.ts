@@ -1,36 +1,54 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { findArgumentProblem, findDeepInput } from "../argumentLimits";
+import type { PrassiContext } from "../context";
 import { badUserInput, prassiError } from "../errors";
-import { findArgumentProblem } from "../argumentLimits";
 import type { QueryCostEstimator } from "../queryCost";
 import { coercedVariables } from "../variables";
 
+export type QueryLimitsOptions = {
+  schema: GraphQLSchema;
+  nodeTypes: ReadonlySet<string>;
+  estimateCost: QueryCostEstimator;
+  maxCost: number;
+  /** Charges the client's rate limit for the cost of what it asks; a refusal's wait in seconds, if its budget is spent. */
+  chargeCost?: (context: PrassiContext, cost: number) => Promise<number | undefined>;
+};
+
 /**
- * Refuses, before anything runs, an operation whose arguments are out of range (argumentLimits.ts) or whose cost is
- * over `maxCost` (queryCost.ts), with HTTP 400 and a message that says what to ask instead.
+ * Refuses, before anything runs, a subscription (the API has none), an operation whose input nests too deep or whose arguments are out of range
+ * (argumentLimits.ts), or whose cost is over `maxCost` (queryCost.ts), with HTTP 400 and a message that says what
+ * to ask instead; then charges the client's rate limit with the cost.
  */
-export function queryLimits(
-  schema: GraphQLSchema,
-  nodeTypes: ReadonlySet<string>,
-  estimateCost: QueryCostEstimator,
-  maxCost: number,
-): ApolloServerPlugin {
+export function queryLimits(options: QueryLimitsOptions): ApolloServerPlugin<PrassiContext> {
+  const { schema } = options;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operation, operationName }) {
+        async didResolveOperation({ document, request, operation, operationName, contextValue, response }) {
+          if (operation?.operation === "subscription" && !schema.getSubscriptionType()) {
+            // graphql-js validates it and fails only when executing it, as if it were the server's fault.
+            throw new GraphQLError("This API has no subscriptions: ask with a query", { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
+          }
+          const deep = findDeepInput(document, request.variables);
+          if (deep) throw badUserInput(deep.field, deep.reason, 400);
           const variables = operation && coercedVariables(schema, operation, request.variables);
           if (!operation || !variables) return; // execution reports variables that do not coerce
-          const problem = findArgumentProblem(schema, nodeTypes, document, operation, variables);
+          const problem = findArgumentProblem(schema, options.nodeTypes, document, operation, variables);
           if (problem) throw badUserInput(problem.field, problem.reason, 400);
-          const cost = estimateCost(schema, document, request.variables, operationName ?? undefined);
-          if (cost > maxCost) {
+          const cost = options.estimateCost(schema, document, request.variables, operationName ?? undefined);
+          if (cost > options.maxCost) {
             throw prassiError(
               "MAX_COST_EXCEEDED",
-              `This query could return up to ${cost} objects, over the limit of ${maxCost}: ask for smaller pages (limit, first) or fewer nested lists`,
-              { cost, maxCost },
+              `This query could cost ${cost}, over the limit of ${options.maxCost}: ask for smaller pages (limit, first), fewer nested lists or fewer fields at the root`,
+              { cost, maxCost: options.maxCost },
               400,
             );
+          }
+          const retryAfterSeconds = await options.chargeCost?.(contextValue, cost);
+          if (retryAfterSeconds !== undefined) {
+            response.http.headers.set("retry-after", String(retryAfterSeconds));
+            throw prassiError("RATE_LIMITED", `Too many costly queries from one client; retry in ${retryAfterSeconds} s`, { retryAfterSeconds }, 429);
           }
         },
       };
