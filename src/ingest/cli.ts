@@ -1,13 +1,13 @@
 /**
- * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial]
+ * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial] [--allow-drop]
  * npm run ingest -- DIR [--dry-run]            (DIR written by `npm run export`: a restore, see src/backup/)
  * Parses, validates and loads a catalogue. Before writing, it reports what the load takes away from the practices
  * the database holds (links, fields, whole practices); with --dry-run it reports the same from a read-only
  * transaction, when a database is configured or running, and writes nothing.
  * Progress goes to stderr, the report to stdout. Exit 0 when loaded (or valid, with --dry-run),
  * 1 when the catalogue is invalid (an incomplete card without --allow-partial included) or this database cannot take
- * it (lineage to a practice it lacks, practice ids of another catalogue: every problem listed, with file, line and
- * card where there is one; nothing written), 2 on bad usage.
+ * it (lineage to a practice it lacks, practice ids of another catalogue, practices it would delete without
+ * --allow-drop: every problem listed, with file, line and card where there is one; nothing written), 2 on bad usage.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -18,12 +18,14 @@ import { compareWithDatabase } from "./cliCompare";
 import { runCommand } from "./command";
 import { importInto } from "./importDatabase";
 import { loadCatalogue } from "./load";
+import type { LoadAllowances } from "./loadChecks";
 import { readCatalogue } from "./pipeline";
 import { formatChanges, formatLoadReport, formatReading } from "./report";
 
-const USAGE = "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
+const USAGE =
+  "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial] [--allow-drop]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
 
-type Options = { catalog?: string; "dry-run"?: boolean; out?: string; "allow-partial"?: boolean };
+type Options = { catalog?: string; "dry-run"?: boolean; out?: string; "allow-partial"?: boolean; "allow-drop"?: boolean };
 
 async function main(): Promise<number> {
   let args;
@@ -35,6 +37,7 @@ async function main(): Promise<number> {
         "dry-run": { type: "boolean" },
         out: { type: "string" },
         "allow-partial": { type: "boolean" },
+        "allow-drop": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -48,8 +51,8 @@ async function main(): Promise<number> {
   }
   const options: Options = args.values;
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    if (options.catalog !== undefined || options.out !== undefined || options["allow-partial"]) {
-      process.stderr.write(`an export directory is restored as it is: --catalog, --out and --allow-partial do not apply\n${USAGE}\n`);
+    if (options.catalog !== undefined || options.out !== undefined || options["allow-partial"] || options["allow-drop"]) {
+      process.stderr.write(`an export directory is restored as it is: --catalog, --out and the --allow options do not apply\n${USAGE}\n`);
       return 2;
     }
     return restoreCommand(file, { dryRun: options["dry-run"] ?? false });
@@ -71,19 +74,21 @@ async function ingestFile(file: string, options: Options): Promise<number> {
     progress(`normalized catalogue written to ${options.out}`);
   }
   const config = loadConfig();
+  const allow = { drop: options["allow-drop"] };
   if (options["dry-run"]) {
-    const compared = await compareWithDatabase(config, catalogue);
+    const compared = await compareWithDatabase(config, catalogue, allow);
     process.stdout.write(compared.report);
     progress("dry run: nothing was written");
     return compared.refused ? 1 : 0;
   }
-  return load(config, catalogue);
+  return load(config, catalogue, allow);
 }
 
-async function load(config: Config, catalogue: NormalizedCatalogue): Promise<number> {
+async function load(config: Config, catalogue: NormalizedCatalogue, allow: LoadAllowances): Promise<number> {
   await importInto(config, async (driver, uri) => {
     progress(`loading ${catalogue.practices.length} practices into ${uri} (one transaction)`);
     const report = await loadCatalogue(driver, catalogue, config.neo4j.database, {
+      allow,
       beforeWriting: (changes) =>
         process.stdout.write(formatChanges("Taken away from what the database holds (read in the load's transaction, before writing):", changes)),
     });

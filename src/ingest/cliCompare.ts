@@ -7,10 +7,14 @@ import type { Config } from "../config";
 import { createDriver } from "../neo4j/driver";
 import type { NormalizedCatalogue } from "./catalogue";
 import { previewCatalogueChanges } from "./diff";
-import { CatalogueLoadError } from "./loadChecks";
+import { CatalogueLoadError, unallowedChanges, type LoadAllowances } from "./loadChecks";
 import { formatChanges } from "./report";
 
-export async function compareWithDatabase(config: Config, catalogue: NormalizedCatalogue): Promise<{ report: string; refused: boolean }> {
+export async function compareWithDatabase(
+  config: Config,
+  catalogue: NormalizedCatalogue,
+  allow: LoadAllowances,
+): Promise<{ report: string; refused: boolean }> {
   const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.bundled.boltPort}`;
   const database = config.neo4j.database;
   const driver = createDriver({ ...config.neo4j, uri });
@@ -25,12 +29,19 @@ export async function compareWithDatabase(config: Config, catalogue: NormalizedC
     }
     try {
       const changes = await previewCatalogueChanges(driver, catalogue, database);
-      return { report: formatChanges(`Taken away from what ${uri} holds, if loaded (read only, nothing written):`, changes), refused: false };
+      const report = formatChanges(`Taken away from what ${uri} holds, if loaded (read only, nothing written):`, changes);
+      const unallowed = unallowedChanges(catalogue, changes, allow);
+      if (unallowed.length === 0) return { report, refused: false };
+      return { report: `${report}${refusal(uri, new CatalogueLoadError(unallowed))}`, refused: true };
     } catch (error) {
       if (!(error instanceof CatalogueLoadError)) throw error;
-      return { report: `${uri} could not take it: ${error.message}\n`, refused: true };
+      return { report: refusal(uri, error), refused: true };
     }
   } finally {
     await driver.close();
   }
+}
+
+function refusal(uri: string, error: CatalogueLoadError): string {
+  return `${uri} could not take it: ${error.message}\n`;
 }

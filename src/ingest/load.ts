@@ -8,7 +8,7 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
 import { readCatalogueChanges, type CatalogueChanges, type PracticeChange } from "./diff";
 import { LEPS } from "./lep";
-import { checkCatalogueFits, DELETE_LINEAGE } from "./loadChecks";
+import { CatalogueLoadError, checkCatalogueFits, DELETE_LINEAGE, unallowedChanges, type LoadAllowances } from "./loadChecks";
 import { GraphWriter, writeCatalogueGraph, writeEditorLinks, writeReferenceData, type WriteCounts } from "./loadWrites";
 import { LINKS } from "./practiceGraph";
 import { REGIONS } from "./regions";
@@ -29,6 +29,8 @@ export type LoadOptions = {
    * should the driver retry the transaction.
    */
   beforeWriting?: (changes: CatalogueChanges) => void;
+  /** What the editor allows the load to do (nothing by default): see unallowedChanges. */
+  allow?: LoadAllowances;
 };
 
 /** Practices the new edition of the catalogue no longer lists disappear with their links (diff.ts found them). */
@@ -98,6 +100,8 @@ async function importCatalogue(
   await checkCatalogueFits(tx, catalogue);
   const changes = await readCatalogueChanges(tx, catalogue);
   options.beforeWriting?.(changes);
+  const unallowed = unallowedChanges(catalogue, changes, options.allow ?? {});
+  if (unallowed.length > 0) throw new CatalogueLoadError(unallowed);
 
   const writer = new GraphWriter(tx);
   await writeReferenceData(writer);

@@ -6,6 +6,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
+import type { CatalogueChanges } from "./diff";
 import { normalizePhrase } from "./extractTokens";
 import { LEPS } from "./lep";
 import { LINKS, type LinkSpec } from "./practiceGraph";
@@ -126,6 +127,26 @@ async function checkEditorLinkTargets(tx: ManagedTransaction, catalogue: Normali
     }
   }
   if (problems.length > 0) throw new CatalogueLoadError(problems);
+}
+
+/** What a load does only when the editor allows it (on the command line). */
+export type LoadAllowances = {
+  /** Delete the practices of the catalogue that the new edition no longer lists (--allow-drop). */
+  drop?: boolean;
+};
+
+/**
+ * What the changes a load read would do that the editor has not allowed, one problem each. A file cut short drops
+ * every practice after the cut, exactly as an edition that leaves practices out does: deleting them must be asked for.
+ */
+export function unallowedChanges(catalogue: NormalizedCatalogue, changes: CatalogueChanges, allow: LoadAllowances): string[] {
+  const dropped = changes.practices.filter((practice) => practice.dropped);
+  if (dropped.length === 0 || allow.drop) return [];
+  return [
+    `this edition of ${catalogue.catalog.id} leaves out ${dropped.length} of the practices the database holds ` +
+      `(${dropped.map((practice) => `${practice.id} '${practice.title}'`).join(", ")}), which the load would delete with their links: ` +
+      "a file cut short leaves practices out too; --allow-drop deletes them",
+  ];
 }
 
 /** Links from practices of other catalogues to this one's, with the title they were made to (before targetTitle: the current one). */

@@ -42,6 +42,13 @@ export function parseCatalogue(text: string, file: string): ParseResult {
   });
 
   for (const card of cards) issues.push(...mandatoryFieldIssues(file, card));
+  // A file cut between the index heading and its first row has neither rows nor cards, and would load as nothing.
+  if (index && index.entries.length === 0) {
+    issues.push(issue("error", file, index.line, "the index ('Situazione Catalogo') lists no practice: no row '001<TAB>«title» ...' follows it"));
+  }
+  if (cards.length === 0) {
+    issues.push(issue("error", file, index?.line ?? 1, "no practice card found (a card starts at a 'SCHEDA<TAB>number' row): was the file cut short?"));
+  }
   if (index && index.entries.length !== cards.length) {
     issues.push(
       issue(

@@ -98,7 +98,8 @@ describe("loading the 2023 catalogue into Neo4j", () => {
     const edited = { ...catalogue2023, practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)] };
     const dropped = first!.stakeholders[0]!.id;
     const previewed = await previewCatalogueChanges(db.driver, edited);
-    const report = await loadCatalogue(db.driver, edited);
+    await expect(loadCatalogue(db.driver, edited)).rejects.toThrow("--allow-drop deletes them");
+    const report = await loadCatalogue(db.driver, edited, undefined, { allow: { drop: true } });
     expect(report.nodesDeleted).toBe(1);
     expect(report.changes).toEqual(previewed.practices);
     expect(report.changes).toEqual([
@@ -175,7 +176,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
 
     await loadCatalogue(db.driver, catalogue2023);
     await loadCatalogue(db.driver, catalogue2024);
-    const dropped = await loadCatalogue(db.driver, with2023Practice9(() => undefined));
+    const dropped = await loadCatalogue(db.driver, with2023Practice9(() => undefined), undefined, { allow: { drop: true } });
     expect(dropped.lineageRemoved).toEqual([expect.stringContaining("2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it")]);
     expect(await rows(db.driver, "MATCH (p:Practice {id: '2024-001'}) RETURN count { (p)-[:BUILDS_ON]->() } AS n")).toEqual([{ n: 0 }]);
   });

@@ -5,7 +5,7 @@ import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
 import { freePort } from "../../src/neo4j/ports";
 import { ingest, runScript } from "../support/cli";
-import { truncatedCatalogue2023 } from "../support/catalogues";
+import { cutCatalogue2023, truncatedCatalogue2023 } from "../support/catalogues";
 import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
 
 type Link = { type: string; to: string; properties: Record<string, unknown> };
@@ -96,5 +96,37 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
       `NOT COMPARED with a database: NEO4J_URI is not set and no bundled Neo4j is running on bolt://127.0.0.1:${port} (start it with npm start); ` +
         "what the import would remove is unknown.",
     );
+  });
+});
+
+describe("re-importing the 2023 catalogue cut between its index heading and its first row (head -n 228)", () => {
+  let driver: Driver;
+  const cut = cutCatalogue2023(228);
+  const file = path.relative(path.resolve(__dirname, "../.."), cut.file);
+
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await loadCatalogue(driver, readSeedCatalogues()[0]!);
+  });
+  afterAll(async () => {
+    fs.rmSync(path.dirname(cut.file), { recursive: true, force: true });
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("is refused, an empty index and no card being errors, and the database keeps its 16 practices", async () => {
+    const before = await countGraph(driver);
+    for (const run of [ingest(cut.file, "--dry-run"), ingest(cut.file)]) {
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        `INVALID: 2 error(s); nothing was loaded:\n` +
+          `  ${file}:226: the index ('Situazione Catalogo') lists no practice: no row '001<TAB>«title» ...' follows it\n` +
+          `  ${file}:226: no practice card found (a card starts at a 'SCHEDA<TAB>number' row): was the file cut short?\n`,
+      );
+    }
+    expect(await countGraph(driver)).toEqual(before);
+    const { records } = await driver.executeQuery("MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: 'anpal-2023'}) RETURN count(p) AS n");
+    expect(records[0]!.get("n")).toBe(16);
   });
 });

@@ -1,7 +1,11 @@
-/** Catalogues written for a test: the 2023 catalogue cut short, and a large one generated in the 2023 card format. */
+/**
+ * Catalogues written for a test: the 2023 catalogue cut short or leaving cards out, and a large one generated in the
+ * 2023 card format.
+ */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseCatalogue } from "../../src/ingest/parse";
 import { REGIONS } from "../../src/ingest/regions";
 
 const SEED_2023 = path.resolve(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");
@@ -16,10 +20,29 @@ function scratchFile(name: string, text: string): string {
 
 /** The 2023 catalogue cut inside its last card, in a temporary directory; `lastLine` is the last line of text. */
 export function truncatedCatalogue2023(): { file: string; lastLine: number } {
-  const lines = fs.readFileSync(SEED_2023, "utf8").split("\n").slice(0, CUT_AFTER_LINE);
+  return cutCatalogue2023(CUT_AFTER_LINE);
+}
+
+/** The first `lineCount` lines of the 2023 catalogue, in a temporary directory; `lastLine` is the last line of text. */
+export function cutCatalogue2023(lineCount: number): { file: string; lastLine: number } {
+  const lines = fs.readFileSync(SEED_2023, "utf8").split("\n").slice(0, lineCount);
   let lastLine = lines.length;
   while (lines[lastLine - 1]?.trim() === "") lastLine--;
   return { file: scratchFile("anpal-2023-cut.md", `${lines.join("\n")}\n`), lastLine };
+}
+
+/** The 2023 catalogue as an edition that leaves some cards out, with their index rows, in a temporary directory. */
+export function catalogue2023Without(...cardNumbers: number[]): string {
+  const text = fs.readFileSync(SEED_2023, "utf8");
+  const { index, cards } = parseCatalogue(text, SEED_2023);
+  const left = new Set<number>();
+  for (const number of cardNumbers) {
+    const card = cards[number - 1]!;
+    left.add(index[number - 1]!.line);
+    for (let line = card.startLine; line <= card.endLine; line++) left.add(line);
+  }
+  const lines = text.split("\n").filter((_, i) => !left.has(i + 1));
+  return scratchFile("anpal-2023-edition.md", lines.join("\n"));
 }
 
 /**
