@@ -12,11 +12,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SignJWT } from "jose";
-import pino from "pino";
 import { startPrassi } from "../src/app";
 import { loadConfig } from "../src/config";
+import { createLogger } from "../src/logger";
 import { freePort } from "../src/neo4j/ports";
+import { editorToken, linkEditMutation, type LinkEdit } from "./writes/linkEdits";
 
 const EDITED = "2023-011";
 const EDITS_ON_EDITED = 50;
@@ -25,11 +25,11 @@ const READERS = 10;
 const GENERATED_FIELD_READERS = 2;
 const LENSES = ["BALANCED", "SERVICES", "TARGETS", "ACTORS", "FUNDING"];
 const SECRET = "a-benchmark-secret-long-enough-for-hs256";
-/** What refreshOnWrite logs once per refresh run that recomputed something. */
+/** What refreshOnWrite logs once per refresh run that recomputed something (a run with nothing to do is silent). */
 const REFRESH_MESSAGE = "similarity refreshed after a write";
 
 type Answer = { data?: Record<string, any> | null; errors?: Array<{ extensions?: { code?: string } }> };
-type Edit = { practice: string; relation: "targets" | "stakeholders"; item: string; action: "connect" | "disconnect" };
+type Edit = LinkEdit & { practice: string; item: string };
 type Match = { score: number; practice: { id: string }; reasons: Array<{ weight: number }> };
 
 const SIMILAR = `query Similar($id: ID!, $lens: SimilarityLens!) {
@@ -46,15 +46,6 @@ RETURN p.id AS id,
   COLLECT { MATCH (t:TargetGroup) WHERE NOT (p)-[:TARGETS]->(t) RETURN t.id ORDER BY t.id } AS targets,
   COLLECT { MATCH (s:Stakeholder) WHERE NOT (p)-[:INVOLVES]->(s) RETURN s.id ORDER BY s.id } AS stakeholders
 ORDER BY id`;
-
-function editMutation({ relation, action }: Edit): string {
-  const field = relation === "targets" ? "TARGETS" : "STAKEHOLDERS";
-  const where = "where: { node: { id: { eq: $item } } }";
-  const change = action === "connect" ? `connect: [{ ${where}, edge: { field: ${field} } }]` : `disconnect: [{ ${where} }]`;
-  return `mutation Edit($practice: ID!, $item: ID!) {
-    updatePractices(where: { id: { eq: $practice } }, update: { ${relation}: [{ ${change} }] }) { practices { id } }
-  }`;
-}
 
 /** `count` edits of a practice: each item linked, then unlinked, then linked again..., items taken in turn. */
 function editsOf(practice: string, items: Array<Pick<Edit, "relation" | "item">>, count: number): Edit[] {
@@ -98,7 +89,7 @@ function percentile(sorted: number[], fraction: number): number {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-bench-writes-"));
   let refreshRuns = 0;
-  const log = pino({ level: "info" }, { write: (line: string) => void (line.includes(`"msg":"${REFRESH_MESSAGE}"`) && refreshRuns++) });
+  const log = createLogger("info", { write: (line: string) => void (line.includes(`"msg":"${REFRESH_MESSAGE}"`) && refreshRuns++) });
   const config = loadConfig({
     PORT: "0",
     PRASSI_DATA_DIR: dataDir,
@@ -117,12 +108,7 @@ async function main(): Promise<void> {
       });
       return (await response.json()) as Answer;
     };
-    const editorToken = await new SignJWT({ roles: ["editor"] })
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject("bench-writes")
-      .setIssuedAt()
-      .setExpirationTime("1h")
-      .sign(new TextEncoder().encode(SECRET));
+    const editor = await editorToken(SECRET, "bench-writes");
 
     const { records } = await prassi.driver.executeQuery(UNLINKED_ITEMS);
     const unlinked = new Map(
@@ -174,7 +160,7 @@ async function main(): Promise<void> {
     await Promise.all(
       edits.map(async (edit) => {
         const sent = performance.now();
-        writes.add(await post(editMutation(edit), { practice: edit.practice, item: edit.item }, editorToken));
+        writes.add(await post(linkEditMutation(edit), { practice: edit.practice, item: edit.item }, editor));
         latencies.push(performance.now() - sent);
       }),
     );
@@ -186,7 +172,7 @@ async function main(): Promise<void> {
     const ms = (value: number) => `${value.toFixed(0)} ms`;
     console.log(`edits              ${edits.length} concurrent (${EDITS_ON_EDITED} on ${EDITED}), all answered in ${ms(elapsed)}; ${writes.describeErrors()}`);
     console.log(`write latency      p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1)!)}`);
-    console.log(`refresh runs       ${refreshRuns}`);
+    console.log(`refresh runs       ${refreshRuns} that recomputed something (as logged; a run that finds nothing to do logs nothing)`);
     console.log(`similarPractices   ${similarReads.answers} reads by ${READERS} readers: ${similarReads.describeErrors()}, ${incomplete} incomplete`);
     console.log(
       `Practice.similar   ${generatedReads.answers} reads by ${GENERATED_FIELD_READERS} readers: ${generatedReads.describeErrors()}, ${duplicates} listing a practice twice`,

@@ -1,9 +1,7 @@
-import { SignJWT } from "jose";
-import { startPrassi, type Prassi } from "../../src/app";
-import { loadConfig } from "../../src/config";
-import { createLogger } from "../../src/logger";
+import { editorToken, linkEditMutation, type LinkEdit } from "../../scripts/writes/linkEdits";
 import { LENSES, refreshSimilarity } from "../../src/similarity";
-import { resetDatabase, testNeo4jUri } from "../support/database";
+import { connectTestDatabase, resetDatabase } from "../support/database";
+import { startTestService, type TestService } from "../support/service";
 
 const SECRET = "a-test-secret-that-is-long-enough-for-hs256";
 /** The practice the editors keep changing. */
@@ -21,16 +19,6 @@ const UNLINKED_ITEMS = `query Unlinked($id: ID!) {
   targetGroups(where: { practices: { none: { id: { eq: $id } } } }, sort: [{ id: ASC }], limit: 4) { id }
   stakeholders(where: { practices: { none: { id: { eq: $id } } } }, sort: [{ id: ASC }], limit: 4) { id }
 }`;
-
-/** A curator's link edit through the generated mutations, as docs/queries/update-practice.graphql does it. */
-function linkEdit(relation: "targets" | "stakeholders", action: "connect" | "disconnect"): string {
-  const field = relation === "targets" ? "TARGETS" : "STAKEHOLDERS";
-  const where = "where: { node: { id: { eq: $item } } }";
-  const change = action === "connect" ? `connect: [{ ${where}, edge: { field: ${field} } }]` : `disconnect: [{ ${where} }]`;
-  return `mutation Edit($practice: ID!, $item: ID!) {
-    updatePractices(where: { id: { eq: $practice } }, update: { ${relation}: [{ ${change} }] }) { practices { id } }
-  }`;
-}
 
 type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 type Match = { score: number; practice: { id: string }; reasons: Array<{ kind: string; weight: number; shared: Array<{ id: string; name: string }> }> };
@@ -52,38 +40,27 @@ function neighbourhoodProblems(asked: string, matches: Match[], wholeLength: num
 }
 
 describe("similarity read while editors write", () => {
-  let prassi: Prassi;
+  let service: TestService;
 
   async function post(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<Answer> {
-    const response = await fetch(prassi.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
+    const response = await service.post({ query, variables }, bearer ? { authorization: `Bearer ${bearer}` } : {});
     return (await response.json()) as Answer;
   }
 
   beforeAll(async () => {
-    const log = createLogger("silent");
-    const environment = { PORT: "0", NEO4J_URI: testNeo4jUri(), JWT_SECRET: SECRET, LOG_LEVEL: "silent", PRASSI_RATE_LIMIT: "off" };
-    const bootstrap = await startPrassi(loadConfig(environment), log);
-    await resetDatabase(bootstrap.driver);
-    await bootstrap.stop();
+    const driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await driver.close();
     // Starting on the empty database seeds the 2023 catalogue and computes similarity.
-    prassi = await startPrassi(loadConfig(environment), log);
+    service = await startTestService({ JWT_SECRET: SECRET, PRASSI_RATE_LIMIT: "off" });
   });
   afterAll(async () => {
-    await resetDatabase(prassi.driver);
-    await prassi.stop();
+    await resetDatabase(service.prassi.driver);
+    await service.stop();
   });
 
   it("answers every reader with whole neighbourhoods while link edits on one practice refresh similarity", async () => {
-    const editorToken = await new SignJWT({ roles: ["editor"] })
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject("concurrency-test")
-      .setIssuedAt()
-      .setExpirationTime("10m")
-      .sign(new TextEncoder().encode(SECRET));
+    const token = await editorToken(SECRET, "concurrency-test");
     const unlinked = await post(UNLINKED_ITEMS, { id: EDITED });
     const items = unlinked.data as { targetGroups: Array<{ id: string }>; stakeholders: Array<{ id: string }> };
     // One editor per item, each linking and unlinking it in turn: every edit commits while others' refreshes run.
@@ -111,10 +88,12 @@ describe("similarity read while editors write", () => {
       return answers;
     };
     const readers = Array.from({ length: READERS }, (_, n) => read(n % LENSES.length));
-    const edit = async ({ relation, item }: (typeof editors)[number]): Promise<Answer[]> => {
+    const edit = async ({ relation, item }: { relation: LinkEdit["relation"]; item: string }): Promise<Answer[]> => {
       const answers: Answer[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        for (const action of ["connect", "disconnect"] as const) answers.push(await post(linkEdit(relation, action), { practice: EDITED, item }, editorToken));
+        for (const action of ["connect", "disconnect"] as const) {
+          answers.push(await post(linkEditMutation({ relation, action }), { practice: EDITED, item }, token));
+        }
       }
       return answers;
     };
@@ -133,6 +112,6 @@ describe("similarity read while editors write", () => {
     );
     expect(problems).toEqual([]);
     // Every write answered after a refresh that covered it: once the last one has, nothing is left to recompute.
-    expect(await refreshSimilarity(prassi.driver)).toEqual([]);
+    expect(await refreshSimilarity(service.prassi.driver)).toEqual([]);
   });
 });
