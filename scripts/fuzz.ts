@@ -1,5 +1,5 @@
 /**
- * npm run fuzz -- [--count 2000] [--seed 1] [--concurrency 8] [--kind "cost bombs" ...] [--url http://127.0.0.1:4000]
+ * npm run fuzz -- [--count 2000] [--seed 1] [--concurrency 4] [--kind "cost bombs" ...] [--url http://127.0.0.1:4000]
  * Sends malformed and hostile requests (scripts/fuzz/hostileRequests.ts: 30 kinds) and prints the statuses per kind,
  * the slowest accepted answers and every violation: a 5xx, an internal error, a body that is not JSON, a stack trace
  * or path, no answer, a service that died. Exit 1 on any violation. Without --url it starts Prassi itself, in production mode,
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
     options: {
       count: { type: "string", default: "2000" },
       seed: { type: "string", default: "1" },
-      concurrency: { type: "string", default: "8" },
+      concurrency: { type: "string", default: "4" },
       kind: { type: "string", multiple: true },
       url: { type: "string" },
     },

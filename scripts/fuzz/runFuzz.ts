@@ -83,7 +83,7 @@ export async function runFuzz(baseUrl: string, options: FuzzOptions): Promise<Fu
       }
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   const health = await send(base, { kind: "health", method: "GET", path: "/healthz", headers: {} });
   report.healthyAfter = !("error" in health) && health.status === 200;
   return report;

@@ -9,6 +9,7 @@
  * is known within interval + hangAfterMs (1.5 s by default).
  */
 import { EventEmitter } from "node:events";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
 import { probeDatabase } from "./driver";
@@ -34,16 +35,23 @@ export function monitorDatabase(driver: Driver, options: MonitorOptions): Databa
   let lastAnswer = Date.now();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  // Said when the database is declared down: a stalled Node can look like a hung database.
+  const eventLoopDelay = monitorEventLoopDelay({ resolution: 20 });
+  eventLoopDelay.enable();
 
   const probe = async () => {
     const startedAt = Date.now();
+    eventLoopDelay.reset();
     const result = await probeDatabase(driver, options.database, hangAfterMs);
     if (stopped) return;
     const answering = result === "answered" || (result === "timed out" && lastAnswer >= startedAt);
     if (answering !== available) {
       const now = Date.now();
       if (answering) options.log.info({ downForMs: now - since }, "Neo4j answers again");
-      else options.log.error({ probe: result, hangAfterMs }, "Neo4j does not answer: requests get 503 until it does");
+      else {
+        const eventLoopDelayMaxMs = Math.round(eventLoopDelay.max / 1e6);
+        options.log.error({ probe: result, hangAfterMs, eventLoopDelayMaxMs }, "Neo4j does not answer: requests get 503 until it does");
+      }
       available = answering;
       since = now;
       if (!answering) events.emit("unavailable");
@@ -68,6 +76,7 @@ export function monitorDatabase(driver: Driver, options: MonitorOptions): Databa
     stop() {
       stopped = true;
       clearTimeout(timer);
+      eventLoopDelay.disable();
     },
   };
 }

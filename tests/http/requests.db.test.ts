@@ -1,6 +1,5 @@
 import { LEAK } from "../../scripts/fuzz/runFuzz";
-import { resetDatabase, connectTestDatabase } from "../support/database";
-import { startTestService, type TestService } from "../support/service";
+import { useTestService } from "../support/service";
 import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 
 const LINK_TARGET = `mutation { updatePractices(where: { id: { eq: "2023-011" } },
@@ -14,18 +13,7 @@ async function answer(response: Response): Promise<{ status: number; body: Answe
 
 
 describe("HTTP requests to /graphql, as a hostile or careless client sends them", () => {
-  let service: TestService;
-
-  beforeAll(async () => {
-    const driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await driver.close();
-    service = await startTestService({ JWT_SECRET: TEST_SECRET, PRASSI_RATE_LIMIT: "off" });
-  });
-  afterAll(async () => {
-    await resetDatabase(service.prassi.driver);
-    await service.stop();
-  });
+  const service = useTestService({ JWT_SECRET: TEST_SECRET, PRASSI_RATE_LIMIT: "off" });
 
   it("refuses the nested similar-of-similar query at once, with its cost, before any database work", async () => {
     const started = Date.now();

@@ -1,7 +1,7 @@
 import { startPrassi, type Prassi, type PrassiOptions } from "../../src/app";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
-import { testNeo4jUri } from "./database";
+import { connectTestDatabase, resetDatabase, testNeo4jUri } from "./database";
 
 export type LogLine = { level: number; msg: string; requestId?: string; [key: string]: unknown };
 
@@ -34,6 +34,41 @@ export async function startTestService(env: Record<string, string> = {}, options
         signal,
       }),
     stop: () => prassi.stop(),
+  };
+}
+
+/**
+ * Gives a describe block a service of its own on the shared database, emptied before (so the service seeds the 2023
+ * catalogue) and after. The service it returns is there once the block's tests run.
+ */
+export function useTestService(env: Record<string, string> = {}): TestService {
+  let running: TestService | undefined;
+  const current = () => {
+    if (!running) throw new Error("the test service starts in beforeAll: use it inside a test");
+    return running;
+  };
+  beforeAll(async () => {
+    const driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await driver.close();
+    running = await startTestService(env);
+  });
+  afterAll(async () => {
+    await resetDatabase(current().prassi.driver);
+    await current().stop();
+  });
+  return {
+    get prassi() {
+      return current().prassi;
+    },
+    get base() {
+      return current().base;
+    },
+    get logs() {
+      return current().logs;
+    },
+    post: (...args) => current().post(...args),
+    stop: () => current().stop(),
   };
 }
 
