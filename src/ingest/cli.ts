@@ -20,7 +20,8 @@ import { importInto } from "./importDatabase";
 import { loadCatalogue } from "./load";
 import type { LoadAllowances } from "./loadChecks";
 import { readCatalogue } from "./pipeline";
-import { formatChanges, formatLoadReport, formatReading } from "./report";
+import { formatLoadReport, formatReading } from "./report";
+import { formatChanges } from "./reportChanges";
 
 const USAGE =
   "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial] [--allow-drop]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
@@ -90,7 +91,7 @@ async function load(config: Config, catalogue: NormalizedCatalogue, allow: LoadA
     const report = await loadCatalogue(driver, catalogue, config.neo4j.database, {
       allow,
       beforeWriting: (changes) =>
-        process.stdout.write(formatChanges("Taken away from what the database holds (read in the load's transaction, before writing):", changes)),
+        process.stdout.write(formatChanges("What the load changes in what the database holds (read in its transaction, before writing):", changes)),
     });
     process.stdout.write(formatLoadReport(report));
   });

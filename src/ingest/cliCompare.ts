@@ -8,7 +8,7 @@ import { createDriver } from "../neo4j/driver";
 import type { NormalizedCatalogue } from "./catalogue";
 import { previewCatalogueChanges } from "./diff";
 import { CatalogueLoadError, unallowedChanges, type LoadAllowances } from "./loadChecks";
-import { formatChanges } from "./report";
+import { formatChanges } from "./reportChanges";
 
 export async function compareWithDatabase(
   config: Config,
@@ -29,7 +29,7 @@ export async function compareWithDatabase(
     }
     try {
       const changes = await previewCatalogueChanges(driver, catalogue, database);
-      const report = formatChanges(`Taken away from what ${uri} holds, if loaded (read only, nothing written):`, changes);
+      const report = formatChanges(`What loading it would change in what ${uri} holds (read only, nothing written):`, changes);
       const unallowed = unallowedChanges(catalogue, changes, allow);
       if (unallowed.length === 0) return { report, refused: false };
       return { report: `${report}${refusal(uri, new CatalogueLoadError(unallowed))}`, refused: true };

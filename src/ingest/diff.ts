@@ -1,13 +1,15 @@
 /**
- * What loading a catalogue takes away from the practices the database already holds: practices the new edition
- * drops, links it no longer states, card texts it leaves empty or words differently, lineage of other catalogues
- * it breaks. Read inside the load's own transaction, before it writes, and the loader then deletes exactly what was
- * read here, so the report cannot drift from what happens. A dry run reads the same in a read-only transaction.
+ * What loading a catalogue changes in what the database already holds: practices the new edition drops, links it no
+ * longer states or states again after an editor deleted them, card texts it leaves empty or words differently, values
+ * of shared nodes it overwrites (diffShared.ts), lineage of other catalogues it breaks. Read inside the load's own
+ * transaction, before it writes, and the loader then deletes exactly what was read here, so the report cannot drift
+ * from what happens. A dry run reads the same in a read-only transaction.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import type { NormalizedCatalogue } from "./catalogue";
+import type { NormalizedCatalogue, NormalizedPractice } from "./catalogue";
+import { readSharedChanges, type SharedChanges } from "./diffShared";
 import { checkCatalogueFits, findBrokenLineage, type BrokenLineage } from "./loadChecks";
-import { LINKS, practiceProperties } from "./practiceGraph";
+import { cardFieldEnum, LINKS, practiceProperties } from "./practiceGraph";
 
 export type LostLink = { type: string; to: string; field: string | null; line: number | null };
 
@@ -19,6 +21,8 @@ export type PracticeChange = {
   /** Links of the kinds a card states that the practice has before the load. */
   linkCount: number;
   lostLinks: LostLink[];
+  /** Links the edition states that the practice lacks (an editor deleted them, or the edition is new): written. */
+  addedLinks: LostLink[];
   /** Card texts and other properties the load removes, or overwrites with another value. */
   clearedFields: string[];
   rewrittenFields: string[];
@@ -28,8 +32,9 @@ export type CatalogueChanges = {
   /** Only the practices that lose or change something, in catalogue order. */
   practices: PracticeChange[];
   brokenLineage: BrokenLineage[];
-  /** Element ids of the links to delete: valid in the transaction that read them, and only there. */
+  /** Element ids of the practices' links to delete: valid in the transaction that read them, and only there. */
   staleLinkIds: string[];
+  shared: SharedChanges;
 };
 
 /**
@@ -55,9 +60,7 @@ type ExistingLink = LostLink & { elementId: string };
 export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<CatalogueChanges> {
   const incoming = new Map(catalogue.practices.map((practice) => [practice.id, practice]));
   // A link survives when the new edition states it again (same type, practice and node), or when an editor added it.
-  const stated = new Set(
-    catalogue.practices.flatMap((practice) => LINKS.flatMap((spec) => spec.read(practice).map((link) => `${spec.type}|${practice.id}|${link.key}`))),
-  );
+  const stated = new Set(catalogue.practices.flatMap((practice) => statedLinks(practice).map((link) => `${link.type}|${practice.id}|${link.to}`)));
   const result = await tx.run(EXISTING_PRACTICES, {
     catalogId: catalogue.catalog.id,
     practiceIds: [...incoming.keys()],
@@ -73,20 +76,36 @@ export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: No
     const change = { id, title: String(before.title ?? ""), linkCount: links.length };
     if (!practice) {
       // Only practices listed by this catalogue are deleted (a practice under one of its ids but in no catalogue stays).
-      if (record.get("listed")) practices.push({ ...change, dropped: true, lostLinks: links.map(withoutElementId), clearedFields: [], rewrittenFields: [] });
+      if (record.get("listed")) {
+        practices.push({ ...change, dropped: true, lostLinks: links.map(withoutElementId), addedLinks: [], clearedFields: [], rewrittenFields: [] });
+      }
       continue;
     }
     const stale = links.filter((link) => link.line !== null && !stated.has(`${link.type}|${id}|${link.to}`));
     staleLinkIds.push(...stale.map((link) => link.elementId));
+    const held = new Set(links.map((link) => `${link.type}|${link.to}`));
+    const addedLinks = statedLinks(practice).filter((link) => !held.has(`${link.type}|${link.to}`));
     const after = practiceProperties(practice);
     const compared = Object.keys(after).filter((key) => !UNREPORTED_PROPERTIES.has(key) && before[key] != null);
     const clearedFields = compared.filter((key) => after[key] == null);
     const rewrittenFields = compared.filter((key) => after[key] != null && after[key] !== before[key]);
-    if (stale.length > 0 || clearedFields.length > 0 || rewrittenFields.length > 0) {
-      practices.push({ ...change, dropped: false, lostLinks: stale.map(withoutElementId), clearedFields, rewrittenFields });
+    if (stale.length > 0 || addedLinks.length > 0 || clearedFields.length > 0 || rewrittenFields.length > 0) {
+      practices.push({ ...change, dropped: false, lostLinks: stale.map(withoutElementId), addedLinks, clearedFields, rewrittenFields });
     }
   }
-  return { practices, brokenLineage: await findBrokenLineage(tx, catalogue), staleLinkIds };
+  return {
+    practices,
+    brokenLineage: await findBrokenLineage(tx, catalogue),
+    staleLinkIds,
+    shared: await readSharedChanges(tx, catalogue),
+  };
+}
+
+/** The links a practice of the catalogue states, as the graph stores them. */
+function statedLinks(practice: NormalizedPractice): LostLink[] {
+  return LINKS.flatMap((spec) =>
+    spec.read(practice).map((link) => ({ type: spec.type, to: link.key, field: cardFieldEnum(link.source.field), line: link.source.line })),
+  ).sort(byTypeAndKey);
 }
 
 /**
@@ -105,7 +124,7 @@ export async function previewCatalogueChanges(driver: Driver, catalogue: Normali
   }
 }
 
-function byTypeAndKey(a: ExistingLink, b: ExistingLink): number {
+function byTypeAndKey(a: LostLink, b: LostLink): number {
   return a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)) || (a.line ?? 0) - (b.line ?? 0);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
-import { readCatalogueChanges, type CatalogueChanges, type PracticeChange } from "./diff";
+import { readCatalogueChanges, type CatalogueChanges } from "./diff";
 import { LEPS } from "./lep";
 import { CatalogueLoadError, checkCatalogueFits, DELETE_LINEAGE, unallowedChanges, type LoadAllowances } from "./loadChecks";
 import { GraphWriter, writeCatalogueGraph, writeEditorLinks, writeReferenceData, type WriteCounts } from "./loadWrites";
@@ -17,10 +17,8 @@ export type LoadReport = WriteCounts & {
   practices: number;
   nodesMatched: number;
   relationshipsMatched: number;
-  /** What the practices the database held lost or had rewritten (see diff.ts). */
-  changes: PracticeChange[];
-  /** Lineage links from other catalogues that this edition broke, and so removed (see findBrokenLineage). */
-  lineageRemoved: string[];
+  /** What the load changed in what the database held, as listed before writing (diff.ts). */
+  changes: CatalogueChanges;
 };
 
 export type LoadOptions = {
@@ -38,7 +36,7 @@ const DELETE_DROPPED_PRACTICES = `
 MATCH (p:Practice) WHERE p.id IN $practiceIds
 DETACH DELETE p`;
 
-/** Links the new file no longer states, as diff.ts found them in this transaction. */
+/** Links the new file no longer states, and shared nodes' links it moves, as diff.ts found them in this transaction. */
 const DELETE_STALE_LINKS = `
 UNWIND $elementIds AS elementId
 MATCH ()-[r]->() WHERE elementId(r) = elementId
@@ -84,8 +82,7 @@ export async function loadCatalogue(
       practices: catalogue.practices.length,
       nodesMatched: described.nodes - counts.nodesCreated,
       relationshipsMatched: described.relationships - counts.relationshipsCreated,
-      changes: changes.practices,
-      lineageRemoved: changes.brokenLineage.map((link) => link.message),
+      changes,
     };
   } finally {
     await session.close();
@@ -108,7 +105,7 @@ async function importCatalogue(
   if (changes.brokenLineage.length > 0) {
     await writer.run(DELETE_LINEAGE, { links: changes.brokenLineage.map(({ from, to }) => ({ from, to })) });
   }
-  await writer.run(DELETE_STALE_LINKS, { elementIds: changes.staleLinkIds });
+  await writer.run(DELETE_STALE_LINKS, { elementIds: [...changes.staleLinkIds, ...changes.shared.staleLinkIds] });
   const dropped = changes.practices.filter((practice) => practice.dropped).map((practice) => practice.id);
   await writer.run(DELETE_DROPPED_PRACTICES, { practiceIds: dropped });
   await writeCatalogueGraph(writer, catalogue);

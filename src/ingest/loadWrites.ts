@@ -1,14 +1,13 @@
 /**
  * The statements that write catalogues into the graph, MERGE-ing on its keys so that writing a catalogue again
- * changes nothing: the reference data (regions, LEP codes), a catalogue with its practices, the nodes they link to and
- * the links, and the links editors added. The import (load.ts) runs them after its checks and its diff; the restore
+ * changes nothing: the reference data (regions, LEP codes), a catalogue with its practices, the nodes they share
+ * (sharedNodes.ts) and the links, and the links editors added. The import (load.ts) runs them after its checks and its diff; the restore
  * (src/backup/restore.ts) runs them into an empty database with what an export holds.
  */
 import type { ManagedTransaction, QueryResult } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
-import { LEPS } from "./lep";
 import { cardFieldEnum, LINKS, practiceProperties, type LinkSpec } from "./practiceGraph";
-import { REGIONS } from "./regions";
+import { catalogueLinks, catalogueNodes, referenceLinks, referenceNodes, type SharedLinks, type SharedNodes } from "./sharedNodes";
 
 export type WriteCounts = {
   nodesCreated: number;
@@ -36,24 +35,6 @@ export class GraphWriter {
   }
 }
 
-const MERGE_REGIONS = `
-UNWIND $regions AS region
-MERGE (r:Region {nuts: region.nuts})
-SET r.name = region.name, r.istat = region.istat`;
-
-const MERGE_LEPS = `
-UNWIND $leps AS lep
-MERGE (l:Lep {code: lep.code})
-SET l.name = lep.name, l.nameEn = lep.nameEn, l.group = lep.group
-WITH l, lep WHERE lep.parent IS NOT NULL
-MERGE (parent:Lep {code: lep.parent})
-MERGE (l)-[:PART_OF]->(parent)`;
-
-const MERGE_CATALOG = `
-MERGE (c:Catalog {id: $catalog.id})
-SET c.title = $catalog.title, c.publisher = $catalog.publisher, c.year = $catalog.year,
-    c.asOf = $catalog.asOf, c.source = $catalog.source`;
-
 const MERGE_PRACTICES = `
 MATCH (c:Catalog {id: $catalogId})
 UNWIND $practices AS practice
@@ -61,18 +42,19 @@ MERGE (p:Practice {id: practice.id})
 SET p += practice.properties
 MERGE (p)-[:LISTED_IN]->(c)`;
 
-/** CPIs belong to a region (from the vocabulary, not the card). */
-const MERGE_CPI_REGIONS = `
-UNWIND $cpis AS cpi
-MATCH (c:Cpi {id: cpi.id}), (r:Region {nuts: cpi.region})
-MERGE (c)-[:IN_REGION]->(r)`;
-
-function mergeTargets(spec: LinkSpec): string {
-  // Labels, types and keys come from LINKS (constants), never from input.
+function mergeSharedNodes({ label, key }: SharedNodes): string {
+  // Labels, types and keys come from sharedNodes.ts and LINKS (constants), never from input.
   return `
-UNWIND $targets AS target
-MERGE (n:${spec.label} {${spec.key}: target.key})
-SET n += target.properties`;
+UNWIND $nodes AS node
+MERGE (n:${label} {${key}: node.key})
+SET n += node.properties`;
+}
+
+function mergeSharedLinks({ type, from, to }: SharedLinks): string {
+  return `
+UNWIND $links AS link
+MATCH (a:${from.label} {${from.key}: link.from}), (b:${to.label} {${to.key}: link.to})
+MERGE (a)-[:${type}]->(b)`;
 }
 
 function mergeLinks(spec: LinkSpec): string {
@@ -94,23 +76,22 @@ ON CREATE SET r.field = link.field`;
 
 /** The regions of seed/regions.json and the LEP codes of seed/leps.json, which every import writes. */
 export async function writeReferenceData(writer: GraphWriter): Promise<void> {
-  await writer.run(MERGE_REGIONS, { regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })) });
-  await writer.run(MERGE_LEPS, { leps: LEPS.map((lep) => ({ ...lep, parent: lep.parent ?? null })) });
+  for (const nodes of referenceNodes()) await writer.run(mergeSharedNodes(nodes), { nodes: nodes.nodes });
+  for (const links of referenceLinks()) await writer.run(mergeSharedLinks(links), { links: links.links });
 }
 
-/** The catalogue node, its practices, the nodes they link to and the links a card states (with their source line). */
+/**
+ * The catalogue node and the vocabulary nodes its practices link to (sharedNodes.ts), its practices, and the links a
+ * card states (with their source line).
+ */
 export async function writeCatalogueGraph(writer: GraphWriter, catalogue: NormalizedCatalogue): Promise<void> {
-  await writer.run(MERGE_CATALOG, { catalog: catalogue.catalog });
+  for (const nodes of catalogueNodes(catalogue)) await writer.run(mergeSharedNodes(nodes), { nodes: nodes.nodes });
   await writer.run(MERGE_PRACTICES, {
     catalogId: catalogue.catalog.id,
     practices: catalogue.practices.map((practice) => ({ id: practice.id, properties: practiceProperties(practice) })),
   });
   for (const spec of LINKS) {
     const links = catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => ({ practice: practice.id, ...link })));
-    if (spec.entities) {
-      const targets = new Map(links.map((link) => [link.key, { key: link.key, properties: link.properties }]));
-      await writer.run(mergeTargets(spec), { targets: [...targets.values()] });
-    }
     await writer.run(mergeLinks(spec), {
       links: links.map((link) => ({
         practice: link.practice,
@@ -121,8 +102,7 @@ export async function writeCatalogueGraph(writer: GraphWriter, catalogue: Normal
       })),
     });
   }
-  const cpis = catalogue.practices.flatMap((practice) => practice.cpis.map(({ id, region }) => ({ id, region })));
-  await writer.run(MERGE_CPI_REGIONS, { cpis });
+  for (const links of catalogueLinks(catalogue)) await writer.run(mergeSharedLinks(links), { links: links.links });
 }
 
 /**

@@ -101,12 +101,13 @@ describe("loading the 2023 catalogue into Neo4j", () => {
     await expect(loadCatalogue(db.driver, edited)).rejects.toThrow("--allow-drop deletes them");
     const report = await loadCatalogue(db.driver, edited, undefined, { allow: { drop: true } });
     expect(report.nodesDeleted).toBe(1);
-    expect(report.changes).toEqual(previewed.practices);
-    expect(report.changes).toEqual([
+    expect(report.changes.practices).toEqual(previewed.practices);
+    expect(report.changes.practices).toEqual([
       expect.objectContaining({
         id: first!.id,
         dropped: false,
         lostLinks: [{ type: "INVOLVES", to: dropped, field: "STAKEHOLDERS", line: first!.stakeholders[0]!.source.line }],
+        addedLinks: [],
         clearedFields: [],
         rewrittenFields: [],
       }),
@@ -149,7 +150,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     await loadCatalogue(db.driver, catalogue2024);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
     const report = await loadCatalogue(db.driver, catalogue2023);
-    expect(report.lineageRemoved).toEqual([]);
+    expect(report.changes.brokenLineage).toEqual([]);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
   });
 
@@ -167,7 +168,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     await loadCatalogue(db.driver, catalogue2024);
     expect(await rows(db.driver, lineage)).toHaveLength(1);
     const retitled = await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })));
-    expect(retitled.lineageRemoved).toEqual([
+    expect(retitled.changes.brokenLineage.map((link) => link.message)).toEqual([
       "2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition lists 'Rete Spazio Lavoro bis' " +
         "under that id: link removed; point seed/vocabulary/lineage.json's introducedIn (or introducedBy, if only the title " +
         "changed) at the right practice and import anpal-2024 catalogue again",
@@ -177,7 +178,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     await loadCatalogue(db.driver, catalogue2023);
     await loadCatalogue(db.driver, catalogue2024);
     const dropped = await loadCatalogue(db.driver, with2023Practice9(() => undefined), undefined, { allow: { drop: true } });
-    expect(dropped.lineageRemoved).toEqual([expect.stringContaining("2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it")]);
+    expect(dropped.changes.brokenLineage.map((link) => link.message)).toEqual([expect.stringContaining("2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it")]);
     expect(await rows(db.driver, "MATCH (p:Practice {id: '2024-001'}) RETURN count { (p)-[:BUILDS_ON]->() } AS n")).toEqual([{ n: 0 }]);
   });
 
@@ -188,7 +189,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     await loadCatalogue(db.driver, catalogue2024);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
     const again = await loadCatalogue(db.driver, catalogue2024);
-    expect(again.lineageRemoved).toEqual([]);
+    expect(again.changes.brokenLineage).toEqual([]);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
   });
 
@@ -197,7 +198,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     await loadCatalogue(db.driver, catalogue2024);
     await db.driver.executeQuery("MATCH (p:Practice {id: '2023-009'}) SET p.title = 'A scuola di orientamento (titolo corretto)'");
     const report = await loadCatalogue(db.driver, catalogue2023);
-    expect(report.lineageRemoved).toEqual([]);
+    expect(report.changes.brokenLineage).toEqual([]);
     expect(await rows(db.driver, lineage)).toHaveLength(1);
   });
 });

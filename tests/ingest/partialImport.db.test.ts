@@ -68,7 +68,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     const run = ingest(truncated.file, "--dry-run", "--allow-partial");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`${file}:${truncated.lastLine} card 16: partial card, taken as it is (--allow-partial) with no ${missing}`);
-    expect(run.stdout).toContain(`Taken away from what ${testNeo4jUri()} holds, if loaded (read only, nothing written):\n  ${lost}\n`);
+    expect(run.stdout).toContain(`What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):\n  ${lost}\n`);
     expect(run.stdout).not.toMatch(/donne/);
     expect(await countGraph(driver)).toEqual(before.counts);
     expect(await practice16(driver)).toEqual(before.practice);
@@ -77,10 +77,10 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
   it("with --allow-partial loads it, having listed the same losses before writing, and keeps the editor's link", async () => {
     const run = ingest(truncated.file, "--allow-partial");
     expect(run.status).toBe(0);
-    const listed = run.stdout.indexOf(`Taken away from what the database holds (read in the load's transaction, before writing):\n  ${lost}\n`);
+    const listed = run.stdout.indexOf(`What the load changes in what the database holds (read in its transaction, before writing):\n  ${lost}\n`);
     expect(listed).toBeGreaterThan(0);
     expect(listed).toBeLessThan(run.stdout.indexOf("Loaded 16 practices in one transaction"));
-    expect(run.stdout).toMatch(/taken away, as listed before writing: 0 practice\(s\) deleted; from 1 that stay, \d+ link\(s\) removed, 5 field\(s\) cleared/);
+    expect(run.stdout).toMatch(/changed as listed before writing: 0 practice\(s\) deleted; \d+ link\(s\) removed, 0 added; 5 field\(s\) cleared/);
 
     const after = await practice16(driver);
     expect(after.links.filter((link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine)).toEqual([]);

@@ -51,3 +51,61 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     expect(await practiceIds(driver)).toHaveLength(15);
   });
 });
+
+describe("re-importing the 2023 catalogue after editors changed the nodes practices share", () => {
+  let driver: Driver;
+  /** As @neo4j/graphql writes them: a property set, a job centre moved to another region, a card's link deleted. */
+  const EDITORS_CHANGES = [
+    "MATCH (s:Stakeholder {id: 'anpal-servizi'}) SET s.name = 'ANPAL Servizi'",
+    "MATCH (t:TargetGroup {id: 'imprese'}) SET t.nameEn = 'Businesses'",
+    "MATCH (l:Law {id: 'l-68-1999'}) SET l.title = 'Legge 68/1999'",
+    "MATCH (r:Region {nuts: 'ITC1'}) SET r.name = 'Regione Piemonte'",
+    "MATCH (l:Lep {code: 'M'}) SET l.nameEn = 'Targeted placement'",
+    "MATCH (c:Catalog {id: 'anpal-2023'}) SET c.title = 'Catalogo 2023'",
+    "MATCH (c:Cpi {id: 'cpi-torino'})-[r:IN_REGION]->() DELETE r WITH c MATCH (r:Region {nuts: 'ITC2'}) CREATE (c)-[:IN_REGION]->(r)",
+    "MATCH (:Practice {id: '2023-001'})-[r:INVOLVES]->(:Stakeholder {id: 'comuni'}) DELETE r",
+  ];
+  const CHANGES = [
+    "  2023-001 'Servizio Alte professionalità e Grandi reclutamenti': adds 1 link it lacks (INVOLVES comuni line 272)",
+    "  shared nodes, given the vocabulary's values:",
+    "    Region ITC1: name 'Regione Piemonte' -> 'Piemonte'",
+    "    Lep M: nameEn 'Targeted placement' -> 'Targeted placement (people with disabilities)'",
+    "    Catalog anpal-2023: title 'Catalogo 2023' -> 'Buone prassi nei servizi per il lavoro e politiche attive – Catalogo 2023'",
+    "    Stakeholder anpal-servizi: name 'ANPAL Servizi' -> 'ANPAL Servizi S.p.A.'",
+    "    TargetGroup imprese: nameEn 'Businesses' -> 'Companies and employers'",
+    "    Law l-68-1999: title 'Legge 68/1999' -> 'Legge 12 marzo 1999, n. 68 – Norme per il diritto al lavoro dei disabili'",
+    "    Cpi cpi-torino: IN_REGION ITC2 -> ITC1",
+  ].join("\n");
+
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await loadCatalogue(driver, readSeedCatalogues()[0]!);
+    for (const cypher of EDITORS_CHANGES) await driver.executeQuery(cypher);
+  });
+  afterAll(async () => {
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("lists, in the dry run, every value it overwrites and every link it adds back", async () => {
+    const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):\n${CHANGES}\n`);
+  });
+
+  it("lists the same before writing, writes exactly that, and counts it after", async () => {
+    const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`What the load changes in what the database holds (read in its transaction, before writing):\n${CHANGES}\n`);
+    expect(run.stdout).toContain("  changed as listed before writing: 0 practice(s) deleted; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back\n");
+    const { records } = await driver.executeQuery(
+      `MATCH (s:Stakeholder {id: 'anpal-servizi'}), (t:TargetGroup {id: 'imprese'}), (c:Cpi {id: 'cpi-torino'})
+       RETURN s.name AS stakeholder, t.nameEn AS target, [(c)-[:IN_REGION]->(r) | r.nuts] AS regions,
+         EXISTS { (:Practice {id: '2023-001'})-[:INVOLVES {line: 272}]->(:Stakeholder {id: 'comuni'}) } AS linked`,
+    );
+    expect(records[0]!.toObject()).toEqual({ stakeholder: "ANPAL Servizi S.p.A.", target: "Companies and employers", regions: ["ITC1"], linked: true });
+    const again = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run");
+    expect(again.stdout).toContain("holds (read only, nothing written): nothing");
+  });
+});
