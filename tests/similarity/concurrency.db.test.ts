@@ -1,5 +1,14 @@
 import type { Driver } from "neo4j-driver";
-import { coalesce, LENSES, readSimilarPractices, recomputeSimilarity, refreshSimilarity, type Lens, type PracticeMatch } from "../../src/similarity";
+import {
+  coalesce,
+  LENSES,
+  readSimilarPractices,
+  recomputeSimilarity,
+  refreshSimilarity,
+  TOP_K,
+  type Lens,
+  type PracticeMatch,
+} from "../../src/similarity";
 import { useTestDatabase } from "../support/database";
 
 /** Full recomputations run while the readers read: each rewrites every practice's edges. */
@@ -13,10 +22,6 @@ async function linkTarget(driver: Driver, practice: string, targetGroup: string)
   );
 }
 
-async function readEveryNeighbourhood(driver: Driver, ids: string[], lens: Lens): Promise<Map<string, PracticeMatch[]>> {
-  return readSimilarPractices(driver, ids, lens, 10);
-}
-
 describe("similarity under concurrent refreshes", () => {
   const db = useTestDatabase({ seed: true });
 
@@ -28,7 +33,7 @@ describe("similarity under concurrent refreshes", () => {
     const { records } = await db.driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id");
     const ids = records.map((record) => record.get("id") as string);
     const quiet = new Map<Lens, Map<string, PracticeMatch[]>>();
-    for (const lens of LENSES) quiet.set(lens, await readEveryNeighbourhood(db.driver, ids, lens));
+    for (const lens of LENSES) quiet.set(lens, await readSimilarPractices(db.driver, ids, lens, TOP_K));
 
     // Recomputing an unchanged graph writes the same numbers again: any read is the quiet one, or half-written.
     let rewriting = true;
@@ -40,7 +45,7 @@ describe("similarity under concurrent refreshes", () => {
       const differences: string[] = [];
       let reads = 0;
       for (; rewriting; reads++) {
-        const served = await readEveryNeighbourhood(db.driver, ids, lens);
+        const served = await readSimilarPractices(db.driver, ids, lens, TOP_K);
         for (const id of ids) {
           if (JSON.stringify(served.get(id)) !== JSON.stringify(quiet.get(lens)!.get(id))) differences.push(`${lens} ${id}`);
         }
