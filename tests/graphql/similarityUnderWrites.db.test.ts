@@ -1,9 +1,8 @@
-import { editorToken, linkEditMutation, type LinkEdit } from "../../scripts/writes/linkEdits";
+import { linkEditMutation, type LinkEdit } from "../../scripts/writes/linkEdits";
 import { LENSES, refreshSimilarity } from "../../src/similarity";
-import { connectTestDatabase, resetDatabase } from "../support/database";
-import { startTestService, type TestService } from "../support/service";
+import { useTestService } from "../support/service";
+import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 
-const SECRET = "a-test-secret-that-is-long-enough-for-hs256";
 /** The practice the editors keep changing. */
 const EDITED = "2023-011";
 const READERS = 10;
@@ -20,7 +19,6 @@ const UNLINKED_ITEMS = `query Unlinked($id: ID!) {
   stakeholders(where: { practices: { none: { id: { eq: $id } } } }, sort: [{ id: ASC }], limit: 4) { id }
 }`;
 
-type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 type Match = { score: number; practice: { id: string }; reasons: Array<{ kind: string; weight: number; shared: Array<{ id: string; name: string }> }> };
 
 /** What makes an answer something other than one whole stored neighbourhood; [] when it is one. */
@@ -40,27 +38,16 @@ function neighbourhoodProblems(asked: string, matches: Match[], wholeLength: num
 }
 
 describe("similarity read while editors write", () => {
-  let service: TestService;
+  // Starting on the emptied database seeds the 2023 catalogue and computes similarity.
+  const service = useTestService({ JWT_SECRET: TEST_SECRET, PRASSI_RATE_LIMIT: "off" });
 
   async function post(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<Answer> {
     const response = await service.post({ query, variables }, bearer ? { authorization: `Bearer ${bearer}` } : {});
     return (await response.json()) as Answer;
   }
 
-  beforeAll(async () => {
-    const driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await driver.close();
-    // Starting on the empty database seeds the 2023 catalogue and computes similarity.
-    service = await startTestService({ JWT_SECRET: SECRET, PRASSI_RATE_LIMIT: "off" });
-  });
-  afterAll(async () => {
-    await resetDatabase(service.prassi.driver);
-    await service.stop();
-  });
-
   it("answers every reader with whole neighbourhoods while link edits on one practice refresh similarity", async () => {
-    const token = await editorToken(SECRET, "concurrency-test");
+    const token = await editorToken();
     const unlinked = await post(UNLINKED_ITEMS, { id: EDITED });
     const items = unlinked.data as { targetGroups: Array<{ id: string }>; stakeholders: Array<{ id: string }> };
     // One editor per item, each linking and unlinking it in turn: every edit commits while others' refreshes run.
