@@ -83,7 +83,8 @@ export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: No
     }
     const stale = links.filter((link) => link.line !== null && !stated.has(`${link.type}|${id}|${link.to}`));
     staleLinkIds.push(...stale.map((link) => link.elementId));
-    const held = new Set(links.map((link) => `${link.type}|${link.to}`));
+    // An editor's parallel link (no line) is not the card's: the load writes the card's beside it.
+    const held = new Set(links.filter((link) => link.line !== null).map((link) => `${link.type}|${link.to}`));
     const addedLinks = statedLinks(practice).filter((link) => !held.has(`${link.type}|${link.to}`));
     const after = practiceProperties(practice);
     const compared = Object.keys(after).filter((key) => !UNREPORTED_PROPERTIES.has(key) && before[key] != null);

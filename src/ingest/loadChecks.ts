@@ -65,7 +65,7 @@ const sameTitle = (a: string, b: string) => normalizePhrase(a) === normalizePhra
  * catalogue's own practices are taken as it gives them (the load writes them first); the others must be in the database.
  */
 async function checkLineageTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
-  const titles = new Map<string, string | null>(catalogue.practices.map((practice) => [practice.id, practice.title]));
+  const titles = new Map<string, string | null>(catalogue.practices.map((practice) => [practice.id, practice.cardTitle ?? practice.title]));
   const ids = [...new Set(catalogue.practices.flatMap((practice) => practice.buildsOn.map((lineage) => lineage.id)))].filter(
     (id) => !titles.has(id),
   );
@@ -172,7 +172,7 @@ export type BrokenLineage = { from: string; to: string; message: string };
  * edition: the comparison is with the title the link was made to.
  */
 export async function findBrokenLineage(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<BrokenLineage[]> {
-  const titles = new Map(catalogue.practices.map((practice) => [practice.id, practice.title]));
+  const titles = new Map(catalogue.practices.map((practice) => [practice.id, practice.cardTitle ?? practice.title]));
   const parameters = { catalogId: catalogue.catalog.id, practiceIds: [...titles.keys()] };
   const incoming = (await tx.run(INCOMING_LINEAGE, parameters)).records.map((record) => ({
     from: record.get("from") as string,

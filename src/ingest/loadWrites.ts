@@ -57,21 +57,34 @@ MATCH (a:${from.label} {${from.key}: link.from}), (b:${to.label} {${to.key}: lin
 MERGE (a)-[:${type}]->(b)`;
 }
 
-function mergeLinks(spec: LinkSpec): string {
+/**
+ * A card's link is found again by its line being set: a MERGE on the pattern alone would take an editor's parallel
+ * link (no line) for it, turning the editor's link into the card's.
+ */
+function mergeCardLinks(spec: LinkSpec): string {
   return `
 UNWIND $links AS link
 MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.key})
-MERGE (p)-[r:${spec.type}]->(n)
-SET r.field = link.field, r.line = link.line, r += link.properties`;
+OPTIONAL MATCH (p)-[stated:${spec.type}]->(n) WHERE stated.line IS NOT NULL
+WITH p, n, link, collect(stated) AS stated
+FOREACH (r IN stated | SET r.field = link.field, r.line = link.line, r += link.properties)
+FOREACH (_ IN CASE WHEN size(stated) = 0 THEN [1] ELSE [] END |
+  CREATE (p)-[r:${spec.type}]->(n) SET r.field = link.field, r.line = link.line, r += link.properties)`;
 }
 
-/** No line: the provenance of a link an editor added (@neo4j/graphql writes the field alone). */
-function mergeEditorLinks(spec: LinkSpec): string {
+/**
+ * No line: the provenance of a link an editor added (@neo4j/graphql writes the field alone). The API's connect
+ * CREATEs a relationship even beside a card's link to the same node, or beside another editor's: each is written as
+ * often as the catalogue lists it, less the editors' links of that field the practice already has, so that writing
+ * again adds nothing and a card's link is never taken for an editor's.
+ */
+function createEditorLinks(spec: LinkSpec): string {
   return `
 UNWIND $links AS link
 MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.to})
-MERGE (p)-[r:${spec.type}]->(n)
-ON CREATE SET r.field = link.field`;
+WITH p, n, link, COUNT { (p)-[r:${spec.type}]->(n) WHERE r.line IS NULL AND r.field = link.field } AS held
+UNWIND range(1, link.count - held) AS _
+CREATE (p)-[:${spec.type} {field: link.field}]->(n)`;
 }
 
 /** The regions of seed/regions.json and the LEP codes of seed/leps.json, which every import writes. */
@@ -92,7 +105,7 @@ export async function writeCatalogueGraph(writer: GraphWriter, catalogue: Normal
   });
   for (const spec of LINKS) {
     const links = catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => ({ practice: practice.id, ...link })));
-    await writer.run(mergeLinks(spec), {
+    await writer.run(mergeCardLinks(spec), {
       links: links.map((link) => ({
         practice: link.practice,
         key: link.key,
@@ -112,13 +125,16 @@ export async function writeCatalogueGraph(writer: GraphWriter, catalogue: Normal
  */
 export async function writeEditorLinks(writer: GraphWriter, catalogues: readonly NormalizedCatalogue[]): Promise<void> {
   for (const spec of LINKS) {
-    const links = catalogues.flatMap((catalogue) =>
-      catalogue.practices.flatMap((practice) =>
-        (practice.editorLinks ?? [])
-          .filter((link) => link.type === spec.type)
-          .map((link) => ({ practice: practice.id, to: link.to, field: cardFieldEnum(link.field) })),
-      ),
-    );
-    if (links.length > 0) await writer.run(mergeEditorLinks(spec), { links });
+    const counted = new Map<string, { practice: string; to: string; field: string; count: number }>();
+    for (const practice of catalogues.flatMap((catalogue) => catalogue.practices)) {
+      for (const link of (practice.editorLinks ?? []).filter((candidate) => candidate.type === spec.type)) {
+        const field = cardFieldEnum(link.field);
+        const key = JSON.stringify([practice.id, link.to, field]);
+        const entry = counted.get(key) ?? { practice: practice.id, to: link.to, field, count: 0 };
+        entry.count += 1;
+        counted.set(key, entry);
+      }
+    }
+    if (counted.size > 0) await writer.run(createEditorLinks(spec), { links: [...counted.values()] });
   }
 }

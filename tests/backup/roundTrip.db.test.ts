@@ -23,6 +23,8 @@ const EDITORS_CHANGES = [
   // A link to a practice of the later catalogue, which a restore writes after the 2023 one.
   "MATCH (p:Practice {id: '2023-012'}), (q:Practice {id: '2024-001'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)",
   "MATCH (:Practice {id: '2023-001'})-[r:INVOLVES]->(:Stakeholder {id: 'anpal-servizi'}) DELETE r",
+  // The API's connect creates a second relationship beside the card's own one.
+  "MATCH (p:Practice {id: '2023-004'}), (s:Stakeholder {id: 'regione-liguria'}) CREATE (p)-[:INVOLVES {field: 'STAKEHOLDERS'}]->(s)",
 ];
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-export-"));
@@ -78,10 +80,18 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
     const run = ingest(exportDir("first"));
     expect(run.stderr).not.toMatch(/failed/);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Export .*: 2 catalogue\(s\) \(anpal-2023, anpal-2024\), 17 practices, 4 link\(s\) added by editors; vocabulary: \d+ nodes\n/);
+    expect(run.stdout).toMatch(/^Export .*: 2 catalogue\(s\) \(anpal-2023, anpal-2024\), 17 practices, 5 link\(s\) added by editors; vocabulary: \d+ nodes\n/);
     const after = await snapshotGraph(db.driver);
     expect(after.graph).toEqual(before.graph);
     expect(after.similarity).toEqual(before.similarity);
+  });
+
+  it("adds no editor's link twice when an exported catalogue is loaded again", async () => {
+    const before = await countGraph(db.driver);
+    const exported = NormalizedCatalogueSchema.parse(JSON.parse(files(exportDir("first"))["anpal-2023.catalogue.json"]!));
+    const report = await loadCatalogue(db.driver, exported);
+    expect(report.relationshipsCreated).toBe(0);
+    expect(await countGraph(db.driver)).toEqual(before);
   });
 
   it("says what the files cannot carry, and exits 1", async () => {
