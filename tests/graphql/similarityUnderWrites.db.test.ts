@@ -38,8 +38,9 @@ function neighbourhoodProblems(asked: string, matches: Match[], wholeLength: num
 }
 
 describe("similarity read while editors write", () => {
-  // Starting on the emptied database seeds the 2023 catalogue and computes similarity.
-  const service = useTestService({ JWT_SECRET: TEST_SECRET, PRASSI_RATE_LIMIT: "off" });
+  // Starting on the emptied database seeds the 2023 catalogue and computes similarity. In development mode an
+  // internal error carries its cause, which a failing assertion then shows.
+  const service = useTestService({ JWT_SECRET: TEST_SECRET, PRASSI_RATE_LIMIT: "off", NODE_ENV: "development" });
 
   async function post(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<Answer> {
     const response = await service.post({ query, variables }, bearer ? { authorization: `Bearer ${bearer}` } : {});
@@ -90,7 +91,6 @@ describe("similarity read while editors write", () => {
 
     expect(writes.flatMap((write) => write.errors ?? [])).toEqual([]);
     expect(answers.length).toBeGreaterThanOrEqual(READERS);
-    // Outside production an internal error carries its cause: the assertion then shows it.
     expect(answers.flatMap(({ answer }) => answer.errors ?? []).map((error) => [error.message, error.extensions?.cause])).toEqual([]);
     const problems = answers.flatMap(({ lens, answer }) =>
       Object.entries(answer.data as Record<string, Match[]>).flatMap(([alias, matches]) =>
