@@ -3,7 +3,8 @@
  * Writes what the database holds into DIR (new or empty): every catalogue in the normalized catalogue format, editors'
  * changes included, and the curated vocabulary (src/backup/exportFormat.ts). `npm run ingest -- DIR` restores it
  * into an empty database. Exit 0 when the files hold the whole graph (similarity aside, which a restore recomputes),
- * 1 when something could not be exported (listed; the files hold the rest) or the export failed, 2 on bad usage.
+ * 1 when something could not be exported (listed; the files hold the rest, and manifest.json marks them incomplete, so
+ * that a restore refuses them) or the export failed, 2 on bad usage.
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
@@ -12,6 +13,7 @@ import { runCommand } from "../ingest/command";
 import { connectDatabase } from "../neo4j/connect";
 import { writeExportDirectory } from "./exportDirectory";
 import { exportGraph } from "./exportGraph";
+import { MANIFEST_FILE } from "./manifest";
 import { readGraph } from "./readGraph";
 
 const USAGE = "usage: npm run export -- DIR";
@@ -37,7 +39,8 @@ async function main(): Promise<number> {
     if (contents.unexported.length === 0) return 0;
     process.stdout.write(
       `INCOMPLETE: ${contents.unexported.length} thing(s) the database holds are in no file (a restore would lack them):\n` +
-        contents.unexported.map((problem) => `  ${problem}\n`).join(""),
+        contents.unexported.map((problem) => `  ${problem}\n`).join("") +
+        `${MANIFEST_FILE} marks the export incomplete, so that no restore takes it for the whole graph\n`,
     );
     return 1;
   } finally {

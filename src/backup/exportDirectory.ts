@@ -1,9 +1,10 @@
-/** An export on disk: written whole or not at all, read back validated, each problem naming its file. */
+/** An export on disk: written whole or not at all, read back validated against its manifest, each problem naming its file. */
 import fs from "node:fs";
 import path from "node:path";
 import { readJsonFile, type JsonPath } from "../ingest/jsonFile";
 import { readCatalogueFiles, type CatalogueFile } from "../ingest/seed";
 import { catalogueFileName, toJsonFile, VOCABULARY_FILE, VocabularySnapshotSchema, type DatabaseExport, type VocabularySnapshot } from "./exportFormat";
+import { MANIFEST_FILE, readManifest, sha256, type Manifest } from "./manifest";
 
 /** The directory cannot be written or read as an export; the message says which file and why. */
 export class ExportDirectoryError extends Error {
@@ -12,7 +13,8 @@ export class ExportDirectoryError extends Error {
 
 /**
  * Writes the files into a new or empty directory, by way of a sibling staging directory renamed at the end, so
- * that an interrupted export leaves no directory that looks complete. Returns the file names.
+ * that an interrupted export leaves no directory that looks complete; manifest.json, written last, says whether the
+ * export is complete and what its files hold (manifest.ts). Returns the file names.
  */
 export function writeExportDirectory(dir: string, contents: DatabaseExport): string[] {
   const target = path.resolve(dir);
@@ -21,6 +23,14 @@ export function writeExportDirectory(dir: string, contents: DatabaseExport): str
   }
   const files = new Map<string, string>([[VOCABULARY_FILE, toJsonFile(contents.vocabulary)]]);
   for (const catalogue of contents.catalogues) files.set(catalogueFileName(catalogue.catalog.id), toJsonFile(catalogue));
+  const manifest: Manifest = {
+    complete: contents.unexported.length === 0,
+    catalogues: contents.catalogues.map((catalogue) => catalogue.catalog.id),
+    files: Object.fromEntries([...files].map(([name, text]) => [name, sha256(text)])),
+    database: contents.database,
+    unexported: contents.unexported,
+  };
+  files.set(MANIFEST_FILE, toJsonFile(manifest));
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.partial-${process.pid}`);
   fs.mkdirSync(staging);
@@ -37,22 +47,21 @@ export function writeExportDirectory(dir: string, contents: DatabaseExport): str
 
 /** What an export directory holds, each part with its file and the line of any value in it. */
 export type ExportContents = {
+  manifest: Manifest;
   vocabulary: VocabularySnapshot;
   vocabularyFile: { file: string; lineOf: (path: JsonPath) => number };
   /** Oldest edition first. */
   catalogues: CatalogueFile[];
 };
 
+/** The export in a directory, refused unless it is whole and complete as its manifest describes it. */
 export function readExportDirectory(dir: string): ExportContents {
-  const vocabularyPath = path.join(dir, VOCABULARY_FILE);
-  if (!fs.existsSync(vocabularyPath)) {
-    throw new ExportDirectoryError(`${dir} has no ${VOCABULARY_FILE}: it is not a directory written by npm run export`);
-  }
-  const { file, value, lineOf } = readJsonFile(vocabularyPath);
+  const manifest = readManifest(dir, (message) => new ExportDirectoryError(message));
+  const { file, value, lineOf } = readJsonFile(path.join(dir, VOCABULARY_FILE));
   const vocabulary = VocabularySnapshotSchema.safeParse(value);
   if (!vocabulary.success) {
     const problems = vocabulary.error.issues.map((issue) => `  ${file}:${lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
     throw new ExportDirectoryError(`${file} is not a valid vocabulary export:\n${problems.join("\n")}`);
   }
-  return { vocabulary: vocabulary.data, vocabularyFile: { file, lineOf }, catalogues: readCatalogueFiles(dir) };
+  return { manifest, vocabulary: vocabulary.data, vocabularyFile: { file, lineOf }, catalogues: readCatalogueFiles(dir) };
 }

@@ -59,8 +59,16 @@ export const VOCABULARY_LINKS: ReadonlyArray<{ type: string; from: string; to: s
   { type: "IN_REGION", from: "Cpi", to: "Region", array: "cpiRegions", fromKey: "cpi", toKey: "region" },
 ];
 
-/** What an export holds; `unexported` names what the database holds that these files cannot carry. */
-export type DatabaseExport = { catalogues: NormalizedCatalogue[]; vocabulary: VocabularySnapshot; unexported: string[] };
+/**
+ * What an export holds; `unexported` names what the database holds that these files cannot carry, and `database`
+ * counts what it held (similarity aside), for the manifest.
+ */
+export type DatabaseExport = {
+  catalogues: NormalizedCatalogue[];
+  vocabulary: VocabularySnapshot;
+  unexported: string[];
+  database: { nodes: number; relationships: number };
+};
 
 /** A catalogue id as a file name: kept as it is when it is a plain name, escaped otherwise. */
 export function catalogueFileName(catalogId: string): string {

@@ -94,7 +94,12 @@ export function exportGraph(graph: GraphContents): DatabaseExport {
     const [from, to] = [nodes.get(relationship.from)!, nodes.get(relationship.to)!];
     unexported.push(`${describeNode(from)} -[:${relationship.type}]-> ${describeNode(to)} is in no file of the export`);
   }
-  return { catalogues, vocabulary: VocabularySnapshotSchema.parse(vocabulary), unexported: [...new Set(unexported)] };
+  return {
+    catalogues,
+    vocabulary: VocabularySnapshotSchema.parse(vocabulary),
+    unexported: [...new Set(unexported)],
+    database: { nodes: graph.nodes.length, relationships: graph.relationships.length },
+  };
 }
 
 /**

@@ -8,24 +8,39 @@ export type GraphNode = { elementId: string; labels: string[]; properties: Recor
 export type GraphRelationship = { elementId: string; type: string; from: string; to: string; properties: Record<string, unknown> };
 export type GraphContents = { nodes: GraphNode[]; relationships: GraphRelationship[] };
 
-const NODES = "MATCH (n) RETURN elementId(n) AS elementId, labels(n) AS labels, properties(n) AS properties";
-const RELATIONSHIPS = `
-MATCH (a)-[r]->(b) WHERE type(r) <> 'SIMILAR_TO'
-RETURN elementId(r) AS elementId, type(r) AS type, elementId(a) AS from, elementId(b) AS to, properties(r) AS properties`;
+/** Each node with its outgoing relationships, in one statement, so that the two are read together. */
+const GRAPH = `
+MATCH (n)
+RETURN elementId(n) AS elementId, labels(n) AS labels, properties(n) AS properties,
+  [(n)-[r]->(m) WHERE type(r) <> 'SIMILAR_TO' |
+    {elementId: elementId(r), type: type(r), to: elementId(m), properties: properties(r)}] AS outgoing`;
+
+/** The graph changed while it was read; nothing was written. */
+export class GraphChangedError extends Error {
+  override name = "GraphChangedError";
+}
 
 /**
- * In one read transaction; Neo4j reads committed data statement by statement, so an export taken while an import or
- * an editor writes may see part of that write: take it when nothing writes (README.md, "Backup and restore").
+ * Neo4j reads committed data as a statement goes, so even one statement may meet an import or an editor's write
+ * half-way: a relationship leading to a node the read did not see says so, and the export stops rather than write
+ * files that do not hold together (README.md, "Backup and restore": take it while nothing writes).
  */
 export async function readGraph(driver: Driver, database?: string): Promise<GraphContents> {
-  const session = driver.session({ database, defaultAccessMode: "READ" });
-  try {
-    return await session.executeRead(async (tx) => {
-      const nodes = (await tx.run(NODES)).records.map((record) => record.toObject() as GraphNode);
-      const relationships = (await tx.run(RELATIONSHIPS)).records.map((record) => record.toObject() as GraphRelationship);
-      return { nodes, relationships };
-    });
-  } finally {
-    await session.close();
+  const { records } = await driver.executeQuery(GRAPH, {}, { database, routing: "READ" });
+  const nodes: GraphNode[] = [];
+  const relationships: GraphRelationship[] = [];
+  for (const record of records) {
+    const { elementId, labels, properties, outgoing } = record.toObject() as GraphNode & { outgoing: Array<Omit<GraphRelationship, "from">> };
+    nodes.push({ elementId, labels, properties });
+    relationships.push(...outgoing.map((relationship) => ({ ...relationship, from: elementId })));
   }
+  const seen = new Set(nodes.map((node) => node.elementId));
+  const dangling = relationships.filter((relationship) => !seen.has(relationship.to));
+  if (dangling.length > 0) {
+    throw new GraphChangedError(
+      `the graph changed while it was read (${dangling.length} relationship(s) lead to a node the read did not see, ` +
+        `e.g. a ${dangling[0]!.type}): nothing was written; export again while nothing imports or edits`,
+    );
+  }
+  return { nodes, relationships };
 }

@@ -3,12 +3,14 @@
  * vocabulary first, as the database held it, since editors' links may lead to nodes no catalogue describes; then
  * every catalogue, oldest edition first, with the loader's own statements (loadWrites.ts) but none of an import's
  * checks against the database, which holds nothing; last, in one pass, the links editors added, which may lead to a
- * practice of a later catalogue. restoreChecks.ts has checked, in the files, that every link leads to a node they hold.
+ * practice of a later catalogue. restoreChecks.ts has checked, in the files, that every link leads to a node they hold;
+ * before committing, what was written is counted against manifest.json's counts of what the database held.
  */
-import type { Driver } from "neo4j-driver";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "../ingest/loadWrites";
 import type { ExportContents } from "./exportDirectory";
 import { VOCABULARY_LINKS, VOCABULARY_NODES, type VocabularySnapshot } from "./exportFormat";
+import { MANIFEST_FILE, type Manifest } from "./manifest";
 
 /** The export cannot be restored here; nothing was written. */
 export class RestoreError extends Error {
@@ -47,6 +49,7 @@ export async function restoreExport(driver: Driver, backup: ExportContents, data
       const catalogues = backup.catalogues.map(({ catalogue }) => catalogue);
       for (const catalogue of catalogues) await writeCatalogueGraph(writer, catalogue);
       await writeEditorLinks(writer, catalogues);
+      await checkWhatWasWritten(tx, backup.manifest);
       return {
         catalogues: catalogues.length,
         practices: catalogues.reduce((sum, catalogue) => sum + catalogue.practices.length, 0),
@@ -57,6 +60,22 @@ export async function restoreExport(driver: Driver, backup: ExportContents, data
   } finally {
     await session.close();
   }
+}
+
+/** All the database holds, inside the restore's transaction: what it wrote (similarity comes after the commit). */
+const WRITTEN = `
+CALL { MATCH (n) RETURN count(n) AS nodes }
+CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships`;
+
+async function checkWhatWasWritten(tx: ManagedTransaction, manifest: Manifest): Promise<void> {
+  const record = (await tx.run(WRITTEN)).records[0]!;
+  const [nodes, relationships] = [record.get("nodes") as number, record.get("relationships") as number];
+  if (nodes === manifest.database.nodes && relationships === manifest.database.relationships) return;
+  throw new RestoreError(
+    `the restore wrote ${nodes} node(s) and ${relationships} relationship(s), but ${MANIFEST_FILE} says the database held ` +
+      `${manifest.database.nodes} and ${manifest.database.relationships}: nothing was written`,
+  );
 }
 
 async function writeVocabulary(writer: GraphWriter, vocabulary: VocabularySnapshot): Promise<void> {
