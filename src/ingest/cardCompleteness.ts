@@ -45,21 +45,29 @@ export function mandatoryFieldIssues(file: string, card: ParsedCard): ParseIssue
 
 /**
  * One issue per card that lacks fields of a complete card, at the line where the card stops (where a truncated
- * file was cut): an error, or with `allowPartial` a warning naming what the practice is loaded without.
+ * file was cut): an error, or a warning when the editor allowed that card (`--allow-partial`). Either names every
+ * field the practice is then loaded without, the optional ones included, which a cut takes away as well.
  */
-export function incompleteCardIssues(file: string, card: ParsedCard, allowPartial: boolean): ParseIssue[] {
-  const missing = COMPLETE_CARD_FIELDS.filter((key) => !card.fields[key]);
+export function incompleteCardIssues(file: string, card: ParsedCard, allowed: boolean): ParseIssue[] {
+  const lacksComplete = COMPLETE_CARD_FIELDS.some((key) => !card.fields[key] || (card.fields[key].text === "" && !MAY_BE_EMPTY.has(key)));
+  if (!lacksComplete) return [];
+  const missing = CARD_FIELDS.filter((key) => !card.fields[key] && !MANDATORY_FIELDS.includes(key));
   const empty = COMPLETE_CARD_FIELDS.filter((key) => card.fields[key]?.text === "" && !MAY_BE_EMPTY.has(key));
-  if (missing.length === 0 && empty.length === 0) return [];
   const lacks = [
     ...(missing.length > 0 ? [`no ${quoted(missing)}`] : []),
     ...(empty.length > 0 ? [`an empty ${quoted(empty)}`] : []),
   ].join(" and ");
-  const message = allowPartial
-    ? `partial card, taken as it is (--allow-partial) with ${lacks}`
-    : `incomplete card, ending here with ${lacks}: every complete card has them (was the file cut short?); ` +
-      "--allow-partial loads it as it is";
-  return [issue(allowPartial ? "warning" : "error", file, card.endLine, message, card.catalogNumber)];
+  return [
+    allowed
+      ? issue("warning", file, card.endLine, `partial card, taken as it is (--allow-partial) with ${lacks}`, card.catalogNumber)
+      : issue(
+          "error",
+          file,
+          card.endLine,
+          `incomplete card, ending here with ${lacks} (was the file cut short?); --allow-partial ${card.catalogNumber} loads it as it is`,
+          card.catalogNumber,
+        ),
+  ];
 }
 
 function quoted(keys: readonly CardFieldKey[]): string {

@@ -1,13 +1,15 @@
 /**
- * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial] [--allow-drop]
+ * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial CARDS] [--allow-drop]
  * npm run ingest -- DIR [--dry-run]            (DIR written by `npm run export`: a restore, see src/backup/)
- * Parses, validates and loads a catalogue. Before writing, it reports what the load takes away from the practices
- * the database holds (links, fields, whole practices); with --dry-run it reports the same from a read-only
- * transaction, when a database is configured or running, and writes nothing.
- * Progress goes to stderr, the report to stdout. Exit 0 when loaded (or valid, with --dry-run),
- * 1 when the catalogue is invalid (an incomplete card without --allow-partial included) or this database cannot take
- * it (lineage to a practice it lacks, practice ids of another catalogue, practices it would delete without
- * --allow-drop: every problem listed, with file, line and card where there is one; nothing written), 2 on bad usage.
+ * Parses, validates and loads a catalogue. Before writing, it reports what the load changes in what the database
+ * holds (practices, their links and fields, values of shared nodes); with --dry-run it reports the same from a
+ * read-only transaction, when a database is configured or running, and writes nothing. --allow-partial 12,16 loads
+ * those cards although they look cut short (a warning each); --allow-drop lets a new edition delete the practices it
+ * leaves out.
+ * Progress goes to stderr, the report to stdout. Exit 0 when loaded (or valid, with --dry-run), 1 when the catalogue
+ * is invalid (a card that looks cut short and is not allowed included) or this database cannot take it (lineage to a
+ * practice it lacks, practice ids of another catalogue, practices it would delete without --allow-drop: every problem
+ * listed, with file, line and card where there is one; nothing written), 2 on bad usage.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -24,9 +26,9 @@ import { formatLoadReport, formatReading } from "./report";
 import { formatChanges } from "./reportChanges";
 
 const USAGE =
-  "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial] [--allow-drop]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
+  "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial CARDS] [--allow-drop]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
 
-type Options = { catalog?: string; "dry-run"?: boolean; out?: string; "allow-partial"?: boolean; "allow-drop"?: boolean };
+type Options = { catalog?: string; "dry-run"?: boolean; out?: string; "allow-partial"?: string; "allow-drop"?: boolean };
 
 async function main(): Promise<number> {
   let args;
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
         catalog: { type: "string" },
         "dry-run": { type: "boolean" },
         out: { type: "string" },
-        "allow-partial": { type: "boolean" },
+        "allow-partial": { type: "string" },
         "allow-drop": { type: "boolean" },
       },
     });
@@ -52,20 +54,32 @@ async function main(): Promise<number> {
   }
   const options: Options = args.values;
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    if (options.catalog !== undefined || options.out !== undefined || options["allow-partial"] || options["allow-drop"]) {
+    if (options.catalog !== undefined || options.out !== undefined || options["allow-partial"] !== undefined || options["allow-drop"]) {
       process.stderr.write(`an export directory is restored as it is: --catalog, --out and the --allow options do not apply\n${USAGE}\n`);
       return 2;
     }
     return restoreCommand(file, { dryRun: options["dry-run"] ?? false });
   }
-  return ingestFile(file, options);
+  const allowPartial = cardNumbers(options["allow-partial"] ?? "");
+  if (allowPartial === undefined) {
+    process.stderr.write(`--allow-partial takes the numbers of the cards to load as they are, e.g. --allow-partial 12,16\n${USAGE}\n`);
+    return 2;
+  }
+  return ingestFile(file, options, allowPartial);
+}
+
+/** "12,16" -> {12, 16}; undefined when it is not a list of card numbers. */
+function cardNumbers(list: string): Set<number> | undefined {
+  const items = list.split(",").map((item) => item.trim()).filter(Boolean);
+  if (!items.every((item) => /^[1-9]\d*$/.test(item))) return undefined;
+  return new Set(items.map(Number));
 }
 
 const progress = (message: string) => process.stderr.write(`ingest: ${message}\n`);
 
-async function ingestFile(file: string, options: Options): Promise<number> {
+async function ingestFile(file: string, options: Options, allowPartial: ReadonlySet<number>): Promise<number> {
   progress(`reading ${file}`);
-  const reading = readCatalogue(file, { catalogId: options.catalog, allowPartial: options["allow-partial"] });
+  const reading = readCatalogue(file, { catalogId: options.catalog, allowPartial });
   process.stdout.write(formatReading(reading));
   const catalogue = reading.catalogue;
   if (!catalogue) return 1;

@@ -5,8 +5,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import type { ParsedCard } from "./card";
 import { incompleteCardIssues } from "./cardCompleteness";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
+import { cutShortIssues } from "./cutShort";
 import { extractEntities, type UnknownMention } from "./extract";
 import { indexPracticeTitles } from "./extractLineage";
 import { normalizeCard } from "./normalize";
@@ -30,8 +32,11 @@ export type ReadOptions = {
   vocabulary?: Vocabulary;
   /** How the file is named in the output (`source`), default: relative to the working directory. */
   sourceName?: string;
-  /** Load cards that lack fields of a complete card (a warning each) instead of refusing the catalogue. */
-  allowPartial?: boolean;
+  /**
+   * The cards (by position, 1, 2, ...) to load even though they look cut short (a warning each) instead of refusing
+   * the catalogue: named one by one, so that allowing a card with a field genuinely left out lets no cut card through.
+   */
+  allowPartial?: ReadonlySet<number>;
 };
 
 export function readCatalogue(file: string, options: ReadOptions = {}): CatalogueReading {
@@ -52,9 +57,10 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
   const edition = { year: frontMatter?.year ?? 0 };
   const cores = parsed.cards.map((card) => {
     const normalized = normalizeCard(card, edition, sourceName);
-    issues.push(...incompleteCardIssues(sourceName, card, options.allowPartial ?? false), ...normalized.issues);
+    issues.push(...normalized.issues);
     return { card, practice: normalized.practice };
   });
+  issues.push(...partialCardIssues(sourceName, parsed.cards, lines, options.allowPartial ?? new Set()));
   // Lineage is stated by title or model name: resolve it to the ids of this catalogue's practices.
   const practiceTitles = indexPracticeTitles(new Map(cores.map(({ practice }) => [practice.title, practice.id])));
   const unknownMentions: CatalogueReading["unknownMentions"] = [];
@@ -101,6 +107,23 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
     );
   }
   return split(issues, unknownMentions, validated.success ? validated.data : undefined);
+}
+
+/**
+ * Cards that look cut short (cardCompleteness.ts, and for the file's last card cutShort.ts), refused unless allowed;
+ * an allowed card that does not look cut short is said, so that a list kept from an earlier edition is noticed.
+ */
+function partialCardIssues(file: string, cards: readonly ParsedCard[], lines: readonly string[], allowed: ReadonlySet<number>): ParseIssue[] {
+  const issues = cards.flatMap((card) => incompleteCardIssues(file, card, allowed.has(card.catalogNumber)));
+  const last = cards.at(-1);
+  if (last !== undefined) issues.push(...cutShortIssues(file, last, lines, allowed.has(last.catalogNumber)));
+  const partial = new Set(issues.map((found) => found.card));
+  for (const number of allowed) {
+    const card = cards[number - 1];
+    if (card === undefined) issues.push(issue("warning", file, 1, `--allow-partial names card ${number}, which the catalogue does not have`));
+    else if (!partial.has(number)) issues.push(issue("warning", file, card.startLine, `--allow-partial names card ${number}, which is not partial`, number));
+  }
+  return issues;
 }
 
 function split(

@@ -47,7 +47,7 @@ describe("npm run ingest", () => {
 
   it("refuses an invalid catalogue with every error located, even with --allow-partial, and changes nothing", async () => {
     const before = await countGraph(driver);
-    const run = ingest("tests/fixtures/catalogues/invalid.md", "--allow-partial");
+    const run = ingest("tests/fixtures/catalogues/invalid.md", "--allow-partial", "1,2");
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/INVALID: 2 error\(s\); nothing was loaded/);
     expect(run.stdout).toMatch(/tests\/fixtures\/catalogues\/invalid\.md:16 card 1: unknown region 'Atlantide'/);

@@ -7,10 +7,10 @@ import { cutCatalogue2023, generatedCatalogue } from "../support/catalogues";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-cut-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-function read(text: string, name = "cut.md") {
-  const file = path.join(scratch, name);
+function read(text: string, allowPartial?: ReadonlySet<number>) {
+  const file = path.join(scratch, "cut.md");
   fs.writeFileSync(file, text);
-  return readCatalogue(file, { sourceName: name });
+  return readCatalogue(file, { sourceName: "cut.md", allowPartial });
 }
 
 describe("a catalogue file cut short", () => {
@@ -34,5 +34,34 @@ describe("a catalogue file cut short", () => {
     } finally {
       fs.rmSync(path.dirname(cut.file), { recursive: true, force: true });
     }
+  });
+});
+
+describe("the last field of the last card", () => {
+  const lines = generatedCatalogue(2030, 2).trimEnd().split("\n");
+  const conclusions = lines.at(-1)!;
+  const withLastLine = (last: string) => [...lines.slice(0, -1), last].join("\n");
+
+  it("is refused wherever a character cut falls in it, and taken as it is when --allow-partial names the card", () => {
+    const value = conclusions.indexOf("\t") + 1;
+    const cuts = [...conclusions.slice(value)].map((_, i) => conclusions.slice(0, value + i));
+    expect(cuts.filter((cut) => read(withLastLine(cut)).catalogue !== undefined)).toEqual([]);
+    expect(read(withLastLine(conclusions.slice(0, -4)), new Set([2])).warnings).toContainEqual(
+      expect.objectContaining({ card: 2, message: "its last field, 'conclusions', ends mid-word ('Si può replic'), taken as it is (--allow-partial)" }),
+    );
+  });
+
+  it("names an HTML element left open, a tag cut in two and a character cut in two", () => {
+    const html = `${conclusions.slice(0, conclusions.indexOf("\t"))}\t<p>Si può replicare.</p> <ul> <li>Nei CPI della costa.</li>`;
+    expect(read(withLastLine(html)).errors.map((error) => error.message)).toEqual([
+      "its last field, 'conclusions', with <ul> left open: was the file cut short? --allow-partial 2 loads it as it is",
+    ]);
+    expect(read(withLastLine(`${html}</ul> <p`)).errors.map((error) => error.message)).toEqual([
+      "its last field, 'conclusions', ends mid-word ('…are. - Nei CPI della costa. <p'), with the tag '<p' left open: " +
+        "was the file cut short? --allow-partial 2 loads it as it is",
+    ]);
+    expect(read(withLastLine(`${conclusions.slice(0, -1)}\uFFFD`)).errors.map((error) => error.message)).toEqual([
+      "its last field, 'conclusions', holds U+FFFD, a character cut in two: was the file cut short? --allow-partial 2 loads it as it is",
+    ]);
   });
 });

@@ -25,7 +25,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
   let driver: Driver;
   const truncated = truncatedCatalogue2023();
   const file = path.relative(path.resolve(__dirname, "../.."), truncated.file);
-  const missing = "'funding', 'results', 'outcomes', 'lessons', 'conclusions'";
+  const missing = "'humanResources', 'funding', 'results', 'outcomes', 'lessons', 'conclusions'";
   /** What the cut takes away: the links read below the cut, and the fields that start there. */
   let lost: string;
 
@@ -57,7 +57,8 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     const run = ingest(truncated.file);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      `INVALID: 1 error(s); nothing was loaded:\n  ${file}:${truncated.lastLine} card 16: incomplete card, ending here with no ${missing}`,
+      `INVALID: 1 error(s); nothing was loaded:\n  ${file}:${truncated.lastLine} card 16: incomplete card, ending here with no ${missing} ` +
+        "(was the file cut short?); --allow-partial 16 loads it as it is",
     );
     expect(await countGraph(driver)).toEqual(before.counts);
     expect(await practice16(driver)).toEqual(before.practice);
@@ -65,7 +66,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
 
   it("with --dry-run --allow-partial reads the database and lists what the load would take away, writing nothing", async () => {
     const before = { counts: await countGraph(driver), practice: await practice16(driver) };
-    const run = ingest(truncated.file, "--dry-run", "--allow-partial");
+    const run = ingest(truncated.file, "--dry-run", "--allow-partial", "16");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`${file}:${truncated.lastLine} card 16: partial card, taken as it is (--allow-partial) with no ${missing}`);
     expect(run.stdout).toContain(`What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):\n  ${lost}\n`);
@@ -75,7 +76,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
   });
 
   it("with --allow-partial loads it, having listed the same losses before writing, and keeps the editor's link", async () => {
-    const run = ingest(truncated.file, "--allow-partial");
+    const run = ingest(truncated.file, "--allow-partial", "16");
     expect(run.status).toBe(0);
     const listed = run.stdout.indexOf(`What the load changes in what the database holds (read in its transaction, before writing):\n  ${lost}\n`);
     expect(listed).toBeGreaterThan(0);
@@ -90,7 +91,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
 
   it("says plainly when a dry run has no database to compare with", async () => {
     const port = String(await freePort());
-    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial"], { PRASSI_BOLT_PORT: port });
+    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial", "16"], { PRASSI_BOLT_PORT: port });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       `NOT COMPARED with a database: NEO4J_URI is not set and no bundled Neo4j is running on bolt://127.0.0.1:${port} (start it with npm start); ` +
@@ -128,5 +129,42 @@ describe("re-importing the 2023 catalogue cut between its index heading and its 
     expect(await countGraph(driver)).toEqual(before);
     const { records } = await driver.executeQuery("MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: 'anpal-2023'}) RETURN count(p) AS n");
     expect(records[0]!.get("n")).toBe(16);
+  });
+});
+
+describe("importing the 2023 catalogue cut inside the last field of its last card", () => {
+  let driver: Driver;
+  const cut = cutCatalogue2023(1149, "Il servizio ha avuto il me");
+  const file = path.relative(path.resolve(__dirname, "../.."), cut.file);
+  const looksCut = `${file}:1149 card 16: its last field, 'conclusions', ends mid-word ('Il servizio ha avuto il me'), with <p> left open`;
+
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+  });
+  afterAll(async () => {
+    fs.rmSync(path.dirname(cut.file), { recursive: true, force: true });
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("is refused on a first import, naming the card and how its text stops, and writes nothing", async () => {
+    const run = ingest(cut.file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`${looksCut}: was the file cut short? --allow-partial 16 loads it as it is`);
+    expect(await countGraph(driver)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it("is refused when --allow-partial names another card, and loaded when it names card 16", async () => {
+    const other = ingest(cut.file, "--allow-partial", "12");
+    expect(other.status).toBe(1);
+    expect(other.stdout).toContain(`${file}:791 card 12: --allow-partial names card 12, which is not partial`);
+    expect(await countGraph(driver)).toEqual({ nodes: 0, relationships: 0 });
+
+    const allowed = ingest(cut.file, "--allow-partial", "12,16");
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toContain(`${looksCut}, taken as it is (--allow-partial)`);
+    const { records } = await driver.executeQuery("MATCH (p:Practice {id: '2023-016'}) RETURN p.conclusions AS conclusions");
+    expect(records[0]!.get("conclusions")).toBe("Il servizio ha avuto il me");
   });
 });

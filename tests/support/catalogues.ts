@@ -23,9 +23,16 @@ export function truncatedCatalogue2023(): { file: string; lastLine: number } {
   return cutCatalogue2023(CUT_AFTER_LINE);
 }
 
-/** The first `lineCount` lines of the 2023 catalogue, in a temporary directory; `lastLine` is the last line of text. */
-export function cutCatalogue2023(lineCount: number): { file: string; lastLine: number } {
+/**
+ * The first `lineCount` lines of the 2023 catalogue, in a temporary directory, the last one cut right after
+ * `lastLineEnd` when it is given; `lastLine` is the last line of text.
+ */
+export function cutCatalogue2023(lineCount: number, lastLineEnd?: string): { file: string; lastLine: number } {
   const lines = fs.readFileSync(SEED_2023, "utf8").split("\n").slice(0, lineCount);
+  if (lastLineEnd !== undefined) {
+    const last = lines[lineCount - 1]!;
+    lines[lineCount - 1] = last.slice(0, last.indexOf(lastLineEnd) + lastLineEnd.length);
+  }
   let lastLine = lines.length;
   while (lines[lastLine - 1]?.trim() === "") lastLine--;
   return { file: scratchFile("anpal-2023-cut.md", `${lines.join("\n")}\n`), lastLine };
