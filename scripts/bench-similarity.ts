@@ -19,6 +19,7 @@ import { createLogger } from "../src/logger";
 import { startBundledNeo4j, type BundledNeo4j } from "../src/neo4j/bundled";
 import { createDriver } from "../src/neo4j/driver";
 import { freePort } from "../src/neo4j/ports";
+import { graphReader } from "../src/neo4j/reader";
 import { applySchema } from "../src/neo4j/schema";
 import { buildSimilarityIndex, candidateCap, candidatesOf, readPracticeRecords, readSimilarPractices, recomputeSimilarity } from "../src/similarity";
 
@@ -268,11 +269,12 @@ async function main(): Promise<void> {
     console.log(`  candidates         p50 ${percentile(candidates, 0.5)}, p95 ${percentile(candidates, 0.95)} per practice`);
 
     const latencies: { single: number[]; batch: number[] } = { single: [], batch: [] };
+    const reader = graphReader(driver, { database });
     const pickIds = (count: number) => Array.from({ length: count }, () => practices[Math.floor(random() * size)]!.id);
-    await readSimilarPractices(driver, pickIds(10), "BALANCED", 5, database); // warm-up
+    await readSimilarPractices(reader, pickIds(10), "BALANCED", 5); // warm-up
     for (let round = 0; round < 100; round++) {
-      latencies.single.push((await timed(() => readSimilarPractices(driver, pickIds(1), "BALANCED", 5, database)))[1]);
-      latencies.batch.push((await timed(() => readSimilarPractices(driver, pickIds(10), "SERVICES", 5, database)))[1]);
+      latencies.single.push((await timed(() => readSimilarPractices(reader, pickIds(1), "BALANCED", 5)))[1]);
+      latencies.batch.push((await timed(() => readSimilarPractices(reader, pickIds(10), "SERVICES", 5)))[1]);
     }
     for (const [name, values] of Object.entries(latencies)) {
       const sorted = values.sort((a, b) => a - b);

@@ -41,14 +41,15 @@ export function createContext(
   const { database, queryTimeoutMs } = options;
   const { requestId, log, signal } = request.scope;
   const driver = requestDriver(options.driver, signal);
+  const reader = graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal });
   return {
     requestId,
     log,
     signal,
     clientAddress: request.clientAddress,
     jwt: request.jwt,
-    reader: graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal }),
-    loaders: createLoaders(driver, database),
+    reader,
+    loaders: createLoaders(reader),
     executionContext: driver,
     sessionConfig: { database },
     transaction: { timeout: queryTimeoutMs, metadata: { requestId } },

@@ -9,6 +9,7 @@ import { Neo4jError } from "neo4j-driver";
 import { z } from "zod";
 import { InvalidArgumentError, NotFoundError } from "../discovery/errors";
 import { NO_ANSWER_CODES } from "../neo4j/driver";
+import { SimilarityUnsettledError } from "../similarity/read";
 
 export type ErrorCode =
   | "BAD_USER_INPUT"
@@ -50,7 +51,16 @@ export async function answering<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-const TIMED_OUT = new Set(["Neo.ClientError.Transaction.TransactionTimedOut", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"]);
+/**
+ * The database stopped the transaction: at its timeout, or while it waited for a lock (a write queued behind others
+ * on the same practice), or because the request was abandoned (and then nobody reads the answer).
+ */
+const TIMED_OUT = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+  "Neo.ClientError.Transaction.Terminated",
+  "Neo.TransientError.Transaction.LockClientStopped",
+]);
 
 /**
  * What an error thrown underneath a field means for the caller: a code of ours, or undefined when it is already
@@ -65,6 +75,8 @@ export function codeOfCause(error: unknown): ErrorCode | undefined {
     if (TIMED_OUT.has(cause.code)) return "QUERY_TIMEOUT";
     return "INTERNAL_SERVER_ERROR";
   }
+  // Writes kept rewriting a neighbourhood as long as the reader read it again: transient, like an outage.
+  if (cause instanceof SimilarityUnsettledError) return "SERVICE_UNAVAILABLE";
   if (cause instanceof Error && cause.message === "Unauthenticated") return "UNAUTHENTICATED";
   if (cause instanceof Error && cause.message === "Forbidden") return "FORBIDDEN";
   if (cause instanceof GraphQLError) {

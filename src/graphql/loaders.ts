@@ -3,7 +3,7 @@
  * the database in one batched query per loader, not one per item.
  */
 import DataLoader from "dataloader";
-import type { Driver } from "neo4j-driver";
+import type { GraphReader } from "../neo4j/reader";
 import { readSimilarPractices, TOP_K, type Lens, type PracticeMatch } from "../similarity";
 
 export type SimilarQuery = { id: string; lens: Lens; limit: number };
@@ -13,7 +13,7 @@ export type Loaders = {
   similarPractices: DataLoader<SimilarQuery, PracticeMatch[] | null, string>;
 };
 
-export function createLoaders(driver: Driver, database?: string): Loaders {
+export function createLoaders(reader: GraphReader): Loaders {
   return {
     similarPractices: new DataLoader(
       async (queries) => {
@@ -22,7 +22,7 @@ export function createLoaders(driver: Driver, database?: string): Loaders {
         const byLens = new Map<Lens, Map<string, PracticeMatch[]>>();
         for (const lens of lenses) {
           const ids = [...new Set(queries.filter((query) => query.lens === lens).map((query) => query.id))];
-          byLens.set(lens, await readSimilarPractices(driver, ids, lens, TOP_K, database));
+          byLens.set(lens, await readSimilarPractices(reader, ids, lens, TOP_K));
         }
         return queries.map((query) => byLens.get(query.lens)?.get(query.id)?.slice(0, query.limit) ?? null);
       },

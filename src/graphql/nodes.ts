@@ -32,15 +32,16 @@ function selectionWithKey(selectionSet: SelectionSetNode, key: string): Selectio
 
 /** A resolver for a field holding one node (or null), given the node's key on the parent object. */
 export function nodeField<TParent>(type: NodeType, keyOf: (parent: TParent) => string | null | undefined): GraphQLFieldResolver<TParent, unknown> {
-  return (parent, _args, context, info) => delegate(type, keyOf(parent), context, info);
+  return (parent, _args, context, info) => resolveNodes(type, keyOf(parent), context, info);
 }
 
 /** A resolver for a field holding a list of nodes, in the order of the keys on the parent object. */
 export function nodeListField<TParent>(type: NodeType, keysOf: (parent: TParent) => string[]): GraphQLFieldResolver<TParent, unknown> {
-  return (parent, _args, context, info) => delegate(type, keysOf(parent), context, info);
+  return (parent, _args, context, info) => resolveNodes(type, keysOf(parent), context, info);
 }
 
-function delegate(type: NodeType, key: string | string[] | null | undefined, context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) {
+/** The nodes of these keys (or this key), as the field being resolved selects them, batched with the request's others. */
+export function resolveNodes(type: NodeType, key: string | string[] | null | undefined, context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) {
   const { field, key: keyField, max } = NODE_QUERIES[type];
   const selectionSet = info.fieldNodes[0]?.selectionSet;
   return batchDelegateToSchema({

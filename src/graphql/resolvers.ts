@@ -2,17 +2,18 @@
  * Resolvers of the discovery root fields (schema/discovery.graphql). Each validates its arguments at the edge,
  * asks a data service for keys and scores, and leaves the graph nodes to the generated API (nodes.ts).
  */
+import type { GraphQLResolveInfo } from "graphql";
 import { z } from "zod";
 import { practicePath } from "../discovery/path";
 import { regionProfile } from "../discovery/regionProfile";
 import { findReplicableModels } from "../discovery/replicable";
 import { searchPractices } from "../discovery/search";
-import { LENSES } from "../similarity";
+import { LENSES, TOP_K } from "../similarity";
 import { NotFoundError } from "../discovery/errors";
 import { readEvidence, type CardFacts, type TransferabilityEvidence } from "../discovery/evidence";
 import { answering, parseArguments } from "./errors";
 import type { PrassiContext } from "./context";
-import { nodeField, nodeListField } from "./nodes";
+import { nodeField, nodeListField, resolveNodes } from "./nodes";
 
 /** The card fields `Practice.transferability` requires (see its @customResolver). */
 type PracticeCard = Omit<CardFacts, "fundingKinds"> & { funding: Array<{ kind: string }> };
@@ -21,6 +22,10 @@ const limit = z.number().int().min(1, "must be between 1 and 50").max(50, "must 
 const key = z.string().trim().min(1, "must not be empty");
 
 const SimilarArguments = z.object({ id: key, limit, lens: z.enum(LENSES) });
+const SimilarOfPracticeArguments = z.object({
+  lens: z.enum(LENSES),
+  limit: z.number().int().min(1, `must be between 1 and ${TOP_K}`).max(TOP_K, `must be between 1 and ${TOP_K}`),
+});
 const ReplicableArguments = z.object({
   region: key,
   lep: z.array(key.transform((code) => code.toUpperCase())).nullish(),
@@ -59,6 +64,17 @@ export const resolvers = {
       "transferability" in practice
         ? practice.transferability
         : readEvidence({ ...practice, fundingKinds: practice.funding.map((source) => source.kind) }),
+    // The verified read of similarPractices (never a half-written neighbourhood), as practices.
+    similar: (practice: { id: string } & Record<string, unknown>, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) => {
+      // Reached through nodes.ts, the delegated query resolved it already, under its response key.
+      const resolved = practice[info.path.key];
+      if (Array.isArray(resolved)) return resolved;
+      return answering(async () => {
+        const { lens, limit } = parseArguments(SimilarOfPracticeArguments, args);
+        const matches = (await context.loaders.similarPractices.load({ id: practice.id, lens, limit })) ?? [];
+        return resolveNodes("Practice", matches.map((match) => match.practiceId), context, info);
+      });
+    },
   },
   PracticeMatch: { practice: nodeField("Practice", (match: { practiceId: string }) => match.practiceId) },
   PracticeHit: { practice: nodeField("Practice", (hit: { practiceId: string }) => hit.practiceId) },

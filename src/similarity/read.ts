@@ -4,7 +4,7 @@
  * lens's top-K is exact. A neighbourhood caught half-written by a concurrent refresh is read again (settle.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Driver } from "neo4j-driver";
+import type { GraphReader } from "../neo4j/reader";
 import { LINK_KINDS, type Lens, type LinkKind, type PracticeMatch } from "./model";
 import { TOP_K } from "./neighbours";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "./score";
@@ -53,18 +53,26 @@ RETURN p.id AS id, p.similarityDegree AS degree,
  */
 const REREAD_PAUSES_MS = [5, 10, 20, 40, 80, 160];
 
+/** Writes kept rewriting these practices' neighbourhoods for as long as the reader was willing to read again. */
+export class SimilarityUnsettledError extends Error {
+  constructor(readonly practiceIds: string[]) {
+    super(`the similarity of ${practiceIds.join(", ")} kept changing while it was read`);
+    this.name = "SimilarityUnsettledError";
+  }
+}
+
 /** The settled edges of each practice that exists, reading again those a concurrent write left half-written. */
-async function readSettledNeighbourhoods(driver: Driver, ids: string[], database?: string): Promise<Map<string, IntactEdge[]>> {
+async function readSettledNeighbourhoods(reader: GraphReader, ids: string[]): Promise<Map<string, IntactEdge[]>> {
   const settled = new Map<string, IntactEdge[]>();
   const shortfalls = new Map<string, string | undefined>();
   let pending = ids;
   for (let reread = 0; pending.length > 0; reread++) {
     if (reread > 0) {
       const pause = REREAD_PAUSES_MS[reread - 1];
-      if (pause === undefined) throw new Error(`the similarity of ${pending.join(", ")} kept changing while it was read`);
+      if (pause === undefined) throw new SimilarityUnsettledError(pending);
       await sleep(pause);
     }
-    const { records } = await driver.executeQuery(READ_NEIGHBOURHOODS, { ids: pending }, { database, routing: "READ" });
+    const { records } = await reader.run(READ_NEIGHBOURHOODS, { ids: pending });
     pending = [];
     for (const record of records) {
       const id: string = record.get("id");
@@ -100,15 +108,14 @@ function rank(edges: readonly IntactEdge[], lens: Lens, limit: number): Practice
  * entry (possibly empty): a missing key means "no such practice", so callers need no separate existence check.
  */
 export async function readSimilarPractices(
-  driver: Driver,
+  reader: GraphReader,
   practiceIds: string[],
   lens: Lens,
   limit: number,
-  database?: string,
 ): Promise<Map<string, PracticeMatch[]>> {
   const matches = new Map<string, PracticeMatch[]>();
   if (practiceIds.length === 0) return matches;
-  const neighbourhoods = await readSettledNeighbourhoods(driver, [...new Set(practiceIds)], database);
+  const neighbourhoods = await readSettledNeighbourhoods(reader, [...new Set(practiceIds)]);
   for (const [id, edges] of neighbourhoods) matches.set(id, rank(edges, lens, Math.min(limit, TOP_K)));
   return matches;
 }

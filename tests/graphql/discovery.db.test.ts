@@ -69,6 +69,27 @@ describe("the discovery API on the 2023 catalogue", () => {
     }
   });
 
+  it("lists a practice's similar practices as similarPractices ranks them, under each lens asked, nested or aliased", async () => {
+    const ranked = async (id: string, lens: string) => {
+      const result = await ask<{ similarPractices: Array<{ practice: { id: string } }> }>(`{ similarPractices(id: "${id}", limit: 3, lens: ${lens}) { practice { id } } }`);
+      return result.data!.similarPractices.map((match) => match.practice);
+    };
+    const listed = await ask<{ practices: Array<{ similar: Array<{ id: string }> }> }>(`{ practices(where: { id: { eq: "2023-004" } }) { similar(limit: 3) { id } } }`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.practices[0]!.similar).toEqual(await ranked("2023-004", "BALANCED"));
+
+    const nested = await ask<{ similarPractices: Array<{ practice: { id: string; actors: Array<{ id: string }>; services: Array<{ id: string }> } }> }>(
+      `{ similarPractices(id: "2023-004", limit: 2) { practice { id actors: similar(lens: ACTORS, limit: 3) { id } services: similar(lens: SERVICES, limit: 3) { id } } } }`,
+    );
+    expect(nested.errors).toBeUndefined();
+    for (const { practice } of nested.data!.similarPractices) {
+      expect(practice.actors).toEqual(await ranked(practice.id, "ACTORS"));
+      expect(practice.services).toEqual(await ranked(practice.id, "SERVICES"));
+    }
+    const tooMany = await ask(`{ practices(limit: 1) { similar(limit: 11) { id } } }`);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "limit" });
+  });
+
   it("makes a bounded number of database round trips, however many practices' neighbours are asked", async () => {
     const widget = (ids: string[]) =>
       `{ ${ids

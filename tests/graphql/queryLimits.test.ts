@@ -39,7 +39,8 @@ describe("the cost of a query", () => {
   });
 
   it("multiplies nested lists at their default page size, so the similar-of-similar bomb is priced at what it could return", () => {
-    const levels = [1, 2, 3, 4, 5, 6].map((depth) => 20 ** depth);
+    // 20 practices, each with its 10 similar (a practice's page: 20; similar's default: the 10 precomputed).
+    const levels = [0, 1, 2, 3, 4, 5].map((depth) => 20 * 10 ** depth);
     expect(cost("{ practices { similar { similar { similar { similar { similar { id } } } } } } }")).toBe(trips(1) + plans(5) + levels.reduce((a, b) => a + b));
     expect(cost("{ practices { stakeholders { practices { id } } } }")).toBe(trips(1) + plans(2) + 20 + 20 * 50 + 20 * 50 * 20);
   });
@@ -118,7 +119,7 @@ describe("filters", () => {
       reason: "a filter may follow at most 2 relationships, one inside the other; this one follows 3 (stakeholders > practices > regions)",
     });
     expect(
-      badArgument('{ practices(where: { OR: [{ id: { eq: "x" } }, { catalog: { practices: { some: { similar: { some: { id: { eq: "y" } } } } } } }] }) { id } }'),
+      badArgument('{ practices(where: { OR: [{ id: { eq: "x" } }, { catalog: { practices: { some: { inspired: { some: { id: { eq: "y" } } } } } } }] }) { id } }'),
     ).toMatchObject({ field: "practices.where" });
     expect(
       badArgument("query ($w: PracticeWhere) { regions { practices(where: $w) { id } } }", {

@@ -33,7 +33,7 @@ describe("similarity under concurrent refreshes", () => {
     const { records } = await db.driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id");
     const ids = records.map((record) => record.get("id") as string);
     const quiet = new Map<Lens, Map<string, PracticeMatch[]>>();
-    for (const lens of LENSES) quiet.set(lens, await readSimilarPractices(db.driver, ids, lens, TOP_K));
+    for (const lens of LENSES) quiet.set(lens, await readSimilarPractices(db.reader, ids, lens, TOP_K));
 
     // Recomputing an unchanged graph writes the same numbers again: any read is the quiet one, or half-written.
     let rewriting = true;
@@ -45,7 +45,7 @@ describe("similarity under concurrent refreshes", () => {
       const differences: string[] = [];
       let reads = 0;
       for (; rewriting; reads++) {
-        const served = await readSimilarPractices(db.driver, ids, lens, TOP_K);
+        const served = await readSimilarPractices(db.reader, ids, lens, TOP_K);
         for (const id of ids) {
           if (JSON.stringify(served.get(id)) !== JSON.stringify(quiet.get(lens)!.get(id))) differences.push(`${lens} ${id}`);
         }

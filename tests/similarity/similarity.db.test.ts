@@ -8,10 +8,11 @@ import {
   topMatches,
   type Lens,
 } from "../../src/similarity";
+import { graphReader } from "../../src/neo4j/reader";
 import { useTestDatabase } from "../support/database";
 
 async function nearest(driver: Driver, id: string, lens: Lens, limit = 3): Promise<string[]> {
-  const matches = await readSimilarPractices(driver, [id], lens, limit);
+  const matches = await readSimilarPractices(graphReader(driver), [id], lens, limit);
   return matches.get(id)!.map((match) => match.practiceId);
 }
 
@@ -65,7 +66,7 @@ describe("similarity on the 2023 catalogue", () => {
   it("makes Job Club and Job Speed Date, Liguria's collocamento mirato services, each other's nearest neighbour", async () => {
     expect((await nearest(db.driver, "2023-004", "BALANCED"))[0]).toBe("2023-005");
     expect((await nearest(db.driver, "2023-005", "BALANCED"))[0]).toBe("2023-004");
-    const [match] = (await readSimilarPractices(db.driver, ["2023-004"], "BALANCED", 1)).get("2023-004")!;
+    const [match] = (await readSimilarPractices(db.reader, ["2023-004"], "BALANCED", 1)).get("2023-004")!;
     const cpis = match!.reasons.find((reason) => reason.kind === "CPI")!;
     expect(cpis.shared.map((item) => item.id)).toContain("cpi-genova-centro");
     expect(cpis.shared.every((item) => item.name !== item.id)).toBe(true);
@@ -78,7 +79,7 @@ describe("similarity on the 2023 catalogue", () => {
 
   it("pairs Calabria's school guidance with the Strait network that builds on it, naming the lineage", async () => {
     expect((await nearest(db.driver, "2023-012", "BALANCED"))[0]).toBe("2023-009");
-    const [match] = (await readSimilarPractices(db.driver, ["2023-012"], "BALANCED", 1)).get("2023-012")!;
+    const [match] = (await readSimilarPractices(db.reader, ["2023-012"], "BALANCED", 1)).get("2023-012")!;
     const lineage = match!.reasons.find((reason) => reason.kind === "LINEAGE")!;
     expect(lineage.shared).toEqual([{ id: "2023-009", name: expect.stringMatching(/orientamento/i) }]);
   });
@@ -89,7 +90,7 @@ describe("similarity on the 2023 catalogue", () => {
   });
 
   it("counts ANPAL Servizi, involved almost everywhere, for almost nothing", async () => {
-    const matches = await readSimilarPractices(db.driver, ["2023-001"], "BALANCED", 10);
+    const matches = await readSimilarPractices(db.reader, ["2023-001"], "BALANCED", 10);
     const anpal = matches
       .get("2023-001")!
       .flatMap((match) => match.reasons)
@@ -102,7 +103,7 @@ describe("similarity on the 2023 catalogue", () => {
     const practices = await readPracticeRecords(db.driver);
     const ids = practices.map((practice) => practice.id);
     for (const lens of LENSES) {
-      const served = await readSimilarPractices(db.driver, ids, lens, 10);
+      const served = await readSimilarPractices(db.reader, ids, lens, 10);
       for (const id of ids) {
         const expected = topMatches(practices, id, lens, 10);
         const got = served.get(id)!;
