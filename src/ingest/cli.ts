@@ -1,15 +1,16 @@
 /**
- * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial CARDS] [--allow-drop]
+ * npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial CARDS] [--allow-drop] [--allow-renumber]
  * npm run ingest -- DIR [--dry-run]            (DIR written by `npm run export`: a restore, see src/backup/)
  * Parses, validates and loads a catalogue. Before writing, it reports what the load changes in what the database
  * holds (practices, their links and fields, values of shared nodes); with --dry-run it reports the same from a
  * read-only transaction, when a database is configured or running, and writes nothing. --allow-partial 12,16 loads
  * those cards although they look cut short (a warning each); --allow-drop lets a new edition delete the practices it
- * leaves out.
+ * leaves out, --allow-renumber lets it give ids the database holds to the other practices it lists under them.
  * Progress goes to stderr, the report to stdout. Exit 0 when loaded (or valid, with --dry-run), 1 when the catalogue
  * is invalid (a card that looks cut short and is not allowed included) or this database cannot take it (lineage to a
- * practice it lacks, practice ids of another catalogue, practices it would delete without --allow-drop: every problem
- * listed, with file, line and card where there is one; nothing written), 2 on bad usage.
+ * practice it lacks, practice ids of another catalogue, practices deleted or renumbered without --allow-drop or
+ * --allow-renumber: every problem listed, with file, line and card where there is one; nothing written), 2 on bad
+ * usage.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -26,9 +27,16 @@ import { formatLoadReport, formatReading } from "./report";
 import { formatChanges } from "./reportChanges";
 
 const USAGE =
-  "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial CARDS] [--allow-drop]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
+  "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial CARDS] [--allow-drop] [--allow-renumber]\n       npm run ingest -- EXPORT_DIR [--dry-run]";
 
-type Options = { catalog?: string; "dry-run"?: boolean; out?: string; "allow-partial"?: string; "allow-drop"?: boolean };
+type Options = {
+  catalog?: string;
+  "dry-run"?: boolean;
+  out?: string;
+  "allow-partial"?: string;
+  "allow-drop"?: boolean;
+  "allow-renumber"?: boolean;
+};
 
 async function main(): Promise<number> {
   let args;
@@ -41,6 +49,7 @@ async function main(): Promise<number> {
         out: { type: "string" },
         "allow-partial": { type: "string" },
         "allow-drop": { type: "boolean" },
+        "allow-renumber": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -54,7 +63,7 @@ async function main(): Promise<number> {
   }
   const options: Options = args.values;
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    if (options.catalog !== undefined || options.out !== undefined || options["allow-partial"] !== undefined || options["allow-drop"]) {
+    if (options.catalog !== undefined || options.out !== undefined || options["allow-partial"] !== undefined || options["allow-drop"] || options["allow-renumber"]) {
       process.stderr.write(`an export directory is restored as it is: --catalog, --out and the --allow options do not apply\n${USAGE}\n`);
       return 2;
     }
@@ -89,7 +98,7 @@ async function ingestFile(file: string, options: Options, allowPartial: Readonly
     progress(`normalized catalogue written to ${options.out}`);
   }
   const config = loadConfig();
-  const allow = { drop: options["allow-drop"] };
+  const allow = { drop: options["allow-drop"], renumber: options["allow-renumber"] };
   if (options["dry-run"]) {
     const compared = await compareWithDatabase(config, catalogue, allow);
     process.stdout.write(compared.report);

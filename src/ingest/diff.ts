@@ -10,6 +10,7 @@ import type { NormalizedCatalogue, NormalizedPractice } from "./catalogue";
 import { readSharedChanges, type SharedChanges } from "./diffShared";
 import { checkCatalogueFits, findBrokenLineage, type BrokenLineage } from "./loadChecks";
 import { cardFieldEnum, LINKS, practiceProperties } from "./practiceGraph";
+import { titlesAgree } from "./practiceTitle";
 
 export type LostLink = { type: string; to: string; field: string | null; line: number | null };
 
@@ -18,6 +19,11 @@ export type PracticeChange = {
   title: string;
   /** Listed by this catalogue in the database but not by the new edition: deleted with every link. */
   dropped: boolean;
+  /**
+   * The edition gives the id to another practice (its card's title is not the one the database holds: a card was
+   * left out or moved, and ids are index positions): the card titles before and after.
+   */
+  reassigned?: { from: string; to: string };
   /** Links of the kinds a card states that the practice has before the load. */
   linkCount: number;
   lostLinks: LostLink[];
@@ -87,11 +93,24 @@ export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: No
     const held = new Set(links.filter((link) => link.line !== null).map((link) => `${link.type}|${link.to}`));
     const addedLinks = statedLinks(practice).filter((link) => !held.has(`${link.type}|${link.to}`));
     const after = practiceProperties(practice);
-    const compared = Object.keys(after).filter((key) => !UNREPORTED_PROPERTIES.has(key) && before[key] != null);
+    const cardTitle = String(before.cardTitle ?? before.title ?? "");
+    const reassigned = titlesAgree(cardTitle, String(after.cardTitle)) ? undefined : { from: cardTitle, to: String(after.cardTitle) };
+    // The title of a practice that is another one is no rewriting: the reassignment says it.
+    const compared = Object.keys(after).filter(
+      (key) => !UNREPORTED_PROPERTIES.has(key) && before[key] != null && !(reassigned && key === "title"),
+    );
     const clearedFields = compared.filter((key) => after[key] == null);
     const rewrittenFields = compared.filter((key) => after[key] != null && after[key] !== before[key]);
-    if (stale.length > 0 || addedLinks.length > 0 || clearedFields.length > 0 || rewrittenFields.length > 0) {
-      practices.push({ ...change, dropped: false, lostLinks: stale.map(withoutElementId), addedLinks, clearedFields, rewrittenFields });
+    if (reassigned || stale.length > 0 || addedLinks.length > 0 || clearedFields.length > 0 || rewrittenFields.length > 0) {
+      practices.push({
+        ...change,
+        dropped: false,
+        ...(reassigned ? { reassigned } : {}),
+        lostLinks: stale.map(withoutElementId),
+        addedLinks,
+        clearedFields,
+        rewrittenFields,
+      });
     }
   }
   return {

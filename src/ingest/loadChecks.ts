@@ -7,9 +7,9 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
 import type { CatalogueChanges } from "./diff";
-import { normalizePhrase } from "./extractTokens";
 import { LEPS } from "./lep";
 import { LINKS, type LinkSpec } from "./practiceGraph";
+import { titlesAgree } from "./practiceTitle";
 import { REGIONS } from "./regions";
 
 const TAKEN_PRACTICE_IDS = `
@@ -58,8 +58,6 @@ export class CatalogueLoadError extends Error {
   }
 }
 
-const sameTitle = (a: string, b: string) => normalizePhrase(a) === normalizePhrase(b);
-
 /**
  * Ids are positions in a catalogue's index: a link is written only to the practice of that id AND title. The
  * catalogue's own practices are taken as it gives them (the load writes them first); the others must be in the database.
@@ -76,7 +74,7 @@ async function checkLineageTargets(tx: ManagedTransaction, catalogue: Normalized
   const problems = catalogue.practices.flatMap((practice) =>
     practice.buildsOn.flatMap((lineage) => {
       const title = titles.get(lineage.id) ?? null;
-      if (title !== null && sameTitle(title, lineage.title)) return [];
+      if (title !== null && titlesAgree(title, lineage.title)) return [];
       const found = title === null ? "which is not in the database: import the catalogue that lists it first" : `but the database's ${lineage.id} is '${title}'`;
       const model = lineage.model ? ` (${lineage.model})` : "";
       return [
@@ -133,6 +131,8 @@ async function checkEditorLinkTargets(tx: ManagedTransaction, catalogue: Normali
 export type LoadAllowances = {
   /** Delete the practices of the catalogue that the new edition no longer lists (--allow-drop). */
   drop?: boolean;
+  /** Give ids the database holds to the other practices the edition lists under them (--allow-renumber). */
+  renumber?: boolean;
 };
 
 /**
@@ -141,11 +141,22 @@ export type LoadAllowances = {
  */
 export function unallowedChanges(catalogue: NormalizedCatalogue, changes: CatalogueChanges, allow: LoadAllowances): string[] {
   const dropped = changes.practices.filter((practice) => practice.dropped);
-  if (dropped.length === 0 || allow.drop) return [];
+  const reassigned = changes.practices.filter((practice) => practice.reassigned);
   return [
-    `this edition of ${catalogue.catalog.id} leaves out ${dropped.length} of the practices the database holds ` +
-      `(${dropped.map((practice) => `${practice.id} '${practice.title}'`).join(", ")}), which the load would delete with their links: ` +
-      "a file cut short leaves practices out too; --allow-drop deletes them",
+    ...(dropped.length > 0 && !allow.drop
+      ? [
+          `this edition of ${catalogue.catalog.id} leaves out ${dropped.length} of the practices the database holds ` +
+            `(${dropped.map((practice) => `${practice.id} '${practice.title}'`).join(", ")}), which the load would delete with their links: ` +
+            "a file cut short leaves practices out too; --allow-drop deletes them",
+        ]
+      : []),
+    ...(reassigned.length > 0 && !allow.renumber
+      ? [
+          `this edition of ${catalogue.catalog.id} lists another practice under ${reassigned.length} id(s) the database holds ` +
+            `(${reassigned.map((practice) => practice.id).join(", ")}): ids are index positions, so a card left out or moved ` +
+            "renumbers the cards after it, and links made to those ids would lead to other practices; --allow-renumber loads it",
+        ]
+      : []),
   ];
 }
 
@@ -183,7 +194,7 @@ export async function findBrokenLineage(tx: ManagedTransaction, catalogue: Norma
   return incoming
     .filter((link) => {
       const title = titles.get(link.to);
-      return title === undefined || !sameTitle(title, link.title);
+      return title === undefined || !titlesAgree(title, link.title);
     })
     .map(({ from, fromCatalog, to, title }) => {
       const now = titles.get(to);

@@ -14,7 +14,8 @@ import { readCardFields } from "./parseCard";
 import { readIndex, type IndexEntry } from "./parseIndex";
 import { issue, type ParseIssue } from "./parseIssue";
 import { matchLabel } from "./parseLabels";
-import { oneLineText } from "./text";
+import { titlesAgree } from "./practiceTitle";
+import { cleanTitle, oneLineText } from "./text";
 
 export type ParseResult = { index: IndexEntry[]; cards: ParsedCard[]; issues: ParseIssue[] };
 
@@ -59,7 +60,30 @@ export function parseCatalogue(text: string, file: string): ParseResult {
       ),
     );
   }
+  if (index) issues.push(...indexTitleIssues(file, index.entries, cards));
   return { index: index?.entries ?? [], cards, issues };
+}
+
+/**
+ * Practice ids are positions in the index, read from the order of the cards: each row must name its card, or the ids
+ * would go to the wrong practices (a card left out with another's row, rows moved).
+ */
+function indexTitleIssues(file: string, entries: readonly IndexEntry[], cards: readonly ParsedCard[]): ParseIssue[] {
+  return entries.flatMap((entry, k) => {
+    const card = cards[k];
+    const title = cleanTitle(card?.fields.title?.text ?? "");
+    if (card === undefined || title === "" || titlesAgree(entry.title, title)) return [];
+    return [
+      issue(
+        "error",
+        file,
+        entry.line,
+        `index row ${k + 1} names '${entry.title}', but card ${k + 1} (line ${card.startLine}) is '${title}': ` +
+          "the index and the cards must list the practices in the same order, since ids are index positions",
+        card.catalogNumber,
+      ),
+    ];
+  });
 }
 
 /** "SCHEDA<TAB>001": a card-number label followed by a number (the template's "Scheda" row has none). */

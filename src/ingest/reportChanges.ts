@@ -13,7 +13,7 @@ export function formatChanges(heading: string, changes: CatalogueChanges): strin
   if (practices.length === 0 && shared.nodes.length === 0 && shared.links.length === 0 && brokenLineage.length === 0) {
     return `${heading} nothing (no practice loses or gains a link or has a field cleared or rewritten; no shared node has a value overwritten)\n`;
   }
-  const lines = [heading, ...practices.map((change) => `  ${describePractice(change)}`)];
+  const lines = [heading, ...practices.flatMap((change) => describePractice(change).map((line) => `  ${line}`))];
   if (shared.nodes.length > 0 || shared.links.length > 0) {
     lines.push("  shared nodes, given the vocabulary's values:", ...shared.nodes.map(describeNode), ...shared.links.map(describeSharedLink));
   }
@@ -31,7 +31,8 @@ export function summarizeChanges(changes: CatalogueChanges): string[] {
   const total = (count: (change: PracticeChange) => number) => staying.reduce((sum, change) => sum + count(change), 0);
   const overwritten = shared.nodes.reduce((sum, node) => sum + node.overwritten.length, 0);
   return [
-    `  changed as listed before writing: ${practices.length - staying.length} practice(s) deleted; ` +
+    `  changed as listed before writing: ${practices.length - staying.length} practice(s) deleted, ` +
+      `${staying.filter((change) => change.reassigned).length} id(s) given to another practice; ` +
       `${total((change) => change.lostLinks.length)} link(s) removed, ${total((change) => change.addedLinks.length)} added; ` +
       `${total((change) => change.clearedFields.length)} field(s) cleared, ${total((change) => change.rewrittenFields.length)} rewritten; ` +
       `${overwritten} shared value(s) overwritten, ${shared.links.length} shared link(s) moved or given back`,
@@ -41,16 +42,20 @@ export function summarizeChanges(changes: CatalogueChanges): string[] {
   ];
 }
 
-function describePractice(change: PracticeChange): string {
+/** A practice's changes: its own line when its id now names another practice, then what it loses and gains. */
+function describePractice(change: PracticeChange): string[] {
   const lost = change.lostLinks.map(describeLink).join(", ");
-  if (change.dropped) return `${change.id} '${change.title}': not in this edition, deleted with its ${change.linkCount} link(s) (${lost})`;
+  if (change.dropped) return [`${change.id} '${change.title}': not in this edition, deleted with its ${change.linkCount} link(s) (${lost})`];
   const parts = [
     ...(change.lostLinks.length > 0 ? [`loses ${change.lostLinks.length} of its ${change.linkCount} links (${lost})`] : []),
     ...(change.addedLinks.length > 0 ? [`adds ${change.addedLinks.length} link${change.addedLinks.length === 1 ? "" : "s"} it lacks (${change.addedLinks.map(describeLink).join(", ")})`] : []),
     ...(change.clearedFields.length > 0 ? [`clears ${change.clearedFields.join(", ")}`] : []),
     ...(change.rewrittenFields.length > 0 ? [`rewrites ${change.rewrittenFields.join(", ")}`] : []),
   ];
-  return `${change.id} '${change.title}': ${parts.join("; ")}`;
+  return [
+    ...(change.reassigned ? [`${change.id} now names another practice ('${change.reassigned.from}' -> '${change.reassigned.to}')`] : []),
+    ...(parts.length > 0 ? [`${change.id} '${change.title}': ${parts.join("; ")}`] : []),
+  ];
 }
 
 function describeLink(link: LostLink): string {

@@ -155,19 +155,23 @@ describe("a later catalogue building on a practice of an earlier one", () => {
   });
 
   it("is refused when the database holds another practice under that id (ids are index positions), and writes nothing", async () => {
-    await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })));
+    const renumbered = with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" }));
+    await expect(loadCatalogue(db.driver, renumbered)).rejects.toThrow("lists another practice under 1 id(s) the database holds (2023-009)");
+    await loadCatalogue(db.driver, renumbered, undefined, { allow: { renumber: true } });
     const before = await countGraph(db.driver);
     await expect(loadCatalogue(db.driver, catalogue2024)).rejects.toThrow(
       "builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), but the database's 2023-009 is 'Rete Spazio Lavoro bis'",
     );
     expect(await countGraph(db.driver)).toEqual(before);
-    await loadCatalogue(db.driver, catalogue2023);
+    await loadCatalogue(db.driver, catalogue2023, undefined, { allow: { renumber: true } });
   });
 
   it("loses its link, said in the report, when a new edition of the earlier catalogue gives the id to another practice or drops it", async () => {
     await loadCatalogue(db.driver, catalogue2024);
     expect(await rows(db.driver, lineage)).toHaveLength(1);
-    const retitled = await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })));
+    const retitled = await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })), undefined, {
+      allow: { renumber: true },
+    });
     expect(retitled.changes.brokenLineage.map((link) => link.message)).toEqual([
       "2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition lists 'Rete Spazio Lavoro bis' " +
         "under that id: link removed; point seed/vocabulary/lineage.json's introducedIn (or introducedBy, if only the title " +
@@ -175,7 +179,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     ]);
     expect(await rows(db.driver, lineage)).toEqual([]);
 
-    await loadCatalogue(db.driver, catalogue2023);
+    await loadCatalogue(db.driver, catalogue2023, undefined, { allow: { renumber: true } });
     await loadCatalogue(db.driver, catalogue2024);
     const dropped = await loadCatalogue(db.driver, with2023Practice9(() => undefined), undefined, { allow: { drop: true } });
     expect(dropped.changes.brokenLineage.map((link) => link.message)).toEqual([expect.stringContaining("2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it")]);

@@ -177,6 +177,26 @@ describe("parseCatalogue on a faulty catalogue", () => {
   });
 });
 
+describe("parseCatalogue on an index that does not list the cards in their order", () => {
+  it("refuses each row that names another practice than its card, with the lines of both", () => {
+    const lines = readFileSync(CATALOGUE_2023, "utf8").split("\n");
+    [lines[233], lines[234]] = [lines[234]!, lines[233]!];
+    const { issues } = parseCatalogue(lines.join("\n"), "swapped.md");
+    expect(issues.filter((found) => found.severity === "error")).toEqual([
+      {
+        severity: "error",
+        file: "swapped.md",
+        line: 234,
+        card: 3,
+        message:
+          "index row 3 names 'JOB CLUB', but card 3 (line 353) is 'Technortus: un orto a misura 4.0': " +
+          "the index and the cards must list the practices in the same order, since ids are index positions",
+      },
+      expect.objectContaining({ line: 235, card: 4, message: expect.stringContaining("index row 4 names 'Technortus: un orto a misura 4.0', but card 4 (line 385) is 'JOB CLUB'") }),
+    ]);
+  });
+});
+
 describe("parseCatalogue on the 2023 catalogue", () => {
   const { index, cards, issues } = parseFile(CATALOGUE_2023);
 

@@ -81,7 +81,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     const listed = run.stdout.indexOf(`What the load changes in what the database holds (read in its transaction, before writing):\n  ${lost}\n`);
     expect(listed).toBeGreaterThan(0);
     expect(listed).toBeLessThan(run.stdout.indexOf("Loaded 16 practices in one transaction"));
-    expect(run.stdout).toMatch(/changed as listed before writing: 0 practice\(s\) deleted; \d+ link\(s\) removed, 0 added; 5 field\(s\) cleared/);
+    expect(run.stdout).toMatch(/changed as listed before writing: 0 practice\(s\) deleted, 0 id\(s\) given to another practice; \d+ link\(s\) removed, 0 added; 5 field\(s\) cleared/);
 
     const after = await practice16(driver);
     expect(after.links.filter((link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine)).toEqual([]);

@@ -52,6 +52,51 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
   });
 });
 
+describe("re-importing an edition of the 2023 catalogue that leaves card 3 out, so that the cards after it move up", () => {
+  let driver: Driver;
+  const edition = catalogue2023Without(3);
+  const title = async (id: string) =>
+    (await driver.executeQuery("MATCH (p:Practice {id: $id}) RETURN p.title AS title", { id })).records[0]?.get("title") as string;
+
+  beforeAll(async () => {
+    driver = connectTestDatabase();
+    await resetDatabase(driver);
+    await loadCatalogue(driver, readSeedCatalogues()[0]!);
+  });
+  afterAll(async () => {
+    fs.rmSync(path.dirname(edition), { recursive: true, force: true });
+    await resetDatabase(driver);
+    await driver.close();
+  });
+
+  it("says on a line of its own which id now names another practice, and is refused unless --allow-renumber", async () => {
+    const before = await countGraph(driver);
+    const dryRun = ingest(edition, "--dry-run", "--allow-drop");
+    expect(dryRun.status).toBe(1);
+    expect(dryRun.stdout).toContain("\n  2023-003 now names another practice ('Technortus: un orto a misura 4.0' -> 'JOB CLUB')\n");
+    expect(dryRun.stdout).toContain("\n  2023-004 now names another practice ('JOB CLUB' -> 'JOB SPEED DATE Collocamento Mirato')\n");
+    expect(dryRun.stdout).not.toMatch(/rewrites [^\n]*\btitle\b/);
+    expect(dryRun.stdout).toContain(
+      "this edition of anpal-2023 lists another practice under 13 id(s) the database holds (2023-003, 2023-004, 2023-005, 2023-006, " +
+        "2023-007, 2023-008, 2023-009, 2023-010, 2023-011, 2023-012, 2023-013, 2023-014, 2023-015): ids are index positions, so a card " +
+        "left out or moved renumbers the cards after it, and links made to those ids would lead to other practices; --allow-renumber loads it",
+    );
+    const load = ingest(edition, "--allow-drop");
+    expect(load.status).toBe(1);
+    expect(load.stderr).toContain("--allow-renumber loads it");
+    expect(await countGraph(driver)).toEqual(before);
+    expect(await title("2023-003")).toBe("Technortus: un orto a misura 4.0");
+  });
+
+  it("with --allow-drop and --allow-renumber loads it, counting the ids given to other practices", async () => {
+    const run = ingest(edition, "--allow-drop", "--allow-renumber");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("  changed as listed before writing: 1 practice(s) deleted, 13 id(s) given to another practice;");
+    expect(await title("2023-003")).toBe("JOB CLUB");
+    expect(await practiceIds(driver)).toHaveLength(15);
+  });
+});
+
 describe("re-importing the 2023 catalogue after editors changed the nodes practices share", () => {
   let driver: Driver;
   /** As @neo4j/graphql writes them: a property set, a job centre moved to another region, a card's link deleted. */
@@ -98,7 +143,7 @@ describe("re-importing the 2023 catalogue after editors changed the nodes practi
     const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`What the load changes in what the database holds (read in its transaction, before writing):\n${CHANGES}\n`);
-    expect(run.stdout).toContain("  changed as listed before writing: 0 practice(s) deleted; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back\n");
+    expect(run.stdout).toContain("  changed as listed before writing: 0 practice(s) deleted, 0 id(s) given to another practice; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back\n");
     const { records } = await driver.executeQuery(
       `MATCH (s:Stakeholder {id: 'anpal-servizi'}), (t:TargetGroup {id: 'imprese'}), (c:Cpi {id: 'cpi-torino'})
        RETURN s.name AS stakeholder, t.nameEn AS target, [(c)-[:IN_REGION]->(r) | r.nuts] AS regions,
