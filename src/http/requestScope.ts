@@ -6,6 +6,7 @@
  * answer. One access line at debug level, never with a body or a query string.
  */
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type express from "express";
 import type { Logger } from "../logger";
 
@@ -29,6 +30,8 @@ export function requestScope(log: Logger): express.RequestHandler {
     const requestId = randomUUID();
     const clientRequestId = request.get("x-request-id");
     const controller = new AbortController();
+    // Each query of the request listens to its signal (thirty aliased fields and their nodes make dozens).
+    setMaxListeners(200, controller.signal);
     const scope: RequestScope = {
       requestId,
       log: log.child({ requestId, ...(clientRequestId && CLIENT_ID.test(clientRequestId) ? { clientRequestId } : {}) }),
