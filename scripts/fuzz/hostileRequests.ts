@@ -142,8 +142,8 @@ export const KINDS: Record<string, Generator> = {
     // Each as many as the default budget (5,000) accepts, by the cost rules of docs/operations.md.
     return post({
       query: pick(random, [
-        `{ practices(limit: 100) { ${texts} similar(limit: 47) { id title } } }`,
-        `{ practicesConnection(first: 100) { totalCount edges { node { id stakeholders(limit: 47) { id name } } } } }`,
+        `{ practices(limit: 100) { ${texts} stakeholders(limit: 45) { id name } } }`,
+        `{ practicesConnection(first: 100) { totalCount edges { node { id stakeholders(limit: 45) { id name } } } } }`,
         `{ ${aliases(13, () => `practicePath(from: "${practice()}", to: "${practice()}", maxHops: 8) { id practice { id } }`)} }`,
         `{ ${aliases(8, (i) => `regionProfile(region: "${["Liguria", "Campania", "Lazio", "Sardegna", "Veneto"][i % 5]}") { practiceCount gaps { lep { code } models { id title } } targetGroups { targetGroup { id } } }`)} }`,
         `{ ${aliases(6, () => `searchPractices(text: "${pick(random, ["lavoro", "giovani", "collocamento mirato", "impresa", "donne"])}", limit: 50) { score practice { id title } }`)} }`,

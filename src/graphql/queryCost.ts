@@ -2,8 +2,8 @@
  * The cost of a query, known before it runs: the most graph nodes its response can hold, plus the work of its root
  * fields (round trips to the database, planning the Cypher of a generated query, a search's reading of its hits),
  * in the same unit. A list counts at its page size (its `limit` or `first`, else the type's default page, see
- * `@limit` in schema/), and nested lists multiply, so `{ practices { similar { similar { id } } } }` costs
- * 20 + 20×20 + 20×20×20 (+ its work). Scalars cost nothing, and so do the answer objects the discovery fields
+ * `@limit` in schema/), and nested lists multiply, so `{ practices { stakeholders { practices { id } } } }` costs
+ * 20 + 20×50 + 20×50×20 (+ its work). Scalars cost nothing, and so do the answer objects the discovery fields
  * compute in memory (a match's reasons, their shared items). The size of the response is capped separately
  * (PRASSI_MAX_RESPONSE_BYTES). docs/operations.md explains the numbers.
  */
@@ -81,9 +81,10 @@ const FIELD_WORK: Record<string, (args: Record<string, unknown>) => number> = {
 /**
  * Planning the Cypher of a generated query, per relationship it follows (each is a subquery of the statement): a
  * query of a shape Neo4j has not seen must be planned before it runs, and a client can send a new shape every time
- * (measured: about 50 ms a relationship on a loaded 2-core machine, against a few ms to run the plan).
+ * (measured: ten new shapes of four relationships took 1 to 2 s on a loaded 2-core machine, the same shapes again
+ * a few ms).
  */
-export const PLANNING_COST = 100;
+export const PLANNING_COST = 200;
 
 const isConnection = (typeName: string) => typeName.endsWith("Connection");
 

@@ -84,8 +84,8 @@ describe("limits of the service, as configured", () => {
 
   it("charges costly queries more of the budget, and limits the requests a client has in flight", async () => {
     const { post } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_RATE_LIMIT_READS: "30" });
-    // 100 practices with up to 47 similar each: a cost of 4,950, so 1 + 19 points of the 30.
-    const heavy = () => post({ query: "{ practices(limit: 100) { id similar(limit: 47) { id } } }" });
+    // 100 practices with up to 45 stakeholders each: a cost of 4,850, so 1 + 19 points of the 30.
+    const heavy = () => post({ query: "{ practices(limit: 100) { id stakeholders(limit: 45) { id } } }" });
     expect((await heavy()).status).toBe(200);
     const second = await heavy();
     expect(second.status).toBe(429);
