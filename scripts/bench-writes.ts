@@ -170,6 +170,7 @@ async function main(): Promise<void> {
 
     const sorted = latencies.sort((a, b) => a - b);
     const ms = (value: number) => `${value.toFixed(0)} ms`;
+    console.log("rate limiting      off (one client sends every request)");
     console.log(`edits              ${edits.length} concurrent (${EDITS_ON_EDITED} on ${EDITED}), all answered in ${ms(elapsed)}; ${writes.describeErrors()}`);
     console.log(`write latency      p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1)!)}`);
     console.log(`refresh runs       ${refreshRuns} that recomputed something (as logged; a run that finds nothing to do logs nothing)`);
