@@ -31,7 +31,7 @@ export async function restoreCommand(dir: string, options: { dryRun: boolean }):
     return 0;
   }
   const config = loadConfig();
-  await importInto(config, async (driver, uri) => {
+  await importInto(config, `the export in ${dir} is restored`, async (driver, uri) => {
     progress(`restoring into ${uri} (one transaction; the database must be empty)`);
     const report = await restoreExport(driver, backup, config.neo4j.database);
     process.stdout.write(

@@ -109,7 +109,7 @@ async function ingestFile(file: string, options: Options, allowPartial: Readonly
 }
 
 async function load(config: Config, catalogue: NormalizedCatalogue, allow: LoadAllowances): Promise<number> {
-  await importInto(config, async (driver, uri) => {
+  await importInto(config, `catalogue ${catalogue.catalog.id} is loaded`, async (driver, uri) => {
     progress(`loading ${catalogue.practices.length} practices into ${uri} (one transaction)`);
     const report = await loadCatalogue(driver, catalogue, config.neo4j.database, {
       allow,

@@ -1,7 +1,8 @@
 /**
  * The dry run's comparison with the database: the database a real import would write into (NEO4J_URI, or the
  * bundled Neo4j when it is running; a dry run never starts one), read in a read-only transaction. When there is
- * none to read, the report says so rather than suggesting that nothing would be lost.
+ * none to read, the report says so rather than suggesting that nothing would be lost; a NEO4J_URI that cannot be
+ * reached fails the dry run, since that comparison is what it was asked for.
  */
 import type { Config } from "../config";
 import { createDriver } from "../neo4j/driver";
@@ -22,10 +23,12 @@ export async function compareWithDatabase(
     try {
       await driver.verifyConnectivity({ database });
     } catch (error) {
-      const why = config.neo4j.uri
-        ? `${uri} cannot be reached (${(error as Error).message})`
-        : `NEO4J_URI is not set and no bundled Neo4j is running on ${uri} (start it with npm start)`;
-      return { report: `NOT COMPARED with a database: ${why}; what the import would remove is unknown.\n`, refused: false };
+      // NEO4J_URI names the database the editor asked to compare with: not reaching it fails the dry run.
+      if (config.neo4j.uri) {
+        return { report: `NOT COMPARED with ${uri} (NEO4J_URI), which cannot be reached: ${(error as Error).message}\n`, refused: true };
+      }
+      const why = `NEO4J_URI is not set and no bundled Neo4j is running on ${uri} (start it with npm start)`;
+      return { report: `NOT COMPARED with a database: ${why}; what the import would change is unknown.\n`, refused: false };
     }
     try {
       const changes = await previewCatalogueChanges(driver, catalogue, database);

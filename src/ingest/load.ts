@@ -19,6 +19,8 @@ export type LoadReport = WriteCounts & {
   relationshipsMatched: number;
   /** What the load changed in what the database held, as listed before writing (diff.ts). */
   changes: CatalogueChanges;
+  /** SIMILAR_TO links of the deleted practices: derived, recomputed after the load, so counted apart. */
+  similarityDeleted: number;
 };
 
 export type LoadOptions = {
@@ -30,6 +32,11 @@ export type LoadOptions = {
   /** What the editor allows the load to do (nothing by default): see unallowedChanges. */
   allow?: LoadAllowances;
 };
+
+/** Their similarity first, apart: it is derived, and the report counts what the diff listed. */
+const DELETE_SIMILARITY_OF_DROPPED = `
+MATCH (p:Practice)-[s:SIMILAR_TO]-() WHERE p.id IN $practiceIds
+DELETE s`;
 
 /** Practices the new edition of the catalogue no longer lists disappear with their links (diff.ts found them). */
 const DELETE_DROPPED_PRACTICES = `
@@ -75,10 +82,11 @@ export async function loadCatalogue(
 ): Promise<LoadReport> {
   const session = driver.session({ database });
   try {
-    const { counts, changes } = await session.executeWrite((tx) => importCatalogue(tx, catalogue, options));
+    const { counts, changes, similarityDeleted } = await session.executeWrite((tx) => importCatalogue(tx, catalogue, options));
     const described = describedSize(catalogue);
     return {
       ...counts,
+      similarityDeleted,
       practices: catalogue.practices.length,
       nodesMatched: described.nodes - counts.nodesCreated,
       relationshipsMatched: described.relationships - counts.relationshipsCreated,
@@ -93,7 +101,7 @@ async function importCatalogue(
   tx: ManagedTransaction,
   catalogue: NormalizedCatalogue,
   options: LoadOptions,
-): Promise<{ counts: WriteCounts; changes: CatalogueChanges }> {
+): Promise<{ counts: WriteCounts; changes: CatalogueChanges; similarityDeleted: number }> {
   await checkCatalogueFits(tx, catalogue);
   const changes = await readCatalogueChanges(tx, catalogue);
   options.beforeWriting?.(changes);
@@ -107,8 +115,9 @@ async function importCatalogue(
   }
   await writer.run(DELETE_STALE_LINKS, { elementIds: [...changes.staleLinkIds, ...changes.shared.staleLinkIds] });
   const dropped = changes.practices.filter((practice) => practice.dropped).map((practice) => practice.id);
+  const similarity = await tx.run(DELETE_SIMILARITY_OF_DROPPED, { practiceIds: dropped });
   await writer.run(DELETE_DROPPED_PRACTICES, { practiceIds: dropped });
   await writeCatalogueGraph(writer, catalogue);
   await writeEditorLinks(writer, [catalogue]);
-  return { counts: writer.counts, changes };
+  return { counts: writer.counts, changes, similarityDeleted: similarity.summary.counters.updates().relationshipsDeleted };
 }

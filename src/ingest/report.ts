@@ -38,7 +38,8 @@ export function formatLoadReport(report: LoadReport): string {
   return [
     `Loaded ${report.practices} practices in one transaction:`,
     `  nodes: ${report.nodesCreated} created, ${report.nodesMatched} matched, ${report.nodesDeleted} deleted`,
-    `  relationships: ${report.relationshipsCreated} created, ${report.relationshipsMatched} matched, ${report.relationshipsDeleted} deleted`,
+    `  relationships: ${report.relationshipsCreated} created, ${report.relationshipsMatched} matched, ${report.relationshipsDeleted} deleted` +
+      (report.similarityDeleted > 0 ? `; and ${report.similarityDeleted} SIMILAR_TO link(s) of the deleted practices (recomputed below)` : ""),
     ...summarizeChanges(report.changes),
     "",
   ].join("\n");

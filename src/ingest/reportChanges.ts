@@ -35,7 +35,8 @@ export function summarizeChanges(changes: CatalogueChanges): string[] {
       `${staying.filter((change) => change.reassigned).length} id(s) given to another practice; ` +
       `${total((change) => change.lostLinks.length)} link(s) removed, ${total((change) => change.addedLinks.length)} added; ` +
       `${total((change) => change.clearedFields.length)} field(s) cleared, ${total((change) => change.rewrittenFields.length)} rewritten; ` +
-      `${overwritten} shared value(s) overwritten, ${shared.links.length} shared link(s) moved or given back`,
+      `${overwritten} shared value(s) overwritten, ${shared.links.length} shared link(s) moved or given back; ` +
+      `${deletedRelationships(changes)} relationship(s) deleted in all`,
     ...(brokenLineage.length > 0
       ? [`${brokenLineage.length} lineage link(s) from other catalogues removed:`, ...brokenLineage.map((link) => `  ${link.message}`)]
       : []),
@@ -43,9 +44,24 @@ export function summarizeChanges(changes: CatalogueChanges): string[] {
 }
 
 /** A practice's changes: its own line when its id now names another practice, then what it loses and gains. */
+/** Every relationship the listed changes delete (similarity aside), which the load report's count must equal. */
+function deletedRelationships({ practices, shared, brokenLineage }: CatalogueChanges): number {
+  const ofPractice = (change: PracticeChange) =>
+    change.lostLinks.length + (change.deletedWith ? change.deletedWith.listings + change.deletedWith.linksToIt.length : 0);
+  return practices.reduce((sum, change) => sum + ofPractice(change), 0) + shared.staleLinkIds.length + brokenLineage.length;
+}
+
 function describePractice(change: PracticeChange): string[] {
   const lost = change.lostLinks.map(describeLink).join(", ");
-  if (change.dropped) return [`${change.id} '${change.title}': not in this edition, deleted with its ${change.linkCount} link(s) (${lost})`];
+  if (change.deletedWith) {
+    const { listings, linksToIt } = change.deletedWith;
+    const toIt = linksToIt.map((link) => `${link.from} ${link.type} ${link.line === null ? "added by an editor" : `line ${link.line}`}`);
+    return [
+      `${change.id} '${change.title}': not in this edition, deleted with its ${change.linkCount} link(s)${lost ? ` (${lost})` : ""}, ` +
+        `its ${listings} catalogue listing(s)` +
+        (toIt.length > 0 ? ` and ${toIt.length} link(s) other practices have to it (${toIt.join(", ")})` : ""),
+    ];
+  }
   const parts = [
     ...(change.lostLinks.length > 0 ? [`loses ${change.lostLinks.length} of its ${change.linkCount} links (${lost})`] : []),
     ...(change.addedLinks.length > 0 ? [`adds ${change.addedLinks.length} link${change.addedLinks.length === 1 ? "" : "s"} it lacks (${change.addedLinks.map(describeLink).join(", ")})`] : []),

@@ -4,11 +4,17 @@ import type { Driver } from "neo4j-driver";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
 import { freePort } from "../../src/neo4j/ports";
-import { ingest, runScript } from "../support/cli";
+import { ingest, runScript, startIngest } from "../support/cli";
 import { cutCatalogue2023, truncatedCatalogue2023 } from "../support/catalogues";
 import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
 
 type Link = { type: string; to: string; properties: Record<string, unknown> };
+
+async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  for (const start = Date.now(); !condition(); await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (Date.now() - start > timeoutMs) throw new Error(`not met within ${timeoutMs} ms`);
+  }
+}
 
 /** 2023-016 as the database holds it: every property, every outgoing link with its properties. */
 async function practice16(driver: Driver): Promise<{ properties: Record<string, unknown>; links: Link[] }> {
@@ -75,12 +81,23 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     expect(await practice16(driver)).toEqual(before.practice);
   });
 
-  it("with --allow-partial loads it, having listed the same losses before writing, and keeps the editor's link", async () => {
-    const run = ingest(truncated.file, "--allow-partial", "16");
+  it("with --allow-partial lists the same losses before writing anything, then loads it and keeps the editor's link", async () => {
+    // Another transaction holds 2023-016: the load cannot write its links, yet must have listed their loss.
+    const holder = driver.session();
+    const hold = await holder.beginTransaction();
+    await hold.run("MATCH (p:Practice {id: '2023-016'}) SET p.heldByTheTest = true");
+    const load = startIngest(truncated.file, "--allow-partial", "16");
+    const listing = `What the load changes in what the database holds (read in its transaction, before writing):\n  ${lost}\n`;
+    try {
+      await waitFor(() => load.stdout().includes(listing));
+      expect(load.stdout()).not.toContain("Loaded 16 practices");
+    } finally {
+      await hold.rollback();
+      await holder.close();
+    }
+    const run = await load.exited;
     expect(run.status).toBe(0);
-    const listed = run.stdout.indexOf(`What the load changes in what the database holds (read in its transaction, before writing):\n  ${lost}\n`);
-    expect(listed).toBeGreaterThan(0);
-    expect(listed).toBeLessThan(run.stdout.indexOf("Loaded 16 practices in one transaction"));
+    expect(run.stdout.indexOf(listing)).toBeLessThan(run.stdout.indexOf("Loaded 16 practices in one transaction"));
     expect(run.stdout).toMatch(/changed as listed before writing: 0 practice\(s\) deleted, 0 id\(s\) given to another practice; \d+ link\(s\) removed, 0 added; 5 field\(s\) cleared/);
 
     const after = await practice16(driver);
@@ -95,8 +112,15 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       `NOT COMPARED with a database: NEO4J_URI is not set and no bundled Neo4j is running on bolt://127.0.0.1:${port} (start it with npm start); ` +
-        "what the import would remove is unknown.",
+        "what the import would change is unknown.",
     );
+  });
+
+  it("fails a dry run whose NEO4J_URI cannot be reached: that comparison is what it was asked for", async () => {
+    const uri = `bolt://127.0.0.1:${await freePort()}`;
+    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial", "16"], { NEO4J_URI: uri });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`NOT COMPARED with ${uri} (NEO4J_URI), which cannot be reached: `);
   });
 });
 

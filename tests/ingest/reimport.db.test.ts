@@ -3,10 +3,12 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
+import { recomputeSimilarity } from "../../src/similarity";
 import { ingest } from "../support/cli";
 import { catalogue2023Without } from "../support/catalogues";
 import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const practiceIds = async (driver: Driver) =>
   (await driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id")).records.map((record) => record.get("id") as string);
 
@@ -19,6 +21,9 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     driver = connectTestDatabase();
     await resetDatabase(driver);
     await loadCatalogue(driver, readSeedCatalogues()[0]!);
+    // An editor's link to the practice the edition leaves out, which goes with it.
+    await driver.executeQuery("MATCH (p:Practice {id: '2023-004'}), (q:Practice {id: '2023-016'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)");
+    await recomputeSimilarity(driver);
   });
   afterAll(async () => {
     fs.rmSync(path.dirname(edition), { recursive: true, force: true });
@@ -43,10 +48,18 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     expect(await practiceIds(driver)).toContain("2023-016");
   });
 
-  it("with --allow-drop deletes the practice it listed", async () => {
+  it("with --allow-drop deletes the practice with what it listed, an editor's link to it included, and counts similarity apart", async () => {
     const run = ingest(edition, "--allow-drop");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 25 link(s)`);
+    expect(run.stdout).toMatch(
+      new RegExp(`  ${escape(dropped)}: not in this edition, deleted with its 25 link\\(s\\) \\([^)]*\\), its 1 catalogue listing\\(s\\) ` +
+        "and 1 link\\(s\\) other practices have to it \\(2023-004 BUILDS_ON added by an editor\\)\n"),
+    );
+    const [, listed] = /(\d+) relationship\(s\) deleted in all/.exec(run.stdout) ?? [];
+    const [, deleted, similarity] = /relationships: \d+ created, \d+ matched, (\d+) deleted; and (\d+) SIMILAR_TO link\(s\) of the deleted practices/.exec(run.stdout) ?? [];
+    expect(Number(listed)).toBe(27);
+    expect(deleted).toBe(listed);
+    expect(Number(similarity)).toBeGreaterThan(0);
     expect(await practiceIds(driver)).not.toContain("2023-016");
     expect(await practiceIds(driver)).toHaveLength(15);
   });
@@ -143,7 +156,7 @@ describe("re-importing the 2023 catalogue after editors changed the nodes practi
     const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`What the load changes in what the database holds (read in its transaction, before writing):\n${CHANGES}\n`);
-    expect(run.stdout).toContain("  changed as listed before writing: 0 practice(s) deleted, 0 id(s) given to another practice; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back\n");
+    expect(run.stdout).toContain("  changed as listed before writing: 0 practice(s) deleted, 0 id(s) given to another practice; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back; 1 relationship(s) deleted in all\n");
     const { records } = await driver.executeQuery(
       `MATCH (s:Stakeholder {id: 'anpal-servizi'}), (t:TargetGroup {id: 'imprese'}), (c:Cpi {id: 'cpi-torino'})
        RETURN s.name AS stakeholder, t.nameEn AS target, [(c)-[:IN_REGION]->(r) | r.nuts] AS regions,
