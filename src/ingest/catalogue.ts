@@ -188,7 +188,6 @@ export const NormalizedCatalogueSchema = z.object({
 
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type Lineage = z.infer<typeof LineageSchema>;
-export type EditorLink = z.infer<typeof EditorLinkSchema>;
 export type PracticeLinkType = (typeof PRACTICE_LINK_TYPES)[number];
 export type AnpalSupport = z.infer<typeof AnpalSupportSchema>;
 export type NormalizedPractice = z.infer<typeof NormalizedPracticeSchema>;

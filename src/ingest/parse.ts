@@ -24,8 +24,12 @@ const HEADING_NUMBER = /^(\d+)\s+\S/;
 /** A heading wrapped by the PDF conversion spans at most this many lines. */
 const MAX_HEADING_LINES = 3;
 
-export function parseCatalogue(text: string, file: string): ParseResult {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+/** A file's lines, whatever its line endings (CRLF, CR or LF): what every position in a catalogue refers to. */
+export function splitLines(text: string): string[] {
+  return text.replace(/\r\n?/g, "\n").split("\n");
+}
+
+export function parseCatalogue(lines: readonly string[], file: string): ParseResult {
   const issues: ParseIssue[] = [];
   const index = readIndex(lines);
   if (!index) issues.push(issue("error", file, 1, "no catalogue index ('Situazione Catalogo') found"));

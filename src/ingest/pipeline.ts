@@ -12,7 +12,7 @@ import { cutShortIssues } from "./cutShort";
 import { extractEntities, type UnknownMention } from "./extract";
 import { indexPracticeTitles } from "./extractLineage";
 import { normalizeCard } from "./normalize";
-import { parseCatalogue } from "./parse";
+import { parseCatalogue, splitLines } from "./parse";
 import { readFrontMatter } from "./parseFrontMatter";
 import { issue, type ParseIssue } from "./parseIssue";
 import { loadVocabulary, type Vocabulary } from "./vocabulary";
@@ -47,9 +47,9 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
   } catch (error) {
     return split([issue("error", sourceName, 1, `cannot read the file: ${(error as Error).message}`)], []);
   }
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines = splitLines(text);
   const { frontMatter, issues: frontIssues } = readFrontMatter(lines, sourceName);
-  const parsed = parseCatalogue(text, sourceName);
+  const parsed = parseCatalogue(lines, sourceName);
   const issues = [...frontIssues, ...parsed.issues];
 
   const vocabulary = options.vocabulary ?? loadVocabulary();

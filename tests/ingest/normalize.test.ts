@@ -3,14 +3,14 @@ import { join } from "node:path";
 import { NormalizedCatalogueSchema, NormalizedPracticeCoreSchema } from "../../src/ingest/catalogue";
 import { readLepCodes } from "../../src/ingest/lep";
 import { normalizeCard } from "../../src/ingest/normalize";
-import { parseCatalogue } from "../../src/ingest/parse";
+import { parseCatalogue, splitLines } from "../../src/ingest/parse";
 import { REGIONS, resolveRegion } from "../../src/ingest/regions";
 
 const FIXTURES = join(__dirname, "../fixtures/catalogues");
 const CATALOGUE_2023 = join(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");
 
 function normalizeFile(path: string, year: number) {
-  return parseCatalogue(readFileSync(path, "utf8"), path).cards.map((card) => normalizeCard(card, { year }, path));
+  return parseCatalogue(splitLines(readFileSync(path, "utf8")), path).cards.map((card) => normalizeCard(card, { year }, path));
 }
 
 describe("regions", () => {

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedCard } from "../../src/ingest/card";
-import { parseCatalogue } from "../../src/ingest/parse";
+import { parseCatalogue, splitLines } from "../../src/ingest/parse";
 import { htmlToText } from "../../src/ingest/text";
 
 const FIXTURES = join(__dirname, "../fixtures/catalogues");
 const CATALOGUE_2023 = join(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");
 
 function parseFile(path: string) {
-  return parseCatalogue(readFileSync(path, "utf8"), path);
+  return parseCatalogue(splitLines(readFileSync(path, "utf8")), path);
 }
 
 function field(card: ParsedCard | undefined, key: keyof ParsedCard["fields"]) {
@@ -165,11 +165,11 @@ describe("parseCatalogue on a faulty catalogue", () => {
 
   it("does not throw on a numeric entity beyond the last Unicode code point", () => {
     const text = "# Nothing here &#99999999;\n\nSCHEDA\t001\nREGIONE\tLazio &#x7FFFFFFF;\n";
-    expect(() => parseCatalogue(text, "entities.md")).not.toThrow();
+    expect(() => parseCatalogue(splitLines(text), "entities.md")).not.toThrow();
   });
 
   it("reports a catalogue without an index instead of throwing", () => {
-    const result = parseCatalogue("# Nothing here\n\nSCHEDA\t001\nREGIONE\tLazio\n", "empty.md");
+    const result = parseCatalogue(splitLines("# Nothing here\n\nSCHEDA\t001\nREGIONE\tLazio\n"), "empty.md");
     expect(result.index).toEqual([]);
     expect(result.issues).toContainEqual(
       expect.objectContaining({ severity: "error", line: 1, message: expect.stringContaining("no catalogue index") }),
@@ -181,7 +181,7 @@ describe("parseCatalogue on an index that does not list the cards in their order
   it("refuses each row that names another practice than its card, with the lines of both", () => {
     const lines = readFileSync(CATALOGUE_2023, "utf8").split("\n");
     [lines[233], lines[234]] = [lines[234]!, lines[233]!];
-    const { issues } = parseCatalogue(lines.join("\n"), "swapped.md");
+    const { issues } = parseCatalogue(lines, "swapped.md");
     expect(issues.filter((found) => found.severity === "error")).toEqual([
       {
         severity: "error",

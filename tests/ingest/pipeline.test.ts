@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
 import { readCatalogue } from "../../src/ingest/pipeline";
@@ -34,6 +35,22 @@ describe("readCatalogue on the 2023 catalogue", () => {
     const card12 = reading.catalogue?.practices.find((practice) => practice.id === "2023-012");
     expect(card12?.buildsOn).toEqual([expect.objectContaining({ id: "2023-009", model: "LAB PAL" })]);
     expect(card12?.buildsOn[0]?.source.line).toBeGreaterThanOrEqual(card12!.source.startLine);
+  });
+});
+
+describe("readCatalogue on the 2023 catalogue saved with Windows line endings (CRLF)", () => {
+  it("reads the same catalogue, every line number the same", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-crlf-"));
+    try {
+      const file = path.join(dir, "crlf.md");
+      fs.writeFileSync(file, fs.readFileSync(path.join(root, SOURCE), "utf8").replace(/\n/g, "\r\n"));
+      const crlf = readCatalogue(file, { sourceName: SOURCE });
+      expect(crlf.errors).toEqual([]);
+      expect(crlf.warnings).toEqual(reading.warnings);
+      expect(crlf.catalogue).toEqual(reading.catalogue);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,11 +5,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseCatalogue } from "../../src/ingest/parse";
+import { parseCatalogue, splitLines } from "../../src/ingest/parse";
 import { REGIONS } from "../../src/ingest/regions";
 
 const SEED_2023 = path.resolve(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");
-/** Inside card 16's activities: the card loses its funding, results, outcomes, lessons and conclusions. */
+/** Right after card 16's activities: the card loses its human resources, funding, results, outcomes, lessons and conclusions. */
 const CUT_AFTER_LINE = 1101;
 
 function scratchFile(name: string, text: string): string {
@@ -41,7 +41,7 @@ export function cutCatalogue2023(lineCount: number, lastLineEnd?: string): { fil
 /** The 2023 catalogue as an edition that leaves some cards out, with their index rows, in a temporary directory. */
 export function catalogue2023Without(...cardNumbers: number[]): string {
   const text = fs.readFileSync(SEED_2023, "utf8");
-  const { index, cards } = parseCatalogue(text, SEED_2023);
+  const { index, cards } = parseCatalogue(splitLines(text), SEED_2023);
   const left = new Set<number>();
   for (const number of cardNumbers) {
     const card = cards[number - 1]!;
