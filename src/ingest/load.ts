@@ -1,7 +1,8 @@
 /**
  * Imports a normalized catalogue into Neo4j in ONE transaction: checks that this database can take it, reads what it
- * takes away from what the database holds (diff.ts) and hands that to the caller before anything is written, deletes
- * exactly that, then writes the catalogue (loadWrites.ts). Re-importing a file changes nothing; a failure leaves the
+ * changes in what the database holds (diff.ts) and hands that to the caller before anything is written, refuses the
+ * changes the editor has not allowed (practices left out, ids given to other practices), deletes exactly what it
+ * read, then writes the catalogue (loadWrites.ts). Re-importing a file changes nothing; a failure leaves the
  * database exactly as it was.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
@@ -25,8 +26,8 @@ export type LoadReport = WriteCounts & {
 
 export type LoadOptions = {
   /**
-   * Called inside the transaction, before anything is written, with what the load will take away; called again
-   * should the driver retry the transaction.
+   * Called inside the transaction, before anything is written, with what the load will change; called again should
+   * the driver retry the transaction.
    */
   beforeWriting?: (changes: CatalogueChanges) => void;
   /** What the editor allows the load to do (nothing by default): see unallowedChanges. */
