@@ -1,7 +1,7 @@
 /** An export on disk: written whole or not at all, read back validated against its manifest, each problem naming its file. */
 import fs from "node:fs";
 import path from "node:path";
-import { readJsonFile, type JsonPath } from "../ingest/jsonFile";
+import { readValidJsonFile, type JsonPath } from "../ingest/jsonFile";
 import { readCatalogueFiles, type CatalogueFile } from "../ingest/seed";
 import { catalogueFileName, toJsonFile, VOCABULARY_FILE, VocabularySnapshotSchema, type DatabaseExport, type VocabularySnapshot } from "./exportFormat";
 import { MANIFEST_FILE, readManifest, sha256, type Manifest } from "./manifest";
@@ -56,12 +56,7 @@ export type ExportContents = {
 
 /** The export in a directory, refused unless it is whole and complete as its manifest describes it. */
 export function readExportDirectory(dir: string): ExportContents {
-  const manifest = readManifest(dir, (message) => new ExportDirectoryError(message));
-  const { file, value, lineOf } = readJsonFile(path.join(dir, VOCABULARY_FILE));
-  const vocabulary = VocabularySnapshotSchema.safeParse(value);
-  if (!vocabulary.success) {
-    const problems = vocabulary.error.issues.map((issue) => `  ${file}:${lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
-    throw new ExportDirectoryError(`${file} is not a valid vocabulary export:\n${problems.join("\n")}`);
-  }
-  return { manifest, vocabulary: vocabulary.data, vocabularyFile: { file, lineOf }, catalogues: readCatalogueFiles(dir) };
+  const manifest = readManifest(dir);
+  const { file, value, lineOf } = readValidJsonFile(path.join(dir, VOCABULARY_FILE), VocabularySnapshotSchema, "a valid vocabulary export");
+  return { manifest, vocabulary: value, vocabularyFile: { file, lineOf }, catalogues: readCatalogueFiles(dir) };
 }

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { readJsonFile } from "../ingest/jsonFile";
+import { readValidJsonFile } from "../ingest/jsonFile";
 import { CATALOGUE_FILE_SUFFIX } from "../ingest/seed";
 import { VOCABULARY_FILE } from "./exportFormat";
 
@@ -33,22 +33,18 @@ export function sha256(text: string): string {
   return crypto.createHash("sha256").update(text).digest("hex");
 }
 
-/**
- * The manifest of a directory, checked against its files; throws, naming every problem, when the export is not whole.
- * `problem` makes the error the caller reports.
- */
-export function readManifest(dir: string, problem: (message: string) => Error): Manifest {
+/** The export is not the whole one its manifest describes, or has no manifest; the message lists why. */
+export class IncompleteExportError extends Error {
+  override name = "IncompleteExportError";
+}
+
+/** The manifest of a directory, checked against its files; throws, naming every problem, when the export is not whole. */
+export function readManifest(dir: string): Manifest {
   const file = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(file)) {
-    throw problem(`${dir} has no ${MANIFEST_FILE}: it is not a directory written by npm run export, or its export was interrupted`);
+    throw new IncompleteExportError(`${dir} has no ${MANIFEST_FILE}: it is not a directory written by npm run export, or its export was interrupted`);
   }
-  const { value, lineOf } = readJsonFile(file);
-  const parsed = ManifestSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${file}:${lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
-    throw problem(`${file} is not a valid manifest:\n${problems.join("\n")}`);
-  }
-  const manifest = parsed.data;
+  const manifest = readValidJsonFile(file, ManifestSchema, "a valid manifest").value;
   const problems: string[] = [];
   if (!manifest.complete) {
     problems.push(
@@ -68,7 +64,7 @@ export function readManifest(dir: string, problem: (message: string) => Error): 
     if (exported && !(name in manifest.files)) problems.push(`${name} is not in ${MANIFEST_FILE}: it was added after the export`);
   }
   if (problems.length > 0) {
-    throw problem(`${dir} is not the whole export ${MANIFEST_FILE} describes; nothing was written:\n${problems.map((line) => `  ${line}`).join("\n")}`);
+    throw new IncompleteExportError(`${dir} is not the whole export ${MANIFEST_FILE} describes; nothing was written:\n${problems.map((line) => `  ${line}`).join("\n")}`);
   }
   return manifest;
 }

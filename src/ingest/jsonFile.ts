@@ -4,6 +4,7 @@
  * grammar finds the line of either.
  */
 import fs from "node:fs";
+import type { z } from "zod";
 
 /** Where a value sits in a JSON document: property names and array indexes, from the top. */
 export type JsonPath = ReadonlyArray<PropertyKey>;
@@ -27,6 +28,15 @@ export function readJsonFile(file: string): JsonFile {
     throw new JsonFileError(`${file}:${where.replace(": ", ": not valid JSON: ")}`, { cause: error });
   }
   return { file, value, lineOf: (path) => lineAt(text, new JsonWalker(text).positionOf(path) ?? 0) };
+}
+
+/** The file's JSON checked against `schema`; each value it refuses is named by file and line. */
+export function readValidJsonFile<T>(file: string, schema: z.ZodType<T>, what: string): JsonFile & { value: T } {
+  const json = readJsonFile(file);
+  const parsed = schema.safeParse(json.value);
+  if (parsed.success) return { ...json, value: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `  ${file}:${json.lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
+  throw new JsonFileError(`${file} is not ${what}:\n${problems.join("\n")}`);
 }
 
 function lineAt(text: string, position: number): number {

@@ -5,7 +5,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
 import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
 import { loadCatalogue } from "./load";
-import { readJsonFile, JsonFileError, type JsonPath } from "./jsonFile";
+import { readValidJsonFile, type JsonPath } from "./jsonFile";
 import { CatalogueLoadError } from "./loadChecks";
 
 const SEED_DIR = path.resolve(__dirname, "../../seed");
@@ -29,13 +29,8 @@ export function readCatalogueFiles(dir: string): CatalogueFile[] {
     .readdirSync(dir)
     .filter((name) => name.endsWith(CATALOGUE_FILE_SUFFIX))
     .map((name) => {
-      const { file, value, lineOf } = readJsonFile(path.join(dir, name));
-      const parsed = NormalizedCatalogueSchema.safeParse(value);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => `  ${file}:${lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
-        throw new JsonFileError(`${file} is not a valid normalized catalogue:\n${problems.join("\n")}`);
-      }
-      return { file, catalogue: parsed.data, lineOf };
+      const { file, value, lineOf } = readValidJsonFile(path.join(dir, name), NormalizedCatalogueSchema, "a valid normalized catalogue");
+      return { file, catalogue: value, lineOf };
     })
     .sort((a, b) => byEdition(a.catalogue, b.catalogue));
 }

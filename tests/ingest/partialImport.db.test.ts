@@ -6,7 +6,7 @@ import { readSeedCatalogues } from "../../src/ingest/seed";
 import { freePort } from "../../src/neo4j/ports";
 import { ingest, runScript, startIngest } from "../support/cli";
 import { cutCatalogue2023, truncatedCatalogue2023 } from "../support/catalogues";
-import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri, useTestDatabase } from "../support/database";
 
 type Link = { type: string; to: string; properties: Record<string, unknown> };
 
@@ -125,23 +125,13 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
 });
 
 describe("re-importing the 2023 catalogue cut between its index heading and its first row (head -n 228)", () => {
-  let driver: Driver;
+  const db = useTestDatabase({ seed: true });
   const cut = cutCatalogue2023(228);
   const file = path.relative(path.resolve(__dirname, "../.."), cut.file);
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, readSeedCatalogues()[0]!);
-  });
-  afterAll(async () => {
-    fs.rmSync(path.dirname(cut.file), { recursive: true, force: true });
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  afterAll(() => fs.rmSync(path.dirname(cut.file), { recursive: true, force: true }));
 
   it("is refused, an empty index and no card being errors, and the database keeps its 16 practices", async () => {
-    const before = await countGraph(driver);
+    const before = await countGraph(db.driver);
     for (const run of [ingest(cut.file, "--dry-run"), ingest(cut.file)]) {
       expect(run.status).toBe(1);
       expect(run.stdout).toContain(
@@ -150,45 +140,36 @@ describe("re-importing the 2023 catalogue cut between its index heading and its 
           `  ${file}:226: no practice card found (a card starts at a 'SCHEDA<TAB>number' row): was the file cut short?\n`,
       );
     }
-    expect(await countGraph(driver)).toEqual(before);
-    const { records } = await driver.executeQuery("MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: 'anpal-2023'}) RETURN count(p) AS n");
+    expect(await countGraph(db.driver)).toEqual(before);
+    const { records } = await db.driver.executeQuery("MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: 'anpal-2023'}) RETURN count(p) AS n");
     expect(records[0]!.get("n")).toBe(16);
   });
 });
 
 describe("importing the 2023 catalogue cut inside the last field of its last card", () => {
-  let driver: Driver;
+  const db = useTestDatabase();
   const cut = cutCatalogue2023(1149, "Il servizio ha avuto il me");
   const file = path.relative(path.resolve(__dirname, "../.."), cut.file);
   const looksCut = `${file}:1149 card 16: its last field, 'conclusions', ends mid-word ('Il servizio ha avuto il me'), with <p> left open`;
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-  });
-  afterAll(async () => {
-    fs.rmSync(path.dirname(cut.file), { recursive: true, force: true });
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  afterAll(() => fs.rmSync(path.dirname(cut.file), { recursive: true, force: true }));
 
   it("is refused on a first import, naming the card and how its text stops, and writes nothing", async () => {
     const run = ingest(cut.file);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`${looksCut}: was the file cut short? --allow-partial 16 loads it as it is`);
-    expect(await countGraph(driver)).toEqual({ nodes: 0, relationships: 0 });
+    expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
   });
 
   it("is refused when --allow-partial names another card, and loaded when it names card 16", async () => {
     const other = ingest(cut.file, "--allow-partial", "12");
     expect(other.status).toBe(1);
     expect(other.stdout).toContain(`${file}:791 card 12: --allow-partial names card 12, which is not partial`);
-    expect(await countGraph(driver)).toEqual({ nodes: 0, relationships: 0 });
+    expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
 
     const allowed = ingest(cut.file, "--allow-partial", "12,16");
     expect(allowed.status).toBe(0);
     expect(allowed.stdout).toContain(`${looksCut}, taken as it is (--allow-partial)`);
-    const { records } = await driver.executeQuery("MATCH (p:Practice {id: '2023-016'}) RETURN p.conclusions AS conclusions");
+    const { records } = await db.driver.executeQuery("MATCH (p:Practice {id: '2023-016'}) RETURN p.conclusions AS conclusions");
     expect(records[0]!.get("conclusions")).toBe("Il servizio ha avuto il me");
   });
 });

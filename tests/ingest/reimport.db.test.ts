@@ -1,38 +1,29 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
-import { loadCatalogue } from "../../src/ingest/load";
-import { readSeedCatalogues } from "../../src/ingest/seed";
 import { recomputeSimilarity } from "../../src/similarity";
 import { ingest } from "../support/cli";
 import { catalogue2023Without } from "../support/catalogues";
-import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+import { countGraph, testNeo4jUri, useTestDatabase } from "../support/database";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const practiceIds = async (driver: Driver) =>
   (await driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id")).records.map((record) => record.get("id") as string);
 
 describe("re-importing an edition of the 2023 catalogue that leaves card 16 out", () => {
-  let driver: Driver;
+  const db = useTestDatabase({ seed: true });
   const edition = catalogue2023Without(16);
   const dropped = "2023-016 'Servizio di consulenza e accompagnamento all'avvio di Impresa/Autoimpiego'";
 
   beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, readSeedCatalogues()[0]!);
     // An editor's link to the practice the edition leaves out, which goes with it.
-    await driver.executeQuery("MATCH (p:Practice {id: '2023-004'}), (q:Practice {id: '2023-016'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)");
-    await recomputeSimilarity(driver);
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-004'}), (q:Practice {id: '2023-016'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)");
+    await recomputeSimilarity(db.driver);
   });
-  afterAll(async () => {
-    fs.rmSync(path.dirname(edition), { recursive: true, force: true });
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  afterAll(() => fs.rmSync(path.dirname(edition), { recursive: true, force: true }));
 
   it("is refused without --allow-drop, in a dry run as in the load, naming the practice; nothing is written", async () => {
-    const before = await countGraph(driver);
+    const before = await countGraph(db.driver);
     const refusal =
       `this edition of anpal-2023 leaves out 1 of the practices the database holds (${dropped}), which the load would delete ` +
       "with their links: a file cut short leaves practices out too; --allow-drop deletes them";
@@ -44,8 +35,8 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     expect(load.status).toBe(1);
     expect(load.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 25 link(s)`);
     expect(load.stderr).toContain(refusal);
-    expect(await countGraph(driver)).toEqual(before);
-    expect(await practiceIds(driver)).toContain("2023-016");
+    expect(await countGraph(db.driver)).toEqual(before);
+    expect(await practiceIds(db.driver)).toContain("2023-016");
   });
 
   it("with --allow-drop deletes the practice with what it listed, an editor's link to it included, and counts similarity apart", async () => {
@@ -60,30 +51,20 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     expect(Number(listed)).toBe(27);
     expect(deleted).toBe(listed);
     expect(Number(similarity)).toBeGreaterThan(0);
-    expect(await practiceIds(driver)).not.toContain("2023-016");
-    expect(await practiceIds(driver)).toHaveLength(15);
+    expect(await practiceIds(db.driver)).not.toContain("2023-016");
+    expect(await practiceIds(db.driver)).toHaveLength(15);
   });
 });
 
 describe("re-importing an edition of the 2023 catalogue that leaves card 3 out, so that the cards after it move up", () => {
-  let driver: Driver;
+  const db = useTestDatabase({ seed: true });
   const edition = catalogue2023Without(3);
   const title = async (id: string) =>
-    (await driver.executeQuery("MATCH (p:Practice {id: $id}) RETURN p.title AS title", { id })).records[0]?.get("title") as string;
-
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, readSeedCatalogues()[0]!);
-  });
-  afterAll(async () => {
-    fs.rmSync(path.dirname(edition), { recursive: true, force: true });
-    await resetDatabase(driver);
-    await driver.close();
-  });
+    (await db.driver.executeQuery("MATCH (p:Practice {id: $id}) RETURN p.title AS title", { id })).records[0]?.get("title") as string;
+  afterAll(() => fs.rmSync(path.dirname(edition), { recursive: true, force: true }));
 
   it("says on a line of its own which id now names another practice, and is refused unless --allow-renumber", async () => {
-    const before = await countGraph(driver);
+    const before = await countGraph(db.driver);
     const dryRun = ingest(edition, "--dry-run", "--allow-drop");
     expect(dryRun.status).toBe(1);
     expect(dryRun.stdout).toContain("\n  2023-003 now names another practice ('Technortus: un orto a misura 4.0' -> 'JOB CLUB')\n");
@@ -97,7 +78,7 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 3 out, 
     const load = ingest(edition, "--allow-drop");
     expect(load.status).toBe(1);
     expect(load.stderr).toContain("--allow-renumber loads it");
-    expect(await countGraph(driver)).toEqual(before);
+    expect(await countGraph(db.driver)).toEqual(before);
     expect(await title("2023-003")).toBe("Technortus: un orto a misura 4.0");
   });
 
@@ -106,12 +87,12 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 3 out, 
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("  changed as listed before writing: 1 practice(s) deleted, 13 id(s) given to another practice;");
     expect(await title("2023-003")).toBe("JOB CLUB");
-    expect(await practiceIds(driver)).toHaveLength(15);
+    expect(await practiceIds(db.driver)).toHaveLength(15);
   });
 });
 
 describe("re-importing the 2023 catalogue after editors changed the nodes practices share", () => {
-  let driver: Driver;
+  const db = useTestDatabase({ seed: true });
   /** As @neo4j/graphql writes them: a property set, a job centre moved to another region, a card's link deleted. */
   const EDITORS_CHANGES = [
     "MATCH (s:Stakeholder {id: 'anpal-servizi'}) SET s.name = 'ANPAL Servizi'",
@@ -136,14 +117,7 @@ describe("re-importing the 2023 catalogue after editors changed the nodes practi
   ].join("\n");
 
   beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-    await loadCatalogue(driver, readSeedCatalogues()[0]!);
-    for (const cypher of EDITORS_CHANGES) await driver.executeQuery(cypher);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
+    for (const cypher of EDITORS_CHANGES) await db.driver.executeQuery(cypher);
   });
 
   it("lists, in the dry run, every value it overwrites and every link it adds back", async () => {
@@ -157,7 +131,7 @@ describe("re-importing the 2023 catalogue after editors changed the nodes practi
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`What the load changes in what the database holds (read in its transaction, before writing):\n${CHANGES}\n`);
     expect(run.stdout).toContain("  changed as listed before writing: 0 practice(s) deleted, 0 id(s) given to another practice; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back; 1 relationship(s) deleted in all\n");
-    const { records } = await driver.executeQuery(
+    const { records } = await db.driver.executeQuery(
       `MATCH (s:Stakeholder {id: 'anpal-servizi'}), (t:TargetGroup {id: 'imprese'}), (c:Cpi {id: 'cpi-torino'})
        RETURN s.name AS stakeholder, t.nameEn AS target, [(c)-[:IN_REGION]->(r) | r.nuts] AS regions,
          EXISTS { (:Practice {id: '2023-001'})-[:INVOLVES {line: 272}]->(:Stakeholder {id: 'comuni'}) } AS linked`,
