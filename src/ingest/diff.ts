@@ -106,13 +106,10 @@ export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: No
   // What is deleted with a dropped practice and not listed elsewhere: links from dropped practices are theirs, stale
   // links their practices', broken lineage of other catalogues is listed apart.
   const dropped = new Set(held.filter((practice) => practice.dropped).map((practice) => practice.id));
-  const listedElsewhere = new Set(staleLinkIds);
-  const brokenPairs = new Set(brokenLineage.map((link) => `${link.from}|${link.to}`));
+  const listedElsewhere = new Set([...staleLinkIds, ...brokenLineage.map((link) => link.elementId)]);
   for (const { id, before, links, dropped: isDropped, listings, linksToIt } of held) {
     if (!isDropped) continue;
-    const others = linksToIt.filter(
-      (link) => !dropped.has(link.from) && !listedElsewhere.has(link.elementId) && !(link.type === "BUILDS_ON" && brokenPairs.has(`${link.from}|${id}`)),
-    );
+    const others = linksToIt.filter((link) => !dropped.has(link.from) && !listedElsewhere.has(link.elementId));
     practices.push({
       id,
       title: String(before.title ?? ""),

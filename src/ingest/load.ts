@@ -9,7 +9,7 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "./catalogue";
 import { readCatalogueChanges, type CatalogueChanges } from "./diff";
 import { LEPS } from "./lep";
-import { CatalogueLoadError, checkCatalogueFits, DELETE_LINEAGE, unallowedChanges, type LoadAllowances } from "./loadChecks";
+import { CatalogueLoadError, checkCatalogueFits, unallowedChanges, type LoadAllowances } from "./loadChecks";
 import { GraphWriter, writeCatalogueGraph, writeEditorLinks, writeReferenceData, type WriteCounts } from "./loadWrites";
 import { LINKS } from "./practiceGraph";
 import { REGIONS } from "./regions";
@@ -44,8 +44,11 @@ const DELETE_DROPPED_PRACTICES = `
 MATCH (p:Practice) WHERE p.id IN $practiceIds
 DETACH DELETE p`;
 
-/** Links the new file no longer states, and shared nodes' links it moves, as diff.ts found them in this transaction. */
-const DELETE_STALE_LINKS = `
+/**
+ * Links the new file no longer states, shared nodes' links it moves and other catalogues' lineage it breaks, as diff.ts
+ * found them in this transaction.
+ */
+const DELETE_LISTED_LINKS = `
 UNWIND $elementIds AS elementId
 MATCH ()-[r]->() WHERE elementId(r) = elementId
 DELETE r`;
@@ -111,10 +114,8 @@ async function importCatalogue(
 
   const writer = new GraphWriter(tx);
   await writeReferenceData(writer);
-  if (changes.brokenLineage.length > 0) {
-    await writer.run(DELETE_LINEAGE, { links: changes.brokenLineage.map(({ from, to }) => ({ from, to })) });
-  }
-  await writer.run(DELETE_STALE_LINKS, { elementIds: [...changes.staleLinkIds, ...changes.shared.staleLinkIds] });
+  const lineageIds = changes.brokenLineage.map((link) => link.elementId);
+  await writer.run(DELETE_LISTED_LINKS, { elementIds: [...lineageIds, ...changes.staleLinkIds, ...changes.shared.staleLinkIds] });
   const dropped = changes.practices.filter((practice) => practice.dropped).map((practice) => practice.id);
   const similarity = await tx.run(DELETE_SIMILARITY_OF_DROPPED, { practiceIds: dropped });
   await writer.run(DELETE_DROPPED_PRACTICES, { practiceIds: dropped });

@@ -160,25 +160,26 @@ export function unallowedChanges(catalogue: NormalizedCatalogue, changes: Catalo
   ];
 }
 
-/** Links from practices of other catalogues to this one's, with the title they were made to (before targetTitle: the current one). */
+/**
+ * Links from practices of other catalogues to this one's, with the title they were made to: a card's remembers it
+ * (targetTitle); an editor's, or one made before links remembered it, was made to the practice's card title.
+ */
 const INCOMING_LINEAGE = `
 MATCH (from:Practice)-[r:BUILDS_ON]->(p:Practice)
 WHERE (p.id IN $practiceIds OR (p)-[:LISTED_IN]->(:Catalog {id: $catalogId}))
   AND NOT (from.id IN $practiceIds OR (from)-[:LISTED_IN]->(:Catalog {id: $catalogId}))
 RETURN from.id AS from, [(from)-[:LISTED_IN]->(c:Catalog) | c.id][0] AS fromCatalog, p.id AS to,
-  coalesce(r.targetTitle, p.title) AS title`;
+  coalesce(r.targetTitle, p.cardTitle, p.title) AS title, r.line IS NULL AS byEditor, elementId(r) AS elementId`;
 
-export const DELETE_LINEAGE = `
-UNWIND $links AS link
-MATCH (:Practice {id: link.from})-[r:BUILDS_ON]->(:Practice {id: link.to})
-DELETE r`;
-
-/** A link of another catalogue's practice that a new edition breaks, and what to do about it. */
-export type BrokenLineage = { from: string; to: string; message: string };
+/**
+ * A link of another catalogue's practice that a new edition breaks, and what to do about it; its element id is valid
+ * in the transaction that read it, and only there.
+ */
+export type BrokenLineage = { from: string; to: string; elementId: string; message: string };
 
 /**
  * A new edition that drops a practice, or gives its id to another title, would leave other catalogues' practices
- * building on the wrong one: the load removes those links (DELETE_LINEAGE) and says so, so that their catalogue can
+ * building on the wrong one: the load removes those links (by element id, as it read them) and says so, so that their catalogue can
  * be imported again once seed/vocabulary/lineage.json names the right practice. An editor's retitling is no new
  * edition: the comparison is with the title the link was made to.
  */
@@ -190,18 +191,21 @@ export async function findBrokenLineage(tx: ManagedTransaction, catalogue: Norma
     fromCatalog: (record.get("fromCatalog") as string | null) ?? "its",
     to: record.get("to") as string,
     title: record.get("title") as string,
+    byEditor: record.get("byEditor") as boolean,
+    elementId: record.get("elementId") as string,
   }));
   return incoming
     .filter((link) => {
       const title = titles.get(link.to);
       return title === undefined || !titlesAgree(title, link.title);
     })
-    .map(({ from, fromCatalog, to, title }) => {
+    .map(({ from, fromCatalog, to, title, byEditor, elementId }) => {
       const now = titles.get(to);
       const change = now === undefined ? "this edition drops it" : `this edition lists '${now}' under that id`;
-      const message =
-        `${from} built on ${to} '${title}', but ${change}: link removed; point seed/vocabulary/lineage.json's introducedIn ` +
-        `(or introducedBy, if only the title changed) at the right practice and import ${fromCatalog} catalogue again`;
-      return { from, to, message };
+      const remedy = byEditor
+        ? "an editor added that link: an editor may link it again to the right practice"
+        : "point seed/vocabulary/lineage.json's introducedIn (or introducedBy, if only the title changed) at the right " +
+          `practice and import ${fromCatalog} catalogue again`;
+      return { from, to, elementId, message: `${from} built on ${to} '${title}', but ${change}: link removed; ${remedy}` };
     });
 }

@@ -197,13 +197,17 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
   });
 
-  it("keeps its link when an editor retitled the practice and the unchanged earlier edition is imported again", async () => {
+  it("keeps its link, and an editor's beside it, when an editor retitled the practice and the unchanged earlier edition is imported again", async () => {
     await loadCatalogue(db.driver, catalogue2023);
     await loadCatalogue(db.driver, catalogue2024);
-    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-009'}) SET p.title = 'A scuola di orientamento (titolo corretto)'");
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'");
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2024-001'}), (q:Practice {id: '2023-009'}) CREATE (p)-[:BUILDS_ON {field: 'RESULTS'}]->(q)");
     const report = await loadCatalogue(db.driver, catalogue2023);
     expect(report.changes.brokenLineage).toEqual([]);
-    expect(await rows(db.driver, lineage)).toHaveLength(1);
+    expect(await rows(db.driver, `${lineage} ORDER BY field`)).toEqual([
+      { field: "DRIVER", line: 25 },
+      { field: "RESULTS", line: null },
+    ]);
   });
 });
 
