@@ -48,7 +48,7 @@ export function findBrokenReferences(backup: ExportContents): string[] {
         const label = LINKS.find((spec) => spec.type === link.type)!.label;
         if (holds(label, link.to)) return;
         problems.push(
-          `${file}:${lineOf(["practices", index, "editorLinks", linkIndex])}: ${practice.id} has an editor's ${link.type} link to ` +
+          `${file}:${lineOf(["practices", index, "editorLinks", linkIndex, "to"])}: ${practice.id} has an editor's ${link.type} link to ` +
             `${label} '${link.to}', but ${whereMissing(label)}`,
         );
       });

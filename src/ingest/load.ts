@@ -6,13 +6,12 @@
  * database exactly as it was.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import type { NormalizedCatalogue } from "./catalogue";
+import type { NormalizedCatalogue, NormalizedPractice } from "./catalogue";
 import { readCatalogueChanges, type CatalogueChanges } from "./diff";
-import { LEPS } from "./lep";
 import { CatalogueLoadError, checkCatalogueFits, unallowedChanges, type LoadAllowances } from "./loadChecks";
 import { GraphWriter, writeCatalogueGraph, writeEditorLinks, writeReferenceData, type WriteCounts } from "./loadWrites";
 import { LINKS } from "./practiceGraph";
-import { REGIONS } from "./regions";
+import { catalogueLinks, catalogueNodes, referenceLinks, referenceNodes } from "./sharedNodes";
 
 export type LoadReport = WriteCounts & {
   practices: number;
@@ -55,26 +54,15 @@ DELETE r`;
 
 /** Node and relationship counts the catalogue describes, to tell created from matched. */
 function describedSize(catalogue: NormalizedCatalogue): { nodes: number; relationships: number } {
-  const nodes = new Set<string>(["Catalog"]);
-  let relationships = 0;
-  for (const region of REGIONS) nodes.add(`Region:${region.nuts}`);
-  for (const lep of LEPS) {
-    nodes.add(`Lep:${lep.code}`);
-    if (lep.parent) relationships++;
-  }
-  const cpis = new Set<string>();
-  for (const practice of catalogue.practices) {
-    nodes.add(`Practice:${practice.id}`);
-    relationships += 1 + (practice.editorLinks?.length ?? 0); // LISTED_IN, and the links editors added
-    for (const spec of LINKS) {
-      for (const link of spec.read(practice)) {
-        nodes.add(`${spec.label}:${link.key}`);
-        if (spec.label === "Cpi") cpis.add(link.key);
-        relationships++;
-      }
-    }
-  }
-  return { nodes: nodes.size, relationships: relationships + cpis.size };
+  const shared = [...referenceNodes(), ...catalogueNodes(catalogue)];
+  const sharedLinks = [...referenceLinks(), ...catalogueLinks(catalogue)];
+  const perPractice = (practice: NormalizedPractice) =>
+    1 + (practice.editorLinks?.length ?? 0) + LINKS.reduce((sum, spec) => sum + spec.read(practice).length, 0); // 1: LISTED_IN
+  return {
+    nodes: catalogue.practices.length + shared.reduce((sum, nodes) => sum + nodes.nodes.length, 0),
+    relationships:
+      catalogue.practices.reduce((sum, practice) => sum + perPractice(practice), 0) + sharedLinks.reduce((sum, links) => sum + links.links.length, 0),
+  };
 }
 
 /** Loads a catalogue in one transaction of its own. */

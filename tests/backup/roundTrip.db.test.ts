@@ -5,6 +5,7 @@ import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { VocabularySnapshotSchema } from "../../src/backup/exportFormat";
+import { sha256 } from "../../src/backup/manifest";
 import { recomputeSimilarity } from "../../src/similarity";
 import { exportDatabase, ingest } from "../support/cli";
 import { countGraph, resetDatabase, useTestDatabase } from "../support/database";
@@ -107,6 +108,27 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
         expect(run.status).toBe(1);
         expect(run.stderr).toContain(problem);
       }
+    }
+    expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it("refuses, in its dry run as in a restore, a link to a node the export does not hold, naming its file and line", async () => {
+    const { dir } = damagedCopy(
+      "dangling",
+      (copy) => {
+        const file = path.join(copy, "anpal-2023.catalogue.json");
+        edit(file, (text) => text.replace('"to": "donne"', '"to": "donne-in-rete"'));
+        edit(path.join(copy, "manifest.json"), (text) => text.replace(/("anpal-2023\.catalogue\.json": )"\w+"/, `$1"${sha256(fs.readFileSync(file, "utf8"))}"`));
+      },
+      "",
+    );
+    const file = path.join(dir, "anpal-2023.catalogue.json");
+    const line = 1 + fs.readFileSync(file, "utf8").split("\n").findIndex((row) => row.includes(`"donne-in-rete"`));
+    for (const run of [ingest(dir, "--dry-run"), ingest(dir)]) {
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        `  ${file}:${line}: 2023-011 has an editor's TARGETS link to TargetGroup 'donne-in-rete', but vocabulary.json does not list it\n`,
+      );
     }
     expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
   });
