@@ -6,15 +6,10 @@ import { readSeedCatalogues } from "../../src/ingest/seed";
 import { freePort } from "../../src/neo4j/ports";
 import { ingest, runScript, startIngest } from "../support/cli";
 import { cutCatalogue2023, truncatedCatalogue2023 } from "../support/catalogues";
+import { eventually } from "../support/service";
 import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri, useTestDatabase } from "../support/database";
 
 type Link = { type: string; to: string; properties: Record<string, unknown> };
-
-async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  for (const start = Date.now(); !condition(); await new Promise((resolve) => setTimeout(resolve, 100))) {
-    if (Date.now() - start > timeoutMs) throw new Error(`not met within ${timeoutMs} ms`);
-  }
-}
 
 /** 2023-016 as the database holds it: every property, every outgoing link with its properties. */
 async function practice16(driver: Driver): Promise<{ properties: Record<string, unknown>; links: Link[] }> {
@@ -89,7 +84,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     const load = startIngest(truncated.file, "--allow-partial", "16");
     const listing = `What the load changes in what the database holds (read in its transaction, before writing):\n  ${lost}\n`;
     try {
-      await waitFor(() => load.stdout().includes(listing));
+      await eventually("the import lists its changes", async () => load.stdout().includes(listing), 60_000);
       expect(load.stdout()).not.toContain("Loaded 16 practices");
     } finally {
       await hold.rollback();
