@@ -7,23 +7,16 @@
  *
  *   npm run bench:outage
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startPrassi } from "../src/app";
-import { loadConfig } from "../src/config";
+import type { Prassi } from "../src/app";
 import { createLogger } from "../src/logger";
-import { freePort } from "../src/neo4j/ports";
+import { runBenchmark, withThrowawayService } from "./support/throwawayService";
 
 const QUESTION = JSON.stringify({ query: '{ similarPractices(id: "2023-004", limit: 3) { score practice { id title } } }' });
 const PAUSES = 3;
 const PAUSE_MS = 3_000;
 
-async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-bench-outage-"));
-  const config = loadConfig({ PORT: "0", PRASSI_DATA_DIR: dataDir, PRASSI_BOLT_PORT: String(await freePort()), PRASSI_RATE_LIMIT: "off" });
-  const prassi = await startPrassi(config, createLogger("silent"));
+async function timeOutages(prassi: Prassi): Promise<void> {
   const ask = async () => {
     const started = performance.now();
     const response = await fetch(prassi.url, { method: "POST", headers: { "content-type": "application/json" }, body: QUESTION });
@@ -40,32 +33,24 @@ async function main(): Promise<void> {
     }
     return { ms: Math.round(performance.now() - started), meanwhile };
   };
-  try {
-    for (let warm = 0; warm < 3; warm++) await ask();
-    for (let round = 1; round <= PAUSES; round++) {
-      const { pid } = prassi.bundled!();
-      process.kill(pid, "SIGSTOP");
-      const inFlight = await ask();
-      const next = await ask();
-      await sleep(PAUSE_MS);
-      process.kill(pid, "SIGCONT");
-      const back = await untilAnswered();
-      console.log(
-        `pause ${round}: waiting request ${inFlight.status} in ${inFlight.ms} ms, next ${next.status} in ${next.ms} ms; answers ${back.ms} ms after SIGCONT`,
-      );
-    }
-    process.kill(prassi.bundled!().pid, "SIGKILL");
-    const restart = await untilAnswered();
+  for (let warm = 0; warm < 3; warm++) await ask();
+  for (let round = 1; round <= PAUSES; round++) {
+    const { pid } = prassi.bundled!();
+    process.kill(pid, "SIGSTOP");
+    const inFlight = await ask();
+    const next = await ask();
+    await sleep(PAUSE_MS);
+    process.kill(pid, "SIGCONT");
+    const back = await untilAnswered();
     console.log(
-      `kill: ${restart.meanwhile.length} requests answered 503 meanwhile (slowest ${Math.max(...restart.meanwhile)} ms); answers ${restart.ms} ms after SIGKILL`,
+      `pause ${round}: waiting request ${inFlight.status} in ${inFlight.ms} ms, next ${next.status} in ${next.ms} ms; answers ${back.ms} ms after SIGCONT`,
     );
-  } finally {
-    await prassi.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  process.kill(prassi.bundled!().pid, "SIGKILL");
+  const restart = await untilAnswered();
+  console.log(
+    `kill: ${restart.meanwhile.length} requests answered 503 meanwhile (slowest ${Math.max(...restart.meanwhile)} ms); answers ${restart.ms} ms after SIGKILL`,
+  );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(() => withThrowawayService("bench-outage", {}, createLogger("silent"), timeOutages));

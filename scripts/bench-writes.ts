@@ -5,17 +5,12 @@
  *
  *   npm run bench:writes
  *
- * Rate limiting is off (PRASSI_RATE_LIMIT=off): the benchmark is one client. Two more readers ask the generated
- * `Practice.similarConnection` edge scores, reported on their own line (docs/similarity.md, "Consistency under
- * concurrent writes", says what that field guarantees).
+ * Rate limiting is off (PRASSI_RATE_LIMIT=off): the benchmark is one client. Two more readers ask `Practice.similar`
+ * through the generated `practices` query, reported on their own line (docs/similarity.md, "Consistency under
+ * concurrent writes", says what it guarantees).
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startPrassi } from "../src/app";
-import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
-import { freePort } from "../src/neo4j/ports";
+import { runBenchmark, withThrowawayService } from "./support/throwawayService";
 import { editorToken, linkEditMutation, type LinkEdit } from "./writes/linkEdits";
 
 const EDITED = "2023-011";
@@ -36,7 +31,7 @@ const SIMILAR = `query Similar($id: ID!, $lens: SimilarityLens!) {
   similarPractices(id: $id, lens: $lens, limit: 10) { score practice { id } reasons { kind weight shared { id name } } }
 }`;
 const GENERATED_SIMILAR = `query Generated($id: ID!) {
-  practices(where: { id: { eq: $id } }) { similarConnection { edges { properties { score } node { id } } } }
+  practices(where: { id: { eq: $id } }) { similar(limit: 10) { id } }
 }`;
 
 /** Per practice, the target groups and stakeholders it is not linked to: what its edits link and unlink. */
@@ -87,19 +82,9 @@ function percentile(sorted: number[], fraction: number): number {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-bench-writes-"));
   let refreshRuns = 0;
   const log = createLogger("info", { write: (line: string) => void (line.includes(`"msg":"${REFRESH_MESSAGE}"`) && refreshRuns++) });
-  const config = loadConfig({
-    PORT: "0",
-    PRASSI_DATA_DIR: dataDir,
-    PRASSI_BOLT_PORT: String(await freePort()),
-    JWT_SECRET: SECRET,
-    PRASSI_RATE_LIMIT: "off",
-    LOG_LEVEL: "info",
-  });
-  const prassi = await startPrassi(config, log);
-  try {
+  await withThrowawayService("bench-writes", { JWT_SECRET: SECRET, LOG_LEVEL: "info" }, log, async (prassi) => {
     const post = async (query: string, variables: Record<string, unknown>, bearer?: string): Promise<Answer> => {
       const response = await fetch(prassi.url, {
         method: "POST",
@@ -144,7 +129,7 @@ async function main(): Promise<void> {
       while (writing) {
         const answer = await post(GENERATED_SIMILAR, { id: EDITED });
         if (!generatedReads.add(answer)) continue;
-        const targets = answer.data!.practices[0].similarConnection.edges.map((edge: { node: { id: string } }) => edge.node.id);
+        const targets = answer.data!.practices[0].similar.map((practice: { id: string }) => practice.id);
         if (new Set(targets).size !== targets.length) duplicates++;
       }
     };
@@ -178,13 +163,7 @@ async function main(): Promise<void> {
     console.log(
       `Practice.similar   ${generatedReads.answers} reads by ${GENERATED_FIELD_READERS} readers: ${generatedReads.describeErrors()}, ${duplicates} listing a practice twice`,
     );
-  } finally {
-    await prassi.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(main);
