@@ -20,6 +20,7 @@ import { errorHandler, MAX_BODY_KB, notFound } from "./http/errors";
 import { graphqlEndpoint } from "./http/graphqlEndpoint";
 import { COST_PER_POINT, limitRequests, limitRequestsInFlight, rateLimit } from "./http/rateLimit";
 import { requestScope } from "./http/requestScope";
+import { webRoutes } from "./http/web";
 import type { Logger } from "./logger";
 import type { DatabaseMonitor } from "./neo4j/availability";
 import { terminateRequestTransactions } from "./neo4j/cancel";
@@ -118,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const ready = await readiness.ready;
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", neo4j: ready ? "up" : "down" });
   });
+  app.use(webRoutes());
   app.use(
     "/graphql",
     ...(config.rateLimit && requests ? [limitRequestsInFlight(config.rateLimit.inFlight), limitRequests(requests)] : []),

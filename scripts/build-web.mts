@@ -1,0 +1,73 @@
+/**
+ * npm run build:web [-- --force]: bundles web/ into web/dist with vite: the explorer and the pages (one multi-page
+ * build, hashed assets under /assets) and the widget (one self-contained script, widget/prassi-similar.js).
+ * `npm start` and `npm test` run it first; it does nothing when web/dist was built from the same sources (a hash of
+ * web/, docs/queries/, the lock file and this script, kept in web/dist/build.json).
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { build, type InlineConfig } from "vite";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const WEB = path.join(ROOT, "web");
+const DIST = path.join(WEB, "dist");
+const STAMP = path.join(DIST, "build.json");
+const SOURCES = [WEB, path.join(ROOT, "docs/queries"), path.join(ROOT, "package-lock.json"), import.meta.filename];
+
+function filesUnder(entry: string): string[] {
+  if (!fs.statSync(entry).isDirectory()) return [entry];
+  return fs
+    .readdirSync(entry, { withFileTypes: true })
+    .filter((child) => child.name !== "dist" && child.name !== "node_modules")
+    .flatMap((child) => filesUnder(path.join(entry, child.name)))
+    .sort();
+}
+
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  for (const file of SOURCES.flatMap(filesUnder)) hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+const shared: InlineConfig = { root: WEB, configFile: false, logLevel: "warn", publicDir: false };
+
+async function buildAll(): Promise<void> {
+  await build({
+    ...shared,
+    base: "/",
+    build: {
+      outDir: DIST,
+      emptyOutDir: true,
+      rollupOptions: { input: { explorer: path.join(WEB, "explorer/index.html"), app: path.join(WEB, "app/index.html") } },
+      chunkSizeWarningLimit: 5_000,
+      // Every browser the pages support knows modulepreload; the polyfill would be one more script for nothing.
+      modulePreload: { polyfill: false },
+    },
+  });
+  await build({
+    ...shared,
+    build: {
+      outDir: path.join(DIST, "widget"),
+      emptyOutDir: false,
+      lib: { entry: path.join(WEB, "widget/prassi-similar.ts"), formats: ["iife"], name: "PrassiSimilar", fileName: () => "prassi-similar.js" },
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { force: { type: "boolean", default: false } } });
+  const hash = sourceHash();
+  const built = fs.existsSync(STAMP) ? (JSON.parse(fs.readFileSync(STAMP, "utf8")) as { hash?: string }).hash : undefined;
+  if (built === hash && !values.force) return;
+  const started = Date.now();
+  await buildAll();
+  fs.writeFileSync(STAMP, JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2) + "\n");
+  console.log(`web/dist built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,86 @@
+/**
+ * The front end, built from web/ into web/dist by `npm run build:web`: the explorer (GraphiQL) at GET /graphql when a
+ * browser asks for a page, the pages at /, /practices/:id, /regions/:nuts and /path, their hashed assets under
+ * /assets, and the widget's script. Every request to /graphql that does not prefer HTML goes on to the API.
+ *
+ * Each page carries a Content-Security-Policy that lets it load and call nothing but this origin, so that a page
+ * that tried to reach a CDN, a font service or a telemetry endpoint would be stopped by the browser, and the tests
+ * would see it. The explorer's editor (Monaco) injects its own <style> elements and runs web workers, which its policy
+ * allows; the pages' policy allows no inline script or style at all.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import express from "express";
+import { NutsCodeSchema, REGIONS, resolveRegion } from "../ingest/regions";
+import { sendError } from "./errors";
+
+export const WEB_DIST = path.resolve(__dirname, "../../web/dist");
+
+const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  // bootstrap-italia's stylesheet carries an icon font inline (a data: URL: no request).
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+const EXPLORER_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+  // bootstrap-italia's stylesheet carries an icon font inline (a data: URL: no request).
+  "font-src 'self' data:",
+  "font-src 'self' data:; worker-src 'self' blob:",
+);
+
+/** The widget's script keeps its name across releases: hosts pick up a new one within five minutes. */
+const WIDGET_CACHE = "public, max-age=300";
+
+/** Whether a GET asks for a page rather than a GraphQL answer: a browser's navigation prefers text/html. */
+function prefersHtml(request: express.Request): boolean {
+  return request.method === "GET" && request.accepts(["application/graphql-response+json", "application/json", "text/html"]) === "text/html";
+}
+
+export function webRoutes(distDir = WEB_DIST): express.Router {
+  const router = express.Router();
+  const page = (file: string, policy: string): express.RequestHandler => (request, response) => {
+    const html = path.join(distDir, file);
+    if (!fs.existsSync(html)) {
+      sendError(request, response, 503, "SERVICE_UNAVAILABLE", "The web pages are not built: run npm run build:web");
+      return;
+    }
+    response.set({
+      "content-security-policy": policy,
+      "cache-control": "no-cache",
+      "referrer-policy": "same-origin",
+      "x-content-type-options": "nosniff",
+    });
+    response.sendFile(html);
+  };
+  const explorer = page("explorer/index.html", EXPLORER_POLICY);
+  const pages = page("app/index.html", PAGE_POLICY);
+
+  router.get("/graphql", (request, response, next) => (prefersHtml(request) ? explorer(request, response, next) : next()));
+  // A year: the assets' names change with their content.
+  router.use("/assets", express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
+  router.get("/widget/prassi-similar.js", (_request, response, next) => {
+    response.set({ "cache-control": WIDGET_CACHE, "cross-origin-resource-policy": "cross-origin" });
+    response.sendFile(path.join(distDir, "widget/prassi-similar.js"), (error) => error && next());
+  });
+  router.get(["/", "/practices/:id", "/path"], pages);
+  // A region's page is at its NUTS code; a name ("Liguria", "Provincia autonoma di Trento") redirects there.
+  router.get("/regions/:region", (request, response, next) => {
+    const asked = request.params.region;
+    if (NutsCodeSchema.safeParse(asked).success && REGIONS.some((region) => region.nuts === asked)) return pages(request, response, next);
+    const region = resolveRegion(asked);
+    // The page says that no territory has that name.
+    if (!region) return pages(request, response.status(404), next);
+    const query = request.originalUrl.indexOf("?");
+    response.redirect(301, `/regions/${region.nuts}${query < 0 ? "" : request.originalUrl.slice(query)}`);
+  });
+  // Any other page a browser asks for: the pages say it is not there (an API client gets the JSON 404 further on).
+  router.get("/{*path}", (request, response, next) => (prefersHtml(request) ? pages(request, response.status(404), next) : next()));
+  return router;
+}
