@@ -3,7 +3,7 @@
  * whom they reach, and, for every service it does not cover, the best models elsewhere (replicableModels ranking).
  */
 import type { GraphReader } from "../neo4j/reader";
-import { COVERED_LEP_CODES, readLeps } from "./lep";
+import { coverageRank, coverageRate, readCoverageOfAll } from "./coverage";
 import { findRegion, type RegionRef } from "./region";
 import { modelsForEachLep } from "./replicable";
 
@@ -34,22 +34,9 @@ type RegionProfile = {
   gaps: LepGap[];
 };
 
-/** How many practices per region cover each LEP code (own codes and the parents of sub-codes). */
-const COVERAGE_BY_REGION = `
-MATCH (r:Region)<-[:IN_REGION]-(p:Practice)
-UNWIND ${COVERED_LEP_CODES} AS code
-WITH r, code, count(DISTINCT p) AS practices
-RETURN r.nuts AS nuts, code, practices`;
-
 const PRACTICES_HERE = `
 MATCH (:Region {nuts: $nuts})<-[:IN_REGION]-(p:Practice)
 RETURN p.id AS id ORDER BY id`;
-
-const REGIONS_WITH_PRACTICES = `
-MATCH (r:Region) WHERE EXISTS { (r)<-[:IN_REGION]-(:Practice) }
-RETURN count(r) AS regions`;
-
-const ALL_REGION_CODES = `MATCH (r:Region) RETURN r.nuts AS nuts`;
 
 const TARGET_GROUPS_HERE = `
 MATCH (:Region {nuts: $nuts})<-[:IN_REGION]-(p:Practice)-[:TARGETS]->(t:TargetGroup)
@@ -61,33 +48,19 @@ const GAP_MODELS = 3;
 /** `region` is a NUTS-2 code or a name; throws NotFoundError("REGION") when none matches. */
 export async function regionProfile(reader: GraphReader, region: string): Promise<RegionProfile> {
   const here = findRegion(region);
-  const [leps, coverage, practices, withPractices, allRegions, targets] = await Promise.all([
-    readLeps(reader),
-    reader.run(COVERAGE_BY_REGION),
+  const [{ services, territories }, practices, targets] = await Promise.all([
+    readCoverageOfAll(reader),
     reader.run(PRACTICES_HERE, { nuts: here.nuts }),
-    reader.run(REGIONS_WITH_PRACTICES),
-    reader.run(ALL_REGION_CODES),
     reader.run(TARGET_GROUPS_HERE, { nuts: here.nuts }),
   ]);
-  const services = leps.filter((lep) => lep.parent === null);
-  const topLevel = new Set(services.map((lep) => lep.code));
-
-  /** region -> code -> practices, top-level codes only. */
-  const byRegion = new Map<string, Map<string, number>>(allRegions.records.map((record) => [record.get("nuts") as string, new Map()]));
-  for (const record of coverage.records) {
-    const code = record.get("code") as string;
-    if (topLevel.has(code)) byRegion.get(record.get("nuts") as string)?.set(code, record.get("practices") as number);
-  }
-  const mine = byRegion.get(here.nuts) ?? new Map<string, number>();
+  const mine = territories.find((territory) => territory.nuts === here.nuts)?.services ?? new Map<string, number>();
   const lepCoverage: LepCoverage[] = services.map(({ code, name }) => ({
     code,
     name,
-    covered: (mine.get(code) ?? 0) > 0,
+    covered: mine.has(code),
     practicesHere: mine.get(code) ?? 0,
-    regionsCovering: [...byRegion.values()].filter((codes) => (codes.get(code) ?? 0) > 0).length,
+    regionsCovering: territories.filter((territory) => territory.services.has(code)).length,
   }));
-  const coveredHere = mine.size;
-  const coverageRank = 1 + [...byRegion.values()].filter((codes) => codes.size > coveredHere).length;
 
   const uncovered = lepCoverage.filter((entry) => !entry.covered);
   const models = await modelsForEachLep(reader, here.nuts, uncovered, GAP_MODELS);
@@ -97,9 +70,9 @@ export async function regionProfile(reader: GraphReader, region: string): Promis
     region: here,
     practiceIds: practices.records.map((record) => record.get("id") as string),
     lepCoverage,
-    coverageRate: services.length === 0 ? 0 : Math.round((coveredHere / services.length) * 1e6) / 1e6,
-    coverageRank,
-    regionsWithPractices: withPractices.records[0]?.get("regions") ?? 0,
+    coverageRate: coverageRate(mine.size, services.length),
+    coverageRank: coverageRank(mine.size, territories),
+    regionsWithPractices: territories.filter((territory) => territory.practiceCount > 0).length,
     targetGroups: targets.records.map((record) => record.toObject() as TargetGroupReach),
     gaps,
   };

@@ -23,6 +23,7 @@ import {
   type IntValueNode,
   type SelectionSetNode,
 } from "graphql";
+import { REGIONS } from "../ingest/regions";
 import { LINK_KINDS } from "../similarity/model";
 
 type PageLimit = { default: number; max: number };
@@ -51,6 +52,7 @@ const ANSWER_LIST_SIZES: Record<string, number> = {
   "RegionProfile.gaps": 25,
   "RegionProfile.targetGroups": 30,
   "LepGap.models": 3,
+  "Query.regionCoverage": REGIONS.length,
 };
 /** A list nothing above describes. */
 const UNKNOWN_LIST_SIZE = 10;
@@ -65,16 +67,18 @@ export const ROUND_TRIP_COST = 50;
 /**
  * The work of each root field beyond the nodes it returns, in node equivalents. A generated field is one query
  * whatever it nests; a discovery field makes a few round trips (replicableModels reads the region's offer, the LEPs,
- * the target groups and the candidates; regionProfile six reads and the models of its gaps; a path looks its
- * practices up, then searches), and the practices it returns are one more, batched for the whole request. Some also
- * work in Node, counted as more round trips: a search reads every text of every hit to say which matched (10 per
- * hit asked), replicableModels reads the transferability evidence of every candidate (2 more).
+ * the target groups and the candidates; regionProfile three reads and the models of its gaps; regionCoverage one
+ * read for all the territories; a path looks its practices up, then searches), and the nodes it returns are one more
+ * per type, batched for the whole request (regionProfile returns four types: region, LEPs, target groups, practices).
+ * Some also work in Node, counted as more round trips: a search reads every text of every hit to say which matched
+ * (10 per hit asked), replicableModels reads the transferability evidence of every candidate (2 more).
  */
 const FIELD_WORK: Record<string, (args: Record<string, unknown>) => number> = {
   similarPractices: () => 2 * ROUND_TRIP_COST,
   searchPractices: (args) => 4 * ROUND_TRIP_COST + 10 * Number(args.limit),
   replicableModels: () => 7 * ROUND_TRIP_COST,
   regionProfile: () => 9 * ROUND_TRIP_COST,
+  regionCoverage: () => 2 * ROUND_TRIP_COST,
   practicePath: (args) => (3 + Math.ceil(Number(args.maxHops) / 2)) * ROUND_TRIP_COST,
 };
 

@@ -5,6 +5,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { z } from "zod";
 import { practicePath } from "../discovery/path";
+import { regionCoverage } from "../discovery/regionCoverage";
 import { regionProfile } from "../discovery/regionProfile";
 import { findReplicableModels } from "../discovery/replicable";
 import { searchPractices } from "../discovery/search";
@@ -53,6 +54,7 @@ export const resolvers = {
       }),
     regionProfile: (_: unknown, args: unknown, { reader }: PrassiContext) =>
       answering(async () => regionProfile(reader, parseArguments(RegionArguments, args).region)),
+    regionCoverage: (_: unknown, _args: unknown, { reader }: PrassiContext) => answering(async () => regionCoverage(reader)),
     practicePath: (_: unknown, args: unknown, { reader }: PrassiContext) =>
       answering(async () => practicePath(reader, parseArguments(PathArguments, args))),
     searchPractices: (_: unknown, args: unknown, { reader }: PrassiContext) =>
@@ -83,6 +85,7 @@ export const resolvers = {
     region: nodeField("Region", (profile: { region: { nuts: string } }) => profile.region.nuts),
     practiceCount: (profile: { practiceIds: string[] }) => profile.practiceIds.length,
   },
+  RegionCoverage: { region: nodeField("Region", (coverage: { nuts: string }) => coverage.nuts) },
   LepCoverage: { lep: nodeField("Lep", (coverage: { code: string }) => coverage.code) },
   TargetGroupReach: { targetGroup: nodeField("TargetGroup", (reach: { id: string }) => reach.id) },
   LepGap: {

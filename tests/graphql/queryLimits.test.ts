@@ -84,6 +84,8 @@ describe("the cost of a query", () => {
     expect(cost('{ similarPractices(id: "2023-004", limit: 50) { score practice { id } reasons { kind shared { id name } } } }')).toBe(trips(2) + 50);
     expect(cost('{ practicePath(from: "a", to: "b", maxHops: 8) { id practice { id } } }')).toBe(trips(7) + 9);
     expect(cost('{ regionProfile(region: "Liguria") { gaps { models { id } } } }')).toBe(trips(9) + 25 * 3);
+    // The 21 territories, each with its region: one read, then the regions, batched.
+    expect(cost("{ regionCoverage { region { nuts } lepsCovered } }")).toBe(trips(2) + 21);
   });
 });
 

@@ -1,0 +1,75 @@
+import { graphql, type GraphQLSchema } from "graphql";
+import { REGIONS } from "../../src/ingest/regions";
+import { regionCoverage } from "../../src/discovery/regionCoverage";
+import { regionProfile } from "../../src/discovery/regionProfile";
+import { createContext } from "../../src/graphql/context";
+import { buildSchema } from "../../src/graphql/schema";
+import { createLogger } from "../../src/logger";
+import type { GraphReader } from "../../src/neo4j/reader";
+import { useTestDatabase } from "../support/database";
+
+type Coverage = { region: { nuts: string; name: string }; practiceCount: number; lepsCovered: number; coverageRate: number; coverageRank: number };
+type Profile = { practiceCount: number; coverageRate: number; coverageRank: number; lepCoverage: Array<{ covered: boolean }> };
+
+/** A reader that counts the statements it runs. */
+function counting(reader: GraphReader): GraphReader & { statements: number } {
+  const counted = { scope: reader.scope, statements: 0, run: (cypher: string, parameters?: Record<string, unknown>) => (counted.statements++, reader.run(cypher, parameters)) };
+  return counted;
+}
+
+describe("every territory's LEP coverage, on the 2023 catalogue", () => {
+  const db = useTestDatabase({ seed: true });
+
+  it("lists the 21 territories of seed/regions.json, widest coverage first, in one read", async () => {
+    const reader = counting(db.reader);
+    const coverage = await regionCoverage(reader);
+    expect(reader.statements).toBe(1);
+    expect(coverage.map((entry) => entry.nuts).sort()).toEqual(REGIONS.map((region) => region.nuts).sort());
+    const ranks = coverage.map((entry) => entry.coverageRank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Marche's single card covers A B C D F G K; Liguria's two cover E F M S; Umbria has no practice.
+    expect(coverage[0]).toEqual({ nuts: "ITI3", practiceCount: 1, lepsCovered: 7, coverageRate: 0.368421, coverageRank: 1 });
+    expect(coverage.find((entry) => entry.nuts === "ITC3")).toEqual({ nuts: "ITC3", practiceCount: 2, lepsCovered: 4, coverageRate: 0.210526, coverageRank: 4 });
+    expect(coverage.find((entry) => entry.nuts === "ITI2")).toMatchObject({ practiceCount: 0, lepsCovered: 0, coverageRate: 0, coverageRank: 11 });
+  });
+
+  it("agrees with every territory's regionProfile: practices, LEP services covered, rate and rank", async () => {
+    for (const entry of await regionCoverage(db.reader)) {
+      const profile = await regionProfile(db.reader, entry.nuts);
+      expect(entry).toEqual({
+        nuts: entry.nuts,
+        practiceCount: profile.practiceIds.length,
+        lepsCovered: profile.lepCoverage.filter((lep) => lep.covered).length,
+        coverageRate: profile.coverageRate,
+        coverageRank: profile.coverageRank,
+      });
+    }
+  });
+
+  it("answers the GraphQL field as the regionProfile field does for each territory", async () => {
+    const { schema } = (await buildSchema(db.driver)) as { schema: GraphQLSchema };
+    const log = createLogger("silent");
+    const ask = async <T>(source: string) => {
+      const contextValue = createContext({ driver: db.driver, queryTimeoutMs: 10_000 }, { scope: { requestId: "test", log, signal: new AbortController().signal }, clientAddress: "test" });
+      const result = await graphql({ schema, source, contextValue });
+      expect(result.errors).toBeUndefined();
+      return result.data as T;
+    };
+    const { regionCoverage: coverage } = await ask<{ regionCoverage: Coverage[] }>("{ regionCoverage { region { nuts name } practiceCount lepsCovered coverageRate coverageRank } }");
+    expect(coverage.map((entry) => entry.region)).toEqual(expect.arrayContaining(REGIONS.map(({ nuts, name }) => ({ nuts, name }))));
+    expect(coverage).toHaveLength(REGIONS.length);
+    const profiles = await ask<Record<string, Profile>>(
+      `{ ${coverage.map((entry) => `${entry.region.nuts}: regionProfile(region: "${entry.region.nuts}") { practiceCount coverageRate coverageRank lepCoverage { covered } }`).join(" ")} }`,
+    );
+    for (const entry of coverage) {
+      const profile = profiles[entry.region.nuts]!;
+      expect({ nuts: entry.region.nuts, practiceCount: entry.practiceCount, lepsCovered: entry.lepsCovered, coverageRate: entry.coverageRate, coverageRank: entry.coverageRank }).toEqual({
+        nuts: entry.region.nuts,
+        practiceCount: profile.practiceCount,
+        lepsCovered: profile.lepCoverage.filter((lep) => lep.covered).length,
+        coverageRate: profile.coverageRate,
+        coverageRank: profile.coverageRank,
+      });
+    }
+  });
+});
