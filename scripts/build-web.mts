@@ -40,7 +40,11 @@ async function buildAll(): Promise<void> {
     build: {
       outDir: DIST,
       emptyOutDir: true,
-      rollupOptions: { input: { explorer: path.join(WEB, "explorer/index.html"), app: path.join(WEB, "app/index.html") } },
+      rollupOptions: {
+        input: { explorer: path.join(WEB, "explorer/index.html"), app: path.join(WEB, "app/index.html") },
+        // React's "use client" / "use no memo" directives mean nothing in a browser bundle: not worth a warning each.
+        onwarn: (warning, warn) => warning.code === "MODULE_LEVEL_DIRECTIVE" || warn(warning),
+      },
       chunkSizeWarningLimit: 5_000,
       // Every browser the pages support knows modulepreload; the polyfill would be one more script for nothing.
       modulePreload: { polyfill: false },

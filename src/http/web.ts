@@ -10,6 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import compression from "compression";
 import express from "express";
 import { NutsCodeSchema, REGIONS, resolveRegion } from "../ingest/regions";
 import { sendError } from "./errors";
@@ -59,20 +60,22 @@ export function webRoutes(distDir = WEB_DIST): express.Router {
     });
     response.sendFile(html);
   };
+  // Pages and assets only (the explorer's editor is 5.9 MB raw, 1.6 MB gzipped); the API's answers are left as they are.
+  const compress = compression();
   const explorer = page("explorer/index.html", EXPLORER_POLICY);
   const pages = page("app/index.html", PAGE_POLICY);
 
-  router.get("/graphql", (request, response, next) => (prefersHtml(request) ? explorer(request, response, next) : next()));
+  router.get("/graphql", (request, response, next) => (prefersHtml(request) ? compress(request, response, () => explorer(request, response, next)) : next()));
   // A year: the assets' names change with their content.
-  router.use("/assets", express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
-  router.get("/widget/prassi-similar.js", (_request, response, next) => {
+  router.use("/assets", compress, express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
+  router.get("/widget/prassi-similar.js", compress, (_request, response, next) => {
     response.set({ "cache-control": WIDGET_CACHE, "cross-origin-resource-policy": "cross-origin" });
     response.sendFile(path.join(distDir, "widget/prassi-similar.js"), (error) => error && next());
   });
-  router.get(["/", "/practices/:id", "/path"], pages);
+  router.get(["/", "/practices/:id", "/path"], compress, pages);
   // A region's page is at its NUTS code; a name ("Liguria", "Provincia autonoma di Trento") redirects there.
-  router.get("/regions/:region", (request, response, next) => {
-    const asked = request.params.region;
+  router.get("/regions/:region", compress, (request, response, next) => {
+    const asked = String(request.params.region);
     if (NutsCodeSchema.safeParse(asked).success && REGIONS.some((region) => region.nuts === asked)) return pages(request, response, next);
     const region = resolveRegion(asked);
     // The page says that no territory has that name.
@@ -81,6 +84,8 @@ export function webRoutes(distDir = WEB_DIST): express.Router {
     response.redirect(301, `/regions/${region.nuts}${query < 0 ? "" : request.originalUrl.slice(query)}`);
   });
   // Any other page a browser asks for: the pages say it is not there (an API client gets the JSON 404 further on).
-  router.get("/{*path}", (request, response, next) => (prefersHtml(request) ? pages(request, response.status(404), next) : next()));
+  router.get("/{*path}", (request, response, next) =>
+    prefersHtml(request) ? compress(request, response, () => pages(request, response.status(404), next)) : next(),
+  );
   return router;
 }

@@ -61,5 +61,9 @@ describe("the front end's routes", () => {
     const widget = await fetch(`${service.base}/widget/prassi-similar.js`);
     expect({ status: widget.status, cache: widget.headers.get("cache-control") }).toEqual({ status: 200, cache: "public, max-age=300" });
     expect((await fetch(`${service.base}/assets/missing.js`)).status).toBe(404);
+    // Compressed for a browser that asks (fetch asks for gzip and inflates it).
+    expect((await fetch(`${service.base}${asset}`)).headers.get("content-encoding")).toBe("gzip");
+    const api = await fetch(`${service.base}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { "accept-encoding": "gzip" } });
+    expect(api.headers.get("content-encoding")).toBeNull();
   });
 });
