@@ -151,6 +151,10 @@ describe("the region page", () => {
     const hrefs = await mapTerritories(page);
     expect(hrefs.every((territory) => territory.href === `/regions/${territory.nuts}?lang=en`)).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // On a phone's width too (tables scroll sideways there).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, "region-phone");
     expect({ problems: watched.problems, origins: watched.origins() }).toEqual({ problems: [], origins: [service.base] });
     await watched.close();
   });

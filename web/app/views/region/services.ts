@@ -23,9 +23,10 @@ export function servicesSection(profile: Profile, territories: number): HTMLElem
     "section",
     { class: "mt-5", "aria-labelledby": "services-heading" },
     h("h2", { id: "services-heading" }, t(LABELS.servicesHeading)),
+    // On a phone the table scrolls sideways: its box takes the keyboard's focus, so that arrows can scroll it.
     h(
       "div",
-      { class: "table-responsive" },
+      { class: "table-responsive", tabindex: 0, role: "region", "aria-labelledby": "services-heading" },
       h(
         "table",
         { class: "table table-sm prassi-region-table" },
