@@ -10,12 +10,15 @@ import { h, replace } from "../dom";
 import { href, localName, t } from "../i18n";
 import { cardBody, cardHeader, lineage, type PracticeCard } from "./practice/card";
 import { PAGE } from "./practice/labels";
-import { neighbourhoodSection } from "./practice/neighbourhood";
+import { askNeighbourhood, neighbourhoodSection } from "./practice/neighbourhood";
 import { LENS_VALUES, similarSection, type Lens } from "./practice/similar";
 
 const CARD = documentedQuery("practice-card");
 
 export async function render(main: HTMLElement, id: string): Promise<void> {
+  // The neighbourhood is asked for beside the card, not after it: the drawing is what takes longest to appear.
+  const neighbourhoodAsked = askNeighbourhood(id);
+  neighbourhoodAsked.catch(() => undefined);
   const data = await askApi<{ practices: PracticeCard[] }>("/graphql", CARD, { id });
   const card = data.practices[0];
   if (!card) throw new ApiError("answer", `${t(PAGE.notFound)} «${id}».`, "NOT_FOUND");
@@ -29,7 +32,7 @@ export async function render(main: HTMLElement, id: string): Promise<void> {
     ...card.targetsConnection.edges.map((edge): [string, string] => [edge.node.id, localName(edge.node)]),
     ...card.stakeholdersConnection.edges.map((edge): [string, string] => [edge.node.id, localName(edge.node)]),
   ]);
-  const neighbourhood = neighbourhoodSection(card.id);
+  const neighbourhood = neighbourhoodSection(card.id, neighbourhoodAsked);
   replace(
     main,
     h(

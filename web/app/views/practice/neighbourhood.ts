@@ -35,7 +35,7 @@ const NEIGHBOURHOOD = documentedQuery("practice-neighbourhood");
 const LINKED = documentedQuery("practices-linked");
 
 type Named = { id: string; name: string; nameEn?: string | null };
-type Neighbourhood = {
+export type Neighbourhood = {
   practices: Array<{
     id: string;
     title: string;
@@ -59,7 +59,15 @@ function shortLabel(name: string): string {
   return name.length > 28 ? `${name.slice(0, 26)}…` : name;
 }
 
-export function neighbourhoodSection(focusId: string): { section: HTMLElement; start: () => Promise<void> } {
+const FIRST_SIMILAR = 5;
+
+/** Asks for a practice's neighbourhood; the page asks for the first one at once, beside the card. */
+export function askNeighbourhood(id: string, similar = FIRST_SIMILAR): Promise<Neighbourhood> {
+  return askApi<Neighbourhood>("/graphql", NEIGHBOURHOOD, { id, similar });
+}
+
+/** The section; `asked` is the focus's neighbourhood already asked for (askNeighbourhood). */
+export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourhood>): { section: HTMLElement; start: () => Promise<void> } {
   const canvas = h("div", { class: "prassi-graph", id: "neighbourhood-graph", role: "img", "aria-label": t(LABELS.graphName), "aria-describedby": "neighbourhood-nodes-heading" });
   const list = h("ul", { class: "prassi-node-list", id: "neighbourhood-nodes", "aria-labelledby": "neighbourhood-nodes-heading" });
   const status = h("p", { class: "small text-muted", role: "status", id: "neighbourhood-status" });
@@ -115,8 +123,8 @@ export function neighbourhoodSection(focusId: string): { section: HTMLElement; s
     if (button) button.replaceWith(h("span", { class: "small text-muted" }, t(LABELS.expanded)));
   };
 
-  const neighbourhoodOf = async (id: string, depth: number, similar: number): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> => {
-    const data = await askApi<Neighbourhood>("/graphql", NEIGHBOURHOOD, { id, similar });
+  const neighbourhoodOf = async (id: string, depth: number, similar: number, asked?: Promise<Neighbourhood>): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> => {
+    const data = await (asked ?? askNeighbourhood(id, similar));
     const practice = data.practices[0];
     if (!practice) return { nodes: [], edges: [] };
     const centre = practiceNode(practice, depth - 1, depth === 1);
@@ -161,7 +169,7 @@ export function neighbourhoodSection(focusId: string): { section: HTMLElement; s
 
   const draw = async (): Promise<void> => {
     replace(status, t(LABELS.loading));
-    const first = await neighbourhoodOf(focusId, 1, 5);
+    const first = await neighbourhoodOf(focusId, 1, FIRST_SIMILAR, asked);
     drawing = new GraphDrawing(canvas, "rings", { onActivate: (key) => void expand(key), drawnMark: GRAPH_DRAWN_MARK });
     addNodes(first.nodes, first.edges, false);
     markExpanded(nodeKey("practice", focusId));
