@@ -1,0 +1,287 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
+import { useTestService } from "../support/service";
+
+/**
+ * The pages in a real browser against the 2023 graph: what they show is compared with what the API answers to the
+ * same documented operations (docs/queries/), and every page loads from its own origin only, with no uncaught error,
+ * console error or CSP violation, and no serious or critical accessibility violation.
+ */
+describe("the pages: home, practice and path", () => {
+  const service = useTestService({ PRASSI_RATE_LIMIT: "off" });
+  let browser: Browser;
+  const opened: WatchedPage[] = [];
+  beforeAll(async () => void (browser = await launchBrowser()));
+  afterEach(async () => void (await Promise.all(opened.splice(0).map((watched) => watched.close()))));
+  afterAll(async () => browser.close());
+
+  async function ask<T>(name: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const query = fs.readFileSync(path.resolve(__dirname, `../../docs/queries/${name}.graphql`), "utf8");
+    const answer = (await (await service.post({ query, variables })).json()) as { data: T; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    return answer.data;
+  }
+
+  async function open(pathAndQuery: string): Promise<WatchedPage> {
+    const watched = await watchedPage(browser);
+    opened.push(watched);
+    const response = await watched.page.goto(`${service.base}${pathAndQuery}`);
+    expect(response?.status()).toBe(200);
+    await watched.page.waitForLoadState("networkidle");
+    return watched;
+  }
+
+  /** Nothing but this origin, no problem, no serious accessibility violation. */
+  async function expectClean(watched: WatchedPage): Promise<void> {
+    await watched.page.waitForLoadState("networkidle");
+    expect({ problems: watched.problems, origins: watched.origins() }).toEqual({ problems: [], origins: [service.base] });
+    await expect(seriousAccessibilityViolations(watched.page)).resolves.toEqual([]);
+  }
+
+  const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((elements) => elements.map((element) => element.textContent?.trim() ?? ""));
+  const attributes = (page: Page, selector: string, name: string) => page.locator(selector).evaluateAll((elements, attribute) => elements.map((element) => element.getAttribute(attribute) ?? ""), name);
+
+  /** The ids of the nodes cytoscape holds in a drawing (read through the instance cytoscape registers on its container). */
+  const drawnNodes = (page: Page, container: string) =>
+    page.locator(container).evaluate((element) => {
+      const cy = (element as unknown as { _cyreg: { cy: { nodes(): { map<T>(each: (node: { id(): string }) => T): T[] } } } })._cyreg.cy;
+      return cy.nodes().map((node) => node.id()).sort();
+    });
+
+  describe("home", () => {
+    it("searches the cards in Italian from a form whose words are in the URL, finding what searchPractices finds", async () => {
+      const watched = await open("/");
+      const { page } = watched;
+      await page.getByLabel("Parole da cercare").fill("collocamento mirato");
+      await page.getByLabel("Parole da cercare").press("Enter");
+      await page.waitForURL(/\?q=collocamento\+mirato$/);
+      await page.waitForSelector("#results li");
+      const expected = await ask<{ searchPractices: Array<{ practice: { id: string } }> }>("search-practices", { text: "collocamento mirato" });
+      expect(expected.searchPractices.length).toBeGreaterThan(0);
+      expect(await attributes(page, "#results li", "data-practice")).toEqual(expected.searchPractices.map((hit) => hit.practice.id));
+      expect(await page.getByLabel("Parole da cercare").inputValue()).toBe("collocamento mirato");
+      await expectClean(watched);
+      await screenshot(page, "home");
+    });
+
+    it("browses by region, LEP and target group, and lists the practices of a LEP as the generated API filters them", async () => {
+      const watched = await open("/");
+      const { page } = watched;
+      const browse = await ask<{ regions: Array<{ nuts: string }>; leps: Array<{ code: string }>; targetGroups: Array<{ id: string }> }>("browse-catalogue");
+      expect(await attributes(page, "#browse-regions a", "href")).toEqual(browse.regions.map((region) => `/regions/${region.nuts}`));
+      expect(browse.regions).toHaveLength(21);
+      expect(await page.locator("#browse-leps li").count()).toBe(browse.leps.length);
+      expect(await page.locator("#browse-targets li").count()).toBe(browse.targetGroups.length);
+
+      await page.locator("#browse-leps a", { hasText: /^M · / }).click();
+      await page.waitForURL(/\?lep=M#results$/);
+      await page.waitForSelector("#results li");
+      const byLep = await ask<{ practices: Array<{ id: string }> }>("practices-linked", { lep: ["M"], limit: 50 });
+      expect(byLep.practices.length).toBeGreaterThan(0);
+      expect(await attributes(page, "#results li", "data-practice")).toEqual(byLep.practices.map((practice) => practice.id));
+      await expectClean(watched);
+
+      const target = await open("/?target=persone-con-disabilita");
+      const byTarget = await ask<{ practices: Array<{ id: string }> }>("practices-linked", { lep: [], target: ["persone-con-disabilita"], limit: 50 });
+      expect(await attributes(target.page, "#results li", "data-practice")).toEqual(byTarget.practices.map((practice) => practice.id));
+    });
+
+    it("speaks English with ?lang=en, names included, and keeps the language in its links and its form", async () => {
+      const watched = await open("/?lang=en&lep=M");
+      const { page } = watched;
+      const { leps } = await ask<{ leps: Array<{ code: string; nameEn: string }> }>("browse-catalogue");
+      await expect(page.getByRole("button", { name: "Search" }).count()).resolves.toBe(1);
+      await expect(page.getByRole("heading", { level: 2, name: "Browse the catalogue" }).count()).resolves.toBe(1);
+      expect(await texts(page, "#results-heading")).toEqual([`Practices of the service M · ${leps.find((lep) => lep.code === "M")!.nameEn}`]);
+      expect(await attributes(page, "#browse-regions a", "href")).toContain("/regions/ITC3?lang=en");
+      await page.getByLabel("Words to look for").fill("tirocinio");
+      await page.getByLabel("Words to look for").press("Enter");
+      await page.waitForURL(/lang=en&q=tirocinio$/);
+      await expectClean(watched);
+    });
+  });
+
+  describe("practice 2023-004", () => {
+    type Neighbourhood = {
+      practices: Array<{ leps: Array<{ code: string }>; targets: Array<{ id: string }>; stakeholders: Array<{ id: string }>; cpis: Array<{ id: string }>; similar: Array<{ id: string }> }>;
+    };
+    const keysOf = (practice: Neighbourhood["practices"][number]) => [
+      ...practice.leps.map((lep) => `lep:${lep.code}`),
+      ...practice.targets.map((target) => `target:${target.id}`),
+      ...practice.stakeholders.map((actor) => `stakeholder:${actor.id}`),
+      ...practice.cpis.map((cpi) => `cpi:${cpi.id}`),
+      ...practice.similar.map((other) => `practice:${other.id}`),
+    ];
+
+    async function openPractice(query = ""): Promise<WatchedPage> {
+      const watched = await open(`/practices/2023-004${query}`);
+      try {
+        await watched.page.waitForSelector("section[data-drawn=true]");
+        await watched.page.waitForSelector("#similar-results[aria-busy=false]");
+      } catch (error) {
+        const status = await watched.page.locator("#neighbourhood-status, #similar-results").allTextContents();
+        throw new Error(`${String(error)}; the page says ${JSON.stringify(status)}; problems ${JSON.stringify(watched.problems)}`);
+      }
+      return watched;
+    }
+
+    it("draws its neighbourhood with cytoscape on a named canvas and lists every drawn node in the text", async () => {
+      const watched = await openPractice();
+      const { page } = watched;
+      const [practice] = (await ask<Neighbourhood>("practice-neighbourhood", { id: "2023-004", similar: 5 })).practices;
+      const expected = ["practice:2023-004", ...keysOf(practice!)].sort();
+      expect(await attributes(page, "#neighbourhood-nodes li", "data-node").then((keys) => keys.sort())).toEqual([...new Set(expected)]);
+      expect(await drawnNodes(page, "#neighbourhood-graph")).toEqual([...new Set(expected)]);
+      expect(await page.locator("#neighbourhood-graph canvas").count()).toBeGreaterThan(0);
+      await expect(page.getByRole("img", { name: "Grafo del vicinato della buona prassi" }).count()).resolves.toBe(1);
+      await expectClean(watched);
+      await screenshot(page, "practice");
+    });
+
+    it("expands a node from the keyboard (Enter on its list item's button) and by a click on the canvas", async () => {
+      const watched = await openPractice();
+      const { page } = watched;
+      const before = await page.locator("#neighbourhood-nodes li").count();
+      const linkedToF = await ask<{ practices: Array<{ id: string }> }>("practices-linked", { lep: ["F"], limit: 12 });
+      await page.locator('li[data-node="lep:F"] button').focus();
+      await page.keyboard.press("Enter");
+      await page.waitForSelector('li[data-node="lep:F"]:not(:has(button))');
+      const afterKeyboard = await attributes(page, "#neighbourhood-nodes li", "data-node");
+      expect(afterKeyboard.length).toBeGreaterThan(before);
+      expect(afterKeyboard).toEqual(expect.arrayContaining(linkedToF.practices.map((practice) => `practice:${practice.id}`)));
+      expect(await drawnNodes(page, "#neighbourhood-graph")).toEqual([...afterKeyboard].sort());
+
+      // A click on a node of the canvas: where cytoscape drew the target group.
+      const key = "target:persone-con-disabilita";
+      const box = (await page.locator("#neighbourhood-graph").boundingBox())!;
+      const at = await page.locator("#neighbourhood-graph").evaluate((element, id) => {
+        const cy = (element as unknown as { _cyreg: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } } })._cyreg.cy;
+        return cy.getElementById(id).renderedPosition();
+      }, key);
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await page.waitForSelector(`li[data-node="${key}"]:not(:has(button))`);
+      expect(await page.locator("#neighbourhood-nodes li").count()).toBeGreaterThanOrEqual(afterKeyboard.length);
+      expect(await texts(page, "#neighbourhood-status")).toEqual([expect.stringMatching(/^Persone con disabilità.*: (\d+ nodi aggiunti|nessun nodo nuovo)$/)]);
+      await expectClean(watched);
+    });
+
+    it("draws the reasons of its similar practices as bars, and the lens switch asks again and redraws them", async () => {
+      const watched = await openPractice();
+      const { page } = watched;
+      type Matches = { similarPractices: Array<{ score: number; practice: { id: string }; reasons: Array<{ kind: string; weight: number }> }> };
+      const shown = async () => ({
+        practices: await attributes(page, "#similar-results > ol > li", "data-practice"),
+        weights: (await attributes(page, "#similar-results .prassi-reason", "data-weight")).map(Number),
+        bars: (await attributes(page, "#similar-results .prassi-bar-value", "width")).map(Number),
+      });
+      const expectedOf = (answer: Matches) => {
+        const scale = Math.max(...answer.similarPractices.map((match) => match.score));
+        const reasons = answer.similarPractices.flatMap((match) => match.reasons);
+        return {
+          practices: answer.similarPractices.map((match) => match.practice.id),
+          weights: reasons.map((reason) => Number(reason.weight.toFixed(6))),
+          bars: reasons.map((reason) => Number(((reason.weight / scale) * 100).toFixed(2))),
+        };
+      };
+      const balanced = expectedOf(await ask<Matches>("similar-practices", { id: "2023-004", limit: 5, lens: "BALANCED" }));
+      expect(await shown()).toEqual(balanced);
+
+      // From the keyboard: the radio group moves with the arrow keys (Equilibrata → Servizi → Destinatari).
+      await page.getByLabel("Equilibrata", { exact: true }).focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      expect(await page.getByLabel("Destinatari", { exact: true }).isChecked()).toBe(true);
+      await page.waitForSelector("#similar-results[data-lens=TARGETS][aria-busy=false]");
+      const targets = expectedOf(await ask<Matches>("similar-practices", { id: "2023-004", limit: 5, lens: "TARGETS" }));
+      expect(targets).not.toEqual(balanced);
+      expect(await shown()).toEqual(targets);
+      expect(new URL(page.url()).searchParams.get("lens")).toBe("TARGETS");
+      await expectClean(watched);
+    });
+
+    it("shows every field of the card and where each link was read, as the API's edges say", async () => {
+      const watched = await openPractice();
+      const { page } = watched;
+      type Edge = { properties: { field: string; line: number | null } };
+      const [card] = (await ask<{ practices: Array<Record<string, unknown>> }>("practice-card", { id: "2023-004" })).practices;
+      const links = ["regions", "cpis", "leps", "targets", "stakeholders", "funding", "laws", "tools", "buildsOn", "inspired"].flatMap(
+        (name) => (card![`${name}Connection`] as { edges: Edge[] }).edges,
+      );
+      const provenance = await page.locator(".prassi-provenance").evaluateAll((elements) =>
+        elements.map((element) => ({ field: element.getAttribute("data-field"), line: element.hasAttribute("data-line") ? Number(element.getAttribute("data-line")) : null })),
+      );
+      const order = (read: { field: string | null; line: number | null }) => `${String(read.line).padStart(6, "0")} ${read.field}`;
+      expect(provenance.map(order).sort()).toEqual(links.map((edge) => order(edge.properties)).sort());
+      expect(links.length).toBeGreaterThan(10);
+      const text = await page.locator("main").innerText();
+      for (const field of ["title", "summary", "period", "objectives", "results", "lessons", "conclusions"]) expect(text).toContain((card![field] as string).split("\n")[0]);
+      expect(text).toContain("letto dal campo «Soggetti coinvolti», riga");
+    });
+
+    it("speaks English with ?lang=en, the vocabulary's names included", async () => {
+      const watched = await openPractice("?lang=en");
+      const { page } = watched;
+      const [practice] = (await ask<{ practices: Array<{ leps: Array<{ code: string; nameEn: string }> }> }>("practice-neighbourhood", { id: "2023-004" })).practices;
+      const lep = practice!.leps[0]!;
+      await expect(page.getByRole("heading", { name: "Similar practices, and why" }).count()).resolves.toBe(1);
+      expect(await texts(page, `li[data-node="lep:${lep.code}"] .prassi-node-name`)).toEqual([`${lep.code} · ${lep.nameEn}`]);
+      await expect(page.getByRole("img", { name: "Graph of the practice's neighbourhood" }).count()).resolves.toBe(1);
+      await expectClean(watched);
+    });
+
+    it("measures the time to first paint and to the graph drawn (printed, not asserted)", async () => {
+      const runs: Array<{ firstPaint: number; firstContentfulPaint: number; graphDrawn: number }> = [];
+      for (let run = 0; run < 3; run++) {
+        const watched = await openPractice();
+        runs.push(
+          await watched.page.evaluate(() => {
+            const paint = (name: string) => performance.getEntriesByName(name).find((entry) => entry.entryType === "paint")?.startTime ?? NaN;
+            return { firstPaint: paint("first-paint"), firstContentfulPaint: paint("first-contentful-paint"), graphDrawn: performance.getEntriesByName("prassi:graph-drawn")[0]?.startTime ?? NaN };
+          }),
+        );
+        await watched.close();
+      }
+      console.log(`practice page 2023-004, ms from navigation start (3 loads): ${JSON.stringify(runs.map((run) => Object.fromEntries(Object.entries(run).map(([key, value]) => [key, Math.round(value)]))))}`);
+      expect(runs.every((run) => run.graphDrawn > 0)).toBe(true);
+    });
+  });
+
+  describe("path", () => {
+    it("draws the path 2023-004 → 2023-012 as a chain and lists its steps as practicePath answers", async () => {
+      const watched = await open("/path");
+      const { page } = watched;
+      await page.getByLabel("Buona prassi di partenza (codice)").fill("2023-004");
+      await page.getByLabel("Buona prassi di arrivo (codice)").fill("2023-012");
+      await page.getByRole("button", { name: "Trova il percorso" }).click();
+      await page.waitForURL(/\/path\?from=2023-004&to=2023-012$/);
+      await page.waitForSelector("#path-steps li");
+      const { practicePath } = await ask<{ practicePath: Array<{ kind: string; id: string; name: string }> }>("practice-path", { from: "2023-004", to: "2023-012" });
+      expect(practicePath.length).toBeGreaterThan(1);
+      expect(await attributes(page, "#path-steps li", "data-id")).toEqual(practicePath.map((step) => step.id));
+      const steps = await texts(page, "#path-steps li");
+      practicePath.forEach((step, index) => expect(steps[index]).toContain(step.name));
+      expect((await drawnNodes(page, "#path-graph")).length).toBe(practicePath.length);
+      expect(await page.locator("#path-graph canvas").count()).toBeGreaterThan(0);
+      await expect(page.getByRole("img", { name: "Percorso tra le due buone prassi, disegnato come catena" }).count()).resolves.toBe(1);
+      await expectClean(watched);
+      await screenshot(page, "path");
+    });
+
+    it("speaks English with ?lang=en, and says so when an id names no practice", async () => {
+      const watched = await open("/path?from=2023-004&to=2023-012&lang=en");
+      const { page } = watched;
+      await page.waitForSelector("#path-steps li");
+      await expect(page.getByRole("heading", { level: 1, name: "Paths between practices" }).count()).resolves.toBe(1);
+      const { stakeholders } = await ask<{ stakeholders: Array<{ id: string; nameEn: string }> }>("vocabulary-names", { lep: [], target: [], stakeholder: ["anpal-servizi"] });
+      expect(await page.locator("#path-steps").innerText()).toContain(stakeholders[0]!.nameEn);
+      await expectClean(watched);
+
+      const unknown = await open("/path?from=2023-004&to=1999-999");
+      await unknown.page.waitForSelector("[role=alert]");
+      expect(await texts(unknown.page, "[role=alert]")).toEqual([expect.stringContaining("1999-999")]);
+      expect(unknown.problems).toEqual([]);
+    });
+  });
+});
