@@ -2,7 +2,8 @@
  * npm run build:web [-- --force]: bundles web/ into web/dist with vite: the explorer and the pages (one multi-page
  * build, hashed assets under /assets) and the widget (one self-contained script, widget/prassi-similar.js).
  * `npm start` and `npm test` run it first; it does nothing when web/dist was built from the same sources (a hash of
- * web/, docs/queries/, the lock file and this script, kept in web/dist/build.json).
+ * web/, docs/queries/, the lock file and this script, kept in web/dist/build.json). It builds into web/dist.next and
+ * swaps it in whole, so that a running service never serves a half-built or emptied web/dist.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -14,13 +15,14 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const WEB = path.join(ROOT, "web");
 const DIST = path.join(WEB, "dist");
 const STAMP = path.join(DIST, "build.json");
+const NEXT = `${DIST}.next`;
 const SOURCES = [WEB, path.join(ROOT, "docs/queries"), path.join(ROOT, "package-lock.json"), import.meta.filename];
 
 function filesUnder(entry: string): string[] {
   if (!fs.statSync(entry).isDirectory()) return [entry];
   return fs
     .readdirSync(entry, { withFileTypes: true })
-    .filter((child) => child.name !== "dist" && child.name !== "node_modules")
+    .filter((child) => !child.name.startsWith("dist") && child.name !== "node_modules")
     .flatMap((child) => filesUnder(path.join(entry, child.name)))
     .sort();
 }
@@ -33,12 +35,12 @@ function sourceHash(): string {
 
 const shared: InlineConfig = { root: WEB, configFile: false, logLevel: "warn", publicDir: false };
 
-async function buildAll(): Promise<void> {
+async function buildInto(outDir: string): Promise<void> {
   await build({
     ...shared,
     base: "/",
     build: {
-      outDir: DIST,
+      outDir,
       emptyOutDir: true,
       rollupOptions: {
         input: { explorer: path.join(WEB, "explorer/index.html"), app: path.join(WEB, "app/index.html") },
@@ -53,7 +55,7 @@ async function buildAll(): Promise<void> {
   await build({
     ...shared,
     build: {
-      outDir: path.join(DIST, "widget"),
+      outDir: path.join(outDir, "widget"),
       emptyOutDir: false,
       lib: { entry: path.join(WEB, "widget/prassi-similar.ts"), formats: ["iife"], name: "PrassiSimilar", fileName: () => "prassi-similar.js" },
     },
@@ -66,8 +68,13 @@ async function main(): Promise<void> {
   const built = fs.existsSync(STAMP) ? (JSON.parse(fs.readFileSync(STAMP, "utf8")) as { hash?: string }).hash : undefined;
   if (built === hash && !values.force) return;
   const started = Date.now();
-  await buildAll();
-  fs.writeFileSync(STAMP, JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2) + "\n");
+  await buildInto(NEXT);
+  fs.writeFileSync(path.join(NEXT, "build.json"), JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2) + "\n");
+  const previous = `${DIST}.previous`;
+  fs.rmSync(previous, { recursive: true, force: true });
+  if (fs.existsSync(DIST)) fs.renameSync(DIST, previous);
+  fs.renameSync(NEXT, DIST);
+  fs.rmSync(previous, { recursive: true, force: true });
   console.log(`web/dist built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
