@@ -26,11 +26,24 @@ export function href(path: string, query: Record<string, string> = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
-/** The same page in the other language. */
+/** The page of a practice, its id encoded as one path segment. */
+export function practiceHref(id: string): string {
+  return href(`/practices/${encodeURIComponent(id)}`);
+}
+
+/** The page of a territory, by its NUTS code (or any name the server redirects), encoded as one path segment. */
+export function regionHref(nuts: string): string {
+  return href(`/regions/${encodeURIComponent(nuts)}`);
+}
+
+/**
+ * The same page in the other language. Only the path of this origin is kept, its leading slashes collapsed: a
+ * request for `//evil.com/x` must not give a link to `//evil.com/x?lang=en`, which a browser reads as another site.
+ */
 export function otherLanguageHref(): string {
-  const params = new URLSearchParams(location.search);
-  if (LANG === "en") params.delete("lang");
-  else params.set("lang", "en");
-  const search = params.toString();
-  return `${location.pathname}${search ? `?${search}` : ""}`;
+  const url = new URL(location.href);
+  if (LANG === "en") url.searchParams.delete("lang");
+  else url.searchParams.set("lang", "en");
+  const search = url.searchParams.toString();
+  return `${url.pathname.replace(/^\/+/, "/")}${search ? `?${search}` : ""}`;
 }

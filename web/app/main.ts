@@ -7,6 +7,7 @@ import "./styles/fonts.css";
 import "./styles/app.css";
 import { h, replace } from "./dom";
 import { LANG, href, otherLanguageHref, t } from "./i18n";
+import { showLoading } from "./loading";
 import { routeOf, type Route } from "./router";
 import { showFailure } from "./views/failure";
 
@@ -72,7 +73,7 @@ async function show(main: HTMLElement, route: Route): Promise<void> {
     case "practice":
       return (await import("./views/practice")).render(main, route.id);
     case "region":
-      return (await import("./views/region")).render(main, route.nuts);
+      return (await import("./views/region")).render(main, route.name);
     case "path":
       return (await import("./views/path")).render(main, route.from, route.to);
     case "notFound":
@@ -81,4 +82,5 @@ async function show(main: HTMLElement, route: Route): Promise<void> {
 }
 
 const main = layout();
+showLoading(main);
 show(main, routeOf(new URL(location.href))).catch((error: unknown) => showFailure(main, error));

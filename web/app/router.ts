@@ -6,7 +6,8 @@
 export type Route =
   | { view: "home" }
   | { view: "practice"; id: string }
-  | { view: "region"; nuts: string }
+  /** `name` as written in the URL: a NUTS code, or anything else, which the region view says names no territory. */
+  | { view: "region"; name: string }
   | { view: "path"; from: string; to: string }
   | { view: "notFound" };
 
@@ -15,8 +16,17 @@ export function routeOf(url: URL): Route {
   if (path === "/") return { view: "home" };
   if (path === "/path") return { view: "path", from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" };
   const practice = /^\/practices\/([^/]+)$/.exec(path);
-  if (practice) return { view: "practice", id: decodeURIComponent(practice[1]!) };
-  const region = /^\/regions\/(IT[A-Z]\d)$/.exec(path);
-  if (region) return { view: "region", nuts: region[1]! };
+  if (practice) return { view: "practice", id: segment(practice[1]!) };
+  const region = /^\/regions\/([^/]+)$/.exec(path);
+  if (region) return { view: "region", name: segment(region[1]!) };
   return { view: "notFound" };
+}
+
+/** A path segment decoded; one that is not valid percent-encoding is taken as written. */
+function segment(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
 }

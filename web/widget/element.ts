@@ -5,11 +5,12 @@
  */
 import query from "../../docs/queries/similar-practices.graphql?raw";
 import { ApiError, askApi } from "../shared/api";
+import { LENSES as SIMILARITY_LENSES } from "../shared/lenses";
 import { LABELS, widgetLang, type Labels } from "./labels";
 import { adoptStyles } from "./styles";
 import { frame, matchList, message, type Match } from "./view";
 
-const LENSES = new Set(["BALANCED", "SERVICES", "TARGETS", "ACTORS", "FUNDING"]);
+const LENSES = new Set<string>(SIMILARITY_LENSES);
 const DEFAULT_LIMIT = 3;
 /** The API keeps ten matches per practice and lens. */
 const MAX_LIMIT = 10;

@@ -10,6 +10,8 @@ import { kindColour, type NodeKind } from "./kinds";
 export type GraphNode = {
   /** Unique in a drawing: `<kind>:<id>`. */
   key: string;
+  /** The node's own id in the API (a practice's id, a LEP's code...). */
+  id: string;
   kind: NodeKind;
   /** Short text drawn on the canvas (a practice's id, a LEP's code, a name cut short). */
   label: string;
@@ -57,7 +59,6 @@ function keepCytoscapeFromWritingStyles(): void {
 
 export class GraphDrawing {
   private readonly cy: cytoscape.Core;
-  private drawn = false;
 
   /** `onActivate` is called with a node's key when the reader clicks or taps it. `drawnMark` is a performance mark set once the first drawing is on screen. */
   constructor(
@@ -77,11 +78,7 @@ export class GraphDrawing {
     });
     const { onActivate, drawnMark } = options;
     if (onActivate) this.cy.on("tap", "node", (event) => onActivate(event.target.id() as string));
-    if (drawnMark)
-      this.cy.one("render", () => {
-        this.drawn = true;
-        performance.mark(drawnMark);
-      });
+    if (drawnMark) this.cy.one("render", () => void performance.mark(drawnMark));
   }
 
   has(key: string): boolean {
@@ -107,11 +104,6 @@ export class GraphDrawing {
   /** Marks a node as expanded (drawn with a ring). */
   markExpanded(key: string): void {
     this.cy.getElementById(key).addClass("expanded");
-  }
-
-  /** Whether the first drawing has reached the screen. */
-  get isDrawn(): boolean {
-    return this.drawn;
   }
 
   private arrange(): void {

@@ -5,10 +5,11 @@
  * docs/queries/practices-linked.graphql). Every state of the page is a URL.
  */
 import "../styles/pages.css";
-import { ApiError, askApi } from "../../shared/api";
-import { documentedQuery } from "../../shared/queries";
-import { h, replace } from "../dom";
-import { LANG, href, localName, t } from "../i18n";
+import { askDocumented } from "../api";
+import { h } from "../dom";
+import { readableError } from "../errors";
+import { LANG, href, localName, practiceHref, regionHref, t } from "../i18n";
+import { showView } from "../loading";
 
 const LABELS = {
   title: { it: "Buone prassi dei servizi per il lavoro", en: "Good practices of public employment services" },
@@ -35,7 +36,11 @@ const LABELS = {
   since: { it: "dal", en: "since" },
   unknownLep: { it: "Nessun servizio LEP ha il codice", en: "No LEP service has the code" },
   unknownTarget: { it: "Nessun gruppo di destinatari ha il codice", en: "No target group has the id" },
+  firstOf: { it: (shown: number, total: number) => `Le prime ${shown} di ${total} buone prassi, per codice.`, en: (shown: number, total: number) => `The first ${shown} of ${total} practices, by id.` },
 };
+
+/** The longest list of linked practices the page asks for (practices-linked's limit); the heading says when there are more. */
+const LINKED_LIMIT = 50;
 
 const MATCHED_FIELDS: Record<string, { it: string; en: string }> = {
   TITLE: { it: "titolo", en: "title" },
@@ -60,14 +65,12 @@ export async function render(main: HTMLElement): Promise<void> {
   document.title = words ? `${words} · Prassi` : "Prassi";
 
   const [browse, hits, linked] = await Promise.all([
-    askApi<Browse>("/graphql", documentedQuery("browse-catalogue")),
-    words ? askApi<{ searchPractices: Hit[] }>("/graphql", documentedQuery("search-practices"), { text: words }).catch(asMessage) : undefined,
-    lep || target
-      ? askApi<{ practices: LinkedPractice[] }>("/graphql", documentedQuery("practices-linked"), { lep: lep ? [lep] : [], target: target ? [target] : [], limit: 50 })
-      : undefined,
+    askDocumented<Browse>("browse-catalogue"),
+    words ? askDocumented<{ searchPractices: Hit[] }>("search-practices", { text: words }).catch((error: unknown) => readableError(error)) : undefined,
+    lep || target ? askDocumented<{ practices: LinkedPractice[] }>("practices-linked", { lep: lep ? [lep] : [], target: target ? [target] : [], limit: LINKED_LIMIT }) : undefined,
   ]);
 
-  replace(
+  showView(
     main,
     h("h1", {}, t(LABELS.title)),
     h("p", { class: "lead" }, t(LABELS.intro)),
@@ -76,10 +79,6 @@ export async function render(main: HTMLElement): Promise<void> {
     linked && filteredList(browse, lep, target, linked.practices),
     browseLists(browse),
   );
-}
-
-function asMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : String(error);
 }
 
 function searchForm(words: string): HTMLFormElement {
@@ -111,7 +110,7 @@ function searchResults(words: string, hits: { searchPractices: Hit[] } | string)
               h(
                 "li",
                 { "data-practice": hit.practice.id },
-                h("a", { href: href(`/practices/${hit.practice.id}`), class: "fw-semibold" }, `${hit.practice.id} · ${hit.practice.title}`),
+                h("a", { href: practiceHref(hit.practice.id), class: "fw-semibold" }, `${hit.practice.id} · ${hit.practice.title}`),
                 h(
                   "div",
                   { class: "small text-muted" },
@@ -135,10 +134,12 @@ function filteredList(browse: Browse, lep: string, target: string, practices: Li
     : targetNode
       ? `${t(LABELS.practicesOfTarget)}: ${localName(targetNode)}`
       : `${t(LABELS.unknownTarget)} «${target}»`;
+  const total = (lepNode ?? targetNode)?.practicesConnection.totalCount ?? practices.length;
   return h(
     "section",
     { id: "results", class: "mb-5", "aria-labelledby": "results-heading" },
     h("h2", { id: "results-heading" }, heading),
+    total > practices.length && h("p", { id: "results-count", class: "small text-muted" }, LABELS.firstOf[LANG](practices.length, total)),
     practices.length === 0
       ? h("p", {}, t(LABELS.none))
       : h(
@@ -148,7 +149,7 @@ function filteredList(browse: Browse, lep: string, target: string, practices: Li
             h(
               "li",
               { "data-practice": practice.id },
-              h("a", { href: href(`/practices/${practice.id}`), class: "fw-semibold" }, `${practice.id} · ${practice.title}`),
+              h("a", { href: practiceHref(practice.id), class: "fw-semibold" }, `${practice.id} · ${practice.title}`),
               h(
                 "div",
                 { class: "small text-muted" },
@@ -174,7 +175,7 @@ function browseLists(browse: Browse): HTMLElement {
     h(
       "div",
       { class: "row" },
-      h("div", { class: "col-md-4", id: "browse-regions" }, h("h3", { class: "h5" }, t(LABELS.regions)), h("ul", {}, browse.regions.map((region) => entry(region.name, href(`/regions/${region.nuts}`), region)))),
+      h("div", { class: "col-md-4", id: "browse-regions" }, h("h3", { class: "h5" }, t(LABELS.regions)), h("ul", {}, browse.regions.map((region) => entry(region.name, regionHref(region.nuts), region)))),
       h(
         "div",
         { class: "col-md-4", id: "browse-leps" },

@@ -1,5 +1,6 @@
-import { h, replace } from "../dom";
+import { h } from "../dom";
 import { href, t } from "../i18n";
+import { showView } from "../loading";
 
 const LABELS = {
   title: { it: "Pagina non trovata", en: "Page not found" },
@@ -8,5 +9,5 @@ const LABELS = {
 
 export async function render(main: HTMLElement): Promise<void> {
   document.title = `${t(LABELS.title)} · Prassi`;
-  replace(main, h("h1", {}, t(LABELS.title)), h("p", {}, h("a", { href: href("/") }, t(LABELS.back))));
+  showView(main, h("h1", {}, t(LABELS.title)), h("p", {}, h("a", { href: href("/") }, t(LABELS.back))));
 }

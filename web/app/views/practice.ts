@@ -4,28 +4,34 @@
  * the similar practices are asked for at once after it, each filling its own section.
  */
 import "../styles/pages.css";
-import { ApiError, askApi } from "../../shared/api";
-import { documentedQuery } from "../../shared/queries";
-import { h, replace } from "../dom";
+import { ApiError } from "../../shared/api";
+import { isLens } from "../../shared/lenses";
+import { askDocumented } from "../api";
+import { h } from "../dom";
 import { href, localName, t } from "../i18n";
+import { showView } from "../loading";
+import { showFailure } from "./failure";
 import { cardBody, cardHeader, lineage, type PracticeCard } from "./practice/card";
 import { PAGE } from "./practice/labels";
 import { askNeighbourhood, neighbourhoodSection } from "./practice/neighbourhood";
-import { LENS_VALUES, similarSection, type Lens } from "./practice/similar";
-
-const CARD = documentedQuery("practice-card");
+import { similarSection } from "./practice/similar";
 
 export async function render(main: HTMLElement, id: string): Promise<void> {
   // The neighbourhood is asked for beside the card, not after it: the drawing is what takes longest to appear.
   const neighbourhoodAsked = askNeighbourhood(id);
   neighbourhoodAsked.catch(() => undefined);
-  const data = await askApi<{ practices: PracticeCard[] }>("/graphql", CARD, { id });
-  const card = data.practices[0];
-  if (!card) throw new ApiError("answer", `${t(PAGE.notFound)} «${id}».`, "NOT_FOUND");
+  const missing = `${t(PAGE.notFound)} «${id}».`;
+  let card: PracticeCard | undefined;
+  try {
+    card = (await askDocumented<{ practices: PracticeCard[] }>("practice-card", { id })).practices[0];
+  } catch (error) {
+    return showFailure(main, error, missing);
+  }
+  if (!card) return showFailure(main, new ApiError("answer", `no practice has id '${id}'`, "NOT_FOUND"), missing);
   document.title = `${card.id} · ${card.title} · Prassi`;
 
-  const asked = new URLSearchParams(location.search).get("lens");
-  const lens: Lens = LENS_VALUES.find((value) => value === asked) ?? "BALANCED";
+  const asked = new URLSearchParams(location.search).get("lens") ?? "";
+  const lens = isLens(asked) ? asked : "BALANCED";
   // The reasons name what two practices share in Italian; the shared items are this practice's links, named here in the page's language.
   const names = new Map<string, string>([
     ...card.lepsConnection.edges.map((edge): [string, string] => [edge.node.code, localName(edge.node)]),
@@ -33,7 +39,7 @@ export async function render(main: HTMLElement, id: string): Promise<void> {
     ...card.stakeholdersConnection.edges.map((edge): [string, string] => [edge.node.id, localName(edge.node)]),
   ]);
   const neighbourhood = neighbourhoodSection(card.id, neighbourhoodAsked);
-  replace(
+  showView(
     main,
     h(
       "nav",

@@ -1,6 +1,6 @@
 /** The card of a practice: every field of the Practice type, and every link with the card field and line it was read from. */
 import { h } from "../../dom";
-import { LANG, href, localName, t } from "../../i18n";
+import { LANG, href, localName, practiceHref, regionHref, t } from "../../i18n";
 import { ANPAL_SUPPORT, CARD_FIELDS, FACTS, LINK_SECTIONS, PAGE, TERRITORIAL_LEVELS, TEXTS, TRANSFERABILITY, label } from "./labels";
 
 type Provenance = { field: string; line: number | null };
@@ -57,7 +57,7 @@ export function cardHeader(card: PracticeCard): HTMLElement {
       { class: "prassi-badges" },
       h("span", { class: card.ongoing ? "badge bg-success" : "badge bg-secondary" }, t(card.ongoing ? PAGE.ongoing : PAGE.ended)),
       h("span", { class: "badge bg-primary" }, label(TERRITORIAL_LEVELS, card.territorialLevel, LANG)),
-      card.regionsConnection.edges.map((edge) => h("a", { class: "badge bg-primary prassi-badge-link", href: href(`/regions/${edge.node.nuts}`) }, edge.node.name)),
+      card.regionsConnection.edges.map((edge) => h("a", { class: "badge bg-primary prassi-badge-link", href: regionHref(edge.node.nuts) }, edge.node.name)),
     ),
     h("p", { class: "lead" }, card.summary),
     card.transferability.length > 0 &&
@@ -80,7 +80,7 @@ export function cardBody(card: PracticeCard): HTMLElement {
     ["period", card.period],
     ["scope", card.scope],
     ["territorialLevel", label(TERRITORIAL_LEVELS, card.territorialLevel, LANG)],
-    ["ongoing", t(card.ongoing ? ANPAL_SUPPORT.YES! : ANPAL_SUPPORT.NO!)],
+    ["ongoing", t(card.ongoing ? PAGE.stillOngoing : PAGE.notOngoing)],
     ["anpalSupport", label(ANPAL_SUPPORT, card.anpalSupport, LANG)],
     ["anpalAssistance", card.anpalAssistance],
   ];
@@ -114,7 +114,7 @@ function linkSections(card: PracticeCard): HTMLElement {
   const edges = <N>(connection: Edges<N>, item: (node: N) => Omit<Item, "provenance">): Item[] =>
     connection.edges.map((edge) => ({ ...item(edge.node), provenance: edge.properties }));
   const sections: Array<[string, Item[]]> = [
-    ["regions", edges(card.regionsConnection, (node) => ({ text: node.name, link: href(`/regions/${node.nuts}`) }))],
+    ["regions", edges(card.regionsConnection, (node) => ({ text: node.name, link: regionHref(node.nuts) }))],
     ["cpis", edges(card.cpisConnection, (node) => ({ text: node.name }))],
     ["leps", edges(card.lepsConnection, (node) => ({ text: `${node.code} · ${localName(node)}`, link: href("/", { lep: node.code }) }))],
     ["targets", edges(card.targetsConnection, (node) => ({ text: localName(node), link: href("/", { target: node.id }) }))],
@@ -159,7 +159,7 @@ export function lineage(card: PracticeCard): HTMLElement {
           "div",
           {},
           h("h3", { class: "h5" }, title),
-          h("ul", {}, connection.edges.map((edge) => h("li", {}, h("a", { href: href(`/practices/${edge.node.id}`) }, `${edge.node.id} · ${edge.node.title}`), " ", provenance(edge.properties)))),
+          h("ul", {}, connection.edges.map((edge) => h("li", {}, h("a", { href: practiceHref(edge.node.id) }, `${edge.node.id} · ${edge.node.title}`), " ", provenance(edge.properties)))),
         );
   const buildsOn = list(t(PAGE.buildsOn), card.buildsOnConnection);
   const inspired = list(t(PAGE.inspired), card.inspiredConnection);

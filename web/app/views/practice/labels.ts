@@ -6,6 +6,9 @@ export const PAGE = {
   breadcrumb: { it: "Percorso di navigazione", en: "Breadcrumb" },
   ongoing: { it: "In corso", en: "Ongoing" },
   ended: { it: "Conclusa", en: "Ended" },
+  /** The card's "ongoing" fact. */
+  stillOngoing: { it: "Sì", en: "Yes" },
+  notOngoing: { it: "No, conclusa", en: "No, ended" },
   card: { it: "La scheda", en: "The card" },
   facts: { it: "Dati della scheda", en: "Card details" },
   texts: { it: "Il racconto della scheda", en: "What the card tells" },

@@ -5,17 +5,18 @@
  * (docs/queries/practice-neighbourhood.graphql), any other node the practices linked to it
  * (docs/queries/practices-linked.graphql), and both the drawing and the list grow.
  */
-import { askApi } from "../../../shared/api";
-import { documentedQuery } from "../../../shared/queries";
-import { h, replace } from "../../dom";
+import { askDocumented } from "../../api";
+import { h, replace, truncate } from "../../dom";
+import { readableError } from "../../errors";
 import { GraphDrawing, nodeKey, type GraphEdge, type GraphNode } from "../../graph/drawing";
 import { LINK_OF_KIND, NODE_KINDS, type NodeKind } from "../../graph/kinds";
-import { href, localName, t } from "../../i18n";
+import { GRAPH_DRAWN_MARK } from "../../graph/marks";
+import { localName, practiceHref, t } from "../../i18n";
 
 const LABELS = {
   heading: { it: "Il vicinato nel grafo", en: "Its neighbourhood in the graph" },
   intro: {
-    it: "La buona prassi al centro, i suoi servizi (LEP), destinatari, soggetti coinvolti, centri per l'impiego e le pratiche più simili. Fare clic su un nodo, o usare il pulsante «Espandi» nell'elenco, per aggiungere i suoi collegamenti.",
+    it: "La buona prassi al centro, i suoi servizi (LEP), destinatari, soggetti coinvolti, centri per l'impiego e le buone prassi più simili. Fare clic su un nodo, o usare il pulsante «Espandi» nell'elenco, per aggiungere i suoi collegamenti.",
     en: "The practice in the middle, its services (LEP), target groups, stakeholders, job centres and most similar practices. Click a node, or use the “Expand” button in the list, to add its links.",
   },
   graphName: { it: "Grafo del vicinato della buona prassi", en: "Graph of the practice's neighbourhood" },
@@ -27,12 +28,6 @@ const LABELS = {
   nothingAdded: { it: "nessun nodo nuovo", en: "no new node" },
   loading: { it: "Disegno del grafo…", en: "Drawing the graph…" },
 };
-
-/** Performance mark set when the neighbourhood is first on screen (the browser tests read it). */
-export const GRAPH_DRAWN_MARK = "prassi:graph-drawn";
-
-const NEIGHBOURHOOD = documentedQuery("practice-neighbourhood");
-const LINKED = documentedQuery("practices-linked");
 
 type Named = { id: string; name: string; nameEn?: string | null };
 export type Neighbourhood = {
@@ -50,20 +45,24 @@ type Linked = { practices: Array<{ id: string; title: string }> };
 
 /** The variable of practices-linked.graphql that asks for the practices linked to a node of each kind. */
 const LINKED_VARIABLE: Partial<Record<NodeKind, string>> = { lep: "lep", target: "target", stakeholder: "stakeholder", cpi: "cpi" };
+const NO_LINKS = { lep: [], target: [], stakeholder: [], cpi: [] };
 
 function practiceNode(practice: { id: string; title: string }, depth: number, focus = false): GraphNode {
-  return { key: nodeKey("practice", practice.id), kind: "practice", label: practice.id, name: practice.title, depth, focus };
+  return { key: nodeKey("practice", practice.id), id: practice.id, kind: "practice", label: practice.id, name: practice.title, depth, focus };
 }
 
-function shortLabel(name: string): string {
-  return name.length > 28 ? `${name.slice(0, 26)}…` : name;
+/** A node linked to a practice, its name cut short on the canvas. */
+function linkedNode(kind: NodeKind, id: string, name: string, depth: number, label = truncate(name, 28)): GraphNode {
+  return { key: nodeKey(kind, id), id, kind, label, name, depth };
 }
 
 const FIRST_SIMILAR = 5;
+/** The practices an expanded LEP, target group, stakeholder or job centre adds at most. */
+export const LINKED_LIMIT = 12;
 
 /** Asks for a practice's neighbourhood; the page asks for the first one at once, beside the card. */
 export function askNeighbourhood(id: string, similar = FIRST_SIMILAR): Promise<Neighbourhood> {
-  return askApi<Neighbourhood>("/graphql", NEIGHBOURHOOD, { id, similar });
+  return askDocumented<Neighbourhood>("practice-neighbourhood", { id, similar });
 }
 
 /** The section; `asked` is the focus's neighbourhood already asked for (askNeighbourhood). */
@@ -105,7 +104,7 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
   const listItem = (node: GraphNode, isNew: boolean): HTMLLIElement => {
     const button = h("button", { type: "button", class: "btn btn-outline-primary btn-xs", "aria-label": `${t(LABELS.expand)}: ${node.name}` }, t(LABELS.expand));
     button.addEventListener("click", () => void expand(node.key));
-    const name = node.kind === "practice" ? h("a", { href: href(`/practices/${node.label}`) }, `${node.label} · ${node.name}`) : node.name;
+    const name = node.kind === "practice" ? h("a", { href: practiceHref(node.id) }, `${node.id} · ${node.name}`) : node.name;
     return h(
       "li",
       { "data-node": node.key, "data-kind": node.kind, class: isNew ? "prassi-new" : undefined },
@@ -129,10 +128,10 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
     if (!practice) return { nodes: [], edges: [] };
     const centre = practiceNode(practice, depth - 1, depth === 1);
     const linked: GraphNode[] = [
-      ...practice.leps.map((lep): GraphNode => ({ key: nodeKey("lep", lep.code), kind: "lep", label: lep.code, name: `${lep.code} · ${localName(lep)}`, depth })),
-      ...practice.targets.map((target): GraphNode => ({ key: nodeKey("target", target.id), kind: "target", label: shortLabel(localName(target)), name: localName(target), depth })),
-      ...practice.stakeholders.map((actor): GraphNode => ({ key: nodeKey("stakeholder", actor.id), kind: "stakeholder", label: shortLabel(localName(actor)), name: localName(actor), depth })),
-      ...practice.cpis.map((cpi): GraphNode => ({ key: nodeKey("cpi", cpi.id), kind: "cpi", label: shortLabel(cpi.name), name: cpi.name, depth })),
+      ...practice.leps.map((lep) => linkedNode("lep", lep.code, `${lep.code} · ${localName(lep)}`, depth, lep.code)),
+      ...practice.targets.map((target) => linkedNode("target", target.id, localName(target), depth)),
+      ...practice.stakeholders.map((actor) => linkedNode("stakeholder", actor.id, localName(actor), depth)),
+      ...practice.cpis.map((cpi) => linkedNode("cpi", cpi.id, cpi.name, depth)),
       ...practice.similar.map((other) => practiceNode(other, depth)),
     ];
     return { nodes: [centre, ...linked], edges: linked.map((node) => ({ source: centre.key, target: node.key, link: LINK_OF_KIND[node.kind] })) };
@@ -141,8 +140,8 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
   const linkedTo = async (node: GraphNode): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> => {
     const variable = LINKED_VARIABLE[node.kind];
     if (!variable) return { nodes: [], edges: [] };
-    const id = node.key.slice(node.kind.length + 1);
-    const data = await askApi<Linked>("/graphql", LINKED, { [variable]: [id], limit: 12 });
+    // Every list is sent, empty but this one: the operation's defaults (lep: ["M"]) are an analyst's example.
+    const data = await askDocumented<Linked>("practices-linked", { ...NO_LINKS, [variable]: [node.id], limit: LINKED_LIMIT });
     const depth = (node.depth ?? 0) + 1;
     const practices = data.practices.map((practice) => practiceNode(practice, depth));
     return { nodes: practices, edges: practices.map((practice) => ({ source: practice.key, target: node.key, link: LINK_OF_KIND[node.kind] })) };
@@ -155,7 +154,7 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
     button?.setAttribute("disabled", "");
     if (button) replace(button, t(LABELS.expanding));
     try {
-      const found = node.kind === "practice" ? await neighbourhoodOf(node.label, (node.depth ?? 0) + 1, 3) : await linkedTo(node);
+      const found = node.kind === "practice" ? await neighbourhoodOf(node.id, (node.depth ?? 0) + 1, 3) : await linkedTo(node);
       // An expanded practice keeps its place in the rings: only what it brings is new.
       const added = addNodes(found.nodes.filter((other) => other.key !== key), found.edges, true);
       markExpanded(key);
@@ -163,7 +162,7 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
     } catch (error) {
       button?.removeAttribute("disabled");
       if (button) replace(button, t(LABELS.expand));
-      replace(status, error instanceof Error ? error.message : String(error));
+      replace(status, readableError(error));
     }
   };
 
@@ -177,6 +176,6 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
     section.setAttribute("data-drawn", "true");
   };
   // Started once the section is in the page: cytoscape measures its container.
-  const start = () => draw().catch((error: unknown) => replace(status, error instanceof Error ? error.message : String(error)));
+  const start = () => draw().catch((error: unknown) => replace(status, readableError(error)));
   return { section, start };
 }

@@ -3,16 +3,17 @@
  * whole answer, the best match's score), with the numbers and the shared items in text beside them. A lens switch
  * asks again under another lens and keeps it in the URL (?lens=TARGETS), so the view can be shared as it is.
  */
-import { askApi } from "../../../shared/api";
-import { documentedQuery } from "../../../shared/queries";
-import { h, replace } from "../../dom";
-import { LANG, href, t } from "../../i18n";
+import { LENSES as LENS_VALUES, type Lens } from "../../../shared/lenses";
+import { askDocumented } from "../../api";
+import { bar, h, replace } from "../../dom";
+import { readableError } from "../../errors";
+import { LANG, practiceHref, t } from "../../i18n";
 import { LENSES, REASON_KINDS, label } from "./labels";
 
 const LABELS = {
   heading: { it: "Buone prassi simili, e perché", en: "Similar practices, and why" },
   intro: {
-    it: "Ogni barra è la parte del punteggio dovuta a un tipo di collegamento in comune, sulla stessa scala per tutte le pratiche.",
+    it: "Ogni barra è la parte del punteggio dovuta a un tipo di collegamento in comune, sulla stessa scala per tutte le buone prassi.",
     en: "Each bar is the part of the score due to one kind of shared link, on one scale for every practice.",
   },
   lens: { it: "Lente: che cosa conta di più", en: "Lens: what counts most" },
@@ -22,16 +23,12 @@ const LABELS = {
   reasonsOf: { it: "Perché è simile", en: "Why it is similar" },
 };
 
-export const LENS_VALUES = ["BALANCED", "SERVICES", "TARGETS", "ACTORS", "FUNDING"] as const;
-export type Lens = (typeof LENS_VALUES)[number];
-
 type Match = {
   score: number;
   practice: { id: string; title: string; regions: Array<{ name: string }> };
   reasons: Array<{ kind: string; weight: number; shared: Array<{ id: string; name: string }> }>;
 };
 
-const SIMILAR = documentedQuery("similar-practices");
 const LIMIT = 5;
 
 /**
@@ -44,14 +41,14 @@ export function similarSection(id: string, initialLens: Lens, names: ReadonlyMap
   const show = async (lens: Lens): Promise<void> => {
     const ask = ++asked;
     results.setAttribute("aria-busy", "true");
-    const data = await askApi<{ similarPractices: Match[] }>("/graphql", SIMILAR, { id, lens, limit: LIMIT });
+    const data = await askDocumented<{ similarPractices: Match[] }>("similar-practices", { id, lens, limit: LIMIT });
     if (ask !== asked) return;
     replace(results, matchesList(data.similarPractices, names));
     results.setAttribute("data-lens", lens);
     results.setAttribute("aria-busy", "false");
   };
   const failed = (error: unknown) => {
-    replace(results, h("div", { class: "alert alert-warning", role: "alert" }, error instanceof Error ? error.message : String(error)));
+    replace(results, h("div", { class: "alert alert-warning", role: "alert" }, readableError(error)));
     results.setAttribute("aria-busy", "false");
   };
   const switchLens = h(
@@ -102,7 +99,7 @@ function matchesList(matches: Match[], names: ReadonlyMap<string, string>): HTML
           h(
             "h3",
             { class: "card-title h5" },
-            h("a", { href: href(`/practices/${match.practice.id}`) }, `${match.practice.id} · ${match.practice.title}`),
+            h("a", { href: practiceHref(match.practice.id) }, `${match.practice.id} · ${match.practice.title}`),
           ),
           h("p", { class: "small mb-2" }, match.practice.regions.map((region) => region.name).join(", "), ` · ${t(LABELS.score)} ${match.score.toFixed(2)}`),
           h(
@@ -122,31 +119,8 @@ function reasonRow(reason: Match["reasons"][number], scale: number, names: Reado
     "li",
     { class: "prassi-reason", "data-kind": reason.kind, "data-weight": reason.weight.toFixed(6) },
     h("span", { class: "prassi-reason-kind" }, label(REASON_KINDS, reason.kind, LANG)),
-    bar(share, reason.kind),
+    bar(share, `prassi-reason-${reason.kind.toLowerCase()}`),
     h("span", { class: "prassi-reason-weight" }, reason.weight.toFixed(2)),
     h("span", { class: "prassi-reason-shared small" }, reason.shared.map((item) => names.get(item.id) ?? item.name).join(", ")),
   );
-}
-
-const SVG = "http://www.w3.org/2000/svg";
-
-/** A bar `share` of the full width: an SVG rectangle's width attribute, so no style is written (the CSP forbids inline styles). */
-function bar(share: number, kind: string): SVGSVGElement {
-  const picture = document.createElementNS(SVG, "svg");
-  picture.setAttribute("class", "prassi-bar");
-  picture.setAttribute("viewBox", "0 0 100 10");
-  picture.setAttribute("preserveAspectRatio", "none");
-  picture.setAttribute("aria-hidden", "true");
-  picture.setAttribute("focusable", "false");
-  const track = document.createElementNS(SVG, "rect");
-  track.setAttribute("class", "prassi-bar-track");
-  track.setAttribute("width", "100");
-  track.setAttribute("height", "10");
-  const value = document.createElementNS(SVG, "rect");
-  value.setAttribute("class", `prassi-bar-value prassi-reason-${kind.toLowerCase()}`);
-  value.setAttribute("width", (Math.max(0, Math.min(1, share)) * 100).toFixed(2));
-  value.setAttribute("height", "10");
-  value.setAttribute("data-share", share.toFixed(4));
-  picture.append(track, value);
-  return picture;
 }

@@ -4,12 +4,12 @@ import type { Text } from "../../i18n";
 export const LABELS = {
   lead: {
     it: (practices: number, covered: number, services: number, percent: string, rank: number, territories: number) =>
-      `${practices === 1 ? "1 pratica" : `${practices} pratiche`} nel catalogo, che coprono ${covered} dei ${services} servizi LEP (${percent}): ${rank}° posto tra i ${territories} territori.`,
+      `${practices === 1 ? "1 buona prassi" : `${practices} buone prassi`} nel catalogo, che coprono ${covered} dei ${services} servizi LEP (${percent}): ${rank}° posto tra i ${territories} territori.`,
     en: (practices: number, covered: number, services: number, percent: string, rank: number, territories: number) =>
       `${practices === 1 ? "1 practice" : `${practices} practices`} in the catalogue, covering ${covered} of the ${services} LEP services (${percent}): ranked ${rank} of ${territories} territories.`,
   },
   none: {
-    it: "Il catalogo non ha ancora pratiche di questo territorio: ogni servizio LEP è una lacuna, con i modelli di altre regioni qui sotto.",
+    it: "Il catalogo non ha ancora buone prassi di questo territorio: ogni servizio LEP è una lacuna, con i modelli di altre regioni qui sotto.",
     en: "The catalogue has no practice from this territory yet: every LEP service is a gap, with models from other regions below.",
   },
   lep: {
@@ -43,38 +43,44 @@ export const LABELS = {
   territory: { it: "Territorio", en: "Territory" },
   rank: { it: "Posizione", en: "Rank" },
   lepsCovered: { it: "Servizi LEP coperti", en: "LEP services covered" },
-  practices: { it: "Pratiche", en: "Practices" },
+  practices: { it: "Buone prassi", en: "Practices" },
   thisPage: { it: "(questa pagina)", en: "(this page)" },
   of: { it: (n: number, total: number) => `${n} su ${total}`, en: (n: number, total: number) => `${n} of ${total}` },
 
   servicesHeading: { it: "Servizi LEP: qui e negli altri territori", en: "LEP services: here and in the other territories" },
   servicesCaption: {
-    it: (region: string) => `Ogni servizio LEP: se le pratiche di ${region} lo coprono, e quanti territori lo coprono`,
+    it: (region: string) => `Ogni servizio LEP: se le buone prassi di ${region} lo coprono, e quanti territori lo coprono`,
     en: (region: string) => `Each LEP service: whether ${region}'s practices cover it, and how many territories do`,
   },
   service: { it: "Servizio LEP", en: "LEP service" },
   here: { it: (region: string) => `In ${region}`, en: (region: string) => `In ${region}` },
   covering: { it: "Territori che lo coprono", en: "Territories covering it" },
   yes: {
-    it: (practices: number) => `Sì, ${practices === 1 ? "1 pratica" : `${practices} pratiche`}`,
+    it: (practices: number) => `Sì, ${practices === 1 ? "1 buona prassi" : `${practices} buone prassi`}`,
     en: (practices: number) => `Yes, ${practices === 1 ? "1 practice" : `${practices} practices`}`,
   },
   no: { it: "No", en: "No" },
-  practiceCount: { it: (n: number) => (n === 1 ? "1 pratica" : `${n} pratiche`), en: (n: number) => (n === 1 ? "1 practice" : `${n} practices`) },
+  practiceCount: { it: (n: number) => (n === 1 ? "1 buona prassi" : `${n} buone prassi`), en: (n: number) => (n === 1 ? "1 practice" : `${n} practices`) },
 
   gapsHeading: { it: "Lacune e modelli da replicare", en: "Gaps and models to replicate" },
   gapsIntro: {
-    it: "Per ogni servizio LEP che le pratiche di questo territorio non coprono, le pratiche di altre regioni che lo offrono, le più trasferibili prima.",
+    it: "Per ogni servizio LEP che le buone prassi di questo territorio non coprono, le buone prassi di altre regioni che lo offrono, le più trasferibili prima.",
     en: "For every LEP service this territory's practices do not cover, the practices of other regions that offer it, the most transferable first.",
   },
-  noGaps: { it: "Le pratiche di questo territorio coprono ogni servizio LEP.", en: "This territory's practices cover every LEP service." },
+  noGaps: { it: "Le buone prassi di questo territorio coprono ogni servizio LEP.", en: "This territory's practices cover every LEP service." },
   noModels: {
-    it: "Nessuna pratica del catalogo offre questi servizi:",
+    it: "Nessuna buona prassi del catalogo offre questi servizi:",
     en: "No practice in the catalogue offers these services:",
   },
 
-  targetsHeading: { it: "Chi raggiungono le sue pratiche", en: "Whom its practices reach" },
-  ownPractices: { it: "Le sue pratiche", en: "Its practices" },
+  targetsHeading: { it: "Chi raggiungono le sue buone prassi", en: "Whom its practices reach" },
+  ownPractices: { it: "Le sue buone prassi", en: "Its practices" },
+
+  unknown: {
+    it: (name: string) => `Nessun territorio si chiama «${name}». I 21 territori del catalogo sono questi:`,
+    en: (name: string) => `No territory is called “${name}”. These are the catalogue's 21 territories:`,
+  },
+  unknownTitle: { it: "Territorio non trovato", en: "Territory not found" },
 
   credit: {
     it: ["Mappa: ", "«Italy» di MapSVG", ", nella versione ", "@svg-maps/italy", " di Victor Cazanave, licenza ", "CC BY 4.0", ". Modifiche di Prassi: colori per copertura, righe sul Trentino-Alto Adige e segni delle due province autonome."],

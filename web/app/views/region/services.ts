@@ -1,21 +1,10 @@
 /** The region's own coverage beside the other territories', LEP service by LEP service; then its gaps with models. */
-import { h, svg } from "../../dom";
-import { LANG, href, localName, t } from "../../i18n";
+import { bar, h } from "../../dom";
+import { LANG, localName, practiceHref, t } from "../../i18n";
 import type { RegionAnswer } from "./answer";
 import { LABELS } from "./labels";
 
 type Profile = RegionAnswer["regionProfile"];
-
-/** A bar of `value` out of `total`: decorative, the numbers are in the text beside it. */
-function bar(value: number, total: number): SVGSVGElement {
-  const width = total === 0 ? 0 : Math.round((100 * value) / total);
-  return svg(
-    "svg",
-    { viewBox: "0 0 100 10", preserveAspectRatio: "none", class: "prassi-bar", "aria-hidden": "true", focusable: "false" },
-    svg("rect", { width: 100, height: 10, class: "prassi-bar-track" }),
-    svg("rect", { width, height: 10, class: "prassi-bar-value" }),
-  );
-}
 
 export function servicesSection(profile: Profile, territories: number): HTMLElement {
   const region = profile.region.name;
@@ -41,7 +30,7 @@ export function servicesSection(profile: Profile, territories: number): HTMLElem
               { "data-lep": entry.lep.code, class: entry.covered ? undefined : "prassi-gap" },
               h("th", { scope: "row" }, h("span", { class: "me-2" }, entry.lep.code), localName(entry.lep)),
               h("td", { class: "text-nowrap" }, entry.covered ? h("strong", {}, LABELS.yes[LANG](entry.practicesHere)) : t(LABELS.no)),
-              h("td", { class: "text-nowrap" }, bar(entry.regionsCovering, territories), LABELS.of[LANG](entry.regionsCovering, territories)),
+              h("td", { class: "text-nowrap" }, bar(territories === 0 ? 0 : entry.regionsCovering / territories), LABELS.of[LANG](entry.regionsCovering, territories)),
             ),
           ),
         ),
@@ -70,7 +59,7 @@ export function gapsSection(profile: Profile): HTMLElement {
             h(
               "li",
               {},
-              h("a", { href: href(`/practices/${encodeURIComponent(model.id)}`) }, model.title),
+              h("a", { href: practiceHref(model.id) }, model.title),
               model.regions.length > 0 ? ` (${model.regions.map((place) => place.name).join(", ")})` : null,
             ),
           ),
@@ -100,7 +89,7 @@ export function reachSection(profile: Profile): HTMLElement | null {
       "div",
       { class: "col-lg-6" },
       h("h2", { id: "own-heading" }, t(LABELS.ownPractices)),
-      h("ul", {}, practices.map((practice) => h("li", {}, h("a", { href: href(`/practices/${encodeURIComponent(practice.id)}`) }, practice.title)))),
+      h("ul", {}, practices.map((practice) => h("li", {}, h("a", { href: practiceHref(practice.id) }, practice.title)))),
     ),
     h(
       "div",

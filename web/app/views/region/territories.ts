@@ -5,7 +5,7 @@
 import { drawChoropleth, stripesSwatch, swatch } from "../../map/choropleth";
 import { countScale } from "../../map/scale";
 import { h, svg } from "../../dom";
-import { LANG, href, t } from "../../i18n";
+import { LANG, regionHref, t } from "../../i18n";
 import type { TerritoryCoverage } from "./answer";
 import { LABELS } from "./labels";
 
@@ -38,7 +38,7 @@ export function territoriesSection(territories: readonly TerritoryCoverage[], cu
       nuts: territory.region.nuts,
       count: territory.lepsCovered,
       label: label(territory),
-      href: href(`/regions/${territory.region.nuts}`),
+      href: regionHref(territory.region.nuts),
     })),
   });
   const legend = h(
@@ -69,7 +69,7 @@ export function territoriesSection(territories: readonly TerritoryCoverage[], cu
           h(
             "th",
             { scope: "row" },
-            h("a", { href: href(`/regions/${territory.region.nuts}`), "aria-current": here ? "page" : undefined }, territory.region.name),
+            h("a", { href: regionHref(territory.region.nuts), "aria-current": here ? "page" : undefined }, territory.region.name),
             here ? ` ${t(LABELS.thisPage)}` : null,
           ),
           h("td", { class: "text-nowrap" }, swatch(scale.stepOf(territory.lepsCovered).className), LABELS.of[LANG](territory.lepsCovered, services)),
