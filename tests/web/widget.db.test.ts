@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
-import { useTestService } from "../support/service";
+import { startTestService, useTestService, type TestService } from "../support/service";
 
 const QUERY = fs.readFileSync(path.resolve(__dirname, "../../docs/queries/similar-practices.graphql"), "utf8");
 /** The widget names this many shared items, then "and N more". */
@@ -94,6 +94,9 @@ describe("the <prassi-similar> widget on another site's page", () => {
   let closedApi: string;
   /** The widgets the next host page carries. */
   let widgets = "";
+  /** The Prassi whose script the host page loads: `service` unless a test says otherwise. */
+  let prassi: TestService | undefined;
+  const prassiBase = () => (prassi ?? service).base;
 
   const hostPage = () => `<!doctype html>
 <html lang="it">
@@ -102,7 +105,7 @@ describe("the <prassi-similar> widget on another site's page", () => {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Portale regionale del lavoro</title>
   <link rel="stylesheet" href="/host.css">
-  <script src="${service.base}/widget/prassi-similar.js" defer></script>
+  <script src="${prassiBase()}/widget/prassi-similar.js" defer></script>
 </head>
 <body>
   <header><h1>Portale regionale del lavoro</h1></header>
@@ -119,8 +122,8 @@ describe("the <prassi-similar> widget on another site's page", () => {
   const hostPolicy = () =>
     [
       "default-src 'none'",
-      `script-src ${service.base}`,
-      `connect-src ${service.base} ${new URL(closedApi).origin}`,
+      `script-src ${prassiBase()}`,
+      `connect-src ${prassiBase()} ${new URL(closedApi).origin}`,
       "style-src 'self'",
       "img-src 'self'",
       "base-uri 'none'",
@@ -164,9 +167,11 @@ describe("the <prassi-similar> widget on another site's page", () => {
     return body.data!.similarPractices;
   }
 
-  async function openHost(markup: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  /** Opens the host page with `markup` as its widgets; `prepare` runs on the page before it loads (routes, listeners). */
+  async function openHost(markup: string, viewport?: { width: number; height: number }, prepare?: (page: Page) => Promise<unknown>): Promise<WatchedPage> {
     widgets = markup;
     const watched = await watchedPage(browser, viewport);
+    await prepare?.(watched.page);
     await watched.page.goto(hostOrigin);
     return watched;
   }
@@ -192,8 +197,6 @@ describe("the <prassi-similar> widget on another site's page", () => {
     });
     // Every match shares something: the reasons are what the widget is for.
     for (const match of expected) expect(match.reasons.length).toBeGreaterThan(0);
-    // The links lead to the practices' pages.
-    for (const item of view.items) expect((await fetch(item.href!, { headers: { accept: "text/html" } })).status).toBe(200);
     expect(await watched.page.getByRole("list").getByRole("link").count()).toBe(3);
 
     await hostStillWorks(watched.page);
@@ -282,6 +285,65 @@ describe("the <prassi-similar> widget on another site's page", () => {
     expect(await seriousAccessibilityViolations(watched.page)).toEqual([]);
     await screenshot(watched.page, "widget-phone");
     expect(watched.problems).toEqual([]);
+    await watched.close();
+  });
+
+  it("shows six widgets of one page under the API's default limits (4 requests in flight per client), without being refused", async () => {
+    // Another service on the same graph, with the default limits: the other tests run with them off.
+    prassi = await startTestService({ PRASSI_QUERY_TIMEOUT_MS: "20000", PRASSI_REQUEST_TIMEOUT_MS: "30000" });
+    try {
+      const ids = ["2023-004", ...(await similar("2023-004", 5)).map((match) => match.practice.id)];
+      expect(new Set(ids).size).toBe(6);
+      const expected = await Promise.all(ids.map((id) => similar(id, 3)));
+      const answers: number[] = [];
+      const watched = await openHost(ids.map((id, index) => `<prassi-similar id="widget-${index}" practice="${id}"></prassi-similar>`).join("\n"), undefined, async (page) =>
+        page.on("response", (response) => {
+          if (response.request().method() === "POST" && response.url() === `${prassiBase()}/graphql`) answers.push(response.status());
+        }),
+      );
+      const views = await Promise.all(ids.map((_, index) => settled(watched.page, `#widget-${index}`)));
+      expect(views.map((view) => ({ state: view.state, ids: view.items.map((item) => item.id) }))).toEqual(
+        expected.map((matches) => ({ state: "ready", ids: matches.map((match) => match.practice.id) })),
+      );
+      // The widgets took turns (three at a time): no request was refused, none was sent twice.
+      expect(answers).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(watched.problems).toEqual([]);
+      await watched.close();
+    } finally {
+      await prassi.stop();
+      prassi = undefined;
+    }
+  });
+
+  it("asks again after a short Retry-After (429), and tells the reader when the API asks to wait longer", async () => {
+    const expected = await similar("2023-004", 3);
+    /** The POSTs of each practice's widget, in order. */
+    const posts: Record<string, number> = {};
+    const refusal = (seconds: number) => ({
+      status: 429,
+      headers: { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after", "retry-after": String(seconds) },
+      contentType: "application/json",
+      body: JSON.stringify({ errors: [{ message: `Too many requests; retry in ${seconds} s`, extensions: { code: "RATE_LIMITED" } }] }),
+    });
+    const watched = await openHost(
+      [`<prassi-similar id="brief" practice="2023-004"></prassi-similar>`, `<prassi-similar id="long" practice="2023-012"></prassi-similar>`].join("\n"),
+      undefined,
+      (page) =>
+        page.route(`${service.base}/graphql`, async (route) => {
+          if (route.request().method() !== "POST") return route.continue();
+          const id = (route.request().postDataJSON() as { variables: { id: string } }).variables.id;
+          posts[id] = (posts[id] ?? 0) + 1;
+          if (id === "2023-012") return route.fulfill(refusal(60));
+          return posts[id] === 1 ? route.fulfill(refusal(1)) : route.continue();
+        }),
+    );
+    const [brief, long] = await Promise.all([settled(watched.page, "#brief"), settled(watched.page, "#long")]);
+    expect(brief.items.map((item) => item.id)).toEqual(expected.map((match) => match.practice.id));
+    expect({ state: long.state, message: long.message }).toEqual({ state: "error", message: "Il servizio Prassi non ha potuto rispondere. Riprovare più tardi." });
+    expect(posts).toEqual({ "2023-004": 2, "2023-012": 1 });
+    // The browser reports each refused request itself; nothing else went wrong.
+    const ownProblems = watched.problems.filter((problem) => !/Failed to load resource: the server responded with a status of 429/.test(problem));
+    expect({ refusals: watched.problems.length - ownProblems.length, ownProblems }).toEqual({ refusals: 2, ownProblems: [] });
     await watched.close();
   });
 });
