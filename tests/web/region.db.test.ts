@@ -105,7 +105,7 @@ describe("the region page", () => {
     expect(rows).toEqual(
       profile.lepCoverage.map((entry) => ({
         code: entry.lep.code,
-        cells: [entry.covered ? `Sì, ${entry.practicesHere} ${entry.practicesHere === 1 ? "pratica" : "pratiche"}` : "No", `${entry.regionsCovering} su 21`],
+        cells: [entry.covered ? `Sì, ${entry.practicesHere} ${entry.practicesHere === 1 ? "buona prassi" : "buone prassi"}` : "No", `${entry.regionsCovering} su 21`],
       })),
     );
     for (const gap of profile.gaps.filter((candidate) => candidate.models.length > 0)) {
@@ -157,5 +157,24 @@ describe("the region page", () => {
     await screenshot(page, "region-phone");
     expect({ problems: watched.problems, origins: watched.origins() }).toEqual({ problems: [], origins: [service.base] });
     await watched.close();
+  });
+
+  it("says that no territory is called an unknown name, in Italian or English, and links the 21 territories", async () => {
+    for (const [path, sentence, title] of [
+      ["/regions/Atlantide", "Nessun territorio si chiama «Atlantide». I 21 territori del catalogo sono questi:", "Territorio non trovato"],
+      ["/regions/ITZ9?lang=en", "No territory is called “ITZ9”. These are the catalogue's 21 territories:", "Territory not found"],
+    ] as const) {
+      const watched = await watchedPage(browser);
+      await watched.page.goto(`${service.base}${path}`);
+      await watched.page.locator("#unknown-territory").waitFor({ timeout: 60_000 });
+      await expect(watched.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(title);
+      await expect(watched.page.locator("#unknown-territory").textContent()).resolves.toBe(sentence);
+      const links = await watched.page.$$eval("#territories a", (anchors) => anchors.map((anchor) => ({ nuts: anchor.getAttribute("data-nuts")!, href: anchor.getAttribute("href") })));
+      const lang = path.endsWith("lang=en") ? "?lang=en" : "";
+      expect(links.map((link) => link.nuts).sort()).toEqual(REGIONS.map((region) => region.nuts).sort());
+      expect(links.every((link) => link.href === `/regions/${link.nuts}${lang}`)).toBe(true);
+      expect(watched.problems.filter((problem) => problem.startsWith("uncaught"))).toEqual([]);
+      await watched.close();
+    }
   });
 });
