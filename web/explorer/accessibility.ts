@@ -10,24 +10,50 @@
  *   mismatch: a voice user says what they see). The button is named by its text; the tooltip still says what it does.
  *
  * React writes none of these attributes again (their values never change) except `aria-selected`, which it re-sets
- * when the open tab changes and the observer takes off at once.
+ * on the two tabs whose state changes when another tab is opened (with their classes, in the same commit).
+ *
+ * Only the two containers are watched, the tab strip's header and the plugin pane that shows the history: GraphiQL
+ * renders both once and keeps them. Monaco's editors, whose DOM changes at every keystroke and cursor blink, are
+ * outside both; the whole tree is watched only until the two containers are there.
  */
-export function mendGraphiqlAccessibility(root: HTMLElement): MutationObserver {
-  const mend = () => {
-    for (const list of root.querySelectorAll('.graphiql-tabs[role="tablist"]')) list.removeAttribute("role");
-    for (const tab of root.querySelectorAll("li.graphiql-tab")) {
-      if (tab.hasAttribute("role")) tab.removeAttribute("role");
-      if (tab.hasAttribute("aria-selected")) tab.removeAttribute("aria-selected");
-      const button = tab.querySelector(".graphiql-tab-button");
-      const open = tab.classList.contains("graphiql-tab-active");
-      if (!button || button.hasAttribute("aria-current") === open) continue;
-      if (open) button.setAttribute("aria-current", "true");
-      else button.removeAttribute("aria-current");
-    }
-    for (const entry of root.querySelectorAll(".graphiql-history-item-label[aria-label]")) entry.removeAttribute("aria-label");
+export function mendGraphiqlAccessibility(root: HTMLElement): () => void {
+  const observers: MutationObserver[] = [];
+  const watch = (container: Element, mend: (container: Element) => void, attributeFilter: string[]) => {
+    mend(container);
+    const observer = new MutationObserver(() => mend(container));
+    observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter });
+    observers.push(observer);
   };
-  const observer = new MutationObserver(mend);
-  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-label", "class"] });
-  mend();
-  return observer;
+  const attach = () => {
+    const header = root.querySelector(".graphiql-session-header");
+    const plugins = root.querySelector(".graphiql-plugin");
+    if (!header || !plugins) return;
+    waiting.disconnect();
+    watch(header, mendTabs, ["role", "aria-selected"]);
+    watch(plugins, mendHistory, ["aria-label"]);
+  };
+  const waiting = new MutationObserver(attach);
+  waiting.observe(root, { subtree: true, childList: true });
+  attach();
+  return () => {
+    waiting.disconnect();
+    for (const observer of observers) observer.disconnect();
+  };
+}
+
+function mendTabs(header: Element): void {
+  for (const list of header.querySelectorAll('.graphiql-tabs[role="tablist"]')) list.removeAttribute("role");
+  for (const tab of header.querySelectorAll("li.graphiql-tab")) {
+    if (tab.hasAttribute("role")) tab.removeAttribute("role");
+    if (tab.hasAttribute("aria-selected")) tab.removeAttribute("aria-selected");
+    const button = tab.querySelector(".graphiql-tab-button");
+    const open = tab.classList.contains("graphiql-tab-active");
+    if (!button || button.hasAttribute("aria-current") === open) continue;
+    if (open) button.setAttribute("aria-current", "true");
+    else button.removeAttribute("aria-current");
+  }
+}
+
+function mendHistory(plugins: Element): void {
+  for (const entry of plugins.querySelectorAll(".graphiql-history-item-label[aria-label]")) entry.removeAttribute("aria-label");
 }
