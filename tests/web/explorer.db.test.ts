@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page, Request } from "playwright-core";
 import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
 import { useTestService } from "../support/service";
 import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
@@ -44,12 +44,22 @@ async function runExample(page: Page, operation: string, expected: string): Prom
   await tabButton(page, operation).click();
   await expect(tabButton(page, operation).getAttribute("aria-current")).resolves.toBe("true");
   await editorShowing(page.locator(".graphiql-query-editor .monaco-editor"), ` ${operation}`);
-  // GraphiQL reads the operation's name from the editor 100 ms after its text changes (a debounce): a run sooner than
-  // that would send the previous tab's name; a person never clicks that fast.
-  await page.waitForTimeout(300);
-  await page.getByRole("button", { name: /^Execute query/ }).click();
+  // GraphiQL reads the operation's name from the editor a moment after its text changes (a debounce): a run sooner
+  // sends the previous tab's name, which a person never clicks fast enough to see. Then it runs again, once that
+  // run's answer is in (the button is "Stop" meanwhile).
+  for (let run = 1; ; run++) {
+    const sent = page.waitForRequest((request) => request.method() === "POST" && new URL(request.url()).pathname === "/graphql" && sentOperation(request) !== "IntrospectionQuery");
+    await page.getByRole("button", { name: /^Execute query/ }).click();
+    const request = await sent;
+    if (sentOperation(request) === operation) break;
+    if (run === 5) throw new Error(`GraphiQL kept sending ${sentOperation(request)} instead of ${operation}`);
+    await request.response();
+  }
   return editorShowing(page.locator(".graphiql-response .monaco-editor"), expected);
 }
+
+/** The operationName a request of GraphiQL's carried. */
+const sentOperation = (request: Request): string | undefined => (request.postDataJSON() as { operationName?: string } | null)?.operationName;
 
 /**
  * The explorer as an analyst meets it in a browser at GET /graphql: GraphiQL served by Prassi, one page for the whole
@@ -75,7 +85,11 @@ describe("the GraphQL explorer", () => {
     await page.locator(".graphiql-response .monaco-editor").waitFor();
     await page.waitForLoadState("networkidle");
     expect({ problems: watched.problems, origins: watched.origins() }).toEqual({ problems: [], origins: [service.base] });
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Prassi GraphQL explorer");
+    // Italian, like the rest of Prassi (English with ?lang=en, below); GraphiQL's own interface is English.
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Prassi Esploratore GraphQL");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("it");
+    await expect(page.getByRole("link", { name: "Le pagine di Prassi" }).getAttribute("href")).resolves.toBe("/");
+    await expect(page.locator("#explorer").getAttribute("lang")).resolves.toBe("en");
   });
 
   it("opens with one tab per operation of docs/queries, each named after its operation", async () => {
@@ -102,7 +116,7 @@ describe("the GraphQL explorer", () => {
     await page.locator('button[data-name="headers"]').click();
     const headers = page.locator(".graphiql-editor-tool .monaco-editor").filter({ visible: true });
     // The write's tab opens with the header to fill in.
-    await expect(editorText(headers)).resolves.toContain('"Authorization": "Bearer');
+    await editorShowing(headers, '"Authorization": "Bearer');
     const token = await editorToken();
     await headers.click();
     await page.keyboard.press("ControlOrMeta+A");
@@ -112,7 +126,7 @@ describe("the GraphQL explorer", () => {
     await page.keyboard.press("Shift+ControlOrMeta+End");
     await page.keyboard.press("Delete");
     await expect(editorText(headers)).resolves.toBe(JSON.stringify({ Authorization: `Bearer ${token}` }));
-    const sent = page.waitForRequest((request) => request.method() === "POST" && (request.postData() ?? "").includes("LinkTargetGroup"));
+    const sent = page.waitForRequest((request) => request.method() === "POST" && sentOperation(request) === "LinkTargetGroup");
     const shown = await runExample(page, "LinkTargetGroup", '"updatePractices"');
     expect((await sent).headers().authorization).toBe(`Bearer ${token}`);
     expect(shown).toContain('"id": "donne"');
@@ -142,6 +156,19 @@ describe("the GraphQL explorer", () => {
     await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
     await page.getByRole("region", { name: "Documentation Explorer" }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it("speaks English with ?lang=en, and its link to the pages keeps it", async () => {
+    const english = await watchedPage(browser);
+    await english.page.goto(`${service.base}/graphql?lang=en`);
+    await english.page.locator(".graphiql-tab-button").first().waitFor();
+    await expect(english.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Prassi GraphQL explorer");
+    await expect(english.page.locator("html").getAttribute("lang")).resolves.toBe("en");
+    await expect(english.page.title()).resolves.toBe("Prassi · GraphQL explorer");
+    await expect(english.page.locator(".prassi-banner p").textContent()).resolves.toMatch(/^The good practices \(buone prassi\) of Italy's public employment services/);
+    await expect(english.page.getByRole("link", { name: "Prassi's pages" }).getAttribute("href")).resolves.toBe("/?lang=en");
+    expect(english.problems).toEqual([]);
+    await english.close();
   });
 
   it("kept every request of the visit on this origin, Monaco's workers included, without an error", () => {

@@ -14,9 +14,11 @@ import "./explorer.css";
 import { GraphiQL } from "graphiql";
 import { createRoot } from "react-dom/client";
 import { mendGraphiqlAccessibility } from "./accessibility";
+import { translateBanner } from "./banner";
 import { EXAMPLE_TABS, examplesStorage } from "./examples";
 import { fetchFromPrassi } from "./fetcher";
 
+translateBanner();
 const root = document.getElementById("explorer")!;
 mendGraphiqlAccessibility(root);
 createRoot(root).render(
