@@ -50,6 +50,11 @@ export const errorHandler: express.ErrorRequestHandler = (error, request, respon
     sendError(request, response, known.status, known.code, known.message);
     return;
   }
+  // A path that Express cannot decode ("/practices/%E0") to match it against a route's parameters.
+  if (error instanceof URIError) {
+    sendError(request, response, 400, "BAD_REQUEST", "The URL's percent-encoding is invalid");
+    return;
+  }
   // Any other failure to read the request that is the client's (http-errors marks those `expose`).
   if (expose && status !== undefined && status >= 400 && status < 500) {
     sendError(request, response, 400, "BAD_REQUEST", "The request could not be read");

@@ -13,28 +13,40 @@ import path from "node:path";
 import compression from "compression";
 import express from "express";
 import { NutsCodeSchema, REGIONS, resolveRegion } from "../ingest/regions";
-import { sendError } from "./errors";
 
 export const WEB_DIST = path.resolve(__dirname, "../../web/dist");
 
-const PAGE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
+const PAGE_DIRECTIVES: Record<string, string> = {
+  "default-src": "'self'",
+  "script-src": "'self'",
+  "style-src": "'self'",
+  "img-src": "'self' data:",
   // bootstrap-italia's stylesheet carries an icon font inline (a data: URL: no request).
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-const EXPLORER_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
-  // bootstrap-italia's stylesheet carries an icon font inline (a data: URL: no request).
-  "font-src 'self' data:",
-  "font-src 'self' data:; worker-src 'self' blob:",
-);
+  "font-src": "'self' data:",
+  "connect-src": "'self'",
+  "object-src": "'none'",
+  "base-uri": "'none'",
+  "form-action": "'self'",
+  "frame-ancestors": "'none'",
+};
+// Monaco injects its own <style> elements and runs its language services in blob: workers.
+const EXPLORER_DIRECTIVES = { ...PAGE_DIRECTIVES, "style-src": "'self' 'unsafe-inline'", "worker-src": "'self' blob:" };
+
+function policy(directives: Record<string, string>): string {
+  return Object.entries(directives)
+    .map(([directive, sources]) => `${directive} ${sources}`)
+    .join("; ");
+}
+
+const PAGE_POLICY = policy(PAGE_DIRECTIVES);
+const EXPLORER_POLICY = policy(EXPLORER_DIRECTIVES);
+
+/** What a browser gets when the service runs without `npm run build:web` having built the pages. */
+const NOT_BUILT_PAGE =
+  '<!doctype html><html lang="it"><meta charset="utf-8"><title>Prassi</title>' +
+  "<p>Le pagine di Prassi non sono state costruite: <code>npm run build:web</code>. L'API risponde a /graphql.</p>" +
+  '<p lang="en">Prassi\'s pages are not built: <code>npm run build:web</code>. The API answers at /graphql.</p></html>';
+const NOT_BUILT_SCRIPT = 'console.warn("Prassi: the widget is not built on this server (npm run build:web)");\n';
 
 /** The widget's script keeps its name across releases: hosts pick up a new one within five minutes. */
 const WIDGET_CACHE = "public, max-age=300";
@@ -46,21 +58,21 @@ function prefersHtml(request: express.Request): boolean {
 
 export function webRoutes(distDir = WEB_DIST): express.Router {
   const router = express.Router();
-  const page = (file: string, policy: string): express.RequestHandler => (request, response) => {
+  const page = (file: string, contentPolicy: string): express.RequestHandler => (_request, response) => {
     const html = path.join(distDir, file);
     if (!fs.existsSync(html)) {
-      sendError(request, response, 503, "SERVICE_UNAVAILABLE", "The web pages are not built: run npm run build:web");
+      response.status(503).type("html").send(NOT_BUILT_PAGE);
       return;
     }
     response.set({
-      "content-security-policy": policy,
+      "content-security-policy": contentPolicy,
       "cache-control": "no-cache",
       "referrer-policy": "same-origin",
       "x-content-type-options": "nosniff",
     });
     response.sendFile(html);
   };
-  // Pages and assets only (the explorer's editor is 5.9 MB raw, 1.6 MB gzipped); the API's answers are left as they are.
+  // Pages and assets only (the explorer is 5.9 MB raw, 1.8 MB gzipped); the API's answers are left as they are.
   const compress = compression();
   const explorer = page("explorer/index.html", EXPLORER_POLICY);
   const pages = page("app/index.html", PAGE_POLICY);
@@ -70,14 +82,20 @@ export function webRoutes(distDir = WEB_DIST): express.Router {
   router.use("/assets", compress, express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
   router.get("/widget/prassi-similar.js", compress, (_request, response, next) => {
     response.set({ "cache-control": WIDGET_CACHE, "cross-origin-resource-policy": "cross-origin" });
-    response.sendFile(path.join(distDir, "widget/prassi-similar.js"), (error) => error && next());
+    const script = path.join(distDir, "widget/prassi-similar.js");
+    if (!fs.existsSync(script)) {
+      response.status(503).type("text/javascript").send(NOT_BUILT_SCRIPT);
+      return;
+    }
+    response.sendFile(script, (error) => error && next(error));
   });
   router.get(["/", "/practices/:id", "/path"], compress, pages);
-  // A region's page is at its NUTS code; a name ("Liguria", "Provincia autonoma di Trento") redirects there.
+  // A region's page is at its NUTS code; a name ("Liguria", "Provincia autonoma di Trento") or a code in another case
+  // ("itc3") redirects there.
   router.get("/regions/:region", compress, (request, response, next) => {
     const asked = String(request.params.region);
     if (NutsCodeSchema.safeParse(asked).success && REGIONS.some((region) => region.nuts === asked)) return pages(request, response, next);
-    const region = resolveRegion(asked);
+    const region = REGIONS.find((territory) => territory.nuts === asked.toUpperCase()) ?? resolveRegion(asked);
     // The page says that no territory has that name.
     if (!region) return pages(request, response.status(404), next);
     const query = request.originalUrl.indexOf("?");

@@ -1,7 +1,6 @@
 import { graphql, type GraphQLSchema } from "graphql";
 import { REGIONS } from "../../src/ingest/regions";
 import { regionCoverage } from "../../src/discovery/regionCoverage";
-import { regionProfile } from "../../src/discovery/regionProfile";
 import { createContext } from "../../src/graphql/context";
 import { buildSchema } from "../../src/graphql/schema";
 import { createLogger } from "../../src/logger";
@@ -33,16 +32,28 @@ describe("every territory's LEP coverage, on the 2023 catalogue", () => {
     expect(coverage.find((entry) => entry.nuts === "ITI2")).toMatchObject({ practiceCount: 0, lepsCovered: 0, coverageRate: 0, coverageRank: 11 });
   });
 
-  it("agrees with every territory's regionProfile: practices, LEP services covered, rate and rank", async () => {
+  it("counts as a plain tally of the graph does: each territory's practices, and the top-level LEP services they implement", async () => {
+    // An oracle that shares nothing with src/discovery/coverage.ts: every link read raw, the counting done here.
+    const { records } = await db.driver.executeQuery(
+      `MATCH (r:Region)
+       OPTIONAL MATCH (r)<-[:IN_REGION]-(p:Practice)
+       OPTIONAL MATCH (p)-[:IMPLEMENTS]->(l:Lep)
+       OPTIONAL MATCH (l)-[:PART_OF]->(parent:Lep)
+       RETURN r.nuts AS nuts, collect(DISTINCT p.id) AS practices, collect(DISTINCT coalesce(parent.code, l.code)) AS services`,
+    );
+    const { records: topLevel } = await db.driver.executeQuery("MATCH (l:Lep) WHERE NOT (l)-[:PART_OF]->() RETURN count(l) AS services");
+    const services = Number(topLevel[0]!.get("services"));
+    const tally = new Map(records.map((record) => [record.get("nuts") as string, { practices: record.get("practices").length as number, covered: record.get("services").length as number }]));
     for (const entry of await regionCoverage(db.reader)) {
-      const profile = await regionProfile(db.reader, entry.nuts);
-      expect(entry).toEqual({
+      const expected = tally.get(entry.nuts)!;
+      const wider = [...tally.values()].filter((other) => other.covered > expected.covered).length;
+      expect({ nuts: entry.nuts, practiceCount: entry.practiceCount, lepsCovered: entry.lepsCovered, coverageRank: entry.coverageRank }).toEqual({
         nuts: entry.nuts,
-        practiceCount: profile.practiceIds.length,
-        lepsCovered: profile.lepCoverage.filter((lep) => lep.covered).length,
-        coverageRate: profile.coverageRate,
-        coverageRank: profile.coverageRank,
+        practiceCount: expected.practices,
+        lepsCovered: expected.covered,
+        coverageRank: 1 + wider,
       });
+      expect(entry.coverageRate).toBeCloseTo(expected.covered / services, 6);
     }
   });
 

@@ -27,6 +27,9 @@ const QUIET_FLAGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does), or set PRASSI_CHROMIUM`);
+  }
   return chromium.launch({ executablePath: CHROMIUM, args: QUIET_FLAGS });
 }
 

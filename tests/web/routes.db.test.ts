@@ -26,6 +26,8 @@ describe("the front end's routes", () => {
   it("redirects a region's name to its NUTS code, keeping the query, and serves unknown names as a 404 page", async () => {
     const byName = await fetch(`${service.base}/regions/Liguria?lang=en`, { redirect: "manual" });
     expect({ status: byName.status, location: byName.headers.get("location") }).toEqual({ status: 301, location: "/regions/ITC3?lang=en" });
+    const lowerCase = await fetch(`${service.base}/regions/itc3`, { redirect: "manual" });
+    expect(lowerCase.headers.get("location")).toBe("/regions/ITC3");
     const trento = await fetch(`${service.base}/regions/${encodeURIComponent("Provincia autonoma di Trento")}`, { redirect: "manual" });
     expect(trento.headers.get("location")).toBe("/regions/ITH2");
     const unknown = await fetch(`${service.base}/regions/Atlantide`);
@@ -51,6 +53,18 @@ describe("the front end's routes", () => {
     await watched.close();
     const api = await fetch(`${service.base}/nowhere-at-all`);
     expect({ status: api.status, type: api.headers.get("content-type") }).toMatchObject({ status: 404, type: expect.stringMatching(/^application\/json/) });
+  });
+
+  it("answers a path whose percent-encoding is broken with 400, not an internal error", async () => {
+    for (const path of ["/practices/%E0", "/regions/%E0", "/nowhere%E0"]) {
+      const response = await fetch(`${service.base}${path}`, { headers: { accept: "text/html" } });
+      expect({ path, status: response.status, body: await response.json() }).toMatchObject({
+        path,
+        status: 400,
+        body: { errors: [{ extensions: { code: "BAD_REQUEST" } }] },
+      });
+    }
+    expect(service.logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 
   it("serves the hashed assets for a year and the widget's script for five minutes", async () => {
