@@ -78,7 +78,8 @@ describe("outages of the bundled Neo4j", () => {
     process.kill(killed.pid, "SIGKILL");
     await eventually("the outage is known", async () => (await ask()).status === 503, 3_000);
     expect(await ask()).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
-    await eventually("Neo4j restarted and the service answers", async () => (await ask()).status === 200, 90_000);
+    // Answering again means the whole answer: the first requests after a restart may still fail on a loaded machine.
+    await eventually("Neo4j restarted and the service answers", async () => (await ask()).matches === 3, 90_000);
     expect(prassi.bundled!().pid).not.toBe(killed.pid);
     expect(await ask()).toMatchObject({ status: 200, matches: 3 });
     expect(await status("/healthz")).toBe(200);
