@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import type { Prassi } from "../src/app";
 import { createLogger } from "../src/logger";
 import { launchBrowser, watchedPage } from "../tests/support/browser";
+import { GRAPH_DRAWN_MARK, PATH_DRAWN_MARK } from "../web/app/graph/marks";
 import { runBenchmark, withThrowawayService } from "./support/throwawayService";
 
 const RUNS = 5;
@@ -22,9 +23,9 @@ const RUNS = 5;
 const VIEWS: Array<{ name: string; path: string; drawn: { mark: string } | { selector: string } }> = [
   { name: "explorer", path: "/graphql", drawn: { selector: ".graphiql-container .monaco-editor" } },
   { name: "home", path: "/?q=collocamento", drawn: { selector: "#results li" } },
-  { name: "practice", path: "/practices/2023-004", drawn: { mark: "prassi:graph-drawn" } },
+  { name: "practice", path: "/practices/2023-004", drawn: { mark: GRAPH_DRAWN_MARK } },
   { name: "region", path: "/regions/ITC3", drawn: { selector: "[data-nuts]" } },
-  { name: "path", path: "/path?from=2023-004&to=2023-012", drawn: { mark: "prassi:path-drawn" } },
+  { name: "path", path: "/path?from=2023-004&to=2023-012", drawn: { mark: PATH_DRAWN_MARK } },
 ];
 
 type Sample = { paint: number; drawn: number; bytes: number; origins: string[] };

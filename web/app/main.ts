@@ -53,7 +53,7 @@ function layout(): HTMLElement {
               { class: "it-right-zone prassi-nav", "aria-label": t(LABELS.navigation) },
               h("a", { href: href("/") }, t(LABELS.search)),
               h("a", { href: href("/path") }, t(LABELS.path)),
-              h("a", { href: "/graphql" }, t(LABELS.explorer)),
+              h("a", { href: href("/graphql") }, t(LABELS.explorer)),
               h("a", { href: otherLanguageHref(), lang: LANG === "it" ? "en" : "it" }, t(LABELS.otherLanguage)),
             ),
           ),
