@@ -18,6 +18,15 @@ const unsetWhenBlank = <T extends z.ZodType>(schema: T) =>
 /** A TCP port; 0 asks the OS for a free one (used by tests). */
 const port = (fallback: number) =>
   unsetWhenBlank(z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(fallback));
+const atLeastZero = (fallback: number, unit: string, max: number) =>
+  unsetWhenBlank(
+    z.coerce
+      .number({ error: `must be a number of ${unit}` })
+      .int(`must be a whole number of ${unit}`)
+      .min(0, `must be 0 or more ${unit}`)
+      .max(max, `must be at most ${max} ${unit}`)
+      .default(fallback),
+  );
 const positive = (fallback: number, unit: string) =>
   unsetWhenBlank(z.coerce.number({ error: `must be a number of ${unit}` }).int().positive(`must be a positive number of ${unit}`).default(fallback));
 
@@ -96,6 +105,8 @@ const environmentSchema = z.object({
   PRASSI_REQUEST_TIMEOUT_MS: positive(10000, "milliseconds"),
   PRASSI_MAX_REQUESTS_IN_FLIGHT: positive(4, "requests"),
   PRASSI_MAX_RESPONSE_BYTES: positive(5 * 1024 * 1024, "bytes"),
+  PRASSI_PUBLIC_MAX_AGE: atLeastZero(60, "seconds", 86_400),
+  PRASSI_RESPONSE_CACHE_MB: atLeastZero(64, "megabytes", 16_384),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -118,6 +129,8 @@ export type Config = {
   /** Per client address and minute; absent when PRASSI_RATE_LIMIT=off. */
   rateLimit?: { readsPerMinute: number; writesPerMinute: number; inFlight: number };
   limits: { queryCost: number; queryTimeoutMs: number; requestTimeoutMs: number; responseBytes: number };
+  /** Public reads: Cache-Control max-age and the response cache's time to live (0: nothing cached); its size in bytes (0: off). */
+  caching: { publicMaxAge: number; responseCacheBytes: number };
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
 };
 
@@ -153,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: e.PRASSI_REQUEST_TIMEOUT_MS,
       responseBytes: e.PRASSI_MAX_RESPONSE_BYTES,
     },
+    caching: { publicMaxAge: e.PRASSI_PUBLIC_MAX_AGE, responseCacheBytes: e.PRASSI_RESPONSE_CACHE_MB * 1024 * 1024 },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -3,12 +3,16 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import compression from "compression";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
 import { tokenVerifier } from "./graphql/auth";
 import { createContext, type PrassiContext } from "./graphql/context";
+import { cachingPlugins } from "./graphql/cache/responseCache";
+import { advanceStampOnWrite } from "./graphql/cache/stampOnWrite";
+import { pollVersionStamp } from "./graphql/cache/versionStamp";
 import { formatError } from "./graphql/errors";
 import { queryLimits } from "./graphql/plugins/queryLimits";
 import { requestErrors } from "./graphql/plugins/requestErrors";
@@ -25,6 +29,7 @@ import type { Logger } from "./logger";
 import type { DatabaseMonitor } from "./neo4j/availability";
 import { terminateRequestTransactions } from "./neo4j/cancel";
 import { isDatabaseReachable } from "./neo4j/driver";
+import { advanceGraphVersion, readGraphVersion } from "./neo4j/graphVersion";
 
 /** /readyz asks the database at most this often; a burst of probes shares one answer. */
 const READINESS_TTL_MS = 1_000;
@@ -73,6 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const armor = new ApolloArmor(DOCUMENT_LIMITS).protect();
   const pageLimits = readPageLimits(options.typeDefs);
   const requests = config.rateLimit && rateLimit(config.rateLimit.readsPerMinute, "requests");
+  // The graph's version stamp, read once a second for every request of this instance (caching: docs/operations.md).
+  const stamp = pollVersionStamp({ read: () => readGraphVersion(driver, database), log });
   const plugins: ApolloServerPlugin<PrassiContext>[] = [
     ...(armor.plugins as ApolloServerPlugin<PrassiContext>[]),
     queryLimits({
@@ -86,6 +93,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
     requestErrors(),
     writeAudit(options.schema),
+    ...cachingPlugins({ ...config.caching, stamp }),
+    advanceStampOnWrite(() => advanceGraphVersion(driver, database), stamp),
     ...(options.plugins ?? []),
     ApolloServerPluginDrainHttpServer({ httpServer }),
   ];
@@ -122,6 +131,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(webRoutes());
   app.use(
     "/graphql",
+    // Answers are compressed for a client that asks (after graphqlEndpoint has measured them against the size cap).
+    compression(),
     ...(config.rateLimit && requests ? [limitRequestsInFlight(config.rateLimit.inFlight), limitRequests(requests)] : []),
     // Compressed bodies are refused (415): a few KB of gzip can inflate to the whole body limit, or fail to.
     express.json({ limit: `${MAX_BODY_KB}kb`, inflate: false }),
@@ -159,6 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     async stop() {
       // Apollo's drain plugin closes the HTTP server after in-flight requests finish.
+      stamp.stop();
       await apollo.stop();
     },
   };

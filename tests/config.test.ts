@@ -50,4 +50,13 @@ describe("loadConfig", () => {
   it("refuses a username without a password", () => {
     expect(() => loadConfig({ NEO4J_URI: "bolt://db:7687", NEO4J_USERNAME: "neo4j" })).toThrow(/set both or neither/);
   });
+
+  it("caches public reads for 60 s in at most 64 MB by default; 0 turns either off, a negative or fractional value is refused", () => {
+    expect(loadConfig({}).caching).toEqual({ publicMaxAge: 60, responseCacheBytes: 64 * 1024 * 1024 });
+    expect(loadConfig({ PRASSI_PUBLIC_MAX_AGE: "0", PRASSI_RESPONSE_CACHE_MB: "0" }).caching).toEqual({ publicMaxAge: 0, responseCacheBytes: 0 });
+    expect(loadConfig({ PRASSI_PUBLIC_MAX_AGE: " " }).caching.publicMaxAge).toBe(60);
+    expect(() => loadConfig({ PRASSI_PUBLIC_MAX_AGE: "-1" })).toThrow(/PRASSI_PUBLIC_MAX_AGE: must be 0 or more seconds/);
+    expect(() => loadConfig({ PRASSI_RESPONSE_CACHE_MB: "1.5" })).toThrow(/PRASSI_RESPONSE_CACHE_MB: must be a whole number of megabytes/);
+    expect(() => loadConfig({ PRASSI_PUBLIC_MAX_AGE: "a minute" })).toThrow(/PRASSI_PUBLIC_MAX_AGE/);
+  });
 });

@@ -3,6 +3,7 @@
  * edges are left out: they are derived, and a restore recomputes them.
  */
 import type { Driver } from "neo4j-driver";
+import { GRAPH_VERSION_LABEL } from "../neo4j/graphVersion";
 
 export type GraphNode = { elementId: string; labels: string[]; properties: Record<string, unknown> };
 export type GraphRelationship = { elementId: string; type: string; from: string; to: string; properties: Record<string, unknown> };
@@ -10,7 +11,7 @@ export type GraphContents = { nodes: GraphNode[]; relationships: GraphRelationsh
 
 /** Each node with its outgoing relationships, in one statement, so that the two are read together. */
 const GRAPH = `
-MATCH (n)
+MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL}
 RETURN elementId(n) AS elementId, labels(n) AS labels, properties(n) AS properties,
   [(n)-[r]->(m) WHERE type(r) <> 'SIMILAR_TO' |
     {elementId: elementId(r), type: type(r), to: elementId(m), properties: properties(r)}] AS outgoing`;

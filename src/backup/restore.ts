@@ -11,6 +11,7 @@ import { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "../ingest/lo
 import type { ExportContents } from "./exportDirectory";
 import { VOCABULARY_LINKS, VOCABULARY_NODES, type VocabularySnapshot } from "./exportFormat";
 import { MANIFEST_FILE, type Manifest } from "./manifest";
+import { advanceGraphVersionIn, GRAPH_VERSION_LABEL } from "../neo4j/graphVersion";
 
 /** The export cannot be restored here; nothing was written. */
 export class RestoreError extends Error {
@@ -40,7 +41,7 @@ export async function restoreExport(driver: Driver, backup: ExportContents, data
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
-      const held = (await tx.run("MATCH (n) RETURN count(n) AS nodes")).records[0]!.get("nodes") as number;
+      const held = (await tx.run(`MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL} RETURN count(n) AS nodes`)).records[0]!.get("nodes") as number;
       if (held > 0) {
         throw new RestoreError(`the database holds ${held} node(s): a restore writes into an empty database only, so that the result is the exported graph`);
       }
@@ -50,6 +51,7 @@ export async function restoreExport(driver: Driver, backup: ExportContents, data
       for (const catalogue of catalogues) await writeCatalogueGraph(writer, catalogue);
       await writeEditorLinks(writer, catalogues);
       await checkWhatWasWritten(tx, backup.manifest);
+      await advanceGraphVersionIn(tx);
       return {
         catalogues: catalogues.length,
         practices: catalogues.reduce((sum, catalogue) => sum + catalogue.practices.length, 0),
@@ -64,7 +66,7 @@ export async function restoreExport(driver: Driver, backup: ExportContents, data
 
 /** All the database holds, inside the restore's transaction: what it wrote (similarity comes after the commit). */
 const WRITTEN = `
-CALL { MATCH (n) RETURN count(n) AS nodes }
+CALL { MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL} RETURN count(n) AS nodes }
 CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships`;
 

@@ -72,7 +72,7 @@ export function webRoutes(distDir = WEB_DIST): express.Router {
     });
     response.sendFile(html);
   };
-  // Pages and assets only (the explorer is 5.9 MB raw, 1.8 MB gzipped); the API's answers are left as they are.
+  // Pages and assets (the explorer is 5.9 MB raw, 1.8 MB gzipped); the API's answers are compressed in server.ts.
   const compress = compression();
   const explorer = page("explorer/index.html", EXPLORER_POLICY);
   const pages = page("app/index.html", PAGE_POLICY);

@@ -12,6 +12,7 @@ import { CatalogueLoadError, checkCatalogueFits, unallowedChanges, type LoadAllo
 import { GraphWriter, writeCatalogueGraph, writeEditorLinks, writeReferenceData, type WriteCounts } from "./loadWrites";
 import { LINKS } from "./practiceGraph";
 import { catalogueLinks, catalogueNodes, referenceLinks, referenceNodes } from "./sharedNodes";
+import { advanceGraphVersionIn } from "../neo4j/graphVersion";
 
 export type LoadReport = WriteCounts & {
   practices: number;
@@ -109,5 +110,6 @@ async function importCatalogue(
   await writer.run(DELETE_DROPPED_PRACTICES, { practiceIds: dropped });
   await writeCatalogueGraph(writer, catalogue);
   await writeEditorLinks(writer, [catalogue]);
+  await advanceGraphVersionIn(tx); // commits with the import: caches keyed on the old stamp are left behind
   return { counts: writer.counts, changes, similarityDeleted: similarity.summary.counters.updates().relationshipsDeleted };
 }

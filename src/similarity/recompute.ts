@@ -3,6 +3,7 @@ import type { Driver } from "neo4j-driver";
 import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
 import { buildSimilarityIndex, candidatesOf, computeNeighbourhoods, type SimilarityIndex } from "./neighbours";
 import { storeNeighbourhoods } from "./store";
+import { advanceGraphVersion } from "../neo4j/graphVersion";
 
 /**
  * The practices whose top-K a change to `changed` can alter: the changed ones, those that stored one of them
@@ -26,6 +27,8 @@ async function recomputeAndStore(
   const neighbourhoods = computeNeighbourhoods(index, practiceIds);
   const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
   const relationships = await storeNeighbourhoods(driver, neighbourhoods, signatures, database);
+  // New neighbourhoods change what the discovery fields answer: cached answers are left behind.
+  if (neighbourhoods.length > 0) await advanceGraphVersion(driver, database);
   return { practices: neighbourhoods.length, relationships };
 }
 

@@ -27,7 +27,7 @@ export async function resetDatabase(driver: Driver): Promise<void> {
 
 export async function countGraph(driver: Driver): Promise<{ nodes: number; relationships: number }> {
   const { records } = await driver.executeQuery(
-    "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+    "CALL { MATCH (n) WHERE NOT n:GraphVersion RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
   );
   return { nodes: records[0]!.get("nodes"), relationships: records[0]!.get("relationships") };
 }

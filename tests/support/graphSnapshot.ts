@@ -9,7 +9,7 @@ import type { Driver } from "neo4j-driver";
 
 export type GraphSnapshot = { graph: string[]; similarity: string[] };
 
-const NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties";
+const NODES = "MATCH (n) WHERE NOT n:GraphVersion RETURN labels(n) AS labels, properties(n) AS properties";
 const RELATIONSHIPS = `
 MATCH (a)-[r]->(b)
 RETURN type(r) AS type, labels(a) AS fromLabels, coalesce(a.id, a.nuts, a.code) AS from,

@@ -1,0 +1,29 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { PrassiContext } from "../context";
+import type { VersionStamp } from "./versionStamp";
+
+/**
+ * After a mutation that applied something (a field answered without error) has committed, advances the graph's
+ * version stamp before the response leaves, so that every instance stops serving cached answers of the graph
+ * before it within the stamp's freshness bound; this instance at once. A refused write (no token, a bad input)
+ * advances nothing: anonymous clients cannot flush the caches.
+ */
+export function advanceStampOnWrite(advance: () => Promise<number>, stamp: VersionStamp): ApolloServerPlugin<PrassiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, response, contextValue }) {
+          if (operation?.operation !== "mutation" || response.body.kind !== "single") return;
+          const data = response.body.singleResult.data;
+          if (!data || !Object.values(data).some((value) => value !== null && value !== undefined)) return;
+          try {
+            stamp.observe(await advance());
+          } catch (error) {
+            // The write stands; other instances' caches may serve the older answer until the next change or max-age.
+            contextValue.log.error({ err: error }, "could not advance the graph version stamp after a write");
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { boundedCache } from "../../src/graphql/cache/boundedCache";
+import { pollVersionStamp } from "../../src/graphql/cache/versionStamp";
+import { createLogger } from "../../src/logger";
+
+const log = createLogger("silent");
+
+describe("the graph version stamp as one instance knows it", () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }));
+  afterEach(() => jest.useRealTimers());
+
+  it("is read once a second whatever the traffic, and vouched for only while its read is fresh", async () => {
+    let reads = 0;
+    let stamp = 7;
+    let answering = true;
+    const poller = pollVersionStamp({
+      read: async () => {
+        reads++;
+        if (!answering) throw new Error("database down");
+        return stamp;
+      },
+      log,
+    });
+    await jest.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 1000; i++) expect(poller.current()).toBe(7);
+    expect(reads).toBe(1);
+    stamp = 8;
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(poller.current()).toBe(8);
+    expect(reads).toBe(2);
+    // A failed read: the stamp is unknown (the cache is bypassed) until a read succeeds.
+    answering = false;
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(poller.current()).toBeUndefined();
+    answering = true;
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(poller.current()).toBe(8);
+    poller.stop();
+  });
+
+  it("waits for a slow read up to a second more, then bypasses the cache until it ends", async () => {
+    let release: (stamp: number) => void = () => {};
+    let reads = 0;
+    const poller = pollVersionStamp({
+      read: () => (++reads === 2 ? new Promise<number>((resolve) => (release = resolve)) : Promise.resolve(reads === 1 ? 1 : 3)),
+      log,
+    });
+    await jest.advanceTimersByTimeAsync(0);
+    await jest.advanceTimersByTimeAsync(1_000); // the second read hangs
+    await jest.advanceTimersByTimeAsync(999);
+    expect(poller.current()).toBe(1);
+    await jest.advanceTimersByTimeAsync(2);
+    expect(poller.current()).toBeUndefined();
+    expect(reads).toBe(2); // a hung read is not stacked on
+    release(2);
+    await jest.advanceTimersByTimeAsync(1_000); // the next read, on time
+    expect(poller.current()).toBe(3);
+    poller.stop();
+  });
+
+  it("takes a stamp this instance advanced at once, and never goes back to an older one", async () => {
+    let stamp = 3;
+    const poller = pollVersionStamp({ read: async () => stamp, log });
+    await jest.advanceTimersByTimeAsync(0);
+    poller.observe(4);
+    expect(poller.current()).toBe(4);
+    await jest.advanceTimersByTimeAsync(1_000); // a read that still says 3
+    expect(poller.current()).toBe(4);
+    stamp = 5;
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(poller.current()).toBe(5);
+    poller.stop();
+  });
+});
+
+describe("the response cache's store", () => {
+  it("holds at most its size in bytes, dropping the least recently used first, and forgets expired entries", async () => {
+    let now = 0;
+    const cache = boundedCache(100, () => now);
+    await cache.set("a", "x".repeat(20)); // 42 bytes
+    await cache.set("b", "y".repeat(20));
+    await cache.get("a"); // b is now the least recently used
+    await cache.set("c", "z".repeat(20));
+    expect(cache.bytes).toBeLessThanOrEqual(100);
+    expect(await cache.get("b")).toBeUndefined();
+    expect(await cache.get("a")).toBe("x".repeat(20));
+    await cache.set("big", "w".repeat(100));
+    expect(await cache.get("big")).toBeUndefined();
+    await cache.set("short", "v", { ttl: 60 });
+    now = 59_999;
+    expect(await cache.get("short")).toBe("v");
+    now = 60_000;
+    expect(await cache.get("short")).toBeUndefined();
+  });
+});
