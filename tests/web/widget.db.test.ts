@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
 import { startTestService, useTestService, type TestService } from "../support/service";
 
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const QUERY = fs.readFileSync(path.resolve(__dirname, "../../docs/queries/similar-practices.graphql"), "utf8");
 /** The widget names this many shared items, then "and N more". */
 const SHOWN_ITEMS = 6;
@@ -204,8 +206,18 @@ describe("the <prassi-similar> widget on another site's page", () => {
     await watched.page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(watched.page, "widget");
     expect({ problems: watched.problems, origins: watched.origins().sort() }).toEqual({ problems: [], origins: [hostOrigin, service.base].sort() });
-    // It asked its own origin's API: the script's, as no api attribute was given.
-    expect(watched.requests.filter((url) => url.startsWith(service.base))).toEqual([`${service.base}/widget/prassi-similar.js`, `${service.base}/graphql`]);
+    // It asked its own origin's API (the script's, as no api attribute was given) with a GET persisted query: the
+    // query's hash alone, then, if this instance did not know it yet, the query with its hash.
+    const [script, ...calls] = watched.requests.filter((url) => url.startsWith(service.base)).map((url) => new URL(url));
+    expect(script?.pathname).toBe("/widget/prassi-similar.js");
+    expect(
+      calls.map((url) => ({
+        path: url.pathname,
+        hash: (JSON.parse(url.searchParams.get("extensions") ?? "{}") as { persistedQuery?: { sha256Hash?: string } }).persistedQuery?.sha256Hash,
+        query: url.searchParams.get("query"),
+      })),
+    ).toEqual([{ path: "/graphql", hash: sha256(QUERY), query: null }, { path: "/graphql", hash: sha256(QUERY), query: QUERY }].slice(0, calls.length));
+    expect(calls.length).toBeGreaterThanOrEqual(1);
     await watched.close();
   });
 
@@ -298,7 +310,9 @@ describe("the <prassi-similar> widget on another site's page", () => {
       const answers: number[] = [];
       const watched = await openHost(ids.map((id, index) => `<prassi-similar id="widget-${index}" practice="${id}"></prassi-similar>`).join("\n"), undefined, async (page) =>
         page.on("response", (response) => {
-          if (response.request().method() === "POST" && response.url() === `${prassiBase()}/graphql`) answers.push(response.status());
+          const url = new URL(response.url());
+          // The hash-only GETs: one per widget (a second GET with the query follows when the instance lacks it).
+          if (`${url.origin}${url.pathname}` === `${prassiBase()}/graphql` && !url.searchParams.has("query")) answers.push(response.status());
         }),
       );
       const views = await Promise.all(ids.map((_, index) => settled(watched.page, `#widget-${index}`)));
@@ -317,7 +331,7 @@ describe("the <prassi-similar> widget on another site's page", () => {
 
   it("asks again after a short Retry-After (429), and tells the reader when the API asks to wait longer", async () => {
     const expected = await similar("2023-004", 3);
-    /** The POSTs of each practice's widget, in order. */
+    /** The hash-only GETs of each practice's widget, in order. */
     const posts: Record<string, number> = {};
     const refusal = (seconds: number) => ({
       status: 429,
@@ -329,9 +343,10 @@ describe("the <prassi-similar> widget on another site's page", () => {
       [`<prassi-similar id="brief" practice="2023-004"></prassi-similar>`, `<prassi-similar id="long" practice="2023-012"></prassi-similar>`].join("\n"),
       undefined,
       (page) =>
-        page.route(`${service.base}/graphql`, async (route) => {
-          if (route.request().method() !== "POST") return route.continue();
-          const id = (route.request().postDataJSON() as { variables: { id: string } }).variables.id;
+        page.route((url) => `${url.origin}${url.pathname}` === `${service.base}/graphql`, async (route) => {
+          const url = new URL(route.request().url());
+          if (route.request().method() !== "GET" || url.searchParams.has("query")) return route.continue();
+          const id = (JSON.parse(url.searchParams.get("variables") ?? "{}") as { id: string }).id;
           posts[id] = (posts[id] ?? 0) + 1;
           if (id === "2023-012") return route.fulfill(refusal(60));
           return posts[id] === 1 ? route.fulfill(refusal(1)) : route.continue();

@@ -1,6 +1,8 @@
 /**
- * The one way the pages and the widget ask the public GraphQL API: a POST of a named operation, answered with its
- * data or an ApiError that says what went wrong in words a reader can be shown.
+ * The one way the pages and the widget ask the public GraphQL API: a named operation, answered with its data or an
+ * ApiError that says what went wrong in words a reader can be shown. `askApi` POSTs it; `askApiPersisted` GETs it as
+ * an automatic persisted query (its SHA-256 in the URL, the text only when the server does not know it yet), so that
+ * the browser and any cache on the way can keep the answer for its max-age (docs/widget.md).
  *
  * The API lets one client have only a few requests in flight (4 by default) and refuses more with 429 and
  * Retry-After; a portal with several widgets, or a reader switching quickly, would meet it. So a page sends at most
@@ -28,40 +30,82 @@ const MAX_IN_FLIGHT = 3;
 const MAX_RETRIES = 2;
 /** ... and only when it asks to wait this long at most: a spent budget (a minute) is the reader's to retry. */
 const MAX_WAIT_MS = 5_000;
+/** Only the safelisted Accept: a GET with no other header is a simple request, sent without a CORS preflight. */
+const ACCEPT = "application/graphql-response+json, application/json";
+
+type Outgoing = { url: string; init: RequestInit };
 
 export async function askApi<T>(api: string, query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   const body = JSON.stringify({ query, variables });
+  const answer = await ask<T>(api, { url: api, init: { method: "POST", headers: { "content-type": "application/json", accept: ACCEPT }, body } }, signal);
+  return dataOf(api, answer);
+}
+
+/**
+ * The same question as a GET automatic persisted query: first the query's hash alone; if the server does not know
+ * it (PERSISTED_QUERY_NOT_FOUND: a restart, another instance), the query with its hash, which the server keeps.
+ * Without Web Crypto (a page served over plain http from another host than localhost) it asks as askApi does.
+ */
+export async function askApiPersisted<T>(api: string, query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  const hash = await sha256(query);
+  if (hash === undefined) return askApi<T>(api, query, variables, signal);
+  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+  const get = (withQuery: boolean): Outgoing => {
+    const url = new URL(api, typeof document === "undefined" ? undefined : document.baseURI);
+    if (withQuery) url.searchParams.set("query", query);
+    url.searchParams.set("variables", JSON.stringify(variables));
+    url.searchParams.set("extensions", extensions);
+    return { url: url.href, init: { method: "GET", headers: { accept: ACCEPT } } };
+  };
+  let answer = await ask<T>(api, get(false), signal);
+  if (answer.errors?.some((error) => error.extensions?.code === "PERSISTED_QUERY_NOT_FOUND" || error.message === "PersistedQueryNotFound")) {
+    answer = await ask<T>(api, get(true), signal);
+  }
+  return dataOf(api, answer);
+}
+
+const hashes = new Map<string, string>();
+
+async function sha256(text: string): Promise<string | undefined> {
+  const known = hashes.get(text);
+  if (known) return known;
+  if (typeof crypto === "undefined" || !crypto.subtle) return undefined;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  const hash = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  hashes.set(text, hash);
+  return hash;
+}
+
+/** Sends a request in its turn, again after a short refusal, and reads its GraphQL answer. */
+async function ask<T>(api: string, request: Outgoing, signal: AbortSignal | undefined): Promise<GraphqlAnswer<T>> {
   for (let retry = 0; ; retry++) {
-    const { status, text, wait } = await send(api, body, signal, retry < MAX_RETRIES);
+    const { status, text, wait } = await send(api, request, signal, retry < MAX_RETRIES);
     if (wait !== undefined) {
       await sleep(wait, signal);
       continue;
     }
-    let answer: GraphqlAnswer<T>;
     try {
-      answer = JSON.parse(text ?? "") as GraphqlAnswer<T>;
+      return JSON.parse(text ?? "") as GraphqlAnswer<T>;
     } catch {
       throw new ApiError("refused", `${api} answered ${status} without a GraphQL answer`);
     }
-    const first = answer.errors?.[0];
-    if (first) throw new ApiError("answer", first.message, first.extensions?.code);
-    if (!answer.data) throw new ApiError("refused", `${api} answered ${status} without data`);
-    return answer.data;
   }
 }
 
+function dataOf<T>(api: string, answer: GraphqlAnswer<T>): T {
+  const first = answer.errors?.[0];
+  if (first) throw new ApiError("answer", first.message, first.extensions?.code);
+  if (!answer.data) throw new ApiError("refused", `${api} answered without data`);
+  return answer.data;
+}
+
 /** One request in its turn: its status, and its body or how long to wait before asking again. */
-async function send(api: string, body: string, signal: AbortSignal | undefined, mayRetry: boolean): Promise<{ status: number; text?: string; wait?: number }> {
+async function send(api: string, request: Outgoing, signal: AbortSignal | undefined, mayRetry: boolean): Promise<{ status: number; text?: string; wait?: number }> {
   const release = await turn(api, signal);
   try {
     let response: Response;
     try {
-      response = await fetch(api, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
-        body,
-        signal,
-      });
+      response = await fetch(request.url, { ...request.init, signal });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new ApiError("unreachable", `${api} cannot be reached`);

@@ -4,7 +4,7 @@
  * Shadow DOM, no globals, and nothing it meets (a missing practice, an API that is down) throws into the page.
  */
 import query from "../../docs/queries/similar-practices.graphql?raw";
-import { ApiError, askApi } from "../shared/api";
+import { ApiError, askApiPersisted } from "../shared/api";
 import { LENSES as SIMILARITY_LENSES } from "../shared/lenses";
 import { LABELS, widgetLang, type Labels } from "./labels";
 import { adoptStyles } from "./styles";
@@ -72,7 +72,7 @@ export function defineElement(): void {
       try {
         const api = apiUrl(this.getAttribute("api"), defaultApi);
         const variables = { id, limit: readLimit(this.getAttribute("limit")), lens: readLens(this.getAttribute("lens")) };
-        const { similarPractices } = await askApi<{ similarPractices: Match[] }>(api.href, query, variables, request.signal);
+        const { similarPractices } = await askApiPersisted<{ similarPractices: Match[] }>(api.href, query, variables, request.signal);
         if (request.signal.aborted) return;
         show(similarPractices.length > 0 ? matchList(similarPractices, api.origin, lang, labels) : message(labels.empty, "status"), "ready");
       } catch (error) {
