@@ -29,7 +29,7 @@ import type { Logger } from "./logger";
 import type { DatabaseMonitor } from "./neo4j/availability";
 import { terminateRequestTransactions } from "./neo4j/cancel";
 import { isDatabaseReachable } from "./neo4j/driver";
-import { advanceGraphVersion, readGraphVersion } from "./neo4j/graphVersion";
+import { advanceGraphVersion, onGraphVersionAdvanced, readGraphVersion } from "./neo4j/graphVersion";
 
 /** /readyz asks the database at most this often; a burst of probes shares one answer. */
 const READINESS_TTL_MS = 1_000;
@@ -80,6 +80,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const requests = config.rateLimit && rateLimit(config.rateLimit.readsPerMinute, "requests");
   // The graph's version stamp, read once a second for every request of this instance (caching: docs/operations.md).
   const stamp = pollVersionStamp({ read: () => readGraphVersion(driver, database), log });
+  // What this process advances through the same driver (a write, the similarity refresh after it) is taken at once.
+  const unsubscribeStamp = onGraphVersionAdvanced(driver, stamp.observe);
   const plugins: ApolloServerPlugin<PrassiContext>[] = [
     ...(armor.plugins as ApolloServerPlugin<PrassiContext>[]),
     queryLimits({
@@ -94,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestErrors(),
     writeAudit(options.schema),
     ...cachingPlugins({ ...config.caching, stamp }),
-    advanceStampOnWrite(() => advanceGraphVersion(driver, database), stamp),
+    advanceStampOnWrite(() => advanceGraphVersion(driver, database)),
     ...(options.plugins ?? []),
     ApolloServerPluginDrainHttpServer({ httpServer }),
   ];
@@ -170,6 +172,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     async stop() {
       // Apollo's drain plugin closes the HTTP server after in-flight requests finish.
+      unsubscribeStamp();
       stamp.stop();
       await apollo.stop();
     },

@@ -10,7 +10,7 @@ describe("the graph version stamp as one instance knows it", () => {
 
   it("is read once a second whatever the traffic, and vouched for only while its read is fresh", async () => {
     let reads = 0;
-    let stamp = 7;
+    let stamp = "e:7";
     let answering = true;
     const poller = pollVersionStamp({
       read: async () => {
@@ -21,11 +21,11 @@ describe("the graph version stamp as one instance knows it", () => {
       log,
     });
     await jest.advanceTimersByTimeAsync(0);
-    for (let i = 0; i < 1000; i++) expect(poller.current()).toBe(7);
+    for (let i = 0; i < 1000; i++) expect(poller.current()).toBe("e:7");
     expect(reads).toBe(1);
-    stamp = 8;
+    stamp = "e:8";
     await jest.advanceTimersByTimeAsync(1_000);
-    expect(poller.current()).toBe(8);
+    expect(poller.current()).toBe("e:8");
     expect(reads).toBe(2);
     // A failed read: the stamp is unknown (the cache is bypassed) until a read succeeds.
     answering = false;
@@ -33,41 +33,46 @@ describe("the graph version stamp as one instance knows it", () => {
     expect(poller.current()).toBeUndefined();
     answering = true;
     await jest.advanceTimersByTimeAsync(1_000);
-    expect(poller.current()).toBe(8);
+    expect(poller.current()).toBe("e:8");
     poller.stop();
   });
 
   it("waits for a slow read up to a second more, then bypasses the cache until it ends", async () => {
-    let release: (stamp: number) => void = () => {};
+    let release: (stamp: string) => void = () => {};
     let reads = 0;
     const poller = pollVersionStamp({
-      read: () => (++reads === 2 ? new Promise<number>((resolve) => (release = resolve)) : Promise.resolve(reads === 1 ? 1 : 3)),
+      read: () => (++reads === 2 ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(reads === 1 ? "e:1" : "e:3")),
       log,
     });
     await jest.advanceTimersByTimeAsync(0);
     await jest.advanceTimersByTimeAsync(1_000); // the second read hangs
     await jest.advanceTimersByTimeAsync(999);
-    expect(poller.current()).toBe(1);
+    expect(poller.current()).toBe("e:1");
     await jest.advanceTimersByTimeAsync(2);
     expect(poller.current()).toBeUndefined();
     expect(reads).toBe(2); // a hung read is not stacked on
-    release(2);
+    release("e:2");
     await jest.advanceTimersByTimeAsync(1_000); // the next read, on time
-    expect(poller.current()).toBe(3);
+    expect(poller.current()).toBe("e:3");
     poller.stop();
   });
 
-  it("takes a stamp this instance advanced at once, and never goes back to an older one", async () => {
-    let stamp = 3;
-    const poller = pollVersionStamp({ read: async () => stamp, log });
+  it("takes a stamp this instance advanced at once; a read started before cannot take it back; a lower one is a change", async () => {
+    let stamp = "e:3";
+    let release: (stamp: string) => void = () => {};
+    let slow = false;
+    const poller = pollVersionStamp({ read: () => (slow ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(stamp)), log });
     await jest.advanceTimersByTimeAsync(0);
-    poller.observe(4);
-    expect(poller.current()).toBe(4);
-    await jest.advanceTimersByTimeAsync(1_000); // a read that still says 3
-    expect(poller.current()).toBe(4);
-    stamp = 5;
+    slow = true;
+    await jest.advanceTimersByTimeAsync(1_000); // a read starts, while the database holds e:3
+    poller.observe("e:4"); // this instance writes
+    release("e:3"); // the read that started before the write ends
+    await jest.advanceTimersByTimeAsync(0);
+    expect(poller.current()).toBe("e:4");
+    slow = false;
+    stamp = "f:1"; // the database emptied and loaded again: a new epoch
     await jest.advanceTimersByTimeAsync(1_000);
-    expect(poller.current()).toBe(5);
+    expect(poller.current()).toBe("f:1");
     poller.stop();
   });
 });

@@ -1,14 +1,13 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { PrassiContext } from "../context";
-import type { VersionStamp } from "./versionStamp";
 
 /**
  * After a mutation that applied something (a field answered without error) has committed, advances the graph's
  * version stamp before the response leaves, so that every instance stops serving cached answers of the graph
- * before it within the stamp's freshness bound; this instance at once. A refused write (no token, a bad input)
- * advances nothing: anonymous clients cannot flush the caches.
+ * before it within the stamp's freshness bound; this instance at once (it hears of its own advances: graphVersion.ts).
+ * A refused write (no token, a bad input) advances nothing: anonymous clients cannot flush the caches.
  */
-export function advanceStampOnWrite(advance: () => Promise<number>, stamp: VersionStamp): ApolloServerPlugin<PrassiContext> {
+export function advanceStampOnWrite(advance: () => Promise<unknown>): ApolloServerPlugin<PrassiContext> {
   return {
     async requestDidStart() {
       return {
@@ -17,7 +16,7 @@ export function advanceStampOnWrite(advance: () => Promise<number>, stamp: Versi
           const data = response.body.singleResult.data;
           if (!data || !Object.values(data).some((value) => value !== null && value !== undefined)) return;
           try {
-            stamp.observe(await advance());
+            await advance();
           } catch (error) {
             // The write stands; other instances' caches may serve the older answer until the next change or max-age.
             contextValue.log.error({ err: error }, "could not advance the graph version stamp after a write");

@@ -6,17 +6,18 @@
  * never served from it.
  */
 import type { Logger } from "../../logger";
+import type { GraphVersion } from "../../neo4j/graphVersion";
 
 export type VersionStamp = {
   /** The stamp read within the freshness bound, or undefined when it cannot be vouched for. */
-  current(): number | undefined;
+  current(): GraphVersion | undefined;
   /** A stamp this instance advanced itself (after a write): used at once, without waiting for the next read. */
-  observe(stamp: number): void;
+  observe(stamp: GraphVersion): void;
   stop(): void;
 };
 
 export type VersionStampOptions = {
-  read: () => Promise<number>;
+  read: () => Promise<GraphVersion>;
   log: Logger;
   /** How often the stamp is read. */
   intervalMs?: number;
@@ -33,7 +34,9 @@ export function pollVersionStamp(options: VersionStampOptions): VersionStamp {
   // failed read, the cache is bypassed.
   const maxAgeMs = options.maxAgeMs ?? 2 * intervalMs;
   const now = options.now ?? Date.now;
-  let known: { stamp: number; readAt: number } | undefined;
+  let known: { stamp: GraphVersion; readAt: number } | undefined;
+  /** When this instance last advanced the stamp itself: a read that started before it is out of date. */
+  let observedAt = Number.NEGATIVE_INFINITY;
   let failing = false;
   let reading = false;
 
@@ -43,8 +46,9 @@ export function pollVersionStamp(options: VersionStampOptions): VersionStamp {
     const startedAt = now();
     try {
       const stamp = await options.read();
-      // The stamp only grows: a read that started before this instance advanced it cannot take it back.
-      known = !known || stamp > known.stamp ? { stamp, readAt: startedAt } : { stamp: known.stamp, readAt: Math.max(known.readAt, startedAt) };
+      // A read that started before this instance advanced the stamp may return the older one: it is not taken.
+      // Any other value is the database's truth, a lower one too (the database emptied and loaded again).
+      if (startedAt > observedAt) known = { stamp, readAt: startedAt };
       if (failing) options.log.info({ stamp }, "graph version stamp read again: the response cache is used again");
       failing = false;
     } catch (error) {
@@ -65,7 +69,8 @@ export function pollVersionStamp(options: VersionStampOptions): VersionStamp {
       return known.stamp;
     },
     observe(stamp) {
-      if (!known || stamp > known.stamp) known = { stamp, readAt: now() };
+      observedAt = now();
+      known = { stamp, readAt: observedAt };
     },
     stop() {
       clearInterval(timer);
