@@ -5,16 +5,23 @@
 import DataLoader from "dataloader";
 import type { GraphReader } from "../neo4j/reader";
 import { readSimilarPractices, TOP_K, type Lens, type PracticeMatch } from "../similarity";
+import { createNodeReads, type NodeReads } from "./directRead";
 
 export type SimilarQuery = { id: string; lens: Lens; limit: number };
 
 export type Loaders = {
   /** A practice's matches, or null when no practice has that id. */
   similarPractices: DataLoader<SimilarQuery, PracticeMatch[] | null, string>;
+  /**
+   * The nodes discovery answers refer to, read directly where the selection allows it (nodes.ts); absent, every
+   * such node is resolved through the generated API (`directNodeReads: false`, for comparing the two in tests).
+   */
+  nodes?: NodeReads;
 };
 
-export function createLoaders(reader: GraphReader): Loaders {
+export function createLoaders(reader: GraphReader, options: { directNodeReads?: boolean } = {}): Loaders {
   return {
+    ...(options.directNodeReads === false ? {} : { nodes: createNodeReads(reader) }),
     similarPractices: new DataLoader(
       async (queries) => {
         // One read per lens asked in the request (usually one), at the stored depth; each query takes its share.

@@ -14,7 +14,7 @@ import { NotFoundError } from "../discovery/errors";
 import { readEvidence, type CardFacts, type TransferabilityEvidence } from "../discovery/evidence";
 import { answering, parseArguments } from "./errors";
 import type { PrassiContext } from "./context";
-import { nodeField, nodeListField, resolveNodes } from "./nodes";
+import { nodeField, nodeListField, readMatchedPracticesAhead, resolveNodes } from "./nodes";
 
 /** The card fields `Practice.transferability` requires (see its @customResolver). */
 type PracticeCard = Omit<CardFacts, "fundingKinds"> & { funding: Array<{ kind: string }> };
@@ -39,10 +39,11 @@ const SearchArguments = z.object({ text: key.max(200, "must be at most 200 chara
 
 export const resolvers = {
   Query: {
-    similarPractices: (_: unknown, args: unknown, { loaders }: PrassiContext) =>
+    similarPractices: (_: unknown, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) =>
       answering(async () => {
         const { id, lens, limit } = parseArguments(SimilarArguments, args);
-        const matches = await loaders.similarPractices.load({ id, lens, limit });
+        // The matched practices are read beside the matches, not after them (nodes.ts).
+        const [matches] = await Promise.all([context.loaders.similarPractices.load({ id, lens, limit }), readMatchedPracticesAhead([id], context, info)]);
         if (matches === null) throw new NotFoundError("PRACTICE", id);
         return matches;
       }),

@@ -108,7 +108,7 @@ describe("the discovery API on the 2023 catalogue", () => {
     expect(ten.errors).toBeUndefined();
     expect(Object.keys(ten.data!)).toHaveLength(10);
     expect(forTen).toBe(forOne);
-    // One similarity read for all ten, one delegated `practices` query for all their nodes.
+    // One similarity read for all ten, one read of all their nodes (directRead/; delegation too would be one query).
     expect(forTen).toBe(2);
   });
 
