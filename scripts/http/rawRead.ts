@@ -1,0 +1,89 @@
+/**
+ * The widget's answer read straight through the driver, without GraphQL: one Cypher over the same stored
+ * SIMILAR_TO edges src/similarity/read.ts serves (titles, regions and shared items' names included), ranked
+ * under the BALANCED lens with the same scoring functions. The floor the GraphQL path is compared with; it skips
+ * read.ts's re-read of a neighbourhood caught half-written, which a benchmark without writes never needs.
+ */
+import type { Driver } from "neo4j-driver";
+import { LINK_KINDS, type LinkKind, type PerKind, type SharedItem } from "../../src/similarity/model";
+import { compareMatches, lensTerms, reasonsFrom, roundScore } from "../../src/similarity/score";
+import { sharedProperty } from "../../src/similarity/store";
+
+/** Where the name of a shared item lives, as in src/similarity/read.ts (constants, never input). */
+const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
+  LEP: { label: "Lep", key: "code", name: "name" },
+  TARGET: { label: "TargetGroup", key: "id", name: "name" },
+  STAKEHOLDER: { label: "Stakeholder", key: "id", name: "name" },
+  FUNDING: { label: "FundingSource", key: "id", name: "name" },
+  REGION: { label: "Region", key: "nuts", name: "name" },
+  CPI: { label: "Cpi", key: "id", name: "name" },
+  LAW: { label: "Law", key: "id", name: "title" },
+  TOOL: { label: "Tool", key: "id", name: "name" },
+  LINEAGE: { label: "Practice", key: "id", name: "title" },
+};
+
+const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
+  const { label, key, name } = ITEM_NAMES[kind];
+  return `[item IN coalesce(s.${sharedProperty(kind)}, []) | {id: item, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: item}) RETURN n.${name} }), item)}]`;
+}).join(",\n      ");
+
+const READ_WIDGET_ANSWER = `
+MATCH (p:Practice {id: $id})
+RETURN [(p)-[s:SIMILAR_TO]->(q:Practice) | {
+    id: q.id,
+    title: q.title,
+    regions: [(q)-[:IN_REGION]->(r:Region) | {name: r.name}],
+    contributions: s.contributions,
+    practiceMass: s.practiceMass,
+    neighbourMass: s.neighbourMass,
+    shared: [
+      ${SHARED_WITH_NAMES}
+    ]
+  }] AS edges`;
+
+type Edge = {
+  id: string;
+  title: string;
+  regions: Array<{ name: string }>;
+  contributions: PerKind;
+  practiceMass: PerKind;
+  neighbourMass: PerKind;
+  shared: SharedItem[][];
+};
+
+export type WidgetMatch = {
+  score: number;
+  practice: { id: string; title: string; regions: Array<{ name: string }> };
+  reasons: Array<{ kind: LinkKind; weight: number; shared: SharedItem[] }>;
+};
+
+/** The widget's answer for one practice (top 5, BALANCED), as the GraphQL query's `data.similarPractices`. */
+export async function readWidgetAnswer(driver: Driver, id: string, database?: string): Promise<WidgetMatch[]> {
+  const { records } = await driver.executeQuery(READ_WIDGET_ANSWER, { id }, { database, routing: "READ" });
+  const edges = (records[0]?.get("edges") ?? []) as Edge[];
+  return edges
+    .map((edge) => {
+      const terms = lensTerms(edge.contributions, edge.practiceMass, edge.neighbourMass, "BALANCED");
+      return {
+        practiceId: edge.id,
+        score: roundScore(terms.reduce((total, term) => total + term, 0)),
+        practice: { id: edge.id, title: edge.title, regions: edge.regions },
+        reasons: reasonsFrom(terms, edge.shared),
+      };
+    })
+    .filter((match) => match.score > 0)
+    .sort(compareMatches)
+    .slice(0, 5)
+    .map(({ score, practice, reasons }) => ({ score, practice, reasons }));
+}
+
+/** An answer in one key order, with the regions of each practice sorted, to compare the two answers. */
+export function comparable(matches: WidgetMatch[]): string {
+  return JSON.stringify(
+    matches.map(({ score, practice, reasons }) => ({
+      score,
+      practice: { id: practice.id, title: practice.title, regions: practice.regions.map(({ name }) => name).sort() },
+      reasons: reasons.map(({ kind, weight, shared }) => ({ kind, weight, shared: shared.map(({ id, name }) => ({ id, name })) })),
+    })),
+  );
+}
