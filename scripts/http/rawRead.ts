@@ -6,21 +6,9 @@
  */
 import type { Driver } from "neo4j-driver";
 import { LINK_KINDS, type LinkKind, type PerKind, type SharedItem } from "../../src/similarity/model";
+import { ITEM_NAMES } from "../../src/similarity/read";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "../../src/similarity/score";
 import { sharedProperty } from "../../src/similarity/store";
-
-/** Where the name of a shared item lives, as in src/similarity/read.ts (constants, never input). */
-const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
-  LEP: { label: "Lep", key: "code", name: "name" },
-  TARGET: { label: "TargetGroup", key: "id", name: "name" },
-  STAKEHOLDER: { label: "Stakeholder", key: "id", name: "name" },
-  FUNDING: { label: "FundingSource", key: "id", name: "name" },
-  REGION: { label: "Region", key: "nuts", name: "name" },
-  CPI: { label: "Cpi", key: "id", name: "name" },
-  LAW: { label: "Law", key: "id", name: "title" },
-  TOOL: { label: "Tool", key: "id", name: "name" },
-  LINEAGE: { label: "Practice", key: "id", name: "title" },
-};
 
 const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
   const { label, key, name } = ITEM_NAMES[kind];

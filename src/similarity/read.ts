@@ -12,7 +12,7 @@ import { settle, type IntactEdge, type StoredEdge } from "./settle";
 import { sharedProperty } from "./store";
 
 /** Where the name of a shared item lives: label, key property, name property (constants, never input). */
-const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
+export const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
   LEP: { label: "Lep", key: "code", name: "name" },
   TARGET: { label: "TargetGroup", key: "id", name: "name" },
   STAKEHOLDER: { label: "Stakeholder", key: "id", name: "name" },
