@@ -94,6 +94,8 @@ describe("outages of the bundled Neo4j", () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: "failed" });
-    expect(await ask()).toMatchObject({ status: 503 });
+    // A public answer cached before the death may still be served until this instance's next read of the graph's
+    // version stamp fails (about a second: docs/operations.md, "Caching"); then 503.
+    await eventually("reads answer 503", async () => (await ask()).status === 503, 5_000);
   });
 });

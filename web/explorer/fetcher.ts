@@ -4,8 +4,24 @@
  * came; an answer that is not JSON, or no answer, becomes one error that says so.
  */
 import type { GraphiQLProps } from "graphiql";
+import { Kind, parse } from "graphql";
 
 const ENDPOINT = "/graphql";
+
+/**
+ * The operation to run: GraphiQL reads its name from the editor a moment after the text changes, so a run right after
+ * switching tabs carries the previous tab's name, which the API refuses (400, unknown operation). When the document
+ * holds one operation, that one was meant.
+ */
+function operationToRun(query: string, named: string | null | undefined): string | null | undefined {
+  try {
+    const operations = parse(query).definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    const names = operations.map((operation) => operation.name?.value);
+    return operations.length === 1 && !names.includes(named ?? undefined) ? (names[0] ?? null) : named;
+  } catch {
+    return named; // a syntax error: the API says where
+  }
+}
 
 export const fetchFromPrassi: GraphiQLProps["fetcher"] = async (params, options) => {
   let response: Response;
@@ -17,7 +33,7 @@ export const fetchFromPrassi: GraphiQLProps["fetcher"] = async (params, options)
         ...(options?.headers as Record<string, string> | undefined),
         "content-type": "application/json",
       },
-      body: JSON.stringify(params),
+      body: JSON.stringify({ ...params, operationName: operationToRun(params.query, params.operationName) }),
     });
   } catch {
     return { errors: [{ message: `${ENDPOINT} cannot be reached: is Prassi running?` }] };
