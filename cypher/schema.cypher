@@ -1,5 +1,5 @@
 // Schema of the Prassi knowledge graph, applied at every start (idempotent: IF NOT EXISTS).
-// One uniqueness constraint per node key of DESIGN.md section 2: imports MERGE on these keys,
+// One uniqueness constraint per node type's key (the @node types of schema/graph.graphql): imports MERGE on these keys,
 // and the constraint both guards identity and backs the MERGE with an index.
 
 CREATE CONSTRAINT catalog_id IF NOT EXISTS FOR (n:Catalog) REQUIRE n.id IS UNIQUE;
