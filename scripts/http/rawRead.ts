@@ -5,15 +5,9 @@
  * read.ts's re-read of a neighbourhood caught half-written, which a benchmark without writes never needs.
  */
 import type { Driver } from "neo4j-driver";
-import { LINK_KINDS, type LinkKind, type PerKind, type SharedItem } from "../../src/similarity/model";
-import { ITEM_NAMES } from "../../src/similarity/read";
+import { type LinkKind, type PerKind, type SharedItem } from "../../src/similarity/model";
+import { SHARED_WITH_NAMES } from "../../src/similarity/read";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "../../src/similarity/score";
-import { sharedProperty } from "../../src/similarity/store";
-
-const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
-  const { label, key, name } = ITEM_NAMES[kind];
-  return `[item IN coalesce(s.${sharedProperty(kind)}, []) | {id: item, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: item}) RETURN n.${name} }), item)}]`;
-}).join(",\n      ");
 
 const READ_WIDGET_ANSWER = `
 MATCH (p:Practice {id: $id})
@@ -36,7 +30,8 @@ type Edge = {
   contributions: PerKind;
   practiceMass: PerKind;
   neighbourMass: PerKind;
-  shared: SharedItem[][];
+  /** Null for a kind the edge does not hold. */
+  shared: Array<SharedItem[] | null>;
 };
 
 export type WidgetMatch = {
@@ -56,7 +51,7 @@ export async function readWidgetAnswer(driver: Driver, id: string, database?: st
         practiceId: edge.id,
         score: roundScore(terms.reduce((total, term) => total + term, 0)),
         practice: { id: edge.id, title: edge.title, regions: edge.regions },
-        reasons: reasonsFrom(terms, edge.shared),
+        reasons: reasonsFrom(terms, edge.shared.map((items) => items ?? [])),
       };
     })
     .filter((match) => match.score > 0)

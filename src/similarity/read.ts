@@ -12,7 +12,7 @@ import { settle, type IntactEdge, type StoredEdge } from "./settle";
 import { sharedProperty } from "./store";
 
 /** Where the name of a shared item lives: label, key property, name property (constants, never input). */
-export const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
+const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
   LEP: { label: "Lep", key: "code", name: "name" },
   TARGET: { label: "TargetGroup", key: "id", name: "name" },
   STAKEHOLDER: { label: "Stakeholder", key: "id", name: "name" },
@@ -24,8 +24,11 @@ export const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: st
   LINEAGE: { label: "Practice", key: "id", name: "title" },
 };
 
-/** A missing property stays null (never []), so that settle() can tell an edge caught half-written. */
-const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
+/**
+ * The shared items of an edge `s`, kind by kind, with their names. A missing property stays null (never []), so that
+ * settle() can tell an edge caught half-written.
+ */
+export const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
   const { label, key, name } = ITEM_NAMES[kind];
   return `[item IN s.${sharedProperty(kind)} | {id: item, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: item}) RETURN n.${name} }), item)}]`;
 }).join(",\n      ");

@@ -1,4 +1,3 @@
-import { boundedCache } from "../../src/graphql/cache/boundedCache";
 import { pollVersionStamp } from "../../src/graphql/cache/versionStamp";
 import { createLogger } from "../../src/logger";
 
@@ -74,26 +73,5 @@ describe("the graph version stamp as one instance knows it", () => {
     await jest.advanceTimersByTimeAsync(1_000);
     expect(poller.current()).toBe("f:1");
     poller.stop();
-  });
-});
-
-describe("the response cache's store", () => {
-  it("holds at most its size in bytes, dropping the least recently used first, and forgets expired entries", async () => {
-    let now = 0;
-    const cache = boundedCache(100, () => now);
-    await cache.set("a", "x".repeat(20)); // 42 bytes
-    await cache.set("b", "y".repeat(20));
-    await cache.get("a"); // b is now the least recently used
-    await cache.set("c", "z".repeat(20));
-    expect(cache.bytes).toBeLessThanOrEqual(100);
-    expect(await cache.get("b")).toBeUndefined();
-    expect(await cache.get("a")).toBe("x".repeat(20));
-    await cache.set("big", "w".repeat(100));
-    expect(await cache.get("big")).toBeUndefined();
-    await cache.set("short", "v", { ttl: 60 });
-    now = 59_999;
-    expect(await cache.get("short")).toBe("v");
-    now = 60_000;
-    expect(await cache.get("short")).toBeUndefined();
   });
 });

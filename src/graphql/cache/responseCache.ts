@@ -11,7 +11,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { PrassiContext } from "../context";
-import { boundedCache } from "./boundedCache";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { VersionStamp } from "./versionStamp";
 
 export type CachingOptions = {
@@ -53,7 +53,8 @@ export function cachingPlugins(options: CachingOptions): ApolloServerPlugin<Pras
     const shared = async (requestContext: GraphQLRequestContext<PrassiContext>) => !carriesToken(requestContext) && stamp.current() !== undefined;
     plugins.push(
       responseCachePlugin<PrassiContext>({
-        cache: boundedCache(options.responseCacheBytes),
+        // Apollo's own bounded store: least recently used out first, each entry for its max-age.
+        cache: new InMemoryLRUCache<string>({ maxSize: options.responseCacheBytes }),
         extraCacheKeyData: async () => ({ graphVersion: stamp.current() ?? null }),
         shouldReadFromCache: shared,
         shouldWriteToCache: shared,
