@@ -3,7 +3,6 @@
  * what regionProfile compares a region with, and what regionCoverage lists (the map of the region page).
  */
 import type { GraphReader } from "../neo4j/reader";
-import { COVERED_LEP_CODES } from "./lep";
 
 /** A top-level LEP service (A..S): sub-codes are counted in their parent. */
 export type LepService = { code: string; name: string };
@@ -23,29 +22,42 @@ export type CoverageOfAll = {
 };
 
 /**
- * One read: the top-level services, then every region with, for each service, how many of its practices cover it
- * (own codes and the parents of sub-codes, COVERED_LEP_CODES).
+ * One read: the top-level services, then every region with, for each code its practices cover (own codes and the
+ * parents of sub-codes, the rule of lep.ts), how many of them cover it. One pass over the relationships: each
+ * region's practices are grouped by the LEP they implement, each LEP counts for itself and its parents, and the
+ * practices are counted once per code (a card implementing M and M1 covers M once). The work grows with the
+ * IMPLEMENTS relationships, not with practices times services.
  */
 const COVERAGE_OF_ALL = `
 MATCH (service:Lep) WHERE NOT EXISTS { (service)-[:PART_OF]->(:Lep) }
 WITH service ORDER BY service.code
 WITH collect({ code: service.code, name: service.name }) AS services
 MATCH (r:Region)
-OPTIONAL MATCH (r)<-[:IN_REGION]-(p:Practice)
-WITH services, r, collect(DISTINCT p) AS practices
-RETURN services, r.nuts AS nuts, size(practices) AS practiceCount,
-       [service IN services | size([p IN practices WHERE service.code IN ${COVERED_LEP_CODES}])] AS practicesPerService
+CALL (r) {
+  MATCH (r)<-[:IN_REGION]-(p:Practice)
+  RETURN count(DISTINCT p) AS practiceCount
+}
+CALL (r) {
+  MATCH (r)<-[:IN_REGION]-(p:Practice)-[:IMPLEMENTS]->(l:Lep)
+  WITH l, collect(DISTINCT p) AS implementing
+  UNWIND [l.code] + [(l)-[:PART_OF]->(parent:Lep) | parent.code] AS code
+  UNWIND implementing AS p
+  WITH code, count(DISTINCT p) AS practices
+  RETURN collect({ code: code, practices: practices }) AS covered
+}
+RETURN services, r.nuts AS nuts, practiceCount, covered
 ORDER BY nuts`;
 
 export async function readCoverageOfAll(reader: GraphReader): Promise<CoverageOfAll> {
   const { records } = await reader.run(COVERAGE_OF_ALL);
   const services = (records[0]?.get("services") as LepService[] | undefined) ?? [];
+  const serviceCodes = new Set(services.map(({ code }) => code));
   const territories = records.map((record) => {
-    const perService = record.get("practicesPerService") as number[];
+    const covered = record.get("covered") as Array<{ code: string; practices: number }>;
     return {
       nuts: record.get("nuts") as string,
       practiceCount: record.get("practiceCount") as number,
-      services: new Map(services.flatMap(({ code }, index) => (perService[index]! > 0 ? [[code, perService[index]!] as const] : []))),
+      services: new Map(covered.filter(({ code }) => serviceCodes.has(code)).map(({ code, practices }) => [code, practices] as const)),
     };
   });
   return { services, territories };

@@ -39,21 +39,46 @@ const TRANSFERABILITY_SHARE = 0.1;
 const GAP_WEIGHT = 2;
 const OFFERED_WEIGHT = 1;
 
+/**
+ * What the region already offers, in one row: the LEP codes its practices cover (own codes and the parents of
+ * sub-codes, lep.ts's rule) and the target groups they reach, each LEP and group read once, not once per practice.
+ */
 const REGION_OFFER = `
-MATCH (:Region {nuts: $nuts})<-[:IN_REGION]-(p:Practice)
-RETURN ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds`;
+CALL {
+  MATCH (:Region {nuts: $nuts})<-[:IN_REGION]-(:Practice)-[:IMPLEMENTS]->(l:Lep)
+  WITH DISTINCT l
+  UNWIND [l.code] + [(l)-[:PART_OF]->(parent:Lep) | parent.code] AS code
+  RETURN collect(DISTINCT code) AS lepCodes
+}
+CALL {
+  MATCH (:Region {nuts: $nuts})<-[:IN_REGION]-(:Practice)-[:TARGETS]->(t:TargetGroup)
+  RETURN collect(DISTINCT t.id) AS targetIds
+}
+RETURN lepCodes, targetIds`;
 
 const TARGET_GROUPS = `
 MATCH (t:TargetGroup) WHERE t.id IN $ids
 RETURN t.id AS id, t.name AS name`;
 
+/**
+ * The practices of other regions covering an asked LEP or target group, found from the asked Lep and TargetGroup
+ * nodes (by their keys' indexes) and expanded to the practices linked to them, so the read touches only practices
+ * that match, not the whole catalogue. A practice covers an asked LEP when it implements it or one of its sub-codes
+ * (0 or 1 PART_OF step): COVERED_LEP_CODES containing the code, read from the other end.
+ */
 const CANDIDATES = `
-MATCH (p:Practice)
-WHERE NOT EXISTS { (p)-[:IN_REGION]->(:Region {nuts: $nuts}) }
-WITH p, ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds
-WHERE any(code IN lepCodes WHERE code IN $leps) OR any(id IN targetIds WHERE id IN $targets)
-RETURN p.id AS id, lepCodes, targetIds, p.ongoing AS ongoing,
-       [(p)-[:FUNDED_BY]->(f:FundingSource) | f.kind] AS fundingKinds,
+CALL {
+  MATCH (asked:Lep) WHERE asked.code IN $leps
+  MATCH (asked)<-[:PART_OF*0..1]-(:Lep)<-[:IMPLEMENTS]-(p:Practice)
+  RETURN p
+  UNION
+  MATCH (asked:TargetGroup) WHERE asked.id IN $targets
+  MATCH (asked)<-[:TARGETS]-(p:Practice)
+  RETURN p
+}
+WITH p WHERE NOT EXISTS { (p)-[:IN_REGION]->(:Region {nuts: $nuts}) }
+RETURN p.id AS id, ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds,
+       p.ongoing AS ongoing, [(p)-[:FUNDED_BY]->(f:FundingSource) | f.kind] AS fundingKinds,
        p.results AS results, p.outcomes AS outcomes, p.lessons AS lessons,
        p.conclusions AS conclusions, p.humanResources AS humanResources`;
 
@@ -68,9 +93,9 @@ async function readAsk(
   nuts: string,
   input: ReplicableModelsInput,
 ): Promise<ReplicableModels["asked"]> {
-  const offer = await reader.run(REGION_OFFER, { nuts });
-  const offeredLeps = new Set(offer.records.flatMap((record) => record.get("lepCodes") as string[]));
-  const offeredTargets = new Set(offer.records.flatMap((record) => record.get("targetIds") as string[]));
+  const [offer] = (await reader.run(REGION_OFFER, { nuts })).records;
+  const offeredLeps = new Set(offer!.get("lepCodes") as string[]);
+  const offeredTargets = new Set(offer!.get("targetIds") as string[]);
 
   const leps = await readLeps(reader);
   const lepByCode = new Map(leps.map((lep) => [lep.code, lep]));
