@@ -102,5 +102,10 @@ export function postGraphQL(url: string, body: string): Promise<{ ok: boolean; b
 
 /** Sequential latencies of `count` requests, after 20 uncounted ones, for at most `maxMs` in all. */
 export function httpSequential(url: string, body: BodySource, count: number, maxMs?: number): Promise<SequentialFigures> {
-  return sequential(count, 20, async () => (await postGraphQL(url, typeof body === "string" ? body : body())).ok, maxMs);
+  return sequential(count, 20, httpRequest(url, body), maxMs);
+}
+
+/** Sends the next body of `body` and tells whether its answer was clean. */
+export function httpRequest(url: string, body: BodySource): () => Promise<boolean> {
+  return async () => (await postGraphQL(url, typeof body === "string" ? body : body())).ok;
 }

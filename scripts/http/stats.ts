@@ -83,3 +83,31 @@ export async function sequential(
   }
   return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), count: latencies.length, errors };
 }
+
+/**
+ * Sequential latencies of several kinds of request taken in turn (one of each, then again), so that they share
+ * whatever else the machine is doing: on a loaded machine, rows measured one after another are not comparable.
+ */
+export async function alternating(
+  count: number,
+  warmUp: number,
+  requests: Record<string, (n: number) => Promise<boolean>>,
+): Promise<Record<string, SequentialFigures>> {
+  const latencies = Object.fromEntries(Object.keys(requests).map((name) => [name, [] as number[]]));
+  const errors = Object.fromEntries(Object.keys(requests).map((name) => [name, 0]));
+  for (let n = 0; n < warmUp + count; n++) {
+    for (const [name, request] of Object.entries(requests)) {
+      const began = performance.now();
+      const ok = await request(n).catch(() => false);
+      if (n < warmUp) continue;
+      latencies[name]!.push(performance.now() - began);
+      if (!ok) errors[name]!++;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(latencies).map(([name, values]) => [
+      name,
+      { p50: percentile(values, 0.5), p95: percentile(values, 0.95), count: values.length, errors: errors[name]! },
+    ]),
+  );
+}

@@ -4,10 +4,14 @@
  */
 import DataLoader from "dataloader";
 import type { GraphReader } from "../neo4j/reader";
-import { readSimilarPractices, TOP_K, type Lens, type PracticeMatch } from "../similarity";
-import { createNodeReads, type NodeReads } from "./directRead";
+import { NEIGHBOUR, readSimilarPracticesAndNeighbours, TOP_K, type Lens, type PracticeMatch } from "../similarity";
+import { createNodeReads, mergeReads, nodeProjection, type NodeRead, type NodeReads } from "./directRead";
 
-export type SimilarQuery = { id: string; lens: Lens; limit: number };
+/**
+ * A practice's matches under a lens; `practices`, when given, is how the answer will select the matched practices
+ * (directRead/): they are then read in the same statement and wait in the node loader.
+ */
+export type SimilarQuery = { id: string; lens: Lens; limit: number; practices?: NodeRead };
 
 export type Loaders = {
   /** A practice's matches, or null when no practice has that id. */
@@ -19,17 +23,40 @@ export type Loaders = {
   nodes?: NodeReads;
 };
 
+/** Practice nodes are loaded by their id. */
+const PRACTICE_KEY = "id";
+
+/**
+ * One read covering the selections asked in the batch, and those it covers: all of them, unless some page a
+ * relationship differently (those are then read when their practices are resolved).
+ */
+function practicesRead(queries: readonly SimilarQuery[]): { read: NodeRead; covers: NodeRead[] } | undefined {
+  let merged: { read: NodeRead; covers: NodeRead[] } | undefined;
+  for (const { practices } of queries) {
+    if (!practices) continue;
+    const read = merged ? mergeReads(merged.read, practices) : practices;
+    if (read) merged = { read, covers: [...(merged?.covers ?? []), practices] };
+  }
+  return merged;
+}
+
 export function createLoaders(reader: GraphReader, options: { directNodeReads?: boolean } = {}): Loaders {
+  const nodes = options.directNodeReads === false ? undefined : createNodeReads(reader);
   return {
-    ...(options.directNodeReads === false ? {} : { nodes: createNodeReads(reader) }),
+    ...(nodes ? { nodes } : {}),
     similarPractices: new DataLoader(
       async (queries) => {
         // One read per lens asked in the request (usually one), at the stored depth; each query takes its share.
         const lenses = [...new Set(queries.map((query) => query.lens))];
         const byLens = new Map<Lens, Map<string, PracticeMatch[]>>();
         for (const lens of lenses) {
-          const ids = [...new Set(queries.filter((query) => query.lens === lens).map((query) => query.id))];
-          byLens.set(lens, await readSimilarPractices(reader, ids, lens, TOP_K));
+          const asked = queries.filter((query) => query.lens === lens);
+          const ids = [...new Set(asked.map((query) => query.id))];
+          const practices = nodes && practicesRead(asked);
+          const read = await readSimilarPracticesAndNeighbours(reader, ids, lens, TOP_K, practices && nodeProjection(practices.read, NEIGHBOUR));
+          // The merged read holds every property each selection it covers asks for: each finds the practices under its own.
+          for (const covered of practices?.covers ?? []) nodes!.prime(covered, PRACTICE_KEY, read.neighbours);
+          byLens.set(lens, read.matches);
         }
         return queries.map((query) => byLens.get(query.lens)?.get(query.id)?.slice(0, query.limit) ?? null);
       },

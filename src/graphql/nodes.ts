@@ -9,7 +9,7 @@
 import { batchDelegateToSchema } from "@graphql-tools/batch-delegate";
 import { Kind, type FieldNode, type GraphQLFieldResolver, type SelectionSetNode } from "graphql";
 import type { PrassiContext } from "./context";
-import { planDirectRead, planReadsAhead } from "./directRead";
+import { mergeReads, planDirectRead, planReadsAhead, type NodeRead } from "./directRead";
 
 type NodeType = "Practice" | "Region" | "Lep" | "TargetGroup";
 
@@ -72,14 +72,17 @@ export function resolveNodes(type: NodeType, key: string | string[] | null | und
 }
 
 /**
- * Reads the practices that a `similarPractices` answer's matches (`PracticeMatch.practice`) will ask for, beside the
- * similarity read that finds them: every stored neighbour of these practices, as the selection reads it directly,
- * so that the answer takes one database round trip instead of two in a row. Never fails: what it did not read is
- * read when the match's practice is resolved.
+ * How the answer being resolved will select its matches' practices (`PracticeMatch.practice`), as one direct read,
+ * for the similarity read to read them along: undefined when nodes are not read directly or the selection needs
+ * delegation.
  */
-export async function readMatchedPracticesAhead(ids: string[], context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]): Promise<void> {
-  const reads = (context as Partial<PrassiContext>).loaders?.nodes;
-  if (!reads) return;
-  const { key } = NODE_QUERIES.Practice;
-  await Promise.all(planReadsAhead("PracticeMatch", "practice", "Practice", info).map((read) => reads.readSimilarAhead(read, key, ids)));
+export function matchedPracticesRead(context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]): NodeRead | undefined {
+  if (!(context as Partial<PrassiContext>).loaders?.nodes) return undefined;
+  const [first, ...others] = planReadsAhead("PracticeMatch", "practice", "Practice", info);
+  return others.reduce<NodeRead | undefined>((merged, read) => merged && mergeReads(merged, read), first);
+}
+
+/** How the field being resolved (a list of practices, `Practice.similar`) selects them, as one direct read, if it can be. */
+export function similarPracticesRead(context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]): NodeRead | undefined {
+  return (context as Partial<PrassiContext>).loaders?.nodes ? planDirectRead("Practice", info) : undefined;
 }

@@ -14,7 +14,7 @@ import { NotFoundError } from "../discovery/errors";
 import { readEvidence, type CardFacts, type TransferabilityEvidence } from "../discovery/evidence";
 import { answering, parseArguments } from "./errors";
 import type { PrassiContext } from "./context";
-import { nodeField, nodeListField, readMatchedPracticesAhead, resolveNodes } from "./nodes";
+import { nodeField, nodeListField, matchedPracticesRead, similarPracticesRead, resolveNodes } from "./nodes";
 
 /** The card fields `Practice.transferability` requires (see its @customResolver). */
 type PracticeCard = Omit<CardFacts, "fundingKinds"> & { funding: Array<{ kind: string }> };
@@ -42,8 +42,8 @@ export const resolvers = {
     similarPractices: (_: unknown, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) =>
       answering(async () => {
         const { id, lens, limit } = parseArguments(SimilarArguments, args);
-        // The matched practices are read beside the matches, not after them (nodes.ts).
-        const [matches] = await Promise.all([context.loaders.similarPractices.load({ id, lens, limit }), readMatchedPracticesAhead([id], context, info)]);
+        // The matched practices are read with the matches, in the same statement (loaders.ts).
+        const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices: matchedPracticesRead(context, info) });
         if (matches === null) throw new NotFoundError("PRACTICE", id);
         return matches;
       }),
@@ -74,7 +74,7 @@ export const resolvers = {
       if (Array.isArray(resolved)) return resolved;
       return answering(async () => {
         const { lens, limit } = parseArguments(SimilarOfPracticeArguments, args);
-        const matches = (await context.loaders.similarPractices.load({ id: practice.id, lens, limit })) ?? [];
+        const matches = (await context.loaders.similarPractices.load({ id: practice.id, lens, limit, practices: similarPracticesRead(context, info) })) ?? [];
         return resolveNodes("Practice", matches.map((match) => match.practiceId), context, info);
       });
     },

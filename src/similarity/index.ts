@@ -7,6 +7,6 @@ export { LENSES, LINK_KINDS, type Lens, type PracticeMatch } from "./model";
 export { topMatches } from "./score";
 export { readPracticeRecords } from "./features";
 export { TOP_K, buildSimilarityIndex, candidateCap, candidatesOf } from "./neighbours";
-export { readSimilarPractices } from "./read";
+export { readSimilarPractices, readSimilarPracticesAndNeighbours, NEIGHBOUR, type NeighbourProjection } from "./read";
 export { recomputeSimilarity, refreshSimilarity } from "./recompute";
 export { coalesce } from "./coalesce";

@@ -33,22 +33,39 @@ export const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
   return `[item IN s.${sharedProperty(kind)} | {id: item, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: item}) RETURN n.${name} }), item)}]`;
 }).join(",\n      ");
 
-/** Every stored edge of the batch's practices, with item names resolved, in one round trip. */
-const READ_NEIGHBOURHOODS = `
+/**
+ * Cypher reading each neighbour `q` along with its edge, so that the practices a caller shows come in the same round
+ * trip: subqueries over `q`, then an expression of `q` (graphql/directRead builds them from a GraphQL selection).
+ */
+export type NeighbourProjection = { subqueries: string; projection: string; parameters: Record<string, unknown> };
+export const NEIGHBOUR = "q";
+
+/** Every stored edge of the batch's practices, with item names resolved (and each neighbour, if asked), in one round trip. */
+function readNeighbourhoodsCypher(neighbours: NeighbourProjection | undefined): string {
+  return `
 UNWIND $ids AS id
 MATCH (p:Practice {id: id})
 RETURN p.id AS id, p.similarityDegree AS degree,
-  [(p)-[s:SIMILAR_TO]->(q:Practice) | {
-    target: q.id,
-    generation: s.generation,
-    neighbourhoodSize: s.neighbourhoodSize,
-    contributions: s.contributions,
-    practiceMass: s.practiceMass,
-    neighbourMass: s.neighbourMass,
-    shared: [
-      ${SHARED_WITH_NAMES}
-    ]
-  }] AS edges`;
+  COLLECT {
+    MATCH (p)-[s:SIMILAR_TO]->(${NEIGHBOUR}:Practice)
+    ${neighbours?.subqueries ?? ""}
+    RETURN {
+      target: ${NEIGHBOUR}.id,
+      generation: s.generation,
+      neighbourhoodSize: s.neighbourhoodSize,
+      contributions: s.contributions,
+      practiceMass: s.practiceMass,
+      neighbourMass: s.neighbourMass,
+      shared: [
+        ${SHARED_WITH_NAMES}
+      ],
+      neighbour: ${neighbours?.projection ?? "null"}
+    }
+  } AS edges`;
+}
+
+type ReadEdge = StoredEdge & { neighbour: Record<string, unknown> | null };
+type Neighbourhoods = { edges: Map<string, IntactEdge[]>; neighbours: Map<string, Record<string, unknown>> };
 
 /**
  * Pauses before each re-read of a neighbourhood that did not settle. A refresh's commit is applied within
@@ -65,9 +82,10 @@ export class SimilarityUnsettledError extends Error {
 }
 
 /** The settled edges of each practice that exists, reading again those a concurrent write left half-written. */
-async function readSettledNeighbourhoods(reader: GraphReader, ids: string[]): Promise<Map<string, IntactEdge[]>> {
-  const settled = new Map<string, IntactEdge[]>();
+async function readSettledNeighbourhoods(reader: GraphReader, ids: string[], neighbours?: NeighbourProjection): Promise<Neighbourhoods> {
+  const settled: Neighbourhoods = { edges: new Map(), neighbours: new Map() };
   const shortfalls = new Map<string, string | undefined>();
+  const cypher = readNeighbourhoodsCypher(neighbours);
   let pending = ids;
   for (let reread = 0; pending.length > 0; reread++) {
     if (reread > 0) {
@@ -75,13 +93,16 @@ async function readSettledNeighbourhoods(reader: GraphReader, ids: string[]): Pr
       if (pause === undefined) throw new SimilarityUnsettledError(pending);
       await sleep(pause);
     }
-    const { records } = await reader.run(READ_NEIGHBOURHOODS, { ids: pending });
+    const { records } = await reader.run(cypher, { ...neighbours?.parameters, ids: pending });
     pending = [];
     for (const record of records) {
       const id: string = record.get("id");
-      const settlement = settle(record.get("edges") as StoredEdge[], record.get("degree"), shortfalls.get(id));
-      if (settlement.settled) settled.set(id, settlement.edges);
-      else {
+      const edges = record.get("edges") as ReadEdge[];
+      const settlement = settle(edges, record.get("degree"), shortfalls.get(id));
+      if (settlement.settled) {
+        settled.edges.set(id, settlement.edges);
+        for (const { target, neighbour } of edges) if (target !== null && neighbour !== null) settled.neighbours.set(target, neighbour);
+      } else {
         shortfalls.set(id, settlement.shortfall);
         pending.push(id);
       }
@@ -116,9 +137,23 @@ export async function readSimilarPractices(
   lens: Lens,
   limit: number,
 ): Promise<Map<string, PracticeMatch[]>> {
+  return (await readSimilarPracticesAndNeighbours(reader, practiceIds, lens, limit)).matches;
+}
+
+/**
+ * The same, and every stored neighbour of those practices (whatever the lens), by id, as `neighbours` projects it:
+ * one statement for the matches and the practices they name.
+ */
+export async function readSimilarPracticesAndNeighbours(
+  reader: GraphReader,
+  practiceIds: string[],
+  lens: Lens,
+  limit: number,
+  neighbours?: NeighbourProjection,
+): Promise<{ matches: Map<string, PracticeMatch[]>; neighbours: Map<string, Record<string, unknown>> }> {
   const matches = new Map<string, PracticeMatch[]>();
-  if (practiceIds.length === 0) return matches;
-  const neighbourhoods = await readSettledNeighbourhoods(reader, [...new Set(practiceIds)]);
-  for (const [id, edges] of neighbourhoods) matches.set(id, rank(edges, lens, Math.min(limit, TOP_K)));
-  return matches;
+  if (practiceIds.length === 0) return { matches, neighbours: new Map() };
+  const read = await readSettledNeighbourhoods(reader, [...new Set(practiceIds)], neighbours);
+  for (const [id, edges] of read.edges) matches.set(id, rank(edges, lens, Math.min(limit, TOP_K)));
+  return { matches, neighbours: read.neighbours };
 }

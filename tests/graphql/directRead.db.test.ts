@@ -120,16 +120,34 @@ describe("nodes of discovery answers read directly, as the generated API answers
     expect(model.get("Region")!.limit).toEqual({ default: 50, max: 200 });
   });
 
-  it("answers the widget query for every practice as delegation does, in two statements side by side and no generated query", async () => {
+  it("answers the widget query for every practice as delegation does, in one statement and no generated query", async () => {
     for (const id of practiceIds) {
       const { direct, delegated } = await bothWays(WIDGET, { id });
       expect(direct.trace.generated).toBe(0);
-      // The similarity read and the read of the matched practices: the second starts before the first ends.
-      expect(direct.trace.reads).toHaveLength(2);
-      const [first, second] = direct.trace.reads;
-      expect(second!.started).toBeLessThan(first!.ended!);
+      // The similarity read brings the matched practices along.
+      expect(direct.trace.reads).toHaveLength(1);
       expect(delegated.trace.generated).toBeGreaterThan(0);
     }
+  });
+
+  it("reads the practices of a practice's similar list along with the similarity read", async () => {
+    const { direct } = await bothWays(`{ practices(where: { id: { eq: "2023-004" } }) { id similar(limit: 3) { id title regions { name } } } }`);
+    // The generated query of the outer practice, then one statement for the similar practices and their fields.
+    expect(direct.trace.reads).toHaveLength(1);
+  });
+
+  it("reads along one selection covering two widgets' different fields; a selection paging differently is read after", async () => {
+    const merged = await bothWays(`{
+      a: similarPractices(id: "2023-004", limit: 5) { practice { id title } }
+      b: similarPractices(id: "2023-012", limit: 5) { practice { id regions { name } leps(limit: 2) { code } } }
+    }`);
+    expect(merged.direct.trace.reads).toHaveLength(1);
+    const paged = await bothWays(`{
+      a: similarPractices(id: "2023-004", limit: 5) { practice { id leps(limit: 1) { code } } }
+      b: similarPractices(id: "2023-012", limit: 5) { practice { id leps(limit: 2) { code } } }
+    }`);
+    expect(paged.direct.trace.generated).toBe(0);
+    expect(paged.direct.trace.reads).toHaveLength(2);
   });
 
   it("reads nothing ahead when the matches' practices are not asked for", async () => {
@@ -145,8 +163,8 @@ describe("nodes of discovery answers read directly, as the generated API answers
       .join("\n")} }`;
     const { direct } = await bothWays(source);
     expect(direct.trace.generated).toBe(0);
-    // One similarity read for the ten, one read of all their practices.
-    expect(direct.trace.reads).toHaveLength(2);
+    // One similarity read for the ten, their practices read along.
+    expect(direct.trace.reads).toHaveLength(1);
     for (const read of direct.trace.reads) expect(read).toMatchObject({ requestId: "direct-read-test", timeout: 10_000 });
   });
 

@@ -96,6 +96,8 @@ describe("the discovery API on the 2023 catalogue", () => {
         .map((id, i) => `p${i}: similarPractices(id: "${id}", limit: 5) { score reasons { kind shared { name } } practice { id title regions { name } leps { code } stakeholders { name } } }`)
         .join("\n")} }`;
     const ids = Array.from({ length: 10 }, (_, i) => `2023-${String(i + 1).padStart(3, "0")}`);
+    // The first request of the file may read once what later ones do not (the database's version, say).
+    await ask(widget(ids.slice(0, 1)));
 
     counting.reset();
     const one = await ask(widget(ids.slice(0, 1)));
@@ -108,8 +110,8 @@ describe("the discovery API on the 2023 catalogue", () => {
     expect(ten.errors).toBeUndefined();
     expect(Object.keys(ten.data!)).toHaveLength(10);
     expect(forTen).toBe(forOne);
-    // One similarity read for all ten, one read of all their nodes (directRead/; delegation too would be one query).
-    expect(forTen).toBe(2);
+    // One similarity read for all ten, their practices read along (directRead/, loaders.ts).
+    expect(forTen).toBe(1);
   });
 
   it("refuses a write without a token before any Cypher runs", async () => {

@@ -8,8 +8,8 @@ import { readTypeDefs } from "../schema";
 import { readNodeModel, type NodeModel } from "./model";
 import { planNestedReads, planNodeRead, type NodeRead } from "./plan";
 
-export { createNodeReads, type NodeReads } from "./read";
-export type { NodeRead } from "./plan";
+export { createNodeReads, nodeProjection, type NodeReads } from "./read";
+export { mergeReads, type NodeRead } from "./plan";
 
 let model: NodeModel | undefined;
 const nodeModel = () => (model ??= readNodeModel(readTypeDefs()));

@@ -2,7 +2,7 @@
  * Reading nodes for the selections plan.ts covers, in the shape the generated API would return them, through the
  * request's GraphReader (its timeout, request id and abandonment). All the loads of one node type in a tick become
  * one statement: their reads merged into one, or one statement each when they page a relationship differently.
- * The practices similar to others can also be read ahead, beside the similarity read, and wait in the cache.
+ * Nodes another statement read along (a similarity read's neighbours) can be primed into the cache.
  */
 import DataLoader from "dataloader";
 import { int } from "neo4j-driver";
@@ -11,46 +11,48 @@ import { describeRead, mergeReads, type NodeRead } from "./plan";
 
 export type NodeObject = Record<string, unknown>;
 
-/** Which nodes a statement reads: those with the given keys, or the stored similar practices of the given ones. */
-type Start = "keys" | "similarTo";
+/**
+ * What a read adds to a statement that has the node bound to `variable`: CALL subqueries for its relationships, then
+ * a map projection of it (with `related<i>` of the subqueries). Every property and relationship name comes from the
+ * type definitions (model.ts); values are parameters, named after `variable`.
+ */
+export type NodeProjection = { subqueries: string; projection: string; parameters: Record<string, unknown> };
 
-const START: Record<Start, (read: NodeRead, keyProperty: string) => string> = {
-  keys: (read, keyProperty) => `MATCH (this:\`${read.type.label}\`)
-WHERE this.\`${keyProperty}\` IN $keys`,
-  similarTo: (read, keyProperty) => `MATCH (source:\`${read.type.label}\`)
-WHERE source.\`${keyProperty}\` IN $keys
-MATCH (source)-[:SIMILAR_TO]->(this:\`${read.type.label}\`)
-WITH DISTINCT this`,
-};
-
-/** One statement: every property and relationship name comes from the type definitions (model.ts), values are parameters. */
-export function nodeReadCypher(read: NodeRead, keyProperty: string, start: Start = "keys"): { cypher: string; parameters: Record<string, unknown> } {
+export function nodeProjection(read: NodeRead, variable: string): NodeProjection {
   const parameters: Record<string, unknown> = {};
-  const projection = [...read.properties].map((property) => `.\`${property}\``);
+  const fields = [...read.properties].map((property) => `.\`${property}\``);
   const subqueries = [...read.related].map(([field, { relationship, properties, limit, offset }], index) => {
     const arrows = relationship.direction === "OUT" ? ["-", "->"] : ["<-", "-"];
-    parameters[`limit${index}`] = int(limit);
-    if (offset !== undefined) parameters[`offset${index}`] = int(offset);
-    projection.push(`\`${field}\`: related${index}`);
+    const name = `${variable}_related${index}`;
+    parameters[`${name}_limit`] = int(limit);
+    if (offset !== undefined) parameters[`${name}_offset`] = int(offset);
+    fields.push(`\`${field}\`: ${name}`);
     // The generated API's own pattern, so that a list comes back in the same order: the relationships as the
     // database expands them from the node, each node once, then the page.
-    return `CALL (this) {
-  MATCH (this)${arrows[0]}[:\`${relationship.type}\`]${arrows[1]}(related:\`${relationship.target}\`)
+    return `CALL (${variable}) {
+  MATCH (${variable})${arrows[0]}[:\`${relationship.type}\`]${arrows[1]}(related:\`${relationship.target}\`)
   WITH DISTINCT related
   WITH related { ${[...properties].map((property) => `.\`${property}\``).join(", ")} } AS related
-  ${offset === undefined ? "" : `SKIP $offset${index}`}
-  LIMIT $limit${index}
-  RETURN ${relationship.list ? "collect(related)" : "head(collect(related))"} AS related${index}
+  ${offset === undefined ? "" : `SKIP $${name}_offset`}
+  LIMIT $${name}_limit
+  RETURN ${relationship.list ? "collect(related)" : "head(collect(related))"} AS ${name}
 }`;
   });
-  const cypher = `${START[start](read, keyProperty)}
-${subqueries.join("\n")}
-RETURN this.\`${keyProperty}\` AS key, this { ${projection.join(", ")} } AS node`;
+  return { subqueries: subqueries.join("\n"), projection: `${variable} { ${fields.join(", ")} }`, parameters };
+}
+
+/** The statement reading the nodes of a read by their keys (`$keys`). */
+export function nodeReadCypher(read: NodeRead, keyProperty: string): { cypher: string; parameters: Record<string, unknown> } {
+  const { subqueries, projection, parameters } = nodeProjection(read, "this");
+  const cypher = `MATCH (this:\`${read.type.label}\`)
+WHERE this.\`${keyProperty}\` IN $keys
+${subqueries}
+RETURN this.\`${keyProperty}\` AS key, ${projection} AS node`;
   return { cypher, parameters };
 }
 
 type Load = { key: string; read: NodeRead; description: string };
-type Group = { read: NodeRead; descriptions: Set<string>; keys: Set<string>; nodes?: Map<string, NodeObject> };
+type Group = { read: NodeRead; keys: Set<string>; nodes?: Map<string, NodeObject> };
 
 /** The loads of a batch in as few reads as merge, each remembering which loads it serves. */
 function group(loads: readonly Load[]): { groups: Group[]; groupOf: Map<string, Group> } {
@@ -67,8 +69,7 @@ function group(loads: readonly Load[]): { groups: Group[]; groupOf: Map<string, 
           break;
         }
       }
-      found ??= groups[groups.push({ read: load.read, descriptions: new Set(), keys: new Set() }) - 1]!;
-      found.descriptions.add(load.description);
+      found ??= groups[groups.push({ read: load.read, keys: new Set() }) - 1]!;
       groupOf.set(load.description, found);
     }
     found.keys.add(load.key);
@@ -76,8 +77,8 @@ function group(loads: readonly Load[]): { groups: Group[]; groupOf: Map<string, 
   return { groups, groupOf };
 }
 
-async function readGroup(reader: GraphReader, keyProperty: string, start: Start, target: Group): Promise<void> {
-  const { cypher, parameters } = nodeReadCypher(target.read, keyProperty, start);
+async function readGroup(reader: GraphReader, keyProperty: string, target: Group): Promise<void> {
+  const { cypher, parameters } = nodeReadCypher(target.read, keyProperty);
   const { records } = await reader.run(cypher, { ...parameters, keys: [...target.keys] });
   target.nodes = new Map(records.map((record) => [record.get("key") as string, record.get("node") as NodeObject]));
 }
@@ -86,16 +87,12 @@ async function readGroup(reader: GraphReader, keyProperty: string, start: Start,
 export type NodeReads = {
   load(read: NodeRead, keyProperty: string, key: string): Promise<NodeObject | null>;
   loadMany(read: NodeRead, keyProperty: string, keys: readonly string[]): Promise<Array<NodeObject | null | Error>>;
-  /**
-   * Reads the stored similar practices of these (every SIMILAR_TO neighbour, whatever the lens) as `read` selects
-   * them, into the cache `load` answers from: batched per tick, one statement, meant to run beside the similarity read.
-   */
-  readSimilarAhead(read: NodeRead, keyProperty: string, keys: readonly string[]): Promise<void>;
+  /** Nodes that another statement read as `read` selects them (the similarity read's neighbours): `load` answers from them. */
+  prime(read: NodeRead, keyProperty: string, nodes: ReadonlyMap<string, NodeObject>): void;
 };
 
 export function createNodeReads(reader: GraphReader): NodeReads {
   const loaders = new Map<string, DataLoader<Load, NodeObject | null, string>>();
-  const ahead = new Map<string, DataLoader<Load, void, string>>();
   const cacheKeyFn = (load: Load) => `${load.description}\u0000${load.key}`;
 
   const loaderOf = (read: NodeRead, keyProperty: string) => {
@@ -104,36 +101,12 @@ export function createNodeReads(reader: GraphReader): NodeReads {
       loader = new DataLoader(
         async (loads) => {
           const { groups, groupOf } = group(loads);
-          await Promise.all(groups.map((target) => readGroup(reader, keyProperty, "keys", target)));
+          await Promise.all(groups.map((target) => readGroup(reader, keyProperty, target)));
           return loads.map((load) => groupOf.get(load.description)!.nodes!.get(load.key) ?? null);
         },
         { cacheKeyFn },
       );
       loaders.set(read.type.name, loader);
-    }
-    return loader;
-  };
-
-  const aheadOf = (read: NodeRead, keyProperty: string) => {
-    let loader = ahead.get(read.type.name);
-    if (!loader) {
-      const nodes = loaderOf(read, keyProperty);
-      loader = new DataLoader(
-        async (loads) => {
-          const { groups } = group(loads);
-          await Promise.all(
-            groups.map(async (target) => {
-              await readGroup(reader, keyProperty, "similarTo", target);
-              for (const [key, node] of target.nodes!) {
-                for (const description of target.descriptions) nodes.prime({ key, read: target.read, description }, node);
-              }
-            }),
-          );
-          return loads.map(() => undefined);
-        },
-        { cacheKeyFn },
-      );
-      ahead.set(read.type.name, loader);
     }
     return loader;
   };
@@ -144,9 +117,10 @@ export function createNodeReads(reader: GraphReader): NodeReads {
       const description = describeRead(read);
       return loaderOf(read, keyProperty).loadMany(keys.map((key) => ({ key, read, description })));
     },
-    readSimilarAhead: async (read, keyProperty, keys) => {
+    prime: (read, keyProperty, nodes) => {
+      const loader = loaderOf(read, keyProperty);
       const description = describeRead(read);
-      await aheadOf(read, keyProperty).loadMany(keys.map((key) => ({ key, read, description })));
+      for (const [key, node] of nodes) loader.prime({ key, read, description }, node);
     },
   };
 }
