@@ -143,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       monitor: options.monitor,
       verifyToken: tokenVerifier({ secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
       createContext: ({ scope, clientAddress, jwt }) =>
-        createContext({ driver, database, queryTimeoutMs: config.limits.queryTimeoutMs }, { scope, clientAddress, jwt }),
+        createContext({ driver, database, queryTimeoutMs: config.limits.queryTimeoutMs, graphVersion: stamp.current }, { scope, clientAddress, jwt }),
       terminate: (requestId) => terminateRequestTransactions(driver, requestId, database),
       maxResponseBytes: config.limits.responseBytes,
       requestTimeoutMs: config.limits.requestTimeoutMs,

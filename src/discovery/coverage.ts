@@ -3,6 +3,7 @@
  * what regionProfile compares a region with, and what regionCoverage lists (the map of the region page).
  */
 import type { GraphReader } from "../neo4j/reader";
+import { memoOnGraphVersion } from "./versionMemo";
 
 /** A top-level LEP service (A..S): sub-codes are counted in their parent. */
 export type LepService = { code: string; name: string };
@@ -48,7 +49,11 @@ CALL (r) {
 RETURN services, r.nuts AS nuts, practiceCount, covered
 ORDER BY nuts`;
 
-export async function readCoverageOfAll(reader: GraphReader): Promise<CoverageOfAll> {
+/**
+ * The same for every request, and a pass over every practice's services: read once per graph version
+ * (versionMemo.ts), so a request pays for it only after the graph changed.
+ */
+export const readCoverageOfAll = memoOnGraphVersion(async (reader: GraphReader): Promise<CoverageOfAll> => {
   const { records } = await reader.run(COVERAGE_OF_ALL);
   const services = (records[0]?.get("services") as LepService[] | undefined) ?? [];
   const serviceCodes = new Set(services.map(({ code }) => code));
@@ -61,7 +66,7 @@ export async function readCoverageOfAll(reader: GraphReader): Promise<CoverageOf
     };
   });
   return { services, territories };
-}
+});
 
 /** Covered services / all services, 0..1, rounded to 6 decimals. */
 export function coverageRate(covered: number, services: number): number {

@@ -87,39 +87,51 @@ type Candidate = CardFacts & { id: string; lepCodes: string[]; targetIds: string
 const unique = (values: readonly string[]) => [...new Set(values)];
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
-/** What the ask is made of: validated LEP codes and target ids, or the region's LEP gaps. */
-async function readAsk(
-  reader: GraphReader,
-  nuts: string,
-  input: ReplicableModelsInput,
-): Promise<ReplicableModels["asked"]> {
-  const [offer] = (await reader.run(REGION_OFFER, { nuts })).records;
-  const offeredLeps = new Set(offer!.get("lepCodes") as string[]);
-  const offeredTargets = new Set(offer!.get("targetIds") as string[]);
+/** The ask as given: LEP codes upper-cased, ids trimmed, each once. */
+type AskedKeys = { codes: string[]; targets: string[] };
 
-  const leps = await readLeps(reader);
-  const lepByCode = new Map(leps.map((lep) => [lep.code, lep]));
-  const askedCodes = unique((input.leps ?? []).map((code) => code.trim().toUpperCase()));
-  const askedTargets = unique((input.targets ?? []).map((id) => id.trim()));
+function askedKeys(input: ReplicableModelsInput): AskedKeys {
+  return {
+    codes: unique((input.leps ?? []).map((code) => code.trim().toUpperCase())),
+    targets: unique((input.targets ?? []).map((id) => id.trim())),
+  };
+}
 
-  if (askedCodes.length === 0 && askedTargets.length === 0) {
+/** What the ask is made of: validated LEP codes and target ids, or the region's LEP gaps. Its reads run side by side. */
+async function readAsk(reader: GraphReader, nuts: string, { codes, targets: targetIds }: AskedKeys): Promise<ReplicableModels["asked"]> {
+  const [offerResult, leps, groups] = await Promise.all([
+    reader.run(REGION_OFFER, { nuts }),
+    readLeps(reader),
+    reader.run(TARGET_GROUPS, { ids: targetIds }),
+  ]);
+  const offer = offerResult.records[0]!;
+  const offeredLeps = new Set(offer.get("lepCodes") as string[]);
+  const offeredTargets = new Set(offer.get("targetIds") as string[]);
+
+  if (codes.length === 0 && targetIds.length === 0) {
     const gaps = leps.filter((lep) => lep.parent === null && !offeredLeps.has(lep.code));
     return { mode: "GAPS", leps: gaps.map(({ code, name }) => ({ id: code, name, offeredHere: false })), targets: [] };
   }
 
-  const askedLeps = askedCodes.map((code) => {
+  const lepByCode = new Map(leps.map((lep) => [lep.code, lep]));
+  const askedLeps = codes.map((code) => {
     const lep = lepByCode.get(code);
     if (!lep) throw new NotFoundError("LEP", code);
     return { id: code, name: lep.name, offeredHere: offeredLeps.has(code) };
   });
-  const groups = await reader.run(TARGET_GROUPS, { ids: askedTargets });
   const nameById = new Map(groups.records.map((record) => [record.get("id") as string, record.get("name") as string]));
-  const targets = askedTargets.map((id) => {
+  const targets = targetIds.map((id) => {
     const name = nameById.get(id);
     if (name === undefined) throw new NotFoundError("TARGET_GROUP", id);
     return { id, name, offeredHere: offeredTargets.has(id) };
   });
   return { mode: "ASKED", leps: askedLeps, targets };
+}
+
+async function readCandidates(reader: GraphReader, nuts: string, { codes, targets }: AskedKeys): Promise<Candidate[]> {
+  if (codes.length + targets.length === 0) return [];
+  const { records } = await reader.run(CANDIDATES, { nuts, leps: codes, targets });
+  return records.map((record) => record.toObject() as Candidate);
 }
 
 const itemWeight = (item: AskedItem) => (item.offeredHere ? OFFERED_WEIGHT : GAP_WEIGHT);
@@ -164,8 +176,7 @@ export async function modelsForEachLep(
 ): Promise<Map<string, string[]>> {
   const models = new Map<string, string[]>(leps.map(({ code }) => [code, []]));
   if (leps.length === 0) return models;
-  const { records } = await reader.run(CANDIDATES, { nuts, leps: leps.map(({ code }) => code), targets: [] });
-  const candidates = records.map((record) => record.toObject() as Candidate);
+  const candidates = await readCandidates(reader, nuts, { codes: leps.map(({ code }) => code), targets: [] });
   for (const { code, name } of leps) {
     const asked = { mode: "ASKED" as const, leps: [{ id: code, name, offeredHere: false }], targets: [] };
     const matches = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
@@ -182,18 +193,13 @@ export async function modelsForEachLep(
 export async function findReplicableModels(reader: GraphReader, input: ReplicableModelsInput): Promise<ReplicableModels> {
   checkLimit(input.limit);
   const region = findRegion(input.region);
-  const asked = await readAsk(reader, region.nuts, input);
-  const matches: ReplicableMatch[] = [];
-  if (asked.leps.length + asked.targets.length > 0) {
-    const { records } = await reader.run(
-      CANDIDATES,
-      { nuts: region.nuts, leps: asked.leps.map((item) => item.id), targets: asked.targets.map((item) => item.id) },
-    );
-    for (const record of records) {
-      const match = scoreCandidate(record.toObject() as Candidate, asked);
-      if (match) matches.push(match);
-    }
-  }
+  const keys = askedKeys(input);
+  // An explicit ask's candidates do not depend on what the region offers: they are read beside the ask. The gaps
+  // are known only once the region's offer is.
+  const [asked, askedCandidates] = await Promise.all([readAsk(reader, region.nuts, keys), readCandidates(reader, region.nuts, keys)]);
+  const candidates =
+    asked.mode === "GAPS" ? await readCandidates(reader, region.nuts, { codes: asked.leps.map((item) => item.id), targets: [] }) : askedCandidates;
+  const matches = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
   matches.sort(compareMatches);
   return { region: { nuts: region.nuts, name: region.name }, asked, matches: matches.slice(0, input.limit) };
 }

@@ -1,6 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import type { RequestScope } from "../http/requestScope";
 import type { Logger } from "../logger";
+import type { GraphVersion } from "../neo4j/graphVersion";
 import { graphReader, type GraphReader } from "../neo4j/reader";
 import { requestDriver } from "../neo4j/requestDriver";
 import type { EditorJwt } from "./auth";
@@ -26,7 +27,13 @@ export type PrassiContext = {
   transaction: { timeout: number; metadata: { requestId: string } };
 };
 
-export type ContextOptions = { driver: Driver; database?: string; queryTimeoutMs: number };
+export type ContextOptions = {
+  driver: Driver;
+  database?: string;
+  queryTimeoutMs: number;
+  /** The instance's graph version stamp (cache/versionStamp.ts), for the discovery reads' memos. */
+  graphVersion?: () => GraphVersion | undefined;
+};
 
 /**
  * The context of one GraphQL request. Every database transaction it starts carries the request id as metadata and
@@ -38,10 +45,10 @@ export function createContext(
   options: ContextOptions,
   request: { scope: Pick<RequestScope, "requestId" | "log" | "signal">; clientAddress: string; jwt?: EditorJwt },
 ): PrassiContext {
-  const { database, queryTimeoutMs } = options;
+  const { database, queryTimeoutMs, graphVersion } = options;
   const { requestId, log, signal } = request.scope;
   const driver = requestDriver(options.driver, signal);
-  const reader = graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal });
+  const reader = graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal, graphVersion });
   return {
     requestId,
     log,

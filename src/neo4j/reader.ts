@@ -1,4 +1,5 @@
 import type { Driver, EagerResult } from "neo4j-driver";
+import type { GraphVersion } from "./graphVersion";
 
 /** Where and how one caller reads the graph. */
 export type ReadScope = {
@@ -9,6 +10,8 @@ export type ReadScope = {
   requestId?: string;
   /** Once it fires (the client went away, the request ran out of time), reads stop and no new one starts. */
   signal?: AbortSignal;
+  /** The graph version the caller is served under, when it can vouch for one: reads that depend on no request are memoised on it. */
+  graphVersion?: () => GraphVersion | undefined;
 };
 
 /** Runs read-only Cypher for one caller (a GraphQL request, a test), always on a reader and within its scope. */

@@ -1,0 +1,36 @@
+/**
+ * What the discovery reads compute that no request changes (the coverage of all 21 territories, the LEP vocabulary),
+ * kept for the graph version the request is served under (src/neo4j/graphVersion.ts; the reader's scope says which,
+ * read by src/graphql/cache/versionStamp.ts at most once a second). Every import and write advances the version, so
+ * a memo is never served after its graph changed for longer than the version stamp's own freshness bound, the bound
+ * the response cache keeps too; without a version (a failed or stale stamp read, a direct caller) it is not used.
+ */
+import type { GraphReader } from "../neo4j/reader";
+
+/**
+ * `read` memoised on the reader's graph version: one slot, so a memo holds one value (the newest version's) and its
+ * memory is that value's. Concurrent askers of one version share one read. The value is shared: callers must not
+ * change it.
+ */
+export function memoOnGraphVersion<T>(read: (reader: GraphReader) => Promise<T>): (reader: GraphReader) => Promise<T> {
+  let slot: { key: string; value: Promise<T> } | undefined;
+  return async (reader) => {
+    const version = reader.scope.graphVersion?.();
+    if (version === undefined) return read(reader);
+    const key = `${reader.scope.database ?? ""}\u0000${version}`;
+    if (slot?.key === key) {
+      try {
+        return await slot.value;
+      } catch {
+        // The read this request waited for failed for the request that started it (abandoned, out of time): read anew.
+        return read(reader);
+      }
+    }
+    const entry = { key, value: read(reader) };
+    slot = entry;
+    entry.value.catch(() => {
+      if (slot === entry) slot = undefined;
+    });
+    return entry.value;
+  };
+}
