@@ -11,8 +11,8 @@
  * (Markdown). The service runs in a child process, in production mode, rate limiting off, on a throw-away bundled
  * Neo4j seeded with the 2023 catalogue, plus N synthetic practices with `--synthetic N` (scripts/http/service.ts).
  *
- * `--profile` instead runs the service under `node --cpu-prof`, drives the uncached widget query for `--duration`
- * seconds, stops it, and prints where the service's CPU time went during the load (scripts/http/profileSummary.ts).
+ * `--profile` instead runs the service under `node --cpu-prof`, drives the uncached widget query (or the first row
+ * `--only` selects) for `--duration` seconds, stops it, and prints where the service's CPU time went during the load (scripts/http/profileSummary.ts).
  * docs/performance.md has the results.
  */
 import fs from "node:fs";
@@ -84,18 +84,19 @@ function formatTable(rows: Row[], connections: number, durationSeconds: number):
   ].join("\n");
 }
 
-async function profile(database: Database, durationSeconds: number, connections: number): Promise<void> {
+async function profile(database: Database, durationSeconds: number, connections: number, wanted: (name: string) => boolean): Promise<void> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-profile-"));
   const service = await startService(database.uri, { profileDir });
   try {
     // The service seeds the 2023 catalogue and computes similarity at start; the ids are read after that.
     const ids = await practiceIds(database);
-    const widget = httpTargets(ids)[0]!;
+    const row = httpTargets(ids).find((target) => wanted(target.name));
+    if (!row) throw new Error("--only selects no HTTP row to profile");
     // Warm-up, outside the window.
-    await httpSequential(service.url, widget.body, 50);
-    await httpLoad(service.url, widget.body, { connections, durationSeconds: 2 });
+    await httpSequential(service.url, row.body, 50);
+    await httpLoad(service.url, row.body, { connections, durationSeconds: 2 });
     const fromUs = Number(process.hrtime.bigint() / 1000n);
-    const figures = await httpLoad(service.url, widget.body, {
+    const figures = await httpLoad(service.url, row.body, {
       connections,
       durationSeconds,
     });
@@ -111,7 +112,7 @@ async function profile(database: Database, durationSeconds: number, connections:
       summary = summariseProfile(readProfile(target));
     }
     process.stdout.write(
-      `Profile of the uncached widget query (${connections} connections, ${durationSeconds} s; load avg ${loadAverage().toFixed(1)}): ${target}\n\n`,
+      `Profile of ${row.name} (${connections} connections, ${durationSeconds} s; load avg ${loadAverage().toFixed(1)}): ${target}\n\n`,
     );
     process.stdout.write(formatSummary(summary));
     process.stdout.write(`\nAgain, or with --top N: node --require tsx/cjs scripts/http/profileSummary.ts ${target} --from ${fromUs} --to ${toUs}\n`);
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
   const database = await startDatabase(synthetic, note);
   try {
     if (values.profile) {
-      await profile(database, durationSeconds, connections);
+      await profile(database, durationSeconds, connections, wanted);
       return;
     }
     const started = performance.now();
