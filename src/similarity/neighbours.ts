@@ -46,10 +46,14 @@ export type SimilarityIndex = {
   /** Per item: the practices (positions) that have it. */
   postings: Int32Array[];
   generates: Uint8Array;
+  /** Per item that does not generate candidates: which practices have it, one bit per practice (`holds`). */
+  holders: Map<number, Uint32Array>;
   /** Per practice, KINDS damped masses. */
   mass: Float64Array;
   /** Per practice, KINDS square roots of the damping, which scale what it shares. */
   dampingRoot: Float64Array;
+  /** Per practice, 1 when some kind of it is damped (a root below 1): undamped pairs skip the scaling. */
+  damped: Uint8Array;
   /** Per practice, one T_p per lens. */
   lensMass: Float64Array;
 };
@@ -82,9 +86,17 @@ export function buildSimilarityIndex(
   const filled = new Int32Array(ids.length);
   items.forEach((numbers, position) => numbers.forEach((number) => (postings[number]![filled[number]!++] = position)));
   const generates = Uint8Array.from(postings, (posting) => (posting.length <= cap ? 1 : 0));
+  const holders = new Map<number, Uint32Array>();
+  postings.forEach((posting, number) => {
+    if (generates[number]) return;
+    const bits = new Uint32Array((practices.length + 31) >>> 5);
+    for (const position of posting) bits[position >>> 5]! |= 1 << (position & 31);
+    holders.set(number, bits);
+  });
 
   const mass = new Float64Array(practices.length * KINDS);
   const dampingRoot = new Float64Array(practices.length * KINDS);
+  const damped = new Uint8Array(practices.length);
   const lensMass = new Float64Array(practices.length * LENSES.length);
   items.forEach((numbers, position) => {
     const counts = new Array<number>(KINDS).fill(0);
@@ -95,6 +107,7 @@ export function buildSimilarityIndex(
     kindDamping(counts).forEach((damping, kind) => {
       mass[position * KINDS + kind]! *= damping;
       dampingRoot[position * KINDS + kind] = Math.sqrt(damping);
+      if (damping < 1) damped[position] = 1;
     });
     LENSES.forEach((lens, l) => {
       const weights = LENS_WEIGHTS[lens];
@@ -114,8 +127,10 @@ export function buildSimilarityIndex(
     itemRarity,
     postings,
     generates,
+    holders,
     mass,
     dampingRoot,
+    damped,
     lensMass,
   };
 }
@@ -130,30 +145,30 @@ export function candidatesOf(index: SimilarityIndex, position: number): number[]
   return [...seen];
 }
 
-function hasItem(items: Int32Array, number: number): boolean {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const value = items[middle]!;
-    if (value === number) return true;
-    if (value < number) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
-}
-
-/** Scratch arrays reused across practices: one recomputation allocates them once. */
-type Scratch = { stamp: Int32Array; contributions: Float64Array };
+/**
+ * Scratch arrays reused across practices: one recomputation allocates them once. A candidate gets the next free
+ * slot, so its per-kind sums are contiguous with the other candidates' instead of scattered over all practices
+ * (memory, not arithmetic, is what the computation waits for). `seen` holds, per practice, the practice whose
+ * candidates were last being accumulated and the slot it had there.
+ */
+type Scratch = { seen: Int32Array; candidates: Int32Array; contributions: Float64Array; kinds: Int32Array };
 
 function newScratch(size: number): Scratch {
-  return { stamp: new Int32Array(size).fill(-1), contributions: new Float64Array(size * KINDS) };
+  return {
+    seen: new Int32Array(size * 2).fill(-1),
+    candidates: new Int32Array(size),
+    contributions: new Float64Array(size * KINDS),
+    kinds: new Int32Array(size),
+  };
 }
 
-/** Accumulates, for every candidate of p, the (damped) rarity of what it shares with p per kind. */
-function accumulate(index: SimilarityIndex, position: number, scratch: Scratch): number[] {
-  const { stamp, contributions } = scratch;
-  const candidates: number[] = [];
+/**
+ * Accumulates, for every candidate of p, the (damped) rarity of what it shares with p per kind, and which kinds it
+ * shares (a bit per kind); returns the number of candidates, held in slots 0.. of the scratch arrays.
+ */
+function accumulate(index: SimilarityIndex, position: number, scratch: Scratch): number {
+  const { seen, candidates, contributions, kinds } = scratch;
+  let count = 0;
   const own = index.items[position]!;
   for (const number of own) {
     if (!index.generates[number]) continue;
@@ -161,30 +176,46 @@ function accumulate(index: SimilarityIndex, position: number, scratch: Scratch):
     const rarity = index.itemRarity[number]!;
     for (const other of index.postings[number]!) {
       if (other === position) continue;
-      if (stamp[other] !== position) {
-        stamp[other] = position;
-        contributions.fill(0, other * KINDS, other * KINDS + KINDS);
-        candidates.push(other);
+      let slot = seen[other * 2 + 1]!;
+      if (seen[other * 2] !== position) {
+        slot = count++;
+        seen[other * 2] = position;
+        seen[other * 2 + 1] = slot;
+        candidates[slot] = other;
+        contributions.fill(0, slot * KINDS, slot * KINDS + KINDS);
+        kinds[slot] = 0;
       }
-      contributions[other * KINDS + offset]! += rarity;
+      contributions[slot * KINDS + offset]! += rarity;
+      kinds[slot]! |= 1 << offset;
     }
   }
-  // Ubiquitous items did not generate candidates; they still add to the candidates found.
+  // Ubiquitous items did not generate candidates; they still add to the candidates found (a bit test each: the
+  // candidates' own item lists are scattered in memory, and searching them was most of the computation).
   for (const number of own) {
     if (index.generates[number]) continue;
     const offset = index.itemKind[number]!;
     const rarity = index.itemRarity[number]!;
-    for (const other of candidates) if (hasItem(index.items[other]!, number)) contributions[other * KINDS + offset]! += rarity;
-  }
-  for (const other of candidates) {
-    for (let kind = 0; kind < KINDS; kind++) {
-      contributions[other * KINDS + kind]! *= index.dampingRoot[position * KINDS + kind]! * index.dampingRoot[other * KINDS + kind]!;
+    const bits = index.holders.get(number)!;
+    for (let slot = 0; slot < count; slot++) {
+      const other = candidates[slot]!;
+      if (bits[other >>> 5]! & (1 << (other & 31))) {
+        contributions[slot * KINDS + offset]! += rarity;
+        kinds[slot]! |= 1 << offset;
+      }
     }
   }
-  return candidates;
+  // Most practices have no damped kind: multiplying by 1·1 would leave their contributions as they are.
+  for (let slot = 0; slot < count; slot++) {
+    const other = candidates[slot]!;
+    if (!index.damped[position] && !index.damped[other]) continue;
+    for (let kind = 0; kind < KINDS; kind++) {
+      contributions[slot * KINDS + kind]! *= index.dampingRoot[position * KINDS + kind]! * index.dampingRoot[other * KINDS + kind]!;
+    }
+  }
+  return count;
 }
 
-type Ranked = { practiceId: string; score: number; position: number };
+type Ranked = { practiceId: string; score: number; position: number; slot: number };
 
 /** Keeps the best `size` entries, sorted, without sorting all candidates. */
 function offer(best: Ranked[], entry: Ranked, size: number): void {
@@ -227,25 +258,35 @@ function massOf(index: SimilarityIndex, position: number): number[] {
 
 /** The union of p's top-K under every lens, each edge with what p and its neighbour share. */
 function neighbourhood(index: SimilarityIndex, position: number, scratch: Scratch, k: number): Neighbourhood {
-  const candidates = accumulate(index, position, scratch);
-  const { contributions } = scratch;
+  const count = accumulate(index, position, scratch);
+  const { candidates, contributions, kinds } = scratch;
   const best: Ranked[][] = LENSES.map(() => []);
-  for (const other of candidates) {
+  const ownLensMass = index.lensMass.subarray(position * LENS_COUNT, position * LENS_COUNT + LENS_COUNT);
+  for (let slot = 0; slot < count; slot++) {
+    const other = candidates[slot]!;
+    const shares = kinds[slot]!;
     for (let lens = 0; lens < LENS_COUNT; lens++) {
-      const norm = Math.sqrt(index.lensMass[position * LENS_COUNT + lens]! * index.lensMass[other * LENS_COUNT + lens]!);
+      const norm = Math.sqrt(ownLensMass[lens]! * index.lensMass[other * LENS_COUNT + lens]!);
       if (norm === 0) continue;
+      // Only the kinds shared: the others would add 0, which leaves the sum exactly as it is.
       let weighted = 0;
-      for (let kind = 0; kind < KINDS; kind++) weighted += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * contributions[other * KINDS + kind]!;
-      const score = round(weighted / norm);
+      for (let kind = 0; kind < KINDS; kind++) {
+        if (shares & (1 << kind)) weighted += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * contributions[slot * KINDS + kind]!;
+      }
+      const raw = weighted / norm;
       const ranked = best[lens]!;
-      if (score <= 0 || (ranked.length === k && score < ranked[k - 1]!.score)) continue;
-      offer(ranked, { practiceId: index.practiceIds[other]!, score, position: other }, k);
+      const full = ranked.length === k;
+      // Rounding moves a score by less than 1e-9: a candidate that far below the k-th is out, unrounded.
+      if (raw <= 0 || (full && raw < ranked[k - 1]!.score - 1e-9)) continue;
+      const score = round(raw);
+      if (score <= 0 || (full && score < ranked[k - 1]!.score)) continue;
+      offer(ranked, { practiceId: index.practiceIds[other]!, score, position: other, slot }, k);
     }
   }
   const mass = massOf(index, position);
-  const targets = [...new Set(best.flat().map((entry) => entry.position))];
-  const edges = targets.map((other) => {
-    const shared = Array.from(contributions.subarray(other * KINDS, other * KINDS + KINDS));
+  const targets = [...new Map(best.flat().map((entry) => [entry.position, entry.slot]))];
+  const edges = targets.map(([other, slot]) => {
+    const shared = Array.from(contributions.subarray(slot * KINDS, slot * KINDS + KINDS));
     const neighbourMass = massOf(index, other);
     return {
       target: index.practiceIds[other]!,
@@ -259,11 +300,27 @@ function neighbourhood(index: SimilarityIndex, position: number, scratch: Scratc
   return { practiceId: index.practiceIds[position]!, mass, edges };
 }
 
-/** Neighbourhoods of the given practices (all by default), scored against every practice of the index. */
-export function computeNeighbourhoods(index: SimilarityIndex, practiceIds?: Iterable<string>, k = TOP_K): Neighbourhood[] {
-  const positions = practiceIds
+function positionsOf(index: SimilarityIndex, practiceIds?: Iterable<string>): number[] {
+  return practiceIds
     ? [...new Set(practiceIds)].flatMap((id) => (index.positionOf.has(id) ? [index.positionOf.get(id)!] : []))
     : index.practiceIds.map((_, position) => position);
+}
+
+/**
+ * Neighbourhoods of the given practices (all by default), scored against every practice of the index, `size` at a
+ * time: a caller can write one slice while the next is computed (one scratch serves them all).
+ */
+export function* neighbourhoodSlices(index: SimilarityIndex, size: number, practiceIds?: Iterable<string>, k = TOP_K): Generator<Neighbourhood[]> {
+  const positions = positionsOf(index, practiceIds);
+  const scratch = newScratch(index.practiceIds.length);
+  for (let start = 0; start < positions.length; start += size) {
+    yield positions.slice(start, start + size).map((position) => neighbourhood(index, position, scratch, k));
+  }
+}
+
+/** Neighbourhoods of the given practices (all by default), scored against every practice of the index. */
+export function computeNeighbourhoods(index: SimilarityIndex, practiceIds?: Iterable<string>, k = TOP_K): Neighbourhood[] {
+  const positions = positionsOf(index, practiceIds);
   const scratch = newScratch(index.practiceIds.length);
   return positions.map((position) => neighbourhood(index, position, scratch, k));
 }

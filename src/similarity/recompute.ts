@@ -1,8 +1,8 @@
 /** Recomputes stored neighbourhoods: all of them after an import, or only those a set of changes can alter. */
 import type { Driver } from "neo4j-driver";
 import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
-import { buildSimilarityIndex, candidatesOf, computeNeighbourhoods, type SimilarityIndex } from "./neighbours";
-import { storeNeighbourhoods } from "./store";
+import { buildSimilarityIndex, candidatesOf, neighbourhoodSlices, type SimilarityIndex } from "./neighbours";
+import { neighbourhoodWriter } from "./store";
 import { advanceGraphVersion } from "../neo4j/graphVersion";
 
 /**
@@ -17,6 +17,9 @@ function affectedPractices(records: readonly PracticeRecord[], index: Similarity
   return [...affected].sort();
 }
 
+/** Practices computed between two chances for the driver to send a batch and read its answers (tens of ms). */
+const COMPUTE_SLICE = 100;
+
 async function recomputeAndStore(
   driver: Driver,
   records: readonly PracticeRecord[],
@@ -24,12 +27,17 @@ async function recomputeAndStore(
   practiceIds: string[] | undefined,
   database: string | undefined,
 ): Promise<{ practices: number; relationships: number }> {
-  const neighbourhoods = computeNeighbourhoods(index, practiceIds);
   const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
-  const relationships = await storeNeighbourhoods(driver, neighbourhoods, signatures, database);
+  const writer = neighbourhoodWriter(driver, signatures, database);
+  let practices = 0;
+  for (const slice of neighbourhoodSlices(index, COMPUTE_SLICE, practiceIds)) {
+    practices += slice.length;
+    await writer.write(slice);
+  }
+  const relationships = await writer.finish();
   // New neighbourhoods change what the discovery fields answer: cached answers are left behind.
-  if (neighbourhoods.length > 0) await advanceGraphVersion(driver, database);
-  return { practices: neighbourhoods.length, relationships };
+  if (practices > 0) await advanceGraphVersion(driver, database);
+  return { practices, relationships };
 }
 
 /** Full recomputation (after a catalogue import), or for the given practices and the practices whose neighbourhoods they can change. */

@@ -9,11 +9,13 @@
  * neighbourhood from a half-written one (settle.ts).
  */
 import { randomUUID } from "node:crypto";
+import { setImmediate as yieldToIo } from "node:timers/promises";
 import type { Driver } from "neo4j-driver";
 import { LINK_KINDS, type LinkKind } from "./model";
 import type { Neighbourhood } from "./neighbours";
 
-const PRACTICES_PER_TRANSACTION = 1_000;
+/** Practices per transaction (measured: docs/similarity.md, "Rebuild speed"). */
+export const PRACTICES_PER_TRANSACTION = 4_000;
 
 /** Edge property holding the shared keys of a kind: LEP -> sharedLep, STAKEHOLDER -> sharedStakeholder. */
 export function sharedProperty(kind: LinkKind): string {
@@ -27,7 +29,7 @@ export function sharedProperty(kind: LinkKind): string {
  * edge to a practice deleted meanwhile is simply not written. Earlier versions kept the mass on the practice
  * (similarityMass): it now travels on each edge, so it is removed.
  */
-const WRITE_NEIGHBOURHOODS = `
+export const WRITE_NEIGHBOURHOODS = `
 UNWIND $rows AS row
 MATCH (p:Practice {id: row.id})
 SET p.similaritySignature = row.signature, p.similarityDegree = size(row.edges)
@@ -55,6 +57,61 @@ function edgeProperties(neighbourhood: Neighbourhood, edge: Neighbourhood["edges
   return properties;
 }
 
+/** The $rows of WRITE_NEIGHBOURHOODS: each practice with its signature and its edges' properties. */
+export function neighbourhoodRows(neighbourhoods: readonly Neighbourhood[], signatures: ReadonlyMap<string, string>): Array<Record<string, unknown>> {
+  return neighbourhoods.map((neighbourhood) => ({
+    id: neighbourhood.practiceId,
+    signature: signatures.get(neighbourhood.practiceId) ?? null,
+    edges: neighbourhood.edges.map((edge) => ({ target: edge.target, properties: edgeProperties(neighbourhood, edge) })),
+  }));
+}
+
+/** Stores neighbourhoods as they are computed; finish() waits for every write and returns the edges created. */
+export type NeighbourhoodWriter = {
+  write(neighbourhoods: readonly Neighbourhood[]): Promise<void>;
+  finish(): Promise<number>;
+};
+
+/**
+ * Writes one generation, PRACTICES_PER_TRANSACTION practices per transaction, one transaction at a time: the
+ * database writes one batch while the caller computes the next (2 cores). Two transactions at once on disjoint
+ * practices deadlock (creating an edge locks both its ends, and neighbours are shared), so there is only one.
+ */
+export function neighbourhoodWriter(driver: Driver, signatures: ReadonlyMap<string, string>, database?: string): NeighbourhoodWriter {
+  const generation = randomUUID();
+  let previous: Promise<void> = Promise.resolve();
+  let pending: Neighbourhood[] = [];
+  let created = 0;
+
+  const send = async (batch: Neighbourhood[]): Promise<void> => {
+    await previous;
+    const rows = neighbourhoodRows(batch, signatures);
+    previous = driver
+      .executeQuery(WRITE_NEIGHBOURHOODS, { rows, generation }, { database, routing: "WRITE" })
+      .then((result) => void (created += result.summary.counters.updates().relationshipsCreated));
+    // Its failure is thrown by the next send() or by finish(); until then it is not unhandled.
+    previous.catch(() => undefined);
+  };
+
+  return {
+    async write(neighbourhoods) {
+      pending.push(...neighbourhoods);
+      while (pending.length >= PRACTICES_PER_TRANSACTION) {
+        await send(pending.slice(0, PRACTICES_PER_TRANSACTION));
+        pending = pending.slice(PRACTICES_PER_TRANSACTION);
+      }
+      // The driver reads its answers between computations: without this, a computation could hold the commit.
+      await yieldToIo();
+    },
+    async finish() {
+      if (pending.length > 0) await send(pending);
+      pending = [];
+      await previous;
+      return created;
+    },
+  };
+}
+
 /** Writes the neighbourhoods with their practices' signatures, as one generation; returns the number of edges created. */
 export async function storeNeighbourhoods(
   driver: Driver,
@@ -62,23 +119,7 @@ export async function storeNeighbourhoods(
   signatures: ReadonlyMap<string, string>,
   database?: string,
 ): Promise<number> {
-  const generation = randomUUID();
-  let created = 0;
-  const session = driver.session({ database });
-  try {
-    for (let start = 0; start < neighbourhoods.length; start += PRACTICES_PER_TRANSACTION) {
-      const rows = neighbourhoods.slice(start, start + PRACTICES_PER_TRANSACTION).map((neighbourhood) => ({
-        id: neighbourhood.practiceId,
-        signature: signatures.get(neighbourhood.practiceId) ?? null,
-        edges: neighbourhood.edges.map((edge) => ({ target: edge.target, properties: edgeProperties(neighbourhood, edge) })),
-      }));
-      created += await session.executeWrite(async (tx) => {
-        const result = await tx.run(WRITE_NEIGHBOURHOODS, { rows, generation });
-        return result.summary.counters.updates().relationshipsCreated;
-      });
-    }
-  } finally {
-    await session.close();
-  }
-  return created;
+  const writer = neighbourhoodWriter(driver, signatures, database);
+  await writer.write(neighbourhoods);
+  return writer.finish();
 }

@@ -163,4 +163,18 @@ describe("similarity on the 2023 catalogue", () => {
     expect(result.practices).toBeGreaterThan(1);
     expect(result.practices).toBeLessThanOrEqual(16);
   });
+
+  it("gives the practices a refresh recomputes after an edit the neighbourhoods a full recomputation gives them", async () => {
+    await recomputeSimilarity(db.driver);
+    await db.driver.executeQuery(
+      "MATCH (p:Practice {id: '2023-011'}), (t:TargetGroup {id: 'donne'}) MERGE (p)-[:TARGETS]->(t)",
+    );
+    const recomputed = await refreshSimilarity(db.driver);
+    expect(recomputed).toContain("2023-011");
+    const ofRecomputed = async () => (await storedEdges(db.driver)).filter((edge) => recomputed.includes((edge as { from: string }).from));
+    const refreshed = await ofRecomputed();
+    expect(refreshed.length).toBeGreaterThanOrEqual(10 * recomputed.length);
+    await recomputeSimilarity(db.driver);
+    expect(await ofRecomputed()).toEqual(refreshed);
+  });
 });
