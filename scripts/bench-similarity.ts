@@ -8,6 +8,7 @@
  * connects as the server does (loadConfig: NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) and EMPTIES that
  * database first, so it also needs PRASSI_BENCH_ALLOW_WIPE=1.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +20,10 @@ import { createDriver } from "../src/neo4j/driver";
 import { freePort } from "../src/neo4j/ports";
 import { graphReader } from "../src/neo4j/reader";
 import { applySchema } from "../src/neo4j/schema";
-import { buildSimilarityIndex, candidateCap, candidatesOf, readPracticeRecords, readSimilarPractices, recomputeSimilarity } from "../src/similarity";
+import { buildSimilarityIndex, candidateCap, candidatesOf, readPracticeRecords, readSimilarPractices, recomputeSimilarity, refreshSimilarity } from "../src/similarity";
+import { computeNeighbourhoods, type Neighbourhood } from "../src/similarity/neighbours";
+import { featureSignature } from "../src/similarity/features";
+import { neighbourhoodRows, neighbourhoodWriter, PRACTICES_PER_TRANSACTION, WRITE_NEIGHBOURHOODS } from "../src/similarity/store";
 import { loadSynthetic, randomSource, syntheticCatalogue } from "./support/syntheticCatalogue";
 
 const random = randomSource(2023);
@@ -30,6 +34,8 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 }
 
+const loadAverage = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -37,6 +43,174 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const result = await work();
   return [result, performance.now() - start];
+}
+
+/** Writes one generation of neighbourhoods some way; resolves when all is committed. */
+type WriteStrategy = { name: string; write: (driver: Driver, rows: Array<Record<string, unknown>>, database?: string) => Promise<void> };
+
+const CLEAR_EDGES = "MATCH ()-[s:SIMILAR_TO]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 20000 ROWS";
+/** WRITE_NEIGHBOURHOODS without deleting old edges: enough on a graph that has none. */
+const WRITE_WITHOUT_DELETE = WRITE_NEIGHBOURHOODS.replace(/CALL \(p\) \{\s*MATCH \(p\)-\[old:SIMILAR_TO\]->\(\)\s*DELETE old\s*\}/, "");
+/** The same per-practice body, each row a practice, batched by the database. */
+const PER_PRACTICE = WRITE_NEIGHBOURHOODS.replace("UNWIND $rows AS row", "");
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
+}
+
+async function autoCommit(driver: Driver, database: string | undefined, query: string, parameters: Record<string, unknown>): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run(query, parameters);
+  } finally {
+    await session.close();
+  }
+}
+
+/** `size` practices per managed transaction, `parallel` transactions at once. */
+function batched(size: number, parallel: number, query = WRITE_NEIGHBOURHOODS): WriteStrategy["write"] {
+  return async (driver, rows, database) => {
+    const queue = chunks(rows, size);
+    const generation = randomUUID();
+    const worker = async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) await driver.executeQuery(query, { rows: batch, generation }, { database });
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
+  };
+}
+
+/** Each edge created with all its properties at once, generation and size included, instead of created then SET. */
+const WRITE_CREATING_WITH_PROPERTIES = WRITE_NEIGHBOURHOODS.replace(
+  /CREATE \(p\)-\[similar:SIMILAR_TO\]->\(q\)\s*SET [^\n]*/,
+  "CREATE (p)-[similar:SIMILAR_TO]->(q) SET similar = edge.properties",
+);
+
+function withGenerationInside(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const generation = randomUUID();
+  return rows.map((row) => {
+    const edges = row.edges as Array<{ target: string; properties: Record<string, unknown> }>;
+    return { ...row, edges: edges.map(({ target, properties }) => ({ target, properties: { ...properties, generation, neighbourhoodSize: edges.length } })) };
+  });
+}
+
+function withoutEmptyLists(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return rows.map((row) => ({
+    ...row,
+    edges: (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(({ target, properties }) => ({
+      target,
+      properties: Object.fromEntries(Object.entries(properties).filter(([, value]) => !(Array.isArray(value) && value.length === 0))),
+    })),
+  }));
+}
+
+/** The properties readers do not need for a ranking (masses, shared keys) left out: what the payload costs. */
+function withoutPayload(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return rows.map((row) => ({
+    ...row,
+    edges: (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(({ target, properties }) => ({
+      target,
+      properties: { score: properties.score, contributions: properties.contributions },
+    })),
+  }));
+}
+
+const WRITE_STRATEGIES: WriteStrategy[] = [
+  { name: "warm-up (1,000/tx, 1 session; not compared: query plans and page cache)", write: batched(1_000, 1) },
+  { name: "1,000 practices/tx, 1 session (before)", write: batched(1_000, 1) },
+  { name: "250 practices/tx, 1 session", write: batched(250, 1) },
+  { name: "4,000 practices/tx, 1 session", write: batched(4_000, 1) },
+  { name: "10,000 practices/tx, 1 session", write: batched(10_000, 1) },
+  { name: "1,000/tx, no delete of old edges", write: batched(1_000, 1, WRITE_WITHOUT_DELETE) },
+  { name: "1,000/tx, 2 parallel sessions", write: batched(1_000, 2) },
+  { name: "100/tx, 2 parallel sessions", write: batched(100, 2) },
+  {
+    name: "CALL {} IN TRANSACTIONS OF 1,000 ROWS",
+    write: async (driver, rows, database) => {
+      const query = `UNWIND $rows AS row CALL (row) { ${PER_PRACTICE} } IN TRANSACTIONS OF 1000 ROWS`;
+      for (const batch of chunks(rows, 10_000)) await autoCommit(driver, database, query, { rows: batch, generation: randomUUID() });
+    },
+  },
+  ...[false, true].map((parallel) => ({
+    name: `apoc.periodic.iterate, 1,000/batch${parallel ? ", parallel" : ""}`,
+    write: async (driver: Driver, rows: Array<Record<string, unknown>>, database?: string) => {
+      const query = `CALL apoc.periodic.iterate('UNWIND $rows AS row RETURN row', $action,
+        {batchSize: 1000, parallel: $parallel, concurrency: 2, params: {rows: $rows, generation: $generation}})
+        YIELD errorMessages RETURN errorMessages`;
+      for (const batch of chunks(rows, 10_000)) {
+        const { records } = await driver.executeQuery(query, { rows: batch, action: PER_PRACTICE, parallel, generation: randomUUID() }, { database });
+        const errors = records[0]!.get("errorMessages") as Record<string, number>;
+        if (Object.keys(errors).length > 0) throw new Error(`apoc.periodic.iterate: ${JSON.stringify(errors)}`);
+      }
+    },
+  })),
+  {
+    name: "1,000/tx, 1 session, one SET of all properties (generation and size sent)",
+    write: (driver, rows, database) => batched(1_000, 1, WRITE_CREATING_WITH_PROPERTIES)(driver, withGenerationInside(rows), database),
+  },
+  { name: "1,000/tx, 1 session, empty shared-key lists left out", write: (driver, rows, database) => batched(1_000, 1)(driver, withoutEmptyLists(rows), database) },
+  { name: "1,000/tx, 1 session, edges without masses or shared keys (cost of the payload)", write: (driver, rows, database) => batched(1_000, 1)(driver, withoutPayload(rows), database) },
+  { name: "1,000/tx, 1 session (before, again: drift)", write: batched(1_000, 1) },
+];
+
+/**
+ * Writes the same neighbourhoods (the first `sample` practices') once per strategy, removing the edges before each,
+ * and prints the time each took: the comparison docs/similarity.md reports, run side by side.
+ */
+async function compareWriteStrategies(driver: Driver, database: string | undefined, neighbourhoods: Neighbourhood[], signatures: Map<string, string>): Promise<void> {
+  const rows = neighbourhoodRows(neighbourhoods, signatures);
+  const edges = neighbourhoods.reduce((total, neighbourhood) => total + neighbourhood.edges.length, 0);
+  console.log(`write strategies     ${neighbourhoods.length} practices, ${edges} edges each, on a graph without SIMILAR_TO edges`);
+  const strategies: Array<[string, () => Promise<unknown>]> = [
+    ...WRITE_STRATEGIES.map(({ name, write }): [string, () => Promise<unknown>] => [name, () => write(driver, rows, database)]),
+    [
+      `chosen: neighbourhoodWriter (${PRACTICES_PER_TRANSACTION}/tx, 1 in flight, fed 100 practices at a time)`,
+      async () => {
+        const writer = neighbourhoodWriter(driver, signatures, database);
+        for (const slice of chunks(neighbourhoods, 100)) await writer.write(slice);
+        return writer.finish();
+      },
+    ],
+  ];
+  for (const [name, write] of strategies) {
+    await autoCommit(driver, database, CLEAR_EDGES, {});
+    const [outcome, ms] = await timed(() => write().then(() => "", (error: { code?: string; message?: string }) => `  failed: ${error.code ?? error.message}`));
+    const { records } = await driver.executeQuery("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS edges", {}, { database });
+    const written = Number(records[0]!.get("edges"));
+    const rate = written > 0 ? `${((ms / written) * 1000).toFixed(0).padStart(4)} µs/edge` : "";
+    console.log(`  ${name.padEnd(82)} ${seconds(ms).padStart(7)}  ${rate}  load ${loadAverage()}${written === edges ? "" : `  (${written} edges)`}${outcome}`);
+  }
+  await autoCommit(driver, database, CLEAR_EDGES, {});
+}
+
+/** An editor's write on one practice, as the API's link edit commits it: a target group linked, or unlinked. */
+const EDIT_ONE_PRACTICE = `
+MATCH (p:Practice {id: $practice})
+OPTIONAL MATCH (p)-[linked:TARGETS]->(:TargetGroup {id: $targetGroup})
+WITH p, linked
+CALL (p, linked) { WITH linked WHERE linked IS NOT NULL DELETE linked }
+CALL (p, linked) { WITH p, linked WHERE linked IS NULL MATCH (t:TargetGroup {id: $targetGroup}) CREATE (p)-[:TARGETS]->(t) }`;
+
+/** A new practice with a few links, as the API's create would commit it. */
+const CREATE_ONE_PRACTICE = `
+MATCH (r:Region {nuts: 'ITC3'}), (t:TargetGroup {id: $targetGroup}), (s:Stakeholder {id: 'anpal-servizi'}), (l:Lep {code: 'F1'})
+CREATE (p:Practice {id: $practice, title: 'Bench practice ' + $practice})
+CREATE (p)-[:IN_REGION]->(r), (p)-[:TARGETS]->(t), (p)-[:INVOLVES]->(s), (p)-[:IMPLEMENTS]->(l)`;
+
+/** Times refreshSimilarity (what the API runs after a write) after edits of one practice and creations of one. */
+async function timeOnePracticeRefresh(driver: Driver, database: string | undefined, size: number): Promise<void> {
+  const times: number[] = [];
+  const pick = () => `bench-${String(Math.floor(random() * size)).padStart(6, "0")}`;
+  const targetGroup = () => `target-${Math.floor(random() * 20)}`; // drawn often: they exist
+  for (let round = 0; round < 6; round++) {
+    const created = round % 3 === 2;
+    const practice = created ? `bench-new-${round}` : pick();
+    await driver.executeQuery(created ? CREATE_ONE_PRACTICE : EDIT_ONE_PRACTICE, { practice, targetGroup: targetGroup() }, { database });
+    const [refreshed, ms] = await timed(() => refreshSimilarity(driver, database));
+    times.push(ms);
+    console.log(`  ${created ? "new practice   " : "edited practice"} ${practice}: ${ms.toFixed(0)} ms, ${refreshed.length} practices recomputed (load ${loadAverage()})`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`one-practice refresh p50 ${percentile(sorted, 0.5).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms (${times.length} refreshes)`);
 }
 
 type Connection = { driver: Driver; database?: string; stop: () => Promise<void> };
@@ -83,6 +257,25 @@ async function connect(): Promise<Connection> {
   };
 }
 
+/** Where a full rebuild's time goes (read, index, compute, write), and how the ways of writing compare. */
+async function profileRebuild(driver: Driver, database: string | undefined, size: number): Promise<void> {
+  const [records, readMs] = await timed(() => readPracticeRecords(driver, database));
+  const [index, indexMs] = await timed(async () => buildSimilarityIndex(records));
+  const sampleSize = Math.min(5_000, Math.ceil(size / 4));
+  const cpuBefore = process.cpuUsage();
+  const [sampleNeighbourhoods, computeMs] = await timed(async () => computeNeighbourhoods(index, index.practiceIds.slice(0, sampleSize)));
+  const computeCpu = process.cpuUsage(cpuBefore).user / 1000;
+  const sample = Array.from({ length: 200 }, () => Math.floor(random() * size));
+  const candidates = sample.map((position) => candidatesOf(index, position).length).sort((a, b) => a - b);
+  const capped = index.generates.reduce((total, generates) => total + (generates ? 0 : 1), 0);
+  console.log(`read bipartite       ${seconds(readMs)}; index ${seconds(indexMs)} (load ${loadAverage()})`);
+  console.log(`compute              ${seconds(computeMs)} for ${sampleSize} practices (${seconds(computeCpu)} of CPU; ${seconds((computeMs * size) / sampleSize)} for all, extrapolated)`);
+  console.log(`  candidate cap      ${candidateCap(size)} practices; ${capped} of ${index.itemKey.length} items capped`);
+  console.log(`  candidates         p50 ${percentile(candidates, 0.5)}, p95 ${percentile(candidates, 0.95)} per practice`);
+  const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
+  await compareWriteStrategies(driver, database, sampleNeighbourhoods, signatures);
+}
+
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 20_000);
   const { driver, database, stop } = await connect();
@@ -98,20 +291,14 @@ async function main(): Promise<void> {
     console.log(`links loaded         ${links} (${(links / size).toFixed(1)} per practice)`);
     console.log(`load                 ${seconds(loadMs)}`);
 
+    await profileRebuild(driver, database, size);
+
     const [result, recomputeMs] = await timed(() => recomputeSimilarity(driver, { database }));
     const heapAfterRecompute = process.memoryUsage();
-    console.log(`recompute            ${seconds(recomputeMs)} (${result.practices} practices)`);
+    console.log(`full rebuild         ${seconds(recomputeMs)} (${result.practices} practices; read, index, compute and write; load ${loadAverage()})`);
     console.log(`edges written        ${result.relationships} (${(result.relationships / size).toFixed(1)} per practice)`);
 
-    // Where the recompute time goes, and how many candidates the cap leaves per practice.
-    const [records, readMs] = await timed(() => readPracticeRecords(driver, database));
-    const [index, indexMs] = await timed(async () => buildSimilarityIndex(records));
-    const sample = Array.from({ length: 200 }, () => Math.floor(random() * size));
-    const candidates = sample.map((position) => candidatesOf(index, position).length).sort((a, b) => a - b);
-    const capped = index.generates.reduce((total, generates) => total + (generates ? 0 : 1), 0);
-    console.log(`  read bipartite     ${seconds(readMs)}; index ${seconds(indexMs)}`);
-    console.log(`  candidate cap      ${candidateCap(size)} practices; ${capped} of ${index.itemKey.length} items capped`);
-    console.log(`  candidates         p50 ${percentile(candidates, 0.5)}, p95 ${percentile(candidates, 0.95)} per practice`);
+    await timeOnePracticeRefresh(driver, database, size);
 
     const latencies: { single: number[]; batch: number[] } = { single: [], batch: [] };
     const reader = graphReader(driver, { database });

@@ -15,7 +15,7 @@ import { LINK_KINDS, type LinkKind } from "./model";
 import type { Neighbourhood } from "./neighbours";
 
 /** Practices per transaction (measured: docs/similarity.md, "Rebuild speed"). */
-export const PRACTICES_PER_TRANSACTION = 4_000;
+export const PRACTICES_PER_TRANSACTION = 1_000;
 
 /** Edge property holding the shared keys of a kind: LEP -> sharedLep, STAKEHOLDER -> sharedStakeholder. */
 export function sharedProperty(kind: LinkKind): string {
