@@ -11,6 +11,7 @@ import { checkLimit, NotFoundError } from "./errors";
 import { readEvidence, transferability, type CardFacts, type TransferabilityEvidence } from "./evidence";
 import { COVERED_LEP_CODES, readLeps } from "./lep";
 import { findRegion } from "./region";
+import { graphVersionKey } from "./versionMemo";
 
 /** The kinds of reason a replicable model has (LinkKind's LEP and TARGET). */
 type AskedKind = Extract<MatchReason["kind"], "LEP" | "TARGET">;
@@ -77,12 +78,44 @@ CALL {
   RETURN p
 }
 WITH p WHERE NOT EXISTS { (p)-[:IN_REGION]->(:Region {nuts: $nuts}) }
-RETURN p.id AS id, ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds,
-       p.ongoing AS ongoing, [(p)-[:FUNDED_BY]->(f:FundingSource) | f.kind] AS fundingKinds,
+RETURN p.id AS id, ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds`;
+
+/** What a card's transferability evidence is read from (evidence.ts), for the practices `$ids`. */
+const CARD_FACTS = `
+MATCH (p:Practice) WHERE p.id IN $ids
+RETURN p.id AS id, p.ongoing AS ongoing, [(p)-[:FUNDED_BY]->(f:FundingSource) | f.kind] AS fundingKinds,
        p.results AS results, p.outcomes AS outcomes, p.lessons AS lessons,
        p.conclusions AS conclusions, p.humanResources AS humanResources`;
 
-type Candidate = CardFacts & { id: string; lepCodes: string[]; targetIds: string[] };
+type Candidate = { id: string; lepCodes: string[]; targetIds: string[]; evidence: TransferabilityEvidence[] };
+
+/**
+ * Each card's evidence for the graph version being served (versionMemo.ts): a ranking weighs the evidence of every
+ * candidate, hundreds at 10,000 practices, and reading their texts on every request cost more than the ranking.
+ * One version's map at a time, holding at most EVIDENCE_MEMO_LIMIT cards (past it, cards are read per request).
+ */
+let evidenceMemo: { key: string; byId: Map<string, TransferabilityEvidence[]> } | undefined;
+const EVIDENCE_MEMO_LIMIT = 200_000;
+
+async function evidenceOf(reader: GraphReader, ids: readonly string[]): Promise<Map<string, TransferabilityEvidence[]>> {
+  const key = graphVersionKey(reader);
+  if (key !== undefined && evidenceMemo?.key !== key) evidenceMemo = { key, byId: new Map() };
+  const memo = key === undefined ? undefined : evidenceMemo!.byId;
+  const found = new Map<string, TransferabilityEvidence[]>();
+  const missing = ids.filter((id) => {
+    const known = memo?.get(id);
+    if (known) found.set(id, known);
+    return !known;
+  });
+  if (missing.length === 0) return found;
+  const { records } = await reader.run(CARD_FACTS, { ids: missing });
+  for (const record of records) {
+    const evidence = readEvidence(record.toObject() as CardFacts);
+    found.set(record.get("id") as string, evidence);
+    if (memo && memo.size < EVIDENCE_MEMO_LIMIT) memo.set(record.get("id") as string, evidence);
+  }
+  return found;
+}
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -131,7 +164,13 @@ async function readAsk(reader: GraphReader, nuts: string, { codes, targets: targ
 async function readCandidates(reader: GraphReader, nuts: string, { codes, targets }: AskedKeys): Promise<Candidate[]> {
   if (codes.length + targets.length === 0) return [];
   const { records } = await reader.run(CANDIDATES, { nuts, leps: codes, targets });
-  return records.map((record) => record.toObject() as Candidate);
+  const evidence = await evidenceOf(reader, records.map((record) => record.get("id") as string));
+  // A practice deleted between the two reads has no card left: it is no candidate.
+  return records.flatMap((record) => {
+    const id = record.get("id") as string;
+    const found = evidence.get(id);
+    return found ? [{ id, lepCodes: record.get("lepCodes") as string[], targetIds: record.get("targetIds") as string[], evidence: found }] : [];
+  });
 }
 
 const itemWeight = (item: AskedItem) => (item.offeredHere ? OFFERED_WEIGHT : GAP_WEIGHT);
@@ -154,7 +193,7 @@ function scoreCandidate(candidate: Candidate, asked: ReplicableModels["asked"]):
   ].filter((reason): reason is MatchReason => reason !== null);
   if (reasons.length === 0) return null;
   reasons.sort((a, b) => b.weight - a.weight);
-  const evidence = readEvidence(candidate);
+  const { evidence } = candidate;
   const coverage = reasons.reduce((sum, reason) => sum + reason.weight, 0);
   return {
     practiceId: candidate.id,

@@ -1,11 +1,18 @@
 /**
- * What the discovery reads compute that no request changes (the coverage of all 21 territories, the LEP vocabulary),
+ * What the discovery reads compute that no request changes (the coverage of all 21 territories, the LEP vocabulary,
+ * each card's transferability evidence),
  * kept for the graph version the request is served under (src/neo4j/graphVersion.ts; the reader's scope says which,
  * read by src/graphql/cache/versionStamp.ts at most once a second). Every import and write advances the version, so
  * a memo is never served after its graph changed for longer than the version stamp's own freshness bound, the bound
  * the response cache keeps too; without a version (a failed or stale stamp read, a direct caller) it is not used.
  */
 import type { GraphReader } from "../neo4j/reader";
+
+/** The database and graph version a reader is served under, or undefined when no version can be vouched for. */
+export function graphVersionKey(reader: GraphReader): string | undefined {
+  const version = reader.scope.graphVersion?.();
+  return version === undefined ? undefined : `${reader.scope.database ?? ""}\u0000${version}`;
+}
 
 /**
  * `read` memoised on the reader's graph version: one slot, so a memo holds one value (the newest version's) and its
@@ -15,9 +22,8 @@ import type { GraphReader } from "../neo4j/reader";
 export function memoOnGraphVersion<T>(read: (reader: GraphReader) => Promise<T>): (reader: GraphReader) => Promise<T> {
   let slot: { key: string; value: Promise<T> } | undefined;
   return async (reader) => {
-    const version = reader.scope.graphVersion?.();
-    if (version === undefined) return read(reader);
-    const key = `${reader.scope.database ?? ""}\u0000${version}`;
+    const key = graphVersionKey(reader);
+    if (key === undefined) return read(reader);
     if (slot?.key === key) {
       try {
         return await slot.value;

@@ -70,11 +70,25 @@ describe("the discovery reads memoised on the graph version, on the 2023 catalog
     expect(sharing.map((reader) => reader.statements)).toEqual([1, 0]);
   });
 
-  it("answers replicableModels alike with and without the memoised LEP vocabulary", async () => {
-    const version = randomUUID();
+  it("answers replicableModels alike with and without the memos (LEP vocabulary, cards' evidence), reading cards again under a new version", async () => {
     const ask = { region: "Veneto", leps: ["M"], targets: ["persone-con-disabilita"], limit: 10 };
     const plain = await findReplicableModels(db.reader, ask);
-    await findReplicableModels(versioned(db.reader, () => version), ask);
-    expect(await findReplicableModels(versioned(db.reader, () => version), ask)).toEqual(plain);
+    let version = randomUUID();
+    const first = versioned(db.reader, () => version);
+    expect(await findReplicableModels(first, ask)).toEqual(plain);
+    const second = versioned(db.reader, () => version);
+    expect(await findReplicableModels(second, ask)).toEqual(plain);
+    expect(second.statements).toBe(first.statements - 2); // neither the vocabulary nor the cards read again
+
+    const evidenceOf2023011 = async () => (await findReplicableModels(second, ask)).matches.find((match) => match.practiceId === "2023-011")!.evidence;
+    expect(await evidenceOf2023011()).toContain("ONGOING");
+    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-011'}) SET p.ongoing = false");
+    try {
+      expect(await evidenceOf2023011()).toContain("ONGOING");
+      version = randomUUID();
+      expect(await evidenceOf2023011()).not.toContain("ONGOING");
+    } finally {
+      await db.driver.executeQuery("MATCH (p:Practice {id: '2023-011'}) SET p.ongoing = true");
+    }
   });
 });
