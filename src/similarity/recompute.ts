@@ -1,7 +1,7 @@
 /** Recomputes stored neighbourhoods: all of them after an import, or only those a set of changes can alter. */
 import type { Driver } from "neo4j-driver";
 import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
-import { buildSimilarityIndex, candidatesOf, neighbourhoodSlices, type SimilarityIndex } from "./neighbours";
+import { buildSimilarityIndex, candidatesOf, neighbourhoodSlices, type Neighbourhood, type SimilarityIndex } from "./neighbours";
 import { neighbourhoodWriter } from "./store";
 import { advanceGraphVersion } from "../neo4j/graphVersion";
 
@@ -20,24 +20,27 @@ function affectedPractices(records: readonly PracticeRecord[], index: Similarity
 /** Practices computed between two chances for the driver to send a batch and read its answers (tens of ms). */
 const COMPUTE_SLICE = 100;
 
+/** Computes the given practices' neighbourhoods (all by default) and stores those `keep` accepts; returns their ids. */
 async function recomputeAndStore(
   driver: Driver,
   records: readonly PracticeRecord[],
   index: SimilarityIndex,
   practiceIds: string[] | undefined,
   database: string | undefined,
-): Promise<{ practices: number; relationships: number }> {
+  keep: (neighbourhood: Neighbourhood) => boolean = () => true,
+): Promise<{ stored: string[]; relationships: number }> {
   const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
   const writer = neighbourhoodWriter(driver, signatures, database);
-  let practices = 0;
+  const stored: string[] = [];
   for (const slice of neighbourhoodSlices(index, COMPUTE_SLICE, practiceIds)) {
-    practices += slice.length;
-    await writer.write(slice);
+    const kept = slice.filter(keep);
+    stored.push(...kept.map((neighbourhood) => neighbourhood.practiceId));
+    await writer.write(kept);
   }
   const relationships = await writer.finish();
   // New neighbourhoods change what the discovery fields answer: cached answers are left behind.
-  if (practices > 0) await advanceGraphVersion(driver, database);
-  return { practices, relationships };
+  if (stored.length > 0) await advanceGraphVersion(driver, database);
+  return { stored, relationships };
 }
 
 /** Full recomputation (after a catalogue import), or for the given practices and the practices whose neighbourhoods they can change. */
@@ -48,21 +51,31 @@ export async function recomputeSimilarity(
   const records = await readPracticeRecords(driver, options.database);
   const index = buildSimilarityIndex(records);
   const practiceIds = options.practiceIds ? affectedPractices(records, index, options.practiceIds) : undefined;
-  return recomputeAndStore(driver, records, index, practiceIds, options.database);
+  const { stored, relationships } = await recomputeAndStore(driver, records, index, practiceIds, options.database);
+  return { practices: stored.length, relationships };
 }
 
 /**
  * After writes through the API: recomputes the practices whose features changed since the last computation
- * (new ones included) with those they affect, and the practices that lost a neighbour to a deletion.
- * Returns the recomputed ids.
+ * (new ones included) with those they affect, and the practices that lost a neighbour to a deletion. Of the
+ * practices that merely share an item with a changed one, only those it now enters the top-K of are rewritten:
+ * the others' stored neighbourhoods are what they were, but for the rarity drift docs/similarity.md describes
+ * (writing is most of a refresh's time). Returns the rewritten ids.
  */
 export async function refreshSimilarity(driver: Driver, database?: string): Promise<string[]> {
   const records = await readPracticeRecords(driver, database);
-  const changed = records.filter((record) => record.storedSignature !== featureSignature(record)).map((record) => record.id);
+  const changed = new Set(records.filter((record) => record.storedSignature !== featureSignature(record)).map((record) => record.id));
   const orphaned = records.filter((record) => record.lostNeighbour).map((record) => record.id);
-  if (changed.length === 0 && orphaned.length === 0) return [];
+  if (changed.size === 0 && orphaned.length === 0) return [];
   const index = buildSimilarityIndex(records);
+  const rewritten = new Set([
+    ...changed,
+    ...orphaned,
+    ...records.filter((record) => record.neighbours.some((id) => changed.has(id))).map((record) => record.id),
+  ]);
   const practiceIds = [...new Set([...affectedPractices(records, index, changed), ...orphaned])].sort();
-  await recomputeAndStore(driver, records, index, practiceIds, database);
-  return practiceIds;
+  const enters = (neighbourhood: Neighbourhood) =>
+    rewritten.has(neighbourhood.practiceId) || neighbourhood.edges.some((edge) => changed.has(edge.target));
+  const { stored } = await recomputeAndStore(driver, records, index, practiceIds, database, enters);
+  return stored;
 }
