@@ -8,8 +8,8 @@
  * docs/similarity.md was measured with before the fields existed.
  */
 import type { Driver } from "neo4j-driver";
-import { LEPS } from "../../src/ingest/lep";
-import { REGIONS } from "../../src/ingest/regions";
+import { LEPS } from "../../src/reference/lep";
+import { REGIONS } from "../../src/reference/regions";
 
 const PRACTICES_PER_LOAD = 2_000;
 

@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import { FundingKindSchema, StakeholderKindSchema, type NormalizedCatalogue } from "../ingest/catalogue";
-import { NutsCodeSchema } from "../ingest/regions";
 import { CATALOGUE_FILE_SUFFIX } from "../ingest/seed";
+import { NutsCodeSchema } from "../reference/regions";
 
 export const VOCABULARY_FILE = "vocabulary.json";
 

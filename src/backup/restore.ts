@@ -1,17 +1,17 @@
 /**
  * Restores an export into an empty database, in one transaction (a failure leaves the database empty): the
  * vocabulary first, as the database held it, since editors' links may lead to nodes no catalogue describes; then
- * every catalogue, oldest edition first, with the loader's own statements (loadWrites.ts) but none of an import's
+ * every catalogue, oldest edition first, with the loader's own statements (src/ingest/load/writes.ts) but none of an import's
  * checks against the database, which holds nothing; last, in one pass, the links editors added, which may lead to a
  * practice of a later catalogue. restoreChecks.ts has checked, in the files, that every link leads to a node they hold;
  * before committing, what was written is counted against manifest.json's counts of what the database held.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "../ingest/loadWrites";
+import { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "../ingest/load";
+import { advanceGraphVersionIn, GRAPH_VERSION_LABEL } from "../neo4j/graphVersion";
 import type { ExportContents } from "./exportDirectory";
 import { VOCABULARY_LINKS, VOCABULARY_NODES, type VocabularySnapshot } from "./exportFormat";
 import { MANIFEST_FILE, type Manifest } from "./manifest";
-import { advanceGraphVersionIn, GRAPH_VERSION_LABEL } from "../neo4j/graphVersion";
 
 /** The export cannot be restored here; nothing was written. */
 export class RestoreError extends Error {

@@ -3,7 +3,7 @@
  * then recomputes similarity. The files are checked first (restoreChecks.ts); with --dry-run only they are.
  */
 import { loadConfig } from "../config";
-import { importInto } from "../ingest/importDatabase";
+import { importInto } from "../ingest/command";
 import { readExportDirectory } from "./exportDirectory";
 import { VOCABULARY_NODES } from "./exportFormat";
 import { restoreExport } from "./restore";

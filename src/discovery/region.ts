@@ -1,5 +1,5 @@
 /** Finds the region (PES territory) a caller means: a NUTS-2 code or a name, whatever the case and accents. */
-import { REGIONS, resolveRegion } from "../ingest/regions";
+import { REGIONS, resolveRegion } from "../reference/regions";
 import { NotFoundError } from "./errors";
 
 export type RegionRef = { nuts: string; name: string; istat: string };

@@ -23,7 +23,7 @@ import {
   type IntValueNode,
   type SelectionSetNode,
 } from "graphql";
-import { REGIONS } from "../ingest/regions";
+import { REGIONS } from "../reference/regions";
 import { LINK_KINDS } from "../similarity/model";
 
 type PageLimit = { default: number; max: number };

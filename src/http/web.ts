@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import compression from "compression";
 import express from "express";
-import { NutsCodeSchema, REGIONS, resolveRegion } from "../ingest/regions";
+import { NutsCodeSchema, REGIONS, resolveRegion } from "../reference/regions";
 
 export const WEB_DIST = path.resolve(__dirname, "../../web/dist");
 

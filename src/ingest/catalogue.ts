@@ -3,9 +3,9 @@
  * `source: {field, line}`: the card field they were read from and its line in the catalogue file.
  */
 import { z } from "zod";
+import { NutsCodeSchema } from "../reference/regions";
 import { CARD_FIELDS } from "./card";
-import { TERRITORIAL_LEVELS } from "./normalizeTerritory";
-import { NutsCodeSchema } from "./regions";
+import { TERRITORIAL_LEVELS } from "./normalize";
 
 const CardFieldKeySchema = z.enum(CARD_FIELDS);
 /**
@@ -89,7 +89,7 @@ const LineageSchema = z.object({
   source: ProvenanceSchema,
 });
 
-/** The relationships from a practice that a card states (load.ts writes them). */
+/** The relationships from a practice that a card states (load/ writes them). */
 export const PRACTICE_LINK_TYPES = [
   "IN_REGION",
   "IMPLEMENTS",

@@ -17,14 +17,10 @@ import { parseArgs } from "node:util";
 import { restoreCommand } from "../backup/restoreCommand";
 import { loadConfig, type Config } from "../config";
 import type { NormalizedCatalogue } from "./catalogue";
-import { compareWithDatabase } from "./cliCompare";
-import { runCommand } from "./command";
-import { importInto } from "./importDatabase";
-import { loadCatalogue } from "./load";
-import type { LoadAllowances } from "./loadChecks";
+import { compareWithDatabase, importInto, runCommand } from "./command";
+import { loadCatalogue, type LoadAllowances } from "./load";
 import { readCatalogue } from "./pipeline";
-import { formatLoadReport, formatReading } from "./report";
-import { formatChanges } from "./reportChanges";
+import { formatChanges, formatLoadReport, formatReading } from "./report";
 
 const USAGE =
   "usage: npm run ingest -- FILE [--catalog ID] [--dry-run] [--out FILE] [--allow-partial CARDS] [--allow-drop] [--allow-renumber]\n       npm run ingest -- EXPORT_DIR [--dry-run]";

@@ -5,17 +5,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { loadVocabulary, type Vocabulary } from "../reference/vocabulary";
 import type { ParsedCard } from "./card";
-import { incompleteCardIssues } from "./cardCompleteness";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
-import { cutShortIssues } from "./cutShort";
-import { extractEntities, type UnknownMention } from "./extract";
-import { indexPracticeTitles } from "./extractLineage";
+import { extractEntities, indexPracticeTitles, type UnknownMention } from "./extract";
 import { normalizeCard } from "./normalize";
-import { parseCatalogue, splitLines } from "./parse";
-import { readFrontMatter } from "./parseFrontMatter";
-import { issue, type ParseIssue } from "./parseIssue";
-import { loadVocabulary, type Vocabulary } from "./vocabulary";
+import { cutShortIssues, incompleteCardIssues, issue, parseCatalogue, readFrontMatter, splitLines, type ParseIssue } from "./parse";
 
 export type CatalogueReading = {
   /** Present only when there are no errors. */
@@ -110,7 +105,7 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
 }
 
 /**
- * Cards that look cut short (cardCompleteness.ts, and for the file's last card cutShort.ts), refused unless allowed;
+ * Cards that look cut short (parse/completeness.ts, and for the file's last card parse/cutShort.ts), refused unless allowed;
  * an allowed card that does not look cut short is said, so that a list kept from an earlier edition is noticed.
  */
 function partialCardIssues(file: string, cards: readonly ParsedCard[], lines: readonly string[], allowed: ReadonlySet<number>): ParseIssue[] {

@@ -60,7 +60,7 @@ export const LINKS: readonly LinkSpec[] = [
     type: "BUILDS_ON",
     label: "Practice",
     key: "id",
-    // The title the link was made to: a later edition of that catalogue must keep it under the id (loadChecks.ts).
+    // The title the link was made to: a later edition of that catalogue must keep it under the id (load/checks.ts).
     read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, linkProperties: { targetTitle: b.title }, source: b.source })),
   },
 ];

@@ -7,7 +7,7 @@
  * words of the shorter one are in the other, and the numbers they both give are the same ("Sportello 7" is not
  * "Sportello 8").
  */
-import { tokenize } from "./extractTokens";
+import { tokenize } from "../text/tokens";
 
 /** Words shorter than this are articles and prepositions ("di", "per", "dei"), which any two titles may share. */
 const SIGNIFICANT_LENGTH = 4;

@@ -4,9 +4,8 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
 import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
-import { loadCatalogue } from "./load";
 import { readValidJsonFile, type JsonPath } from "./jsonFile";
-import { CatalogueLoadError } from "./loadChecks";
+import { CatalogueLoadError, loadCatalogue } from "./load";
 
 const SEED_DIR = path.resolve(__dirname, "../../seed");
 /** How a normalized catalogue's file is named, in seed/ and in an export: `<catalogue id>.catalogue.json`. */

@@ -6,9 +6,9 @@
  * the name. Names match whatever their case, accents, apostrophes and spacing, then, when that finds nothing,
  * loosely (placeKeys.ts). Towns share names: lookups return every match, and the ISTAT code tells them apart.
  */
-import { resolveRegion } from "../ingest/regions";
 import { readGazetteerSource, type SourceMunicipality, type SourceProvince } from "./gazetteerSource";
 import { exactKey, isLinkingWord, looseKey, words } from "./placeKeys";
+import { resolveRegion } from "./regions";
 
 export type Territory = { nuts: string; name: string };
 

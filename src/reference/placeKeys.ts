@@ -5,7 +5,7 @@
  *   prepositions dropped ("S. Angelo Lodigiano", "San Giovanni Persiceto", "Reggio Emilia" for "Reggio nell'Emilia").
  * The loose key keeps word boundaries: dropping a preposition must not glue "Castel di Lucio" into "Castellucio".
  */
-import { foldForMatch } from "../ingest/textInline";
+import { foldForMatch } from "../text/inline";
 
 /** Saint prefixes as cards abbreviate them; "s" and "ss" are what "S." and "SS." fold to. */
 const SAINT_WORDS: ReadonlyMap<string, string> = new Map([

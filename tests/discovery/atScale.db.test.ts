@@ -1,8 +1,8 @@
+import { loadSynthetic, randomSource, syntheticCatalogue } from "../../scripts/support/syntheticCatalogue";
 import { regionCoverage } from "../../src/discovery/regionCoverage";
 import { regionProfile } from "../../src/discovery/regionProfile";
 import { findReplicableModels } from "../../src/discovery/replicable";
-import { REGIONS } from "../../src/ingest/regions";
-import { loadSynthetic, randomSource, syntheticCatalogue } from "../../scripts/support/syntheticCatalogue";
+import { REGIONS } from "../../src/reference/regions";
 import { useTestDatabase } from "../support/database";
 
 /**

@@ -1,10 +1,10 @@
 import { graphql, type GraphQLSchema } from "graphql";
-import { REGIONS } from "../../src/ingest/regions";
 import { regionCoverage } from "../../src/discovery/regionCoverage";
 import { createContext } from "../../src/graphql/context";
 import { buildSchema } from "../../src/graphql/schema";
 import { createLogger } from "../../src/logger";
 import type { GraphReader } from "../../src/neo4j/reader";
+import { REGIONS } from "../../src/reference/regions";
 import { useTestDatabase } from "../support/database";
 
 type Coverage = { region: { nuts: string; name: string }; practiceCount: number; lepsCovered: number; coverageRate: number; coverageRank: number };

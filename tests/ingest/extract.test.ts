@@ -1,10 +1,10 @@
 import path from "node:path";
 import { CARD_FIELDS, type CardFieldKey, type ParsedCard } from "../../src/ingest/card";
-import { extractEntities, type ExtractionContext } from "../../src/ingest/extract";
-import { indexPracticeTitles } from "../../src/ingest/extractLineage";
-import { describesNoAssistance } from "../../src/ingest/normalizeAnswers";
-import { resolveRegion } from "../../src/ingest/regions";
-import { loadVocabulary } from "../../src/ingest/vocabulary";
+import { indexPracticeTitles } from "../../src/ingest/extract";
+import { extractEntities, type ExtractionContext } from "../../src/ingest/extract/entities";
+import { describesNoAssistance } from "../../src/ingest/normalize";
+import { resolveRegion } from "../../src/reference/regions";
+import { loadVocabulary } from "../../src/reference/vocabulary";
 
 const vocabulary = loadVocabulary(path.join(__dirname, "../../seed/vocabulary"));
 

@@ -1,7 +1,7 @@
 import type { CardField } from "../../src/ingest/card";
-import { canonicalizeCpiDesignators } from "../../src/ingest/extractCpiNames";
-import { createLineLocator } from "../../src/ingest/extractLines";
-import { normalizePhrase } from "../../src/ingest/extractTokens";
+import { createLineLocator } from "../../src/ingest/extract/lines";
+import { canonicalizeCpiDesignators } from "../../src/reference/cpiNames";
+import { normalizePhrase } from "../../src/text/tokens";
 
 /** A field whose text is its source lines, from line 10 on, without markup. */
 const field = (...lines: string[]): CardField => ({

@@ -1,4 +1,4 @@
-import { FULL_STOP, splitSpans } from "../../src/ingest/extractSentences";
+import { FULL_STOP, splitSpans } from "../../src/ingest/extract/sentences";
 
 const parts = (text: string, separator: RegExp) =>
   splitSpans(text, { start: 0, end: text.length }, separator).map(({ start, end }) => text.slice(start, end));

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { NormalizedCatalogueSchema, NormalizedPracticeCoreSchema } from "../../src/ingest/catalogue";
-import { readLepCodes } from "../../src/ingest/lep";
 import { normalizeCard } from "../../src/ingest/normalize";
 import { parseCatalogue, splitLines } from "../../src/ingest/parse";
-import { REGIONS, resolveRegion } from "../../src/ingest/regions";
+import { readLepCodes } from "../../src/reference/lep";
+import { REGIONS, resolveRegion } from "../../src/reference/regions";
 
 const FIXTURES = join(__dirname, "../fixtures/catalogues");
 const CATALOGUE_2023 = join(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");

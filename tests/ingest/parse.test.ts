@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedCard } from "../../src/ingest/card";
 import { parseCatalogue, splitLines } from "../../src/ingest/parse";
-import { htmlToText } from "../../src/ingest/text";
+import { htmlToText } from "../../src/ingest/text/markup";
 
 const FIXTURES = join(__dirname, "../fixtures/catalogues");
 const CATALOGUE_2023 = join(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { NormalizedCatalogueSchema } from "../../src/ingest/catalogue";
 import { readCatalogue } from "../../src/ingest/pipeline";
-import { loadVocabulary } from "../../src/ingest/vocabulary";
+import { loadVocabulary } from "../../src/reference/vocabulary";
 
 const root = path.resolve(__dirname, "../..");
 const SOURCE = "seed/anpal-buone-prassi-catalogo-2023.md";

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { normalizePhrase } from "../../src/ingest/extractTokens";
 import { readCatalogueFiles, readSeedCatalogues } from "../../src/ingest/seed";
-import { loadVocabulary } from "../../src/ingest/vocabulary";
+import { loadVocabulary } from "../../src/reference/vocabulary";
+import { normalizePhrase } from "../../src/text/tokens";
 
 describe("readCatalogueFiles", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-seed-"));

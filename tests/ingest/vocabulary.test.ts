@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadVocabulary, VocabularyError } from "../../src/ingest/vocabulary";
+import { loadVocabulary, VocabularyError } from "../../src/reference/vocabulary";
 
 const seed = path.join(__dirname, "../../seed/vocabulary");
 

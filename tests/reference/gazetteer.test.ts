@@ -1,4 +1,3 @@
-import { REGIONS } from "../../src/ingest/regions";
 import {
   allMunicipalities,
   allProvinces,
@@ -8,6 +7,7 @@ import {
   municipalityByIstat,
   type Municipality,
 } from "../../src/reference/gazetteer";
+import { REGIONS } from "../../src/reference/regions";
 
 /** "istat sigla nuts" of each match: compact enough to read a table of expectations. */
 function placed(towns: readonly Municipality[]): string[] {

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseCatalogue, splitLines } from "../../src/ingest/parse";
-import { REGIONS } from "../../src/ingest/regions";
+import { REGIONS } from "../../src/reference/regions";
 
 const SEED_2023 = path.resolve(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");
 /** Right after card 16's activities: the card loses its human resources, funding, results, outcomes, lessons and conclusions. */

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { REGIONS } from "../../src/ingest/regions";
+import { REGIONS } from "../../src/reference/regions";
 import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
 import { useTestService } from "../support/service";
 

@@ -1,0 +1,25 @@
+import type { CardField } from "../card";
+import type { Provenance } from "../catalogue";
+import type { LineLocator } from "./lines";
+import type { Matcher, Span } from "./matcher";
+
+export type Found<E> = { entry: E; source: Provenance };
+
+/**
+ * What one field names of one kind of entity: each entry where it is named, in reading order, and the spans of the
+ * field's text that name something (`hits`) or are stop-phrases (`blocked`), which unknown mentions are told from.
+ */
+export type FieldScan<E> = { found: Found<E>[]; hits: Span[]; blocked: Span[] };
+export type FieldScanner<E> = (field: CardField) => FieldScan<E>;
+
+/** Scans a field's text with a matcher; each hit is located on its source line. */
+export function textScanner<E>(matcher: Matcher<E>, locate: LineLocator): FieldScanner<E> {
+  return (field) => {
+    const { hits, blocked } = matcher.find(field.text);
+    const found = hits.map((hit) => ({
+      entry: hit.entry,
+      source: { field: field.key, line: locate(field, hit.words, matcher.rewrite, hit.start) },
+    }));
+    return { found, hits, blocked };
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The nodes practices share, as a load writes them: the regions and LEP codes (reference data, seed/regions.json and
+ * seed/leps.json), the catalogue, and the stakeholders, target groups, funding sources, job centres, laws and tools of
+ * the vocabulary, each with the properties the load sets on it (null removes one); and the links such a node has to
+ * one other node only (a LEP sub-code PART_OF its code, a job centre IN_REGION). The loader writes through this
+ * description and its diff compares through it (diffShared.ts), so that what is reported as overwritten is what is
+ * written.
+ */
+import { LEPS } from "../../reference/lep";
+import { REGIONS } from "../../reference/regions";
+import type { NormalizedCatalogue } from "../catalogue";
+import { LINKS } from "../practiceGraph";
+
+/** The nodes of one label, each under the value of its key property. */
+export type SharedNodes = { label: string; key: string; nodes: Array<{ key: string; properties: Record<string, unknown> }> };
+
+/** Links of one type, from nodes that have one such link only, each given by the keys of its two ends. */
+export type SharedLinks = {
+  type: string;
+  from: { label: string; key: string };
+  to: { label: string; key: string };
+  links: Array<{ from: string; to: string }>;
+};
+
+/** The regions and LEP codes every import writes. */
+export function referenceNodes(): SharedNodes[] {
+  return [
+    { label: "Region", key: "nuts", nodes: REGIONS.map(({ nuts, name, istat }) => ({ key: nuts, properties: { name, istat } })) },
+    { label: "Lep", key: "code", nodes: LEPS.map(({ code, name, nameEn, group }) => ({ key: code, properties: { name, nameEn, group } })) },
+  ];
+}
+
+export function referenceLinks(): SharedLinks[] {
+  const parts = LEPS.flatMap((lep) => (lep.parent ? [{ from: lep.code, to: lep.parent }] : []));
+  return [{ type: "PART_OF", from: { label: "Lep", key: "code" }, to: { label: "Lep", key: "code" }, links: parts }];
+}
+
+/** The catalogue's node and the vocabulary nodes its practices link to, with the properties the vocabulary gives them. */
+export function catalogueNodes(catalogue: NormalizedCatalogue): SharedNodes[] {
+  const { id, title, publisher, year, asOf, source } = catalogue.catalog;
+  const catalog = { label: "Catalog", key: "id", nodes: [{ key: id, properties: { title, publisher: publisher ?? null, year, asOf, source } }] };
+  const entities = LINKS.filter((spec) => spec.entities).map((spec) => {
+    const nodes = new Map(catalogue.practices.flatMap((practice) => spec.read(practice)).map((link) => [link.key, { key: link.key, properties: link.properties }]));
+    return { label: spec.label, key: spec.key, nodes: [...nodes.values()] };
+  });
+  return [catalog, ...entities];
+}
+
+/** Each job centre's region, from the vocabulary (not the card). */
+export function catalogueLinks(catalogue: NormalizedCatalogue): SharedLinks[] {
+  const regions = new Map(catalogue.practices.flatMap((practice) => practice.cpis.map((cpi) => [cpi.id, cpi.region] as const)));
+  return [
+    {
+      type: "IN_REGION",
+      from: { label: "Cpi", key: "id" },
+      to: { label: "Region", key: "nuts" },
+      links: [...regions].map(([from, to]) => ({ from, to })),
+    },
+  ];
+}

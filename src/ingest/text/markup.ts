@@ -1,0 +1,85 @@
+/**
+ * Turns the markup found in catalogue values (HTML from the PDF conversion, Markdown around it)
+ * into clean text: list items are lines starting "- ", paragraphs are separated by one blank line.
+ */
+import { decodeEntities } from "../../text/inline";
+import { HTML_TABLE, parseHtmlTable, renderTable } from "./table";
+
+/** Bullets the cards use in front of list items ("•", "✓", "○", "o", dashes...), possibly repeated. */
+const LEADING_BULLETS = /^(?:(?:[•●○◦▪■□✓✔➢►\-–—*]|o(?=\s))\s*)+/;
+
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(HTML_TABLE, (table) => `\n\n${renderTable(parseHtmlTable(table))}\n\n`)
+    .replace(/<sup>\s*\d+\s*<\/sup>/gi, "") // footnote references point at notes the parser drops
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<li\b[^>]*>/gi, "\n- ")
+    .replace(/<\/li>/gi, "\n")
+    .replace(/<\/?(?:p|ul|ol|div|h[1-6]|blockquote|caption)\b[^>]*>/gi, "\n\n")
+    .replace(/<[^>]+>/g, "");
+  return tidyLines(decodeEntities(text));
+}
+
+/** Markdown paragraphs (headings, emphasis, links, escapes) possibly mixed with inline HTML. */
+export function markdownToText(markdown: string): string {
+  const html = markdown
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/^\s*#{1,6}\s+/, "")
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+        .replace(/\*\*|__/g, "")
+        .replace(/(^|[\s(])\*(\S[^*\n]*?)\*(?=$|[\s).,;:!?])/g, "$1$2")
+        .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, "$1"),
+    )
+    .join("\n");
+  return htmlToText(html);
+}
+
+/** Markup reduced to one line of text (labels, table cells, headings). */
+export function oneLineText(markup: string): string {
+  return markdownToText(markup).replace(/\s+/g, " ").trim();
+}
+
+/** A title as a name: no quotes, markup or trailing punctuation. */
+export function cleanTitle(text: string): string {
+  return oneLineText(text)
+    .replace(/["“”«»]/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/[\s.:;,]+$/, "")
+    .trim();
+}
+
+function tidyLines(text: string): string {
+  const lines = text.split("\n").map(tidyLine);
+  const kept = lines.filter((line, i) => {
+    if (line === "-") return false; // an empty list item
+    // Lists are written "</li> <li>", which leaves blank lines between items.
+    return !(line === "" && isListItem(previousNonBlank(lines, i)) && isListItem(nextNonBlank(lines, i)));
+  });
+  return kept
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+function tidyLine(raw: string): string {
+  const line = raw.replace(/[\s\u00a0]+/g, " ").trim();
+  if (!LEADING_BULLETS.test(line) || /^-?\d/.test(line.replace(/^-\s*/, "-"))) return line;
+  const item = line.replace(LEADING_BULLETS, "").trim();
+  return item ? `- ${item}` : "-";
+}
+
+function isListItem(line: string | undefined): boolean {
+  return line !== undefined && line.startsWith("- ");
+}
+
+function previousNonBlank(lines: string[], i: number): string | undefined {
+  for (let j = i - 1; j >= 0; j--) if (lines[j]) return lines[j];
+  return undefined;
+}
+
+function nextNonBlank(lines: string[], i: number): string | undefined {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]) return lines[j];
+  return undefined;
+}

@@ -1,0 +1,179 @@
+/**
+ * The curated vocabulary (seed/vocabulary/*.json): the stakeholders, target groups, funding sources, job centres,
+ * laws and tools a card can name, with the spellings found in the cards. A domain expert edits the JSON; this
+ * module validates it and refuses it, naming file and entry, when it is inconsistent. Regions are not part of
+ * it: entries refer to the territories of seed/regions.json by NUTS-2 code.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { FundingKindSchema, PracticeIdSchema, SlugSchema, StakeholderKindSchema } from "../ingest/catalogue";
+import { normalizePhrase, tokenize } from "../text/tokens";
+import { canonicalizeCpiDesignators } from "./cpiNames";
+import { NutsCodeSchema, REGIONS } from "./regions";
+
+const text = z.string().trim().min(1);
+const TERRITORIES = new Set(REGIONS.map((region) => region.nuts));
+
+/** Fields every matchable entry has; `regionalAliases` only count on cards of the entry's own region. */
+const matchable = {
+  aliases: z.array(text).min(1),
+  region: NutsCodeSchema.optional(),
+  regionalAliases: z.array(text).optional(),
+  note: text.optional(),
+};
+
+const stakeholderSchema = z.strictObject({
+  id: SlugSchema,
+  name: text,
+  nameEn: text,
+  kind: StakeholderKindSchema,
+  /** Generic classes and names other fields mention in passing: taken only from the card's "Soggetti coinvolti". */
+  listedOnly: z.boolean().optional(),
+  ...matchable,
+});
+const targetSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, ...matchable });
+const fundingSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, kind: FundingKindSchema, ...matchable });
+const cpiSchema = z.strictObject({ id: SlugSchema, name: text, ...matchable, region: NutsCodeSchema });
+const lawSchema = z.strictObject({ id: SlugSchema, title: text, year: z.number().int().min(1900).max(2100), ...matchable });
+const toolSchema = z.strictObject({ id: SlugSchema, name: text, ...matchable });
+const lineageSchema = z.strictObject({
+  /** The model or method a later practice says it grows out of, e.g. "LAB PAL". */
+  model: text,
+  /** Phrases that, found in a card, state that lineage. */
+  cues: z.array(text).min(1),
+  /** Title (or model name) of the practice that introduced the model, resolved through the catalogue's practice ids. */
+  introducedBy: text,
+  /**
+   * Id of that practice once its catalogue is in the graph ("2023-009"): later catalogues, which do not list it,
+   * link to it by this id. The loader refuses to link to an id the database does not hold.
+   */
+  introducedIn: PracticeIdSchema.optional(),
+  note: text.optional(),
+});
+const stopPhrasesSchema = z.strictObject({
+  stakeholders: z.array(text),
+  targets: z.array(text),
+  funding: z.array(text),
+});
+
+export type StakeholderEntry = z.infer<typeof stakeholderSchema>;
+export type TargetEntry = z.infer<typeof targetSchema>;
+export type FundingEntry = z.infer<typeof fundingSchema>;
+export type CpiEntry = z.infer<typeof cpiSchema>;
+export type LawEntry = z.infer<typeof lawSchema>;
+export type ToolEntry = z.infer<typeof toolSchema>;
+export type LineageEntry = z.infer<typeof lineageSchema>;
+export type StopPhrases = z.infer<typeof stopPhrasesSchema>;
+export type MatchableEntry = { id: string; aliases: string[]; region?: string; regionalAliases?: string[] };
+
+export type Vocabulary = {
+  stakeholders: StakeholderEntry[];
+  targets: TargetEntry[];
+  funding: FundingEntry[];
+  cpis: CpiEntry[];
+  laws: LawEntry[];
+  tools: ToolEntry[];
+  lineage: LineageEntry[];
+  /** Per field, phrases that name no entity (staff roles, lead-ins) and so are never reported as unknown. */
+  stopPhrases: StopPhrases;
+};
+
+export class VocabularyError extends Error {
+  override name = "VocabularyError";
+}
+
+/** The vocabulary shipped with the code, found from this file so the working directory does not matter. */
+const VOCABULARY_DIR = path.resolve(__dirname, "../../seed/vocabulary");
+
+export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
+  const read = <T>(file: string, schema: z.ZodType<T>): T => readJson(path.join(dir, file), schema);
+  const vocabulary: Vocabulary = {
+    stakeholders: read("stakeholders.json", z.array(stakeholderSchema)),
+    targets: read("targets.json", z.array(targetSchema)),
+    funding: read("funding.json", z.array(fundingSchema)),
+    cpis: read("cpis.json", z.array(cpiSchema)),
+    laws: read("laws.json", z.array(lawSchema)),
+    tools: read("tools.json", z.array(toolSchema)),
+    lineage: read("lineage.json", z.array(lineageSchema)),
+    stopPhrases: read("stop-phrases.json", stopPhrasesSchema),
+  };
+  const cpiForm = (alias: string) => canonicalizeCpiDesignators(tokenize(alias)).map((token) => token.text).join(" ");
+  const checks: Array<[string, MatchableEntry[], (alias: string) => string]> = [
+    ["stakeholders.json", vocabulary.stakeholders, normalizePhrase],
+    ["targets.json", vocabulary.targets, normalizePhrase],
+    ["funding.json", vocabulary.funding, normalizePhrase],
+    ["cpis.json", vocabulary.cpis, cpiForm],
+    ["laws.json", vocabulary.laws, normalizePhrase],
+    ["tools.json", vocabulary.tools, normalizePhrase],
+  ];
+  for (const [file, entries, aliasForm] of checks) checkEntries(path.join(dir, file), entries, aliasForm);
+  return vocabulary;
+}
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new VocabularyError(`${file}: cannot read JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const [index, ...rest] = issue.path;
+    const where = typeof index === "number" ? `entry ${index}${describeEntry(data, index)}` : "file";
+    const field = (typeof index === "number" ? rest : issue.path).join(".");
+    return `${file} ${where}${field ? ` field ${field}` : ""}: ${issue.message}`;
+  });
+  throw new VocabularyError(problems.join("\n"));
+}
+
+function describeEntry(data: unknown, index: number): string {
+  const entry = Array.isArray(data) ? (data[index] as { id?: unknown } | undefined) : undefined;
+  return typeof entry?.id === "string" ? ` ("${entry.id}")` : "";
+}
+
+/**
+ * Ids are unique; an alias belongs to one entry (a regional alias to one entry per region, and never to an entry
+ * that another entry claims everywhere); regions are territories of seed/regions.json.
+ */
+function checkEntries(file: string, entries: MatchableEntry[], aliasForm: (alias: string) => string): void {
+  const ids = new Map<string, number>();
+  const everywhere = new Map<string, number>();
+  const inRegion = new Map<string, Map<string, number>>(); // alias form -> region -> entry index
+  const owner = (index: number) => `entry ${index} ("${entries[index]!.id}")`;
+  entries.forEach((entry, index) => {
+    const where = `${file} ${owner(index)}`;
+    const previous = ids.get(entry.id);
+    if (previous !== undefined) throw new VocabularyError(`${where}: duplicate id, already used by entry ${previous}`);
+    ids.set(entry.id, index);
+    if (entry.region !== undefined && !TERRITORIES.has(entry.region)) {
+      throw new VocabularyError(`${where}: region ${entry.region} is not a territory of seed/regions.json`);
+    }
+    if (entry.regionalAliases?.length && entry.region === undefined) {
+      throw new VocabularyError(`${where}: regionalAliases need a region`);
+    }
+    const claim = (alias: string, claimedBy: number | undefined) => {
+      if (claimedBy !== undefined && claimedBy !== index) {
+        throw new VocabularyError(`${where}: alias "${alias}" is already claimed by ${owner(claimedBy)}`);
+      }
+    };
+    for (const alias of entry.aliases) {
+      const form = aliasForm(alias);
+      if (form === "") throw new VocabularyError(`${where}: alias "${alias}" has no words`);
+      claim(alias, everywhere.get(form));
+      for (const claimedBy of inRegion.get(form)?.values() ?? []) claim(alias, claimedBy);
+      everywhere.set(form, index);
+    }
+    for (const alias of entry.regionalAliases ?? []) {
+      const form = aliasForm(alias);
+      if (form === "") throw new VocabularyError(`${where}: alias "${alias}" has no words`);
+      const region = entry.region!;
+      const owners = inRegion.get(form) ?? new Map<string, number>();
+      claim(alias, everywhere.get(form));
+      claim(alias, owners.get(region));
+      inRegion.set(form, owners.set(region, index));
+    }
+  });
+}
