@@ -62,12 +62,12 @@ MATCH (t:TargetGroup) WHERE t.id IN $ids
 RETURN t.id AS id, t.name AS name`;
 
 /**
- * The practices of other regions covering an asked LEP or target group, found from the asked Lep and TargetGroup
- * nodes (by their keys' indexes) and expanded to the practices linked to them, so the read touches only practices
- * that match, not the whole catalogue. A practice covers an asked LEP when it implements it or one of its sub-codes
- * (0 or 1 PART_OF step): COVERED_LEP_CODES containing the code, read from the other end.
+ * The practices covering an asked LEP or target group, found from the asked Lep and TargetGroup nodes (by their
+ * keys' indexes) and expanded to the practices linked to them, so the read touches only practices that match, not
+ * the whole catalogue. A practice covers an asked LEP when it implements it or one of its sub-codes (0 or 1 PART_OF
+ * step): COVERED_LEP_CODES containing the code, read from the other end.
  */
-const CANDIDATES = `
+const MATCHING_PRACTICES = `
 CALL {
   MATCH (asked:Lep) WHERE asked.code IN $leps
   MATCH (asked)<-[:PART_OF*0..1]-(:Lep)<-[:IMPLEMENTS]-(p:Practice)
@@ -76,9 +76,16 @@ CALL {
   MATCH (asked:TargetGroup) WHERE asked.id IN $targets
   MATCH (asked)<-[:TARGETS]-(p:Practice)
   RETURN p
-}
+}`;
+
+/** The matching practices of the regions other than `$nuts`. */
+const CANDIDATES = `${MATCHING_PRACTICES}
 WITH p WHERE NOT EXISTS { (p)-[:IN_REGION]->(:Region {nuts: $nuts}) }
 RETURN p.id AS id, ${COVERED_LEP_CODES} AS lepCodes, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targetIds`;
+
+/** The matching practices of every region, with their regions: the LEP rankings that gaps' models are cut from. */
+const CANDIDATES_ANYWHERE = `${MATCHING_PRACTICES}
+RETURN p.id AS id, ${COVERED_LEP_CODES} AS lepCodes, [] AS targetIds, [(p)-[:IN_REGION]->(r:Region) | r.nuts] AS regions`;
 
 /** What a card's transferability evidence is read from (evidence.ts), for the practices `$ids`. */
 const CARD_FACTS = `
@@ -87,7 +94,8 @@ RETURN p.id AS id, p.ongoing AS ongoing, [(p)-[:FUNDED_BY]->(f:FundingSource) | 
        p.results AS results, p.outcomes AS outcomes, p.lessons AS lessons,
        p.conclusions AS conclusions, p.humanResources AS humanResources`;
 
-type Candidate = { id: string; lepCodes: string[]; targetIds: string[]; evidence: TransferabilityEvidence[] };
+/** `regions` only when read anywhere (CANDIDATES_ANYWHERE). */
+type Candidate = { id: string; lepCodes: string[]; targetIds: string[]; evidence: TransferabilityEvidence[]; regions: string[] };
 
 /**
  * Each card's evidence for the graph version being served (versionMemo.ts): a ranking weighs the evidence of every
@@ -161,15 +169,17 @@ async function readAsk(reader: GraphReader, nuts: string, { codes, targets: targ
   return { mode: "ASKED", leps: askedLeps, targets };
 }
 
-async function readCandidates(reader: GraphReader, nuts: string, { codes, targets }: AskedKeys): Promise<Candidate[]> {
+async function readCandidates(reader: GraphReader, nuts: string | null, { codes, targets }: AskedKeys): Promise<Candidate[]> {
   if (codes.length + targets.length === 0) return [];
-  const { records } = await reader.run(CANDIDATES, { nuts, leps: codes, targets });
+  const { records } = await reader.run(nuts === null ? CANDIDATES_ANYWHERE : CANDIDATES, { nuts, leps: codes, targets });
   const evidence = await evidenceOf(reader, records.map((record) => record.get("id") as string));
   // A practice deleted between the two reads has no card left: it is no candidate.
   return records.flatMap((record) => {
     const id = record.get("id") as string;
     const found = evidence.get(id);
-    return found ? [{ id, lepCodes: record.get("lepCodes") as string[], targetIds: record.get("targetIds") as string[], evidence: found }] : [];
+    if (!found) return [];
+    const regions = record.has("regions") ? (record.get("regions") as string[]) : [];
+    return [{ id, lepCodes: record.get("lepCodes") as string[], targetIds: record.get("targetIds") as string[], evidence: found, regions }];
   });
 }
 
@@ -203,9 +213,40 @@ function scoreCandidate(candidate: Candidate, asked: ReplicableModels["asked"]):
   };
 }
 
+/** The head of one LEP's ranking over every region: the practices and the regions that leave each out. */
+type RankingHead = Array<{ practiceId: string; regions: string[] }>;
+
+/**
+ * The heads of single-LEP rankings for the graph version being served (versionMemo.ts), one version's at a time:
+ * at most 25 LEPs, each head a few practices long.
+ */
+let headsMemo: { key: string; byLep: Map<string, RankingHead> } | undefined;
+
+/**
+ * The ranking a single-LEP ask gives, over every region, cut once `limit` of its practices lie outside any one
+ * region: a region's ask leaves out only its own practices (and weighs the LEP alike for every region that lacks it),
+ * so its best `limit` models are the first `limit` of the head outside it.
+ */
+function rankingHead(candidates: readonly Candidate[], lep: { code: string; name: string }, limit: number): RankingHead {
+  const asked = { mode: "ASKED" as const, leps: [{ id: lep.code, name: lep.name, offeredHere: false }], targets: [] };
+  const regionsOf = new Map(candidates.map((candidate) => [candidate.id, candidate.regions]));
+  const ranked = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
+  ranked.sort(compareMatches);
+  const head: RankingHead = [];
+  const inRegion = new Map<string, number>();
+  for (const match of ranked) {
+    const regions = regionsOf.get(match.practiceId)!;
+    head.push({ practiceId: match.practiceId, regions });
+    for (const nuts of regions) inRegion.set(nuts, (inRegion.get(nuts) ?? 0) + 1);
+    if (head.length - Math.max(0, ...inRegion.values()) >= limit) break;
+  }
+  return head;
+}
+
 /**
  * The best models, LEP by LEP, for LEPs the region `nuts` does not cover (regionProfile's gaps): the ranking
- * findReplicableModels gives when asked for that one LEP, from one read of the candidates.
+ * findReplicableModels gives when asked for that one LEP. The heads of the LEPs' rankings are read in one statement
+ * and kept for the graph version, so a gap's models are read once per version, whichever region asks.
  */
 export async function modelsForEachLep(
   reader: GraphReader,
@@ -213,15 +254,18 @@ export async function modelsForEachLep(
   leps: ReadonlyArray<{ code: string; name: string }>,
   limit: number,
 ): Promise<Map<string, string[]>> {
-  const models = new Map<string, string[]>(leps.map(({ code }) => [code, []]));
-  if (leps.length === 0) return models;
-  const candidates = await readCandidates(reader, nuts, { codes: leps.map(({ code }) => code), targets: [] });
-  for (const { code, name } of leps) {
-    const asked = { mode: "ASKED" as const, leps: [{ id: code, name, offeredHere: false }], targets: [] };
-    const matches = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
-    models.set(code, matches.sort(compareMatches).slice(0, limit).map((match) => match.practiceId));
+  const key = graphVersionKey(reader);
+  const memoKey = key === undefined ? undefined : `${key}\u0000${limit}`;
+  if (memoKey !== undefined && headsMemo?.key !== memoKey) headsMemo = { key: memoKey, byLep: new Map() };
+  const heads = memoKey === undefined ? new Map<string, RankingHead>() : headsMemo!.byLep;
+  const missing = leps.filter(({ code }) => !heads.has(code));
+  if (missing.length > 0) {
+    const candidates = await readCandidates(reader, null, { codes: missing.map(({ code }) => code), targets: [] });
+    for (const lep of missing) heads.set(lep.code, rankingHead(candidates, lep, limit));
   }
-  return models;
+  return new Map(
+    leps.map(({ code }) => [code, heads.get(code)!.filter((entry) => !entry.regions.includes(nuts)).slice(0, limit).map((entry) => entry.practiceId)]),
+  );
 }
 
 /**

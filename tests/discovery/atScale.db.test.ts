@@ -84,6 +84,16 @@ describe("the discovery reads on the 2023 catalogue plus 600 synthetic practices
     }
   });
 
+  it("profiles every territory alike with the memos of a graph version as without", async () => {
+    const version = `at-scale-${Date.now()}`;
+    const memoised = { ...db.reader, scope: { ...db.reader.scope, graphVersion: () => version } };
+    for (const { nuts } of REGIONS) {
+      const plain = await regionProfile(db.reader, nuts);
+      expect(await regionProfile(memoised, nuts)).toEqual(plain);
+      expect(await regionProfile(memoised, nuts)).toEqual(plain);
+    }
+  });
+
   it("has regions with gaps among those profiled", async () => {
     const withGaps = await Promise.all(["ITC3", "ITI2", "ITF6", "ITH1"].map(async (nuts) => (await regionProfile(db.reader, nuts)).gaps.length));
     expect(withGaps.some((gaps) => gaps > 0)).toBe(true);
