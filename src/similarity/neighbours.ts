@@ -320,7 +320,5 @@ export function* neighbourhoodSlices(index: SimilarityIndex, size: number, pract
 
 /** Neighbourhoods of the given practices (all by default), scored against every practice of the index. */
 export function computeNeighbourhoods(index: SimilarityIndex, practiceIds?: Iterable<string>, k = TOP_K): Neighbourhood[] {
-  const positions = positionsOf(index, practiceIds);
-  const scratch = newScratch(index.practiceIds.length);
-  return positions.map((position) => neighbourhood(index, position, scratch, k));
+  return [...neighbourhoodSlices(index, index.practiceIds.length || 1, practiceIds, k)].flat();
 }

@@ -111,15 +111,3 @@ export function neighbourhoodWriter(driver: Driver, signatures: ReadonlyMap<stri
     },
   };
 }
-
-/** Writes the neighbourhoods with their practices' signatures, as one generation; returns the number of edges created. */
-export async function storeNeighbourhoods(
-  driver: Driver,
-  neighbourhoods: readonly Neighbourhood[],
-  signatures: ReadonlyMap<string, string>,
-  database?: string,
-): Promise<number> {
-  const writer = neighbourhoodWriter(driver, signatures, database);
-  await writer.write(neighbourhoods);
-  return writer.finish();
-}
