@@ -15,11 +15,13 @@ async function answer(response: Response): Promise<{ status: number; body: Answe
 describe("HTTP requests to /graphql, as a hostile or careless client sends them", () => {
   const service = useTestService({ JWT_SECRET: TEST_SECRET, PRASSI_RATE_LIMIT: "off" });
 
-  it("refuses the nested similar-of-similar query with its cost in a short 400, before it runs", async () => {
-    const { status, body, text } = await answer(await service.post({ query: "{ practices { similar { similar { similar { similar { similar { id } } } } } } }" }));
-    expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", cost: 2222220 + 50 + 1000, maxCost: 5000 });
-    expect(text.length).toBeLessThan(1000);
+  it("refuses the nested similar-of-similar query with its cost in a short 400, before it runs, every time it is sent", async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { status, body, text } = await answer(await service.post({ query: "{ practices { similar { similar { similar { similar { similar { id } } } } } } }" }));
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", cost: 2222220 + 50 + 1000, maxCost: 5000 });
+      expect(text.length).toBeLessThan(1000);
+    }
   });
 
   it("answers a syntax error with 400 GRAPHQL_PARSE_FAILED, for both GraphQL-over-HTTP media types", async () => {
