@@ -163,6 +163,7 @@ async function main(): Promise<void> {
         if (warmUpSeconds > 0) await httpLoad(service.url, target.body, { connections, durationSeconds: warmUpSeconds });
         const load = await httpLoad(service.url, target.body, { connections, durationSeconds });
         if (load.sampleError) note(`${target.name}: an answer with errors: ${load.sampleError}`);
+        if (load.failures) note(`${target.name}: ${load.failures}`);
         return { name: target.name, load, sequential: seq, loadAverage: average };
       };
       /** The raw read, rotating over every practice. */

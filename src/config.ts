@@ -103,6 +103,7 @@ const environmentSchema = z.object({
   PRASSI_MAX_QUERY_COST: positive(5000, "nodes"),
   PRASSI_QUERY_TIMEOUT_MS: positive(3000, "milliseconds"),
   PRASSI_REQUEST_TIMEOUT_MS: positive(10000, "milliseconds"),
+  PRASSI_DATABASE_READS: positive(8, "reads"),
   PRASSI_MAX_REQUESTS_IN_FLIGHT: positive(4, "requests"),
   PRASSI_MAX_RESPONSE_BYTES: positive(5 * 1024 * 1024, "bytes"),
   PRASSI_PUBLIC_MAX_AGE: atLeastZero(60, "seconds", 86_400),
@@ -128,7 +129,8 @@ export type Config = {
   trustProxy: false | number | string[];
   /** Per client address and minute; absent when PRASSI_RATE_LIMIT=off. */
   rateLimit?: { readsPerMinute: number; writesPerMinute: number; inFlight: number };
-  limits: { queryCost: number; queryTimeoutMs: number; requestTimeoutMs: number; responseBytes: number };
+  /** databaseReads: the discovery reads this instance runs at once in the database, the others queued (neo4j/reader.ts). */
+  limits: { queryCost: number; queryTimeoutMs: number; requestTimeoutMs: number; responseBytes: number; databaseReads: number };
   /** Public reads: Cache-Control max-age and the response cache's time to live (0: nothing cached); its size in bytes (0: off). */
   caching: { publicMaxAge: number; responseCacheBytes: number };
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryTimeoutMs: e.PRASSI_QUERY_TIMEOUT_MS,
       requestTimeoutMs: e.PRASSI_REQUEST_TIMEOUT_MS,
       responseBytes: e.PRASSI_MAX_RESPONSE_BYTES,
+      databaseReads: e.PRASSI_DATABASE_READS,
     },
     caching: { publicMaxAge: e.PRASSI_PUBLIC_MAX_AGE, responseCacheBytes: e.PRASSI_RESPONSE_CACHE_MB * 1024 * 1024 },
     logLevel: e.LOG_LEVEL,

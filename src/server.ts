@@ -30,6 +30,7 @@ import type { DatabaseMonitor } from "./neo4j/availability";
 import { terminateRequestTransactions } from "./neo4j/cancel";
 import { isDatabaseReachable } from "./neo4j/driver";
 import { advanceGraphVersion, onGraphVersionAdvanced, readGraphVersion } from "./neo4j/graphVersion";
+import { readQueue } from "./neo4j/reader";
 
 /** /readyz asks the database at most this often; a burst of probes shares one answer. */
 const READINESS_TTL_MS = 1_000;
@@ -79,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pageLimits = readPageLimits(options.typeDefs);
   const requests = config.rateLimit && rateLimit(config.rateLimit.readsPerMinute, "requests");
   // The graph's version stamp, read once a second for every request of this instance (caching: docs/operations.md).
+  const reads = readQueue(config.limits.databaseReads);
   const stamp = pollVersionStamp({ read: () => readGraphVersion(driver, database), log });
   // What this process advances through the same driver (a write, the similarity refresh after it) is taken at once.
   const unsubscribeStamp = onGraphVersionAdvanced(driver, stamp.observe);
@@ -143,7 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       monitor: options.monitor,
       verifyToken: tokenVerifier({ secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
       createContext: ({ scope, clientAddress, jwt }) =>
-        createContext({ driver, database, queryTimeoutMs: config.limits.queryTimeoutMs, graphVersion: stamp.current }, { scope, clientAddress, jwt }),
+        createContext({ driver, database, queryTimeoutMs: config.limits.queryTimeoutMs, graphVersion: stamp.current, readQueue: reads }, { scope, clientAddress, jwt }),
       terminate: (requestId) => terminateRequestTransactions(driver, requestId, database),
       maxResponseBytes: config.limits.responseBytes,
       requestTimeoutMs: config.limits.requestTimeoutMs,

@@ -17,7 +17,11 @@ export function isCleanAnswer(body: string): boolean {
 export type LoadOptions = { connections: number; durationSeconds: number };
 
 /** Autocannon against `url` (the /graphql endpoint); latencies of every answer, errors of every kind counted once. */
-export async function httpLoad(url: string, body: BodySource, options: LoadOptions): Promise<LoadFigures & { sampleError?: string }> {
+export async function httpLoad(
+  url: string,
+  body: BodySource,
+  options: LoadOptions,
+): Promise<LoadFigures & { sampleError?: string; failures?: string }> {
   const target = new URL(url);
   const latencies: number[] = [];
   let dirty = 0;
@@ -63,6 +67,8 @@ export async function httpLoad(url: string, body: BodySource, options: LoadOptio
     // dirty: 2xx answers whose body holds GraphQL errors; non2xx and errors (timeouts included) are autocannon's
     errors: result.non2xx + result.errors + dirty,
     sampleError,
+    // Requests that got no answer: connection errors and autocannon's timeouts (10 s), which it counts among its errors.
+    ...(result.errors > 0 ? { failures: `${result.errors} without an answer, ${result.timeouts} of them timed out (10 s)` } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Driver } from "neo4j-driver";
 import type { RequestScope } from "../http/requestScope";
 import type { Logger } from "../logger";
 import type { GraphVersion } from "../neo4j/graphVersion";
-import { graphReader, type GraphReader } from "../neo4j/reader";
+import { graphReader, type GraphReader, type ReadQueue } from "../neo4j/reader";
 import { requestDriver } from "../neo4j/requestDriver";
 import type { EditorJwt } from "./auth";
 import { createLoaders, type Loaders } from "./loaders";
@@ -33,6 +33,8 @@ export type ContextOptions = {
   queryTimeoutMs: number;
   /** The instance's graph version stamp (cache/versionStamp.ts), for the discovery reads' memos. */
   graphVersion?: () => GraphVersion | undefined;
+  /** The process's queue of reads (neo4j/reader.ts). */
+  readQueue?: ReadQueue;
 };
 
 /**
@@ -45,10 +47,10 @@ export function createContext(
   options: ContextOptions,
   request: { scope: Pick<RequestScope, "requestId" | "log" | "signal">; clientAddress: string; jwt?: EditorJwt },
 ): PrassiContext {
-  const { database, queryTimeoutMs, graphVersion } = options;
+  const { database, queryTimeoutMs, graphVersion, readQueue } = options;
   const { requestId, log, signal } = request.scope;
   const driver = requestDriver(options.driver, signal);
-  const reader = graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal, graphVersion });
+  const reader = graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal, graphVersion, queue: readQueue });
   return {
     requestId,
     log,
