@@ -23,6 +23,7 @@ import { applySchema } from "../src/neo4j/schema";
 import { buildSimilarityIndex, candidateCap, candidatesOf, readPracticeRecords, readSimilarPractices, recomputeSimilarity, refreshSimilarity } from "../src/similarity";
 import { computeNeighbourhoods, type Neighbourhood } from "../src/similarity/neighbours";
 import { featureSignature } from "../src/similarity/features";
+import { LINK_KINDS } from "../src/similarity/model";
 import { neighbourhoodRows, neighbourhoodWriter, PRACTICES_PER_TRANSACTION, WRITE_NEIGHBOURHOODS } from "../src/similarity/store";
 import { loadSynthetic, randomSource, syntheticCatalogue } from "./support/syntheticCatalogue";
 
@@ -45,14 +46,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-/** Writes one generation of neighbourhoods some way; resolves when all is committed. */
-type WriteStrategy = { name: string; write: (driver: Driver, rows: Array<Record<string, unknown>>, database?: string) => Promise<void> };
-
 const CLEAR_EDGES = "MATCH ()-[s:SIMILAR_TO]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 20000 ROWS";
-/** WRITE_NEIGHBOURHOODS without deleting old edges: enough on a graph that has none. */
-const WRITE_WITHOUT_DELETE = WRITE_NEIGHBOURHOODS.replace(/CALL \(p\) \{\s*MATCH \(p\)-\[old:SIMILAR_TO\]->\(\)\s*DELETE old\s*\}/, "");
-/** The same per-practice body, each row a practice, batched by the database. */
-const PER_PRACTICE = WRITE_NEIGHBOURHOODS.replace("UNWIND $rows AS row", "");
 
 function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
@@ -67,101 +61,59 @@ async function autoCommit(driver: Driver, database: string | undefined, query: s
   }
 }
 
-/** `size` practices per managed transaction, `parallel` transactions at once. */
-function batched(size: number, parallel: number, query = WRITE_NEIGHBOURHOODS): WriteStrategy["write"] {
-  return async (driver, rows, database) => {
-    const queue = chunks(rows, size);
-    const generation = randomUUID();
-    const worker = async () => {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) await driver.executeQuery(query, { rows: batch, generation }, { database });
-    };
-    await Promise.all(Array.from({ length: parallel }, worker));
-  };
-}
+type Rows = Array<Record<string, unknown>>;
 
-/** Each edge created with all its properties at once, generation and size included, instead of created then SET. */
-const WRITE_CREATING_WITH_PROPERTIES = WRITE_NEIGHBOURHOODS.replace(
-  /CREATE \(p\)-\[similar:SIMILAR_TO\]->\(q\)\s*SET [^\n]*/,
-  "CREATE (p)-[similar:SIMILAR_TO]->(q) SET similar = edge.properties",
-);
-
-function withGenerationInside(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+/** 1,000 practices per managed transaction, one at a time, as WRITE_NEIGHBOURHOODS writes them. */
+async function writeBatched(driver: Driver, database: string | undefined, rows: Rows): Promise<void> {
   const generation = randomUUID();
-  return rows.map((row) => {
-    const edges = row.edges as Array<{ target: string; properties: Record<string, unknown> }>;
-    return { ...row, edges: edges.map(({ target, properties }) => ({ target, properties: { ...properties, generation, neighbourhoodSize: edges.length } })) };
-  });
+  for (const batch of chunks(rows, 1_000)) await driver.executeQuery(WRITE_NEIGHBOURHOODS, { rows: batch, generation }, { database });
 }
 
-function withoutEmptyLists(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
-  return rows.map((row) => ({
-    ...row,
-    edges: (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(({ target, properties }) => ({
-      target,
-      properties: Object.fromEntries(Object.entries(properties).filter(([, value]) => !(Array.isArray(value) && value.length === 0))),
+/** The edges as SCORING_VERSION 3 stored them: three lists of 9 floats and one list of shared keys per kind. */
+function previousFormatRows(neighbourhoods: readonly Neighbourhood[], signatures: ReadonlyMap<string, string>): Rows {
+  const sharedProperty = (kind: string) => `shared${kind.charAt(0)}${kind.slice(1).toLowerCase()}`;
+  return neighbourhoods.map((neighbourhood) => ({
+    id: neighbourhood.practiceId,
+    signature: signatures.get(neighbourhood.practiceId) ?? null,
+    edges: neighbourhood.edges.map((edge) => ({
+      target: edge.target,
+      properties: {
+        score: edge.score,
+        contributions: edge.contributions,
+        practiceMass: neighbourhood.mass,
+        neighbourMass: edge.neighbourMass,
+        ...Object.fromEntries(LINK_KINDS.map((kind, index) => [sharedProperty(kind), edge.shared[index]])),
+      },
     })),
   }));
 }
 
-/** The properties readers do not need for a ranking (masses, shared keys) left out: what the payload costs. */
-function withoutPayload(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+/** Edges holding their score alone: what writing an edge costs without its payload. */
+function scoreOnly(rows: Rows): Rows {
   return rows.map((row) => ({
     ...row,
     edges: (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(({ target, properties }) => ({
       target,
-      properties: { score: properties.score, contributions: properties.contributions },
+      properties: { score: properties.score },
     })),
   }));
 }
-
-const WRITE_STRATEGIES: WriteStrategy[] = [
-  { name: "warm-up (1,000/tx, 1 session; not compared: query plans and page cache)", write: batched(1_000, 1) },
-  { name: "1,000 practices/tx, 1 session (before)", write: batched(1_000, 1) },
-  { name: "250 practices/tx, 1 session", write: batched(250, 1) },
-  { name: "4,000 practices/tx, 1 session", write: batched(4_000, 1) },
-  { name: "10,000 practices/tx, 1 session", write: batched(10_000, 1) },
-  { name: "1,000/tx, no delete of old edges", write: batched(1_000, 1, WRITE_WITHOUT_DELETE) },
-  { name: "1,000/tx, 2 parallel sessions", write: batched(1_000, 2) },
-  { name: "100/tx, 2 parallel sessions", write: batched(100, 2) },
-  {
-    name: "CALL {} IN TRANSACTIONS OF 1,000 ROWS",
-    write: async (driver, rows, database) => {
-      const query = `UNWIND $rows AS row CALL (row) { ${PER_PRACTICE} } IN TRANSACTIONS OF 1000 ROWS`;
-      for (const batch of chunks(rows, 10_000)) await autoCommit(driver, database, query, { rows: batch, generation: randomUUID() });
-    },
-  },
-  ...[false, true].map((parallel) => ({
-    name: `apoc.periodic.iterate, 1,000/batch${parallel ? ", parallel" : ""}`,
-    write: async (driver: Driver, rows: Array<Record<string, unknown>>, database?: string) => {
-      const query = `CALL apoc.periodic.iterate('UNWIND $rows AS row RETURN row', $action,
-        {batchSize: 1000, parallel: $parallel, concurrency: 2, params: {rows: $rows, generation: $generation}})
-        YIELD errorMessages RETURN errorMessages`;
-      for (const batch of chunks(rows, 10_000)) {
-        const { records } = await driver.executeQuery(query, { rows: batch, action: PER_PRACTICE, parallel, generation: randomUUID() }, { database });
-        const errors = records[0]!.get("errorMessages") as Record<string, number>;
-        if (Object.keys(errors).length > 0) throw new Error(`apoc.periodic.iterate: ${JSON.stringify(errors)}`);
-      }
-    },
-  })),
-  {
-    name: "1,000/tx, 1 session, one SET of all properties (generation and size sent)",
-    write: (driver, rows, database) => batched(1_000, 1, WRITE_CREATING_WITH_PROPERTIES)(driver, withGenerationInside(rows), database),
-  },
-  { name: "1,000/tx, 1 session, empty shared-key lists left out", write: (driver, rows, database) => batched(1_000, 1)(driver, withoutEmptyLists(rows), database) },
-  { name: "1,000/tx, 1 session, edges without masses or shared keys (cost of the payload)", write: (driver, rows, database) => batched(1_000, 1)(driver, withoutPayload(rows), database) },
-  { name: "1,000/tx, 1 session (before, again: drift)", write: batched(1_000, 1) },
-];
 
 /**
- * Writes the same neighbourhoods (the first `sample` practices') once per strategy, removing the edges before each,
- * and prints the time each took: the comparison docs/similarity.md reports, run side by side.
+ * Writes the same neighbourhoods (the first `sample` practices') once per way, removing the edges before each,
+ * and prints the time each took: the comparison docs/similarity.md reports, run side by side. The earlier
+ * comparison of batch sizes, parallel sessions, IN TRANSACTIONS and apoc.periodic.iterate is recorded there.
  */
 async function compareWriteStrategies(driver: Driver, database: string | undefined, neighbourhoods: Neighbourhood[], signatures: Map<string, string>): Promise<void> {
   const rows = neighbourhoodRows(neighbourhoods, signatures);
+  const previous = previousFormatRows(neighbourhoods, signatures);
   const edges = neighbourhoods.reduce((total, neighbourhood) => total + neighbourhood.edges.length, 0);
   console.log(`write strategies     ${neighbourhoods.length} practices, ${edges} edges each, on a graph without SIMILAR_TO edges`);
   const strategies: Array<[string, () => Promise<unknown>]> = [
-    ...WRITE_STRATEGIES.map(({ name, write }): [string, () => Promise<unknown>] => [name, () => write(driver, rows, database)]),
+    ["warm-up (1,000/tx, compact edges; not compared: query plans and page cache)", () => writeBatched(driver, database, rows)],
+    ["1,000/tx, previous edges (3 per-kind lists, 9 shared-key lists)", () => writeBatched(driver, database, previous)],
+    ["1,000/tx, compact edges (27 floats in one list, prefixed shared keys in one)", () => writeBatched(driver, database, rows)],
+    ["1,000/tx, edges holding their score alone (the cost of no payload)", () => writeBatched(driver, database, scoreOnly(rows))],
     [
       `chosen: neighbourhoodWriter (${PRACTICES_PER_TRANSACTION}/tx, 1 in flight, fed 100 practices at a time)`,
       async () => {
@@ -170,6 +122,7 @@ async function compareWriteStrategies(driver: Driver, database: string | undefin
         return writer.finish();
       },
     ],
+    ["1,000/tx, previous edges again (drift)", () => writeBatched(driver, database, previous)],
   ];
   for (const [name, write] of strategies) {
     await autoCommit(driver, database, CLEAR_EDGES, {});

@@ -5,7 +5,7 @@
  * read.ts's re-read of a neighbourhood caught half-written, which a benchmark without writes never needs.
  */
 import type { Driver } from "neo4j-driver";
-import { type LinkKind, type PerKind, type SharedItem } from "../../src/similarity/model";
+import { unpackEdgeNumbers, type LinkKind, type PerKind, type SharedItem } from "../../src/similarity/model";
 import { SHARED_WITH_NAMES } from "../../src/similarity/read";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "../../src/similarity/score";
 
@@ -15,22 +15,17 @@ RETURN [(p)-[s:SIMILAR_TO]->(q:Practice) | {
     id: q.id,
     title: q.title,
     regions: [(q)-[:IN_REGION]->(r:Region) | {name: r.name}],
-    contributions: s.contributions,
-    practiceMass: s.practiceMass,
-    neighbourMass: s.neighbourMass,
-    shared: [
-      ${SHARED_WITH_NAMES}
-    ]
+    numbers: s.numbers,
+    shared: ${SHARED_WITH_NAMES}
   }] AS edges`;
 
 type Edge = {
   id: string;
   title: string;
   regions: Array<{ name: string }>;
-  contributions: PerKind;
-  practiceMass: PerKind;
-  neighbourMass: PerKind;
-  /** Null for a kind the edge does not hold. */
+  /** Contributions and both masses (model.ts, packEdgeNumbers). */
+  numbers: PerKind;
+  /** Null for a kind when the edge was caught without its `shared` (this read does not read again). */
   shared: Array<SharedItem[] | null>;
 };
 
@@ -46,7 +41,8 @@ export async function readWidgetAnswer(driver: Driver, id: string, database?: st
   const edges = (records[0]?.get("edges") ?? []) as Edge[];
   return edges
     .map((edge) => {
-      const terms = lensTerms(edge.contributions, edge.practiceMass, edge.neighbourMass, "BALANCED");
+      const { contributions, practiceMass, neighbourMass } = unpackEdgeNumbers(edge.numbers);
+      const terms = lensTerms(contributions, practiceMass, neighbourMass, "BALANCED");
       return {
         practiceId: edge.id,
         score: roundScore(terms.reduce((total, term) => total + term, 0)),

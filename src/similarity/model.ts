@@ -14,6 +14,23 @@ export type PracticeMatch = { practiceId: string; score: number; reasons: MatchR
 /** Per-kind numbers (masses, contributions, weights) in LINK_KINDS order. */
 export type PerKind = readonly number[];
 
+/** What an edge holds to be scored under any lens: what the pair shares and both practices' masses, per kind. */
+export type EdgeNumbers = { contributions: PerKind; practiceMass: PerKind; neighbourMass: PerKind };
+
+/** An edge's numbers as one stored list (store.ts): contributions, the practice's mass, the neighbour's, 9 each. */
+export function packEdgeNumbers({ contributions, practiceMass, neighbourMass }: EdgeNumbers): number[] {
+  return [...contributions, ...practiceMass, ...neighbourMass];
+}
+
+export function unpackEdgeNumbers(stored: PerKind): EdgeNumbers {
+  const kinds = LINK_KINDS.length;
+  return {
+    contributions: stored.slice(0, kinds),
+    practiceMass: stored.slice(kinds, 2 * kinds),
+    neighbourMass: stored.slice(2 * kinds, 3 * kinds),
+  };
+}
+
 /**
  * Lens weights per kind, in LINK_KINDS order (docs/similarity.md explains the values).
  * A lens scales both what is shared and what is not of its kinds, so it favours practices alike in those kinds.
@@ -38,7 +55,10 @@ export type Item = { kind: LinkKind; key: string; name?: string };
 /** A practice as the scorer sees it: its items, with LEP sub-codes already expanded to their parents. */
 export type PracticeFeatures = { id: string; items: Item[] };
 
-/** The identity of an item across kinds ("LEP:F", "CPI:cpi-lecco"). */
+/**
+ * The identity of an item across kinds ("LEP:F", "CPI:cpi-lecco"), also how an edge stores a shared item (store.ts).
+ * No kind's name contains ":", so the first ":" ends the kind whatever the key holds (keys come from the catalogue).
+ */
 export function itemId(item: Pick<Item, "kind" | "key">): string {
   return `${item.kind}:${item.key}`;
 }

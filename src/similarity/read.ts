@@ -1,15 +1,14 @@
 /**
  * Serving "similar to X": one hop over the stored SIMILAR_TO edges, ranked under the asked lens from what each edge
- * holds (per-kind contributions and both practices' masses). The edges hold the union of every lens's top-K, so any
+ * holds (per-kind contributions and both practices' masses, and the shared items' keys). The edges hold the union of every lens's top-K, so any
  * lens's top-K is exact. A neighbourhood caught half-written by a concurrent refresh is read again (settle.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GraphReader } from "../neo4j/reader";
-import { LINK_KINDS, type Lens, type LinkKind, type PracticeMatch } from "./model";
+import { LINK_KINDS, itemId, type Lens, type LinkKind, type PracticeMatch } from "./model";
 import { TOP_K } from "./neighbours";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "./score";
 import { settle, type IntactEdge, type StoredEdge } from "./settle";
-import { sharedProperty } from "./store";
 
 /** Where the name of a shared item lives: label, key property, name property (constants, never input). */
 const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
@@ -25,13 +24,20 @@ const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }>
 };
 
 /**
- * The shared items of an edge `s`, kind by kind, with their names. A missing property stays null (never []), so that
- * settle() can tell an edge caught half-written.
+ * The shared items of an edge `s`, kind by kind, with their names: its `shared` keys ("LEP:A1", store.ts) of each
+ * kind, prefix cut, looked up on that kind's nodes. A missing property stays null (never []), so that settle() can
+ * tell an edge caught half-written; each kind reads the property anew, so any kind's list may be the null one.
  */
-export const SHARED_WITH_NAMES = LINK_KINDS.map((kind) => {
+export const SHARED_WITH_NAMES = `[
+        ${LINK_KINDS.map(sharedOfKind).join(",\n        ")}
+      ]`;
+
+function sharedOfKind(kind: LinkKind): string {
   const { label, key, name } = ITEM_NAMES[kind];
-  return `[item IN s.${sharedProperty(kind)} | {id: item, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: item}) RETURN n.${name} }), item)}]`;
-}).join(",\n      ");
+  const prefix = itemId({ kind, key: "" });
+  const keys = `[item IN s.shared WHERE item STARTS WITH '${prefix}' | substring(item, ${prefix.length})]`;
+  return `[itemKey IN ${keys} | {id: itemKey, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: itemKey}) RETURN n.${name} }), itemKey)}]`;
+}
 
 /**
  * Cypher reading each neighbour `q` along with its edge, so that the practices a caller shows come in the same round
@@ -53,12 +59,8 @@ RETURN p.id AS id, p.similarityDegree AS degree,
       target: ${NEIGHBOUR}.id,
       generation: s.generation,
       neighbourhoodSize: s.neighbourhoodSize,
-      contributions: s.contributions,
-      practiceMass: s.practiceMass,
-      neighbourMass: s.neighbourMass,
-      shared: [
-        ${SHARED_WITH_NAMES}
-      ],
+      numbers: s.numbers,
+      shared: ${SHARED_WITH_NAMES},
       neighbour: ${neighbours?.projection ?? "null"}
     }
   } AS edges`;

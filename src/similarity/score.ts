@@ -56,9 +56,10 @@ export function kindDamping(itemCounts: PerKind): number[] {
 
 /**
  * Changes whenever the formula or what an edge stores does, so that neighbourhoods stored by another version are
- * recomputed (3: each edge carries both masses and its generation, store.ts).
+ * recomputed (3: each edge carries both masses and its generation; 4: in two lists, numbers and kind-prefixed
+ * shared keys, store.ts). Edges of another format would read as half-written (settle.ts): they must be rewritten.
  */
-export const SCORING_VERSION = 3;
+export const SCORING_VERSION = 4;
 
 /** Σ rarity of the given items per kind, in LINK_KINDS order. */
 function kindMass(items: readonly Item[], rarity: Rarities): number[] {

@@ -4,28 +4,24 @@
  * old edges beside new ones, an edge whose properties are gone, part of the new edges and none of the old. What a
  * computation wrote is recognisable, since each edge carries its generation and the number of edges it wrote.
  */
-import type { PerKind, SharedItem } from "./model";
+import { unpackEdgeNumbers, type EdgeNumbers, type PerKind, type SharedItem } from "./model";
 
 /** One SIMILAR_TO edge as read: every property is null when the edge was caught being deleted or created. */
 export type StoredEdge = {
   target: string | null;
   generation: string | null;
   neighbourhoodSize: number | null;
-  contributions: PerKind | null;
-  practiceMass: PerKind | null;
-  neighbourMass: PerKind | null;
-  /** Per kind, the shared items with their names; null for a kind whose property was missing. */
+  /** Contributions and both masses in one list (model.ts, packEdgeNumbers). */
+  numbers: PerKind | null;
+  /** Per kind, the shared items with their names (read.ts resolves the stored keys); null if the property was missing. */
   shared: ReadonlyArray<SharedItem[] | null>;
 };
 
 /** An edge read with everything its computation wrote on it. */
-export type IntactEdge = {
+export type IntactEdge = EdgeNumbers & {
   target: string;
   generation: string;
   neighbourhoodSize: number;
-  contributions: PerKind;
-  practiceMass: PerKind;
-  neighbourMass: PerKind;
   shared: SharedItem[][];
 };
 
@@ -36,16 +32,20 @@ export type IntactEdge = {
  */
 export type Settlement = { settled: true; edges: IntactEdge[] } | { settled: false; shortfall?: string };
 
-function isIntact(edge: StoredEdge): edge is IntactEdge {
+type WholeEdge = Omit<IntactEdge, keyof EdgeNumbers> & { numbers: PerKind };
+
+function isWhole(edge: StoredEdge): edge is WholeEdge {
   return (
     edge.target !== null &&
     edge.generation !== null &&
     edge.neighbourhoodSize !== null &&
-    edge.contributions !== null &&
-    edge.practiceMass !== null &&
-    edge.neighbourMass !== null &&
+    edge.numbers !== null &&
     edge.shared.every((items) => items !== null)
   );
+}
+
+function intact({ target, generation, neighbourhoodSize, numbers, shared }: WholeEdge): IntactEdge {
+  return { target, generation, neighbourhoodSize, ...unpackEdgeNumbers(numbers), shared };
 }
 
 /**
@@ -54,12 +54,12 @@ function isIntact(edge: StoredEdge): edge is IntactEdge {
  * previous read of the same practice found, if it fell short.
  */
 export function settle(edges: readonly StoredEdge[], degree: number | null, previousShortfall?: string): Settlement {
-  if (!edges.every(isIntact)) return { settled: false };
+  if (!edges.every(isWhole)) return { settled: false };
   const generations = new Set(edges.map((edge) => edge.generation));
   if (generations.size > 1) return { settled: false };
   const expected = edges[0]?.neighbourhoodSize ?? degree ?? 0;
-  if (edges.length === expected) return { settled: true, edges: [...edges] };
+  if (edges.length === expected) return { settled: true, edges: edges.map(intact) };
   const shortfall = [...generations, ...edges.map((edge) => edge.target).sort()].join(" ");
   const outlasted = edges.length < expected && shortfall === previousShortfall;
-  return outlasted ? { settled: true, edges: [...edges] } : { settled: false, shortfall };
+  return outlasted ? { settled: true, edges: edges.map(intact) } : { settled: false, shortfall };
 }

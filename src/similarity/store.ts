@@ -7,20 +7,20 @@
  * shares and both practices' masses, as that computation saw them), tagged with the computation's `generation` and
  * the number of edges that computation gave the practice (`neighbourhoodSize`): a reader can tell a whole
  * neighbourhood from a half-written one (settle.ts).
+ *
+ * The record is compact: each property is a record of its own in Neo4j's store, and writing twelve lists per
+ * edge cost 4 to 5 times what an edge without them does (docs/similarity.md, "Rebuild speed"). So an edge holds
+ * `score`, `numbers` (contributions and both masses, 27 floats: model.ts, packEdgeNumbers) and `shared` (the
+ * shared items as kind-prefixed keys, "LEP:A1", kind by kind in LINK_KINDS order, rarest first within a kind).
  */
 import { randomUUID } from "node:crypto";
 import { setImmediate as yieldToIo } from "node:timers/promises";
 import type { Driver } from "neo4j-driver";
-import { LINK_KINDS, type LinkKind } from "./model";
+import { LINK_KINDS, itemId, packEdgeNumbers } from "./model";
 import type { Neighbourhood } from "./neighbours";
 
 /** Practices per transaction (measured: docs/similarity.md, "Rebuild speed"). */
 export const PRACTICES_PER_TRANSACTION = 1_000;
-
-/** Edge property holding the shared keys of a kind: LEP -> sharedLep, STAKEHOLDER -> sharedStakeholder. */
-export function sharedProperty(kind: LinkKind): string {
-  return `shared${kind.charAt(0)}${kind.slice(1).toLowerCase()}`;
-}
 
 /**
  * A practice's old outgoing edges are deleted in the transaction that writes its new ones, so that no reader ever
@@ -47,14 +47,11 @@ CALL (p, row) {
 }`;
 
 function edgeProperties(neighbourhood: Neighbourhood, edge: Neighbourhood["edges"][number]): Record<string, unknown> {
-  const properties: Record<string, unknown> = {
+  return {
     score: edge.score,
-    contributions: edge.contributions,
-    practiceMass: neighbourhood.mass,
-    neighbourMass: edge.neighbourMass,
+    numbers: packEdgeNumbers({ contributions: edge.contributions, practiceMass: neighbourhood.mass, neighbourMass: edge.neighbourMass }),
+    shared: LINK_KINDS.flatMap((kind, index) => edge.shared[index]!.map((key) => itemId({ kind, key }))),
   };
-  LINK_KINDS.forEach((kind, index) => (properties[sharedProperty(kind)] = edge.shared[index]));
-  return properties;
 }
 
 /** The $rows of WRITE_NEIGHBOURHOODS: each practice with its signature and its edges' properties. */

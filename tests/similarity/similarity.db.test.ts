@@ -9,6 +9,7 @@ import {
   type Lens,
 } from "../../src/similarity";
 import { graphReader } from "../../src/neo4j/reader";
+import { featureSignature } from "../../src/similarity/features";
 import { useTestDatabase } from "../support/database";
 
 async function nearest(driver: Driver, id: string, lens: Lens, limit = 3): Promise<string[]> {
@@ -59,8 +60,9 @@ describe("similarity on the 2023 catalogue", () => {
       expect(new Set([...sizes, record.get("degree")])).toEqual(new Set([sizes.length]));
     }
     const [edge] = (await storedEdges(db.driver)) as Array<{ properties: Record<string, unknown> }>;
-    expect(edge!.properties).toMatchObject({ score: expect.any(Number), contributions: expect.any(Array), sharedLep: expect.any(Array) });
-    for (const perKind of ["contributions", "practiceMass", "neighbourMass"]) expect(edge!.properties[perKind]).toHaveLength(9);
+    expect(Object.keys(edge!.properties).sort()).toEqual(["neighbourhoodSize", "numbers", "score", "shared"]);
+    expect(edge!.properties.numbers).toHaveLength(27);
+    for (const key of edge!.properties.shared as string[]) expect(key).toMatch(/^(LEP|TARGET|STAKEHOLDER|FUNDING|REGION|CPI|LAW|TOOL|LINEAGE):./);
   });
 
   it("makes Job Club and Job Speed Date, Liguria's collocamento mirato services, each other's nearest neighbour", async () => {
@@ -123,6 +125,21 @@ describe("similarity on the 2023 catalogue", () => {
     await recomputeSimilarity(db.driver);
     expect(await storedEdges(db.driver)).toEqual(before);
     expect(await refreshSimilarity(db.driver)).toEqual([]);
+  });
+
+  it("rewrites on the next refresh a graph stored in the previous format (SCORING_VERSION 3), rather than misread it", async () => {
+    const before = await storedEdges(db.driver);
+    const signatures = (await readPracticeRecords(db.driver)).map((record) => ({ id: record.id, signature: featureSignature(record, 3) }));
+    await db.driver.executeQuery(
+      `UNWIND $signatures AS practice
+       MATCH (p:Practice {id: practice.id})-[s:SIMILAR_TO]->()
+       SET p.similaritySignature = practice.signature,
+         s.contributions = s.numbers[0..9], s.practiceMass = s.numbers[9..18], s.neighbourMass = s.numbers[18..27], s.sharedLep = []
+       REMOVE s.numbers, s.shared`,
+      { signatures },
+    );
+    expect(await refreshSimilarity(db.driver)).toHaveLength(16);
+    expect(await storedEdges(db.driver)).toEqual(before);
   });
 
   it("refreshes a practice added through Cypher: it gets neighbours, and the practices it affects are recomputed", async () => {
