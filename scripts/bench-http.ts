@@ -206,7 +206,7 @@ async function main(): Promise<void> {
         const paired = await alternating(sequentialCount, 20, {
           widget: httpRequest(service.url, uncachedTarget.body),
           raw: rawRequest(),
-        });
+        }, sequentialMs);
         const { widget, raw: rawRead } = paired as Record<"widget" | "raw", SequentialFigures>;
         process.stdout.write(
           `taken in turn (${widget.count} of each, load avg ${loadAverage().toFixed(1)}): widget uncached p50 ${ms(widget.p50)} / p95 ${ms(widget.p95)} ms ` +

@@ -85,17 +85,20 @@ export async function sequential(
 }
 
 /**
- * Sequential latencies of several kinds of request taken in turn (one of each, then again), so that they share
- * whatever else the machine is doing: on a loaded machine, rows measured one after another are not comparable.
+ * Sequential latencies of several kinds of request taken in turn (one of each, then again), for at most `maxMs` in
+ * all, so that they share whatever else the machine is doing: on a loaded machine, rows measured one after another
+ * are not comparable.
  */
 export async function alternating(
   count: number,
   warmUp: number,
   requests: Record<string, (n: number) => Promise<boolean>>,
+  maxMs = Number.POSITIVE_INFINITY,
 ): Promise<Record<string, SequentialFigures>> {
   const latencies = Object.fromEntries(Object.keys(requests).map((name) => [name, [] as number[]]));
   const errors = Object.fromEntries(Object.keys(requests).map((name) => [name, 0]));
-  for (let n = 0; n < warmUp + count; n++) {
+  const deadline = performance.now() + maxMs;
+  for (let n = 0; n < warmUp + count && performance.now() < deadline; n++) {
     for (const [name, request] of Object.entries(requests)) {
       const began = performance.now();
       const ok = await request(n).catch(() => false);

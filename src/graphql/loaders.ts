@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import type { GraphReader } from "../neo4j/reader";
 import { NEIGHBOUR, readSimilarPracticesAndNeighbours, TOP_K, type Lens, type PracticeMatch } from "../similarity";
-import { createNodeReads, mergeReads, nodeProjection, type NodeRead, type NodeReads } from "./directRead";
+import { createNodeReads, describeRead, mergeReads, nodeProjection, type NodeRead, type NodeReads } from "./directRead";
 
 /**
  * A practice's matches under a lens; `practices`, when given, is how the answer will select the matched practices
@@ -27,17 +27,20 @@ export type Loaders = {
 const PRACTICE_KEY = "id";
 
 /**
- * One read covering the selections asked in the batch, and those it covers: all of them, unless some page a
- * relationship differently (those are then read when their practices are resolved).
+ * One read covering the selections asked in the batch, and the distinct selections it covers: all of them, unless
+ * some page a relationship differently (those are then read when their practices are resolved).
  */
 function practicesRead(queries: readonly SimilarQuery[]): { read: NodeRead; covers: NodeRead[] } | undefined {
-  let merged: { read: NodeRead; covers: NodeRead[] } | undefined;
+  let merged: NodeRead | undefined;
+  const covers = new Map<string, NodeRead>();
   for (const { practices } of queries) {
-    if (!practices) continue;
-    const read = merged ? mergeReads(merged.read, practices) : practices;
-    if (read) merged = { read, covers: [...(merged?.covers ?? []), practices] };
+    if (!practices || covers.has(describeRead(practices))) continue;
+    const read = merged ? mergeReads(merged, practices) : practices;
+    if (!read) continue;
+    merged = read;
+    covers.set(describeRead(practices), practices);
   }
-  return merged;
+  return merged && { read: merged, covers: [...covers.values()] };
 }
 
 export function createLoaders(reader: GraphReader, options: { directNodeReads?: boolean } = {}): Loaders {
@@ -55,7 +58,7 @@ export function createLoaders(reader: GraphReader, options: { directNodeReads?: 
           const practices = nodes && practicesRead(asked);
           const read = await readSimilarPracticesAndNeighbours(reader, ids, lens, TOP_K, practices && nodeProjection(practices.read, NEIGHBOUR));
           // The merged read holds every property each selection it covers asks for: each finds the practices under its own.
-          for (const covered of practices?.covers ?? []) nodes!.prime(covered, PRACTICE_KEY, read.neighbours);
+          if (nodes && practices) for (const covered of practices.covers) nodes.prime(covered, PRACTICE_KEY, read.neighbours);
           byLens.set(lens, read.matches);
         }
         return queries.map((query) => byLens.get(query.lens)?.get(query.id)?.slice(0, query.limit) ?? null);

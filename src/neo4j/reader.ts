@@ -17,7 +17,7 @@ export type ReadScope = {
   queue?: ReadQueue;
 };
 
-/** Runs a read when its turn comes. */
+/** Runs a read when its turn comes. A queued read must not wait for another read of the same queue, or a crowd could hold every turn. */
 export type ReadQueue = <T>(read: () => Promise<T>) => Promise<T>;
 
 /**
@@ -49,6 +49,8 @@ export function graphReader(driver: Driver, scope: ReadScope = {}): GraphReader 
         scope.signal?.throwIfAborted();
         return driver.executeQuery(cypher, parameters, { database: scope.database, routing: "READ", transactionConfig, signal: scope.signal });
       };
+      // An abandoned request's read does not even wait for its turn.
+      scope.signal?.throwIfAborted();
       return scope.queue ? scope.queue(read) : read();
     },
   };

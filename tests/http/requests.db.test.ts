@@ -24,6 +24,14 @@ describe("HTTP requests to /graphql, as a hostile or careless client sends them"
     }
   });
 
+  it("judges a document's cost for each request's variables: the same query accepted with a small page is refused with a large one", async () => {
+    const query = "query Page($n: Int) { practices(limit: $n) { id stakeholders(limit: 100) { id } } }";
+    for (const [n, status] of [[2, 200], [100, 400], [2, 200], [100, 400]] as const) {
+      const { status: answered, body } = await answer(await service.post({ query, variables: { n } }));
+      expect({ n, answered, code: body.errors?.[0]?.extensions?.code }).toEqual({ n, answered: status, code: status === 200 ? undefined : "MAX_COST_EXCEEDED" });
+    }
+  });
+
   it("answers a syntax error with 400 GRAPHQL_PARSE_FAILED, for both GraphQL-over-HTTP media types", async () => {
     for (const accept of ["application/json", "application/graphql-response+json"]) {
       const { status, body } = await answer(await service.post({ query: "{ practices { id " }, { accept }));

@@ -12,7 +12,6 @@ describe("the queue of database reads", () => {
 
   it("runs at most its concurrency at once, in arrival order", async () => {
     const queue = readQueue(2);
-    const reader = graphReader(driver, { queue });
     const started: number[] = [];
     let running = 0;
     let most = 0;
@@ -32,8 +31,19 @@ describe("the queue of database reads", () => {
     expect(answers.map((answer) => answer.records[0]!.get("n"))).toEqual([0, 1, 2, 3, 4, 5]);
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
     expect(most).toBe(2);
-    // The reader's own reads go through the same queue.
-    await expect(reader.run("RETURN 1 AS one")).resolves.toMatchObject({ records: [expect.anything()] });
+  });
+
+  it("sends a reader's reads through its queue: none starts while the queue's turns are taken", async () => {
+    const queue = readQueue(1);
+    let release = () => {};
+    const holding = queue(() => new Promise<void>((resolve) => (release = resolve)));
+    let answered = false;
+    const waiting = graphReader(driver, { queue }).run("RETURN 1 AS one").then((result) => ((answered = true), result));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(answered).toBe(false);
+    release();
+    await holding;
+    await expect(waiting).resolves.toMatchObject({ records: [expect.anything()] });
   });
 
   it("does not start a read whose request was abandoned while it waited", async () => {

@@ -9,7 +9,7 @@ import { readNodeModel, type NodeModel } from "./model";
 import { planNestedReads, planNodeRead, type NodeRead } from "./plan";
 
 export { createNodeReads, nodeProjection, type NodeReads } from "./read";
-export { mergeReads, type NodeRead } from "./plan";
+export { describeRead, mergeReads, type NodeRead } from "./plan";
 
 let model: NodeModel | undefined;
 const nodeModel = () => (model ??= readNodeModel(readTypeDefs()));

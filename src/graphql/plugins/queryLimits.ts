@@ -17,6 +17,7 @@ export type QueryLimitsOptions = {
 
 /** Costs remembered per document (Apollo keeps one parsed document per query text) and variables. */
 const COSTS_PER_DOCUMENT = 64;
+const REMEMBERED_KEY_CHARS = 1024;
 
 /**
  * Refuses, before anything runs, a subscription (the API has none), an operation whose input nests too deep or whose arguments are out of range
@@ -28,15 +29,11 @@ export function queryLimits(options: QueryLimitsOptions): ApolloServerPlugin<Pra
   const { schema } = options;
   const accepted = new WeakMap<DocumentNode, Map<string, number>>();
 
-  /** The operation's cost, or an error saying what is wrong with it; undefined when execution reports the problem. */
-  function checkedCost(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, request: GraphQLRequest, operationName: string | undefined): number | undefined {
-    const deep = findDeepInput(document, request.variables);
-    if (deep) throw badUserInput(deep.field, deep.reason, 400);
-    const variables = operation && coercedVariables(schema, operation, request.variables);
-    if (!operation || !variables) return undefined; // execution reports variables that do not coerce
+  /** The operation's cost, or an error saying what is wrong with it. */
+  function checkedCost(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, operationName: string | undefined): number {
     const problem = findArgumentProblem(schema, options.nodeTypes, document, operation, variables);
     if (problem) throw badUserInput(problem.field, problem.reason, 400);
-    const cost = options.estimateCost(schema, document, request.variables, operationName);
+    const cost = options.estimateCost(schema, document, variables, operationName);
     if (cost > options.maxCost) {
       throw prassiError(
         "MAX_COST_EXCEEDED",
@@ -48,13 +45,22 @@ export function queryLimits(options: QueryLimitsOptions): ApolloServerPlugin<Pra
     return cost;
   }
 
-  function rememberedCost(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, request: GraphQLRequest, operationName: string | undefined): number | undefined {
-    const key = `${operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`;
+  /**
+   * The cost of an accepted query, remembered under its declared variables as execution sees them (undeclared ones
+   * change nothing). Writes are not remembered (their inputs are editors' data), nor variables over 1 KB of JSON.
+   * Undefined when execution reports the problem (no operation, variables that do not coerce).
+   */
+  function costOf(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, request: GraphQLRequest, operationName: string | undefined): number | undefined {
+    const deep = findDeepInput(document, request.variables);
+    if (deep) throw badUserInput(deep.field, deep.reason, 400);
+    const variables = operation && coercedVariables(schema, operation, request.variables);
+    if (!operation || !variables) return undefined;
+    const key = operation.operation === "query" ? JSON.stringify([operationName ?? null, variables]) : undefined;
+    if (key === undefined || key.length > REMEMBERED_KEY_CHARS) return checkedCost(document, operation, variables, operationName);
     let costs = accepted.get(document);
     const known = costs?.get(key);
     if (known !== undefined) return known;
-    const cost = checkedCost(document, operation, request, operationName);
-    if (cost === undefined) return undefined;
+    const cost = checkedCost(document, operation, variables, operationName);
     if (!costs) accepted.set(document, (costs = new Map()));
     if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
     costs.set(key, cost);
@@ -69,7 +75,7 @@ export function queryLimits(options: QueryLimitsOptions): ApolloServerPlugin<Pra
             // graphql-js validates it and fails only when executing it, as if it were the server's fault.
             throw new GraphQLError("This API has no subscriptions: ask with a query", { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
           }
-          const cost = rememberedCost(document, operation, request, operationName ?? undefined);
+          const cost = costOf(document, operation, request, operationName ?? undefined);
           if (cost === undefined) return;
           const retryAfterSeconds = await options.chargeCost?.(contextValue, cost);
           if (retryAfterSeconds !== undefined) {
