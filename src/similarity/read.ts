@@ -1,7 +1,8 @@
 /**
  * Serving "similar to X": one hop over the stored SIMILAR_TO edges, ranked under the asked lens from what each edge
- * holds (per-kind contributions and both practices' masses, and the shared items' keys). The edges hold the union of every lens's top-K, so any
- * lens's top-K is exact. A neighbourhood caught half-written by a concurrent refresh is read again (settle.ts).
+ * holds (per-kind contributions, both practices' masses, the shared items' keys). The edges hold the union of every
+ * lens's top-K, so any lens's top-K is exact. A neighbourhood caught half-written by a concurrent refresh is read
+ * again (settle.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GraphReader } from "../neo4j/reader";
