@@ -16,20 +16,21 @@ export function graphVersionKey(reader: GraphReader): string | undefined {
 
 /**
  * `read` memoised on the reader's graph version: one slot, so a memo holds one value (the newest version's) and its
- * memory is that value's. Concurrent askers of one version share one read. The value is shared: callers must not
- * change it.
+ * memory is that value's. Concurrent askers of one version share one read. When the read they waited for fails for
+ * the request that started it (abandoned, out of time), they share the next one, once; then each reads for itself,
+ * so that a failure of one request is never handed to another. The value is shared: callers must not change it.
  */
 export function memoOnGraphVersion<T>(read: (reader: GraphReader) => Promise<T>): (reader: GraphReader) => Promise<T> {
   let slot: { key: string; value: Promise<T> } | undefined;
-  return async (reader) => {
+  const memo = async (reader: GraphReader, retried: boolean): Promise<T> => {
     const key = graphVersionKey(reader);
     if (key === undefined) return read(reader);
     if (slot?.key === key) {
       try {
         return await slot.value;
       } catch {
-        // The read this request waited for failed for the request that started it (abandoned, out of time): read anew.
-        return read(reader);
+        // The failed read left the slot (below): the first waiter back starts the next read, the others share it.
+        return retried ? read(reader) : memo(reader, true);
       }
     }
     const entry = { key, value: read(reader) };
@@ -39,4 +40,5 @@ export function memoOnGraphVersion<T>(read: (reader: GraphReader) => Promise<T>)
     });
     return entry.value;
   };
+  return (reader) => memo(reader, false);
 }
