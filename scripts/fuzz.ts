@@ -6,50 +6,29 @@
  * as a child process on a throw-away bundled Neo4j (or on NEO4J_URI, which it only reads), rate limiting off so
  * every request reaches the code under test. Loopback only.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { freePort } from "../src/neo4j/ports";
 import { formatReport, runFuzz } from "./fuzz/runFuzz";
+import { startServiceProcess, type ServiceProcess } from "./support/serviceProcess";
 
-async function startService(secret: string): Promise<{ url: string; stop: () => Promise<number | null>; exited: () => boolean }> {
+/** Prassi on a throw-away bundled Neo4j (or on NEO4J_URI, which it only reads), its data deleted when it stops. */
+async function startService(secret: string): Promise<ServiceProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-fuzz-"));
-  const child = spawn(process.execPath, ["--require", "tsx/cjs", "src/main.ts"], {
-    cwd: path.resolve(__dirname, ".."),
-    env: {
-      ...process.env,
-      PORT: "0",
-      NODE_ENV: "production",
-      PRASSI_DATA_DIR: dataDir,
-      PRASSI_BOLT_PORT: String(await freePort()),
-      PRASSI_NEO4J_HEAP: "1g",
-      PRASSI_NEO4J_PAGECACHE: "256m",
-      PRASSI_RATE_LIMIT: "off",
-      JWT_SECRET: secret,
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve((exitCode = code))));
-  const url = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-      const event = JSON.parse(line) as { msg?: string; url?: string; level?: number };
-      if (event.msg === "GraphQL server ready" && event.url) resolve(event.url);
-      if ((event.level ?? 0) >= 50) process.stderr.write(`service: ${line}\n`);
-    });
-    void exited.then((code) => reject(new Error(`the service exited (code ${code}) before it was ready`)));
+  const service = await startServiceProcess({
+    PRASSI_DATA_DIR: dataDir,
+    PRASSI_BOLT_PORT: String(await freePort()),
+    PRASSI_NEO4J_HEAP: "1g",
+    PRASSI_NEO4J_PAGECACHE: "256m",
+    JWT_SECRET: secret,
   });
   return {
-    url,
-    exited: () => exitCode !== undefined,
+    ...service,
     stop: async () => {
-      child.kill("SIGTERM");
-      const code = await exited;
+      const code = await service.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
       return code;
     },

@@ -5,17 +5,16 @@
  * applies the schema, seeds the 2023 catalogue and computes similarity as `npm start` does, in production mode,
  * rate limiting off.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import type { Driver } from "neo4j-driver";
 import { createLogger } from "../../src/logger";
 import { startBundledNeo4j } from "../../src/neo4j/bundled";
 import { createDriver } from "../../src/neo4j/driver";
 import { freePort } from "../../src/neo4j/ports";
 import { applySchema } from "../../src/neo4j/schema";
+import { startServiceProcess, type ServiceProcess } from "../support/serviceProcess";
 import { loadSynthetic, randomSource, syntheticCatalogue } from "../support/syntheticCatalogue";
 
 export type Database = {
@@ -54,49 +53,7 @@ export async function startDatabase(synthetic: number, log: (line: string) => vo
   return { driver, uri: neo4j.uri, stop };
 }
 
-export type Service = { url: string; stop: () => Promise<number | null> };
-
-/**
- * `node [--cpu-prof] --require tsx/cjs src/main.ts` on the database at `neo4jUri`; resolves once it serves.
- * With `profileDir`, V8 writes a .cpuprofile there when the service exits (stop() sends SIGTERM).
- */
-export async function startService(neo4jUri: string, options: { profileDir?: string } = {}): Promise<Service> {
-  const profiling = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    NODE_ENV: "production",
-    NEO4J_URI: neo4jUri,
-    PRASSI_RATE_LIMIT: "off",
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
-  };
-  for (const name of ["NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"]) delete env[name];
-  const child = spawn(process.execPath, [...profiling, "--require", "tsx/cjs", "src/main.ts"], {
-    cwd: path.resolve(__dirname, "..", ".."),
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    // Read every line, so that the service never blocks on a full pipe; only errors are shown.
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-      let event: { msg?: string; url?: string; level?: number } = {};
-      try {
-        event = JSON.parse(line);
-      } catch {
-        process.stderr.write(`service: ${line}\n`);
-      }
-      if (event.msg === "GraphQL server ready" && event.url) resolve(event.url);
-      if ((event.level ?? 0) >= 50) process.stderr.write(`service: ${line}\n`);
-    });
-    void exited.then((code) => reject(new Error(`the service exited (code ${code}) before it was ready`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill("SIGTERM");
-      return exited;
-    },
-  };
+/** The service on the database at `neo4jUri` (its own credentials, none); with `profileDir`, profiled (serviceProcess.ts). */
+export function startService(neo4jUri: string, options: { profileDir?: string } = {}): Promise<ServiceProcess> {
+  return startServiceProcess({ HOST: "127.0.0.1", NEO4J_URI: neo4jUri, NEO4J_USERNAME: undefined, NEO4J_PASSWORD: undefined, NEO4J_DATABASE: undefined }, options);
 }
