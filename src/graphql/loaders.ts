@@ -6,6 +6,7 @@ import DataLoader from "dataloader";
 import type { GraphReader } from "../neo4j/reader";
 import { NEIGHBOUR, readSimilarPracticesAndNeighbours, TOP_K, type Lens, type PracticeMatch } from "../similarity";
 import { createNodeReads, describeRead, mergeReads, nodeProjection, type NodeRead, type NodeReads } from "./directRead";
+import { PRACTICE_KEY } from "./nodes";
 
 /**
  * A practice's matches under a lens; `practices`, when given, is how the answer will select the matched practices
@@ -22,9 +23,6 @@ export type Loaders = {
    */
   nodes?: NodeReads;
 };
-
-/** Practice nodes are loaded by their id. */
-const PRACTICE_KEY = "id";
 
 /**
  * One read covering the selections asked in the batch, and the distinct selections it covers: all of them, unless

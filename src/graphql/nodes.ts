@@ -34,6 +34,9 @@ function selectionWithKey(selectionSet: SelectionSetNode, key: string): Selectio
   return extended;
 }
 
+/** The key practices are loaded by. */
+export const PRACTICE_KEY = NODE_QUERIES.Practice.key;
+
 /** A resolver for a field holding one node (or null), given the node's key on the parent object. */
 export function nodeField<TParent>(type: NodeType, keyOf: (parent: TParent) => string | null | undefined): GraphQLFieldResolver<TParent, unknown> {
   return (parent, _args, context, info) => resolveNodes(type, keyOf(parent), context, info);
