@@ -10,11 +10,15 @@ import { TERRITORIAL_LEVELS } from "./normalize";
 const CardFieldKeySchema = z.enum(CARD_FIELDS);
 /**
  * `<catalogue year>-<index>`, the index zero-padded to 3 digits: published ids (`2023-004`) never change form, and
- * past 999 the number simply grows (`2024-1000`).
+ * past 999 the number simply grows (`2024-1000`). Another catalogue of the year than ANPAL's prefixes them with its
+ * id, which ends with the year (`lazio-2023-001`).
  */
 export const PracticeIdSchema = z
   .string()
-  .regex(/^\d{4}-(?:\d{3}|[1-9]\d{3,})$/, "a practice id is <catalogue year>-<index>, the index zero-padded to 3 digits");
+  .regex(
+    /^(?:[a-z0-9]+(?:-[a-z0-9]+)*-)?\d{4}-(?:\d{3}|[1-9]\d{3,})$/,
+    "a practice id is [<catalogue id>-]<catalogue year>-<index>, the index zero-padded to 3 digits",
+  );
 export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an id is a lowercase slug");
 const LineSchema = z.number().int().positive();
 
