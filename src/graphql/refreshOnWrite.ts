@@ -1,35 +1,74 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLSchema, OperationDefinitionNode } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
-import { coalesce, refreshSimilarity } from "../similarity";
+import { coalesceRequests, liveSimilarity, type LiveSimilarity, type RefreshReport } from "../similarity";
+import { practicesTouched, type WriteEffect } from "./writes/practicesTouched";
+
+export type SimilarityRefresher = {
+  /**
+   * What the plugin does after a mutation committed without error: resolves once its similarity is refreshed, with
+   * what the run that served it did (undefined when the write changed no link, or the run failed).
+   */
+  afterWrite(schema: GraphQLSchema, operation: OperationDefinitionNode, variables?: Record<string, unknown>): Promise<RefreshReport | undefined>;
+  live: LiveSimilarity;
+};
 
 /**
- * After a successful write through the API, brings the precomputed similarity of the practices it touched
- * (and of their neighbours) up to date before the response leaves, so that the next read sees it.
- *
- * A refresh compares every practice's features with what was last computed, so one run covers all the writes
- * committed before it started: writes arriving while a run is in progress wait for the next run, which serves
- * them all (coalesce.ts), instead of queueing one full refresh each. Runs never overlap: two concurrent ones
- * could store neighbourhoods computed from a graph older than the other's. A failed refresh does not turn a
- * committed write into an error; it is logged, and the next refresh (or import) catches up, since it compares
- * signatures with the stored ones.
+ * Brings the precomputed similarity of what a write touched up to date, one coalesced run for all the writes
+ * waiting (coalesce.ts): a run covers every write that asked before it started. Runs never overlap: two concurrent
+ * ones could store neighbourhoods computed from a graph older than the other's. When every write of a run names
+ * the practices it touched (writes/practicesTouched.ts), the run recomputes around them on this process's live
+ * index (similarity/live.ts); otherwise it is the full refresh, which compares every practice's features with
+ * what was last computed. A failed refresh does not turn a committed write into an error; it is logged, and the
+ * live index dropped, so that the next run reloads and catches up (it compares signatures with the stored ones).
  */
-export function refreshSimilarityOnWrite(driver: Driver, log: Logger, database?: string): ApolloServerPlugin {
-  const refresh = coalesce(async () => {
+export function similarityRefresher(driver: Driver, log: Logger, database?: string): SimilarityRefresher {
+  const live = liveSimilarity(driver, database);
+  const refresh = coalesceRequests(async (effects: WriteEffect[]): Promise<RefreshReport | undefined> => {
+    const unknown = effects.find((effect) => effect.kind === "unknown");
     try {
-      const refreshed = await refreshSimilarity(driver, database);
-      if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity refreshed after a write");
+      const ids = effects.flatMap((effect) => (effect.kind === "practices" ? effect.ids : []));
+      const report = unknown ? await live.refreshAll(unknown.reason) : await live.refreshPractices(ids);
+      if (report.rewritten.length > 0 || report.mode === "full") {
+        log.info({ practices: report.rewritten.length, mode: report.mode, reason: report.reason }, "similarity refreshed after a write");
+      }
+      return report;
     } catch (error) {
       log.error({ err: error }, "similarity refresh after a write failed; the next write or import retries it");
+      return undefined;
     }
   });
   return {
+    live,
+    async afterWrite(schema, operation, variables) {
+      const effect = practicesTouched(schema, operation, variables);
+      // A write that changed no practice's links (a title, a summary) leaves similarity as it is.
+      if (effect.kind === "practices" && effect.ids.length === 0) return undefined;
+      return refresh(effect);
+    },
+  };
+}
+
+/** Refreshes similarity after each successful write through the API, before its response leaves. */
+export function refreshSimilarityOnWrite(driver: Driver, log: Logger, database?: string): ApolloServerPlugin {
+  const refresher = similarityRefresher(driver, log, database);
+  return {
+    async serverWillStart() {
+      return { serverWillStop: async () => refresher.live.close() };
+    },
     async requestDidStart() {
       return {
-        async willSendResponse({ operation, errors }) {
-          if (operation?.operation !== "mutation" || (errors?.length ?? 0) > 0) return;
+        async willSendResponse({ operation, errors, schema, request, response }) {
+          if (operation?.operation !== "mutation") return;
+          if ((errors?.length ?? 0) > 0) {
+            // A write that failed part-way may have committed something no run will be told of: reload next time.
+            const data = response.body.kind === "single" ? response.body.singleResult.data : undefined;
+            if (data && Object.values(data).some((value) => value !== null && value !== undefined)) refresher.live.invalidate();
+            return;
+          }
           // The mutation has committed: the run this waits for starts after it.
-          await refresh();
+          await refresher.afterWrite(schema, operation, request.variables);
         },
       };
     },

@@ -5,14 +5,24 @@
  * committed before asking. Runs never overlap.
  */
 export function coalesce<T>(job: () => Promise<T>): () => Promise<T> {
+  const run = coalesceRequests<undefined, T>(() => job());
+  return () => run(undefined);
+}
+
+/** coalesce, where each run is handed what the requests it serves asked (in the order they were made). */
+export function coalesceRequests<R, T>(job: (requests: R[]) => Promise<T>): (request: R) => Promise<T> {
   let previous: Promise<unknown> = Promise.resolve();
   let waiting: Promise<T> | undefined;
-  return () => {
+  let pending: R[] = [];
+  return (request) => {
+    pending.push(request);
     if (waiting) return waiting;
     const run = previous.then(() => {
       // From here on the run has started: later requests need the run after it.
       waiting = undefined;
-      return job();
+      const requests = pending;
+      pending = [];
+      return job(requests);
     });
     waiting = run;
     previous = run.catch(() => undefined);

@@ -22,12 +22,7 @@ export type PracticeRecord = PracticeFeatures & {
  * (PART_OF*0..). Lineage: a practice has the item q for every practice q it builds on, directly or not, and
  * q has it too once something builds on it; a practice nothing builds on has no lineage item of its own.
  */
-const READ_FEATURES = `
-MATCH (p:Practice)
-RETURN p.id AS id,
-  p.similaritySignature AS storedSignature,
-  [(p)-[:SIMILAR_TO]->(q:Practice) | q.id] AS neighbours,
-  coalesce(p.similarityDegree > COUNT { (p)-[:SIMILAR_TO]->() }, false) AS lostNeighbour,
+const ITEMS = `
   [(p)-[:IMPLEMENTS]->(:Lep)-[:PART_OF*0..]->(n:Lep) | n.code] AS LEP,
   [(p)-[:TARGETS]->(n:TargetGroup) | n.id] AS TARGET,
   [(p)-[:INVOLVES]->(n:Stakeholder) | n.id] AS STAKEHOLDER,
@@ -36,18 +31,40 @@ RETURN p.id AS id,
   [(p)-[:DELIVERED_AT]->(n:Cpi) | n.id] AS CPI,
   [(p)-[:REFERENCES]->(n:Law) | n.id] AS LAW,
   [(p)-[:USES]->(n:Tool) | n.id] AS TOOL,
-  [(p)-[:BUILDS_ON*0..]->(n:Practice) WHERE n <> p OR EXISTS { (n)<-[:BUILDS_ON]-(:Practice) } | n.id] AS LINEAGE
+  [(p)-[:BUILDS_ON*0..]->(n:Practice) WHERE n <> p OR EXISTS { (n)<-[:BUILDS_ON]-(:Practice) } | n.id] AS LINEAGE`;
+
+const READ_FEATURES = `
+MATCH (p:Practice)
+RETURN p.id AS id,
+  p.similaritySignature AS storedSignature,
+  [(p)-[:SIMILAR_TO]->(q:Practice) | q.id] AS neighbours,
+  coalesce(p.similarityDegree > COUNT { (p)-[:SIMILAR_TO]->() }, false) AS lostNeighbour,${ITEMS}
 ORDER BY id`;
+
+/** The same items, of the given practices only (those that exist). */
+const READ_SOME_FEATURES = `
+MATCH (p:Practice) WHERE p.id IN $ids
+RETURN p.id AS id,${ITEMS}`;
+
+function itemsOf(record: { get(key: string): unknown }): PracticeFeatures["items"] {
+  return LINK_KINDS.flatMap((kind: LinkKind) => [...new Set<string>(record.get(kind) as string[])].map((key) => ({ kind, key })));
+}
 
 export async function readPracticeRecords(driver: Driver, database?: string): Promise<PracticeRecord[]> {
   const { records } = await driver.executeQuery(READ_FEATURES, {}, { database, routing: "READ" });
   return records.map((record) => ({
     id: record.get("id"),
-    items: LINK_KINDS.flatMap((kind: LinkKind) => [...new Set<string>(record.get(kind))].map((key) => ({ kind, key }))),
+    items: itemsOf(record),
     storedSignature: record.get("storedSignature"),
     neighbours: record.get("neighbours"),
     lostNeighbour: record.get("lostNeighbour"),
   }));
+}
+
+/** The features of the given practices as the graph holds them now; a practice that does not exist is left out. */
+export async function readPracticeFeatures(driver: Driver, ids: readonly string[], database?: string): Promise<PracticeFeatures[]> {
+  const { records } = await driver.executeQuery(READ_SOME_FEATURES, { ids }, { database, routing: "READ" });
+  return records.map((record) => ({ id: record.get("id"), items: itemsOf(record) }));
 }
 
 /** A hash of a practice's feature set and of the scoring formula: equal signatures, equal features scored alike. */

@@ -94,33 +94,9 @@ export function buildSimilarityIndex(
     holders.set(number, bits);
   });
 
-  const mass = new Float64Array(practices.length * KINDS);
-  const dampingRoot = new Float64Array(practices.length * KINDS);
-  const damped = new Uint8Array(practices.length);
-  const lensMass = new Float64Array(practices.length * LENSES.length);
-  items.forEach((numbers, position) => {
-    const counts = new Array<number>(KINDS).fill(0);
-    for (const number of numbers) {
-      mass[position * KINDS + itemKind[number]!]! += itemRarity[number]!;
-      counts[itemKind[number]!]!++;
-    }
-    kindDamping(counts).forEach((damping, kind) => {
-      mass[position * KINDS + kind]! *= damping;
-      dampingRoot[position * KINDS + kind] = Math.sqrt(damping);
-      if (damping < 1) damped[position] = 1;
-    });
-    LENSES.forEach((lens, l) => {
-      const weights = LENS_WEIGHTS[lens];
-      let total = 0;
-      for (let kind = 0; kind < KINDS; kind++) total += weights[kind]! * mass[position * KINDS + kind]!;
-      lensMass[position * LENSES.length + l] = total;
-    });
-  });
-
-  const practiceIds = practices.map((practice) => practice.id);
-  return {
-    practiceIds,
-    positionOf: new Map(practiceIds.map((id, position) => [id, position])),
+  const index: SimilarityIndex = {
+    practiceIds: practices.map((practice) => practice.id),
+    positionOf: new Map(practices.map((practice, position) => [practice.id, position])),
     items,
     itemKind,
     itemKey,
@@ -128,11 +104,39 @@ export function buildSimilarityIndex(
     postings,
     generates,
     holders,
-    mass,
-    dampingRoot,
-    damped,
-    lensMass,
+    mass: new Float64Array(practices.length * KINDS),
+    dampingRoot: new Float64Array(practices.length * KINDS),
+    damped: new Uint8Array(practices.length),
+    lensMass: new Float64Array(practices.length * LENSES.length),
   };
+  for (let position = 0; position < practices.length; position++) setPracticeMass(index, position);
+  return index;
+}
+
+/**
+ * Sets a practice's damped masses, damping roots and lens masses from its items' current rarities. The one place
+ * they are computed, by a build and by the live index (live.ts) alike, so that both sum in the same order.
+ */
+export function setPracticeMass(index: SimilarityIndex, position: number): void {
+  const { mass, itemKind, itemRarity } = index;
+  mass.fill(0, position * KINDS, position * KINDS + KINDS);
+  index.damped[position] = 0;
+  const counts = new Array<number>(KINDS).fill(0);
+  for (const number of index.items[position]!) {
+    mass[position * KINDS + itemKind[number]!]! += itemRarity[number]!;
+    counts[itemKind[number]!]!++;
+  }
+  kindDamping(counts).forEach((damping, kind) => {
+    mass[position * KINDS + kind]! *= damping;
+    index.dampingRoot[position * KINDS + kind] = Math.sqrt(damping);
+    if (damping < 1) index.damped[position] = 1;
+  });
+  LENSES.forEach((lens, l) => {
+    const weights = LENS_WEIGHTS[lens];
+    let total = 0;
+    for (let kind = 0; kind < KINDS; kind++) total += weights[kind]! * mass[position * KINDS + kind]!;
+    index.lensMass[position * LENSES.length + l] = total;
+  });
 }
 
 /** Practices that share at least one candidate-generating item with the practice at `position`. */
@@ -213,6 +217,50 @@ function accumulate(index: SimilarityIndex, position: number, scratch: Scratch):
     }
   }
   return count;
+}
+
+/**
+ * The scores of `other` in the ranking of the practice at `position`, one per lens (0 where it would not be
+ * offered), computed as `neighbourhood` computes them, sum by sum in the same order, so they compare exactly with
+ * the scores of that ranking; null when `other` is not a candidate of it (no candidate-generating item shared).
+ */
+export function pairLensScores(index: SimilarityIndex, position: number, other: number): Float64Array | null {
+  const own = index.items[position]!;
+  const theirs = index.items[other]!;
+  const shared: number[] = [];
+  for (let i = 0, j = 0; i < own.length && j < theirs.length; ) {
+    if (own[i]! < theirs[j]!) i++;
+    else if (own[i]! > theirs[j]!) j++;
+    else (shared.push(own[i]!), i++, j++);
+  }
+  if (!shared.some((number) => index.generates[number])) return null;
+  const contributions = new Float64Array(KINDS);
+  let kinds = 0;
+  // accumulate() adds the candidate-generating items first, then the others, each in the practice's item order.
+  for (const generating of [1, 0]) {
+    for (const number of shared) {
+      if (index.generates[number] !== generating) continue;
+      contributions[index.itemKind[number]!]! += index.itemRarity[number]!;
+      kinds |= 1 << index.itemKind[number]!;
+    }
+  }
+  if (index.damped[position] || index.damped[other]) {
+    for (let kind = 0; kind < KINDS; kind++) {
+      contributions[kind]! *= index.dampingRoot[position * KINDS + kind]! * index.dampingRoot[other * KINDS + kind]!;
+    }
+  }
+  const scores = new Float64Array(LENS_COUNT);
+  for (let lens = 0; lens < LENS_COUNT; lens++) {
+    const norm = Math.sqrt(index.lensMass[position * LENS_COUNT + lens]! * index.lensMass[other * LENS_COUNT + lens]!);
+    if (norm === 0) continue;
+    let weighted = 0;
+    for (let kind = 0; kind < KINDS; kind++) {
+      if (kinds & (1 << kind)) weighted += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * contributions[kind]!;
+    }
+    const raw = weighted / norm;
+    if (raw > 0) scores[lens] = round(raw);
+  }
+  return scores;
 }
 
 type Ranked = { practiceId: string; score: number; position: number; slot: number };

@@ -20,27 +20,41 @@ function affectedPractices(records: readonly PracticeRecord[], index: Similarity
 /** Practices computed between two chances for the driver to send a batch and read its answers (tens of ms). */
 const COMPUTE_SLICE = 100;
 
+/** What a recomputation stores: which practices, and how to sign and hear of each. */
+export type StoreOptions = {
+  database?: string;
+  /** Which computed neighbourhoods to store (all by default). */
+  keep?: (neighbourhood: Neighbourhood) => boolean;
+  /** The signature each stored practice gets: that of the features it was computed from. */
+  signatureOf: (practiceId: string) => string;
+  /** Told of each neighbourhood once it is handed to the writer (live.ts keeps its copy of the adjacency). */
+  onStored?: (neighbourhood: Neighbourhood) => void;
+};
+
 /** Computes the given practices' neighbourhoods (all by default) and stores those `keep` accepts; returns their ids. */
-async function recomputeAndStore(
+export async function recomputeAndStore(
   driver: Driver,
-  records: readonly PracticeRecord[],
   index: SimilarityIndex,
-  practiceIds: string[] | undefined,
-  database: string | undefined,
-  keep: (neighbourhood: Neighbourhood) => boolean = () => true,
+  practiceIds: Iterable<string> | undefined,
+  { database, keep = () => true, signatureOf, onStored }: StoreOptions,
 ): Promise<{ stored: string[]; relationships: number }> {
-  const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
-  const writer = neighbourhoodWriter(driver, signatures, database);
+  const writer = neighbourhoodWriter(driver, { get: signatureOf }, database);
   const stored: string[] = [];
   for (const slice of neighbourhoodSlices(index, COMPUTE_SLICE, practiceIds)) {
     const kept = slice.filter(keep);
     stored.push(...kept.map((neighbourhood) => neighbourhood.practiceId));
+    kept.forEach((neighbourhood) => onStored?.(neighbourhood));
     await writer.write(kept);
   }
   const relationships = await writer.finish();
   // New neighbourhoods change what the discovery fields answer: cached answers are left behind.
   if (stored.length > 0) await advanceGraphVersion(driver, database);
   return { stored, relationships };
+}
+
+function signaturesOf(records: readonly PracticeRecord[]): (practiceId: string) => string {
+  const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
+  return (practiceId) => signatures.get(practiceId)!;
 }
 
 /** Full recomputation (after a catalogue import), or for the given practices and the practices whose neighbourhoods they can change. */
@@ -51,7 +65,10 @@ export async function recomputeSimilarity(
   const records = await readPracticeRecords(driver, options.database);
   const index = buildSimilarityIndex(records);
   const practiceIds = options.practiceIds ? affectedPractices(records, index, options.practiceIds) : undefined;
-  const { stored, relationships } = await recomputeAndStore(driver, records, index, practiceIds, options.database);
+  const { stored, relationships } = await recomputeAndStore(driver, index, practiceIds, {
+    database: options.database,
+    signatureOf: signaturesOf(records),
+  });
   return { practices: stored.length, relationships };
 }
 
@@ -64,18 +81,28 @@ export async function recomputeSimilarity(
  */
 export async function refreshSimilarity(driver: Driver, database?: string): Promise<string[]> {
   const records = await readPracticeRecords(driver, database);
-  const changed = new Set(records.filter((record) => record.storedSignature !== featureSignature(record)).map((record) => record.id));
+  return refreshFromRecords(driver, records, buildSimilarityIndex(records), { database });
+}
+
+/** refreshSimilarity on records already read and indexed (live.ts keeps the index for the targeted runs after). */
+export async function refreshFromRecords(
+  driver: Driver,
+  records: readonly PracticeRecord[],
+  index: SimilarityIndex,
+  options: Omit<StoreOptions, "keep" | "signatureOf">,
+): Promise<string[]> {
+  const signatureOf = signaturesOf(records);
+  const changed = new Set(records.filter((record) => record.storedSignature !== signatureOf(record.id)).map((record) => record.id));
   const orphaned = records.filter((record) => record.lostNeighbour).map((record) => record.id);
   if (changed.size === 0 && orphaned.length === 0) return [];
-  const index = buildSimilarityIndex(records);
   const rewritten = new Set([
     ...changed,
     ...orphaned,
     ...records.filter((record) => record.neighbours.some((id) => changed.has(id))).map((record) => record.id),
   ]);
   const practiceIds = [...new Set([...affectedPractices(records, index, changed), ...orphaned])].sort();
-  const enters = (neighbourhood: Neighbourhood) =>
+  const keep = (neighbourhood: Neighbourhood) =>
     rewritten.has(neighbourhood.practiceId) || neighbourhood.edges.some((edge) => changed.has(edge.target));
-  const { stored } = await recomputeAndStore(driver, records, index, practiceIds, database, enters);
+  const { stored } = await recomputeAndStore(driver, index, practiceIds, { ...options, keep, signatureOf });
   return stored;
 }

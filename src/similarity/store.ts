@@ -55,7 +55,7 @@ function edgeProperties(neighbourhood: Neighbourhood, edge: Neighbourhood["edges
 }
 
 /** The $rows of WRITE_NEIGHBOURHOODS: each practice with its signature and its edges' properties. */
-export function neighbourhoodRows(neighbourhoods: readonly Neighbourhood[], signatures: ReadonlyMap<string, string>): Array<Record<string, unknown>> {
+export function neighbourhoodRows(neighbourhoods: readonly Neighbourhood[], signatures: Pick<ReadonlyMap<string, string>, "get">): Array<Record<string, unknown>> {
   return neighbourhoods.map((neighbourhood) => ({
     id: neighbourhood.practiceId,
     signature: signatures.get(neighbourhood.practiceId) ?? null,
@@ -74,7 +74,7 @@ export type NeighbourhoodWriter = {
  * database writes one batch while the caller computes the next (2 cores). Two transactions at once on disjoint
  * practices deadlock (creating an edge locks both its ends, and neighbours are shared), so there is only one.
  */
-export function neighbourhoodWriter(driver: Driver, signatures: ReadonlyMap<string, string>, database?: string): NeighbourhoodWriter {
+export function neighbourhoodWriter(driver: Driver, signatures: Pick<ReadonlyMap<string, string>, "get">, database?: string): NeighbourhoodWriter {
   const generation = randomUUID();
   let previous: Promise<void> = Promise.resolve();
   let pending: Neighbourhood[] = [];

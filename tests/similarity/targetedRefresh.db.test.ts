@@ -1,0 +1,153 @@
+import { graphql, parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import type { Driver } from "neo4j-driver";
+import { similarityRefresher, type SimilarityRefresher } from "../../src/graphql/refreshOnWrite";
+import { buildSchema } from "../../src/graphql/schema";
+import { createLogger } from "../../src/logger";
+import { advanceGraphVersion } from "../../src/neo4j/graphVersion";
+import { recomputeSimilarity, type RefreshReport } from "../../src/similarity";
+import { connectTestDatabase, useTestDatabase } from "../support/database";
+import { TEST_SECRET } from "../support/tokens";
+
+type Edge = { from: string; to: string; properties: Record<string, unknown> };
+
+/** The stored edges of the given practices with what they hold, but their generation (drawn by each computation). */
+async function edgesOf(driver: Driver, ids: string[]): Promise<Edge[]> {
+  const { records } = await driver.executeQuery(
+    `MATCH (p:Practice)-[s:SIMILAR_TO]->(q:Practice) WHERE p.id IN $ids
+     RETURN p.id AS from, q.id AS to, properties(s) AS properties ORDER BY from, to`,
+    { ids },
+  );
+  return records.map((record) => {
+    const { generation: _generation, ...properties } = record.get("properties") as Record<string, unknown>;
+    return { from: record.get("from"), to: record.get("to"), properties };
+  });
+}
+
+describe("the refresh after a write names the practices it touched", () => {
+  const db = useTestDatabase({ seed: true });
+  let schema: GraphQLSchema;
+  let refresher: SimilarityRefresher;
+
+  beforeAll(async () => {
+    schema = (await buildSchema(db.driver, TEST_SECRET)).schema;
+    await recomputeSimilarity(db.driver);
+    refresher = similarityRefresher(db.driver, createLogger("silent"));
+    expect((await refresher.live.refreshAll("loaded by the test")).rewritten).toEqual([]);
+  });
+  afterAll(() => refresher.live.close());
+
+  /** Runs a mutation as the API does (an editor's token), then what the plugin runs after it. */
+  async function write(source: string, variables: Record<string, unknown> = {}): Promise<RefreshReport | undefined> {
+    const contextValue = { executionContext: db.driver, sessionConfig: {}, jwt: { roles: ["editor"], sub: "test" } };
+    const result = await graphql({ schema, source, variableValues: variables, contextValue });
+    expect(result.errors).toBeUndefined();
+    const operation = parse(source).definitions[0] as OperationDefinitionNode;
+    return refresher.afterWrite(schema, operation, variables);
+  }
+
+  /** Every rewritten practice holds exactly the edges a full recomputation then gives it. */
+  async function expectExact(report: RefreshReport | undefined, mode: RefreshReport["mode"]): Promise<string[]> {
+    expect(report?.mode).toBe(mode);
+    const rewritten = report!.rewritten;
+    const refreshed = await edgesOf(db.driver, rewritten);
+    expect(refreshed.length).toBeGreaterThanOrEqual(10 * rewritten.length);
+    await recomputeSimilarity(db.driver);
+    expect(await edgesOf(db.driver, rewritten)).toEqual(refreshed);
+    return rewritten;
+  }
+
+  it("links a target group (connect, variables): targeted, exact", async () => {
+    const report = await write(
+      `mutation Link($practice: ID!, $item: ID!) {
+        updatePractices(where: { id: { eq: $practice } }, update: { targets: [{ connect: [{ where: { node: { id: { eq: $item } } }, edge: { field: TARGETS } }] }] }) { practices { id } }
+      }`,
+      { practice: "2023-011", item: "donne" },
+    );
+    expect(await expectExact(report, "targeted")).toContain("2023-011");
+  });
+
+  it("unlinks a stakeholder and sets a title in the same update (disconnect, scalar): targeted, exact", async () => {
+    const report = await write(`mutation {
+      updatePractices(where: { id: { in: ["2023-004"] } }, update: {
+        title: { set: "Job Club (edited)" }, stakeholders: [{ disconnect: [{ where: { node: { id: { eq: "anpal-servizi" } } } }] }]
+      }) { practices { id } }
+    }`);
+    expect(await expectExact(report, "targeted")).toContain("2023-004");
+  });
+
+  it("links a target group created in the same write (an item no practice had): targeted, exact", async () => {
+    const report = await write(`mutation {
+      updatePractices(where: { id: { eq: "2023-005" } }, update: { targets: [{ create: [{ node: { id: "giovani-neet-liguria", name: "NEET liguri", nameEn: "Ligurian NEETs" }, edge: { field: TARGETS } }] }] }) { practices { id } }
+    }`);
+    expect(await expectExact(report, "targeted")).toContain("2023-005");
+  });
+
+  it("leaves similarity alone after a write that changes no link", async () => {
+    expect(await write(`mutation { updatePractices(where: { id: { eq: "2023-004" } }, update: { summary: { set: "Edited." } }) { practices { id } } }`)).toBeUndefined();
+  });
+
+  it("creates a practice with links: targeted, exact, and it enters its neighbours' lists", async () => {
+    const report = await write(`mutation {
+      createPractices(input: [{
+        id: "2023-901", catalogNumber: 901, printedNumber: "901", title: "Job Club Savona", summary: "-", territorialLevel: LOCAL,
+        ongoing: true, anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1,
+        regions: { connect: [{ where: { node: { nuts: { eq: "ITC3" } } }, edge: { field: REGION } }] },
+        cpis: { connect: [{ where: { node: { id: { eq: "cpi-savona" } } }, edge: { field: EMPLOYMENT_SERVICE } }] },
+        targets: { connect: [{ where: { node: { id: { eq: "persone-con-disabilita" } } }, edge: { field: TARGETS } }] },
+        leps: { connect: [{ where: { node: { code: { eq: "F1" } } }, edge: { field: LEPS } }] }
+      }]) { practices { id } }
+    }`);
+    const rewritten = await expectExact(report, "targeted");
+    expect(rewritten).toEqual(expect.arrayContaining(["2023-901", "2023-004"]));
+  });
+
+  it("deletes that practice: targeted, its former neighbours rewritten exactly", async () => {
+    const { records } = await db.driver.executeQuery("MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-901'}) RETURN p.id AS id");
+    const formerNeighbours = records.map((record) => record.get("id") as string);
+    expect(formerNeighbours.length).toBeGreaterThan(0);
+    const report = await write(`mutation { deletePractices(where: { id: { eq: "2023-901" } }) { nodesDeleted } }`);
+    expect(await expectExact(report, "targeted")).toEqual(expect.arrayContaining(formerNeighbours));
+  });
+
+  it("falls back to the full refresh for a shape it does not analyse (a BUILDS_ON link), still exact", async () => {
+    const report = await write(`mutation {
+      updatePractices(where: { id: { eq: "2023-016" } }, update: { buildsOn: [{ connect: [{ where: { node: { id: { eq: "2023-014" } } }, edge: { field: DESCRIPTION } }] }] }) { practices { id } }
+    }`);
+    expect(report?.reason).toMatch(/buildsOn/);
+    expect(await expectExact(report, "full")).toEqual(expect.arrayContaining(["2023-016", "2023-014"]));
+  });
+
+  it("falls back to the full refresh for a write on another type that links practices", async () => {
+    const report = await write(`mutation {
+      updateTargetGroups(where: { id: { eq: "donne" } }, update: { practices: [{ connect: [{ where: { node: { id: { eq: "2023-001" } } }, edge: { field: TARGETS } }] }] }) { targetGroups { id } }
+    }`);
+    expect(report?.reason).toMatch(/updateTargetGroups/);
+    expect(await expectExact(report, "full")).toContain("2023-001");
+  });
+
+  it("reloads rather than trust its index after another instance, or an import, changed the graph", async () => {
+    const other = connectTestDatabase();
+    const elsewhere = similarityRefresher(other, createLogger("silent"));
+    try {
+      await elsewhere.live.refreshAll("the other instance starts");
+      // The other instance's write, refreshed by its own targeted run: this process heard of neither.
+      await other.executeQuery("MATCH (p:Practice {id: '2023-002'}), (t:TargetGroup {id: 'donne'}) MERGE (p)-[:TARGETS {field: 'TARGETS'}]->(t)");
+      await advanceGraphVersion(other);
+      expect((await elsewhere.live.refreshPractices(["2023-002"])).mode).toBe("targeted");
+      const afterOther = await write(`mutation { updatePractices(where: { id: { eq: "2023-003" } }, update: { targets: [{ connect: [{ where: { node: { id: { eq: "donne" } } }, edge: { field: TARGETS } }] }] }) { practices { id } } }`);
+      expect(afterOther?.reason).toMatch(/elsewhere/);
+      await expectExact(afterOther, "full");
+      // An import: its transaction advances the stamp, and nothing refreshes the practice it changed.
+      await other.executeQuery(
+        `MATCH (p:Practice {id: '2023-006'}), (t:TargetGroup {id: 'donne'}) MERGE (p)-[:TARGETS {field: 'TARGETS'}]->(t)
+         WITH 1 AS done MERGE (version:GraphVersion {id: 'graph'}) SET version.stamp = version.stamp + 1`,
+      );
+      const afterImport = await write(`mutation { updatePractices(where: { id: { eq: "2023-007" } }, update: { stakeholders: [{ disconnect: [{ where: { node: { id: { eq: "anpal-servizi" } } } }] }] }) { practices { id } } }`);
+      expect(afterImport?.mode).toBe("full");
+      expect(await expectExact(afterImport, "full")).toContain("2023-006");
+    } finally {
+      elsewhere.live.close();
+      await other.close();
+    }
+  });
+});
