@@ -9,7 +9,7 @@ import { loadVocabulary, type Vocabulary } from "../reference/vocabulary";
 import type { ParsedCard } from "./card";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
 import { extractEntities, indexPracticeTitles, type UnknownMention } from "./extract";
-import { normalizeCard } from "./normalize";
+import { catalogueIdentity, normalizeCard } from "./normalize";
 import { cutShortIssues, incompleteCardIssues, issue, parseCatalogue, readFrontMatter, splitLines, type ParseIssue } from "./parse";
 
 export type CatalogueReading = {
@@ -22,8 +22,10 @@ export type CatalogueReading = {
 };
 
 export type ReadOptions = {
-  /** Catalogue id; default `anpal-<year>`. */
+  /** Catalogue id (--catalogue); default from the cover, see normalize/catalogueId.ts. */
   catalogId?: string;
+  /** Edition year (--edition), for a cover that does not print it. */
+  edition?: number;
   vocabulary?: Vocabulary;
   /** How the file is named in the output (`source`), default: relative to the working directory. */
   sourceName?: string;
@@ -43,13 +45,17 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
     return split([issue("error", sourceName, 1, `cannot read the file: ${(error as Error).message}`)], []);
   }
   const lines = splitLines(text);
-  const { frontMatter, issues: frontIssues } = readFrontMatter(lines, sourceName);
+  const { frontMatter, issues: frontIssues } = readFrontMatter(lines, sourceName, options.edition);
   const parsed = parseCatalogue(lines, sourceName);
   const issues = [...frontIssues, ...parsed.issues];
+  const identity = frontMatter && catalogueIdentity(frontMatter, options.catalogId);
+  if (identity && "problem" in identity) issues.push(issue("error", sourceName, 1, identity.problem));
 
   const vocabulary = options.vocabulary ?? loadVocabulary();
-  // Without an edition year the catalogue cannot load, but its cards are still checked so every error is listed.
-  const edition = { year: frontMatter?.year ?? 0 };
+  // Without an edition year or a catalogue id the catalogue cannot load, but its cards are still checked so every
+  // error is listed.
+  const year = frontMatter?.year ?? 0;
+  const edition = { year, practiceIdPrefix: identity && "id" in identity ? identity.practiceIdPrefix : `${year}-` };
   const cores = parsed.cards.map((card) => {
     const normalized = normalizeCard(card, edition, sourceName);
     issues.push(...normalized.issues);
@@ -71,9 +77,10 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
     return { ...practice, ...entities };
   });
 
-  if (!frontMatter) return split(issues, unknownMentions);
+  if (!frontMatter || !identity || !("id" in identity)) return split(issues, unknownMentions);
+  const { title, publisher, asOf } = frontMatter;
   const catalogue = {
-    catalog: { id: options.catalogId ?? `anpal-${frontMatter.year}`, ...frontMatter, source: sourceName },
+    catalog: { id: identity.id, title, publisher, year, asOf, source: sourceName },
     practices,
     warnings: issues
       .filter((found) => found.severity === "warning")

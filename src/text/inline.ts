@@ -1,4 +1,5 @@
 /** Inline text helpers shared by the markup cleaners and the matchers. */
+import { plainTypography } from "./typography";
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&",
@@ -40,10 +41,11 @@ export function inlineText(html: string): string {
 
 /**
  * A comparison key: lowercase, accents folded, apostrophes/punctuation as spaces.
- * "È", "E'" and "e" all become "e", so "QUAL È STATO" matches "QUAL E' STATO".
+ * "È", "E'" and "e" all become "e", so "QUAL È STATO" matches "QUAL E' STATO", and "allʼavvio" (a modifier
+ * letter apostrophe) is two words as "all’avvio" is.
  */
 export function foldForMatch(text: string): string {
-  return text
+  return plainTypography(text)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()

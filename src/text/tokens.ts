@@ -3,6 +3,7 @@
  * matter, and every token remembers where it came from in the raw text so that matches can be located again.
  */
 import { foldForMatch } from "./inline";
+import { plainTypography } from "./typography";
 
 export type Token = {
   /** Folded form: lowercase, no accents, no dots. */
@@ -20,7 +21,8 @@ const TOKEN_PATTERN = /(?<![\p{L}\p{M}\p{N}])(?:\p{L}{1,2}\.){2,}|[\p{L}\p{M}\p{
 
 export function tokenize(raw: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of raw.matchAll(TOKEN_PATTERN)) {
+  // Plain typography has the raw text's offsets: "allʼavvio" is two tokens, as "all’avvio" is.
+  for (const match of plainTypography(raw).matchAll(TOKEN_PATTERN)) {
     // Folding turns an abbreviation's dots into spaces: dropping them keeps "D.M." one token, "dm".
     const text = foldForMatch(match[0]).replaceAll(" ", "");
     if (text !== "") tokens.push({ text, start: match.index, end: match.index + match[0].length });

@@ -10,7 +10,9 @@ const FIXTURES = join(__dirname, "../fixtures/catalogues");
 const CATALOGUE_2023 = join(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");
 
 function normalizeFile(path: string, year: number) {
-  return parseCatalogue(splitLines(readFileSync(path, "utf8")), path).cards.map((card) => normalizeCard(card, { year }, path));
+  return parseCatalogue(splitLines(readFileSync(path, "utf8")), path).cards.map((card) =>
+    normalizeCard(card, { year, practiceIdPrefix: `${year}-` }, path),
+  );
 }
 
 describe("regions", () => {

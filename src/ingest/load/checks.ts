@@ -1,8 +1,8 @@
 /**
- * What a load checks against the database, inside its transaction. Practice ids are `<year>-<index>`, positions in
- * a catalogue's index rather than identities: two catalogues of one year cannot share the graph, a BUILDS_ON link is
- * written only to the practice of that id AND title, and a new edition that gives an id to another practice, or
- * drops it, takes other catalogues' links to it away.
+ * What a load checks against the database, inside its transaction. Practice ids are `<year>-<index>` (prefixed with
+ * the catalogue id for a catalogue other than ANPAL's), positions in a catalogue's index rather than identities: two
+ * catalogues never write the same ids, a BUILDS_ON link is written only to the practice of that id AND title, and a
+ * new edition that gives an id to another practice, or drops it, takes other catalogues' links to it away.
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { LEPS } from "../../reference/lep";
@@ -29,7 +29,10 @@ export async function checkCatalogueFits(tx: ManagedTransaction, catalogue: Norm
   await checkEditorLinkTargets(tx, catalogue);
 }
 
-/** Another catalogue's practices would be overwritten: its edition year is this one's, and ids are <year>-<index>. */
+/**
+ * Another catalogue's practices would be overwritten. A file read by the importer cannot do it (another catalogue id
+ * prefixes the ids, normalize/catalogueId.ts), but a normalized catalogue written by hand or renamed can.
+ */
 async function checkPracticeIdsFree(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
   const ids = catalogue.practices.map((practice) => practice.id);
   const taken = (await tx.run(TAKEN_PRACTICE_IDS, { ids, catalogId: catalogue.catalog.id })).records;
@@ -37,7 +40,9 @@ async function checkPracticeIdsFree(tx: ManagedTransaction, catalogue: Normalize
   const catalogs = [...new Set(taken.map((record) => record.get("catalog") as string))];
   throw new CatalogueLoadError([
     `${taken.length} of its practice ids (${taken[0]!.get("id")}...) belong to catalogue ${catalogs.map((id) => `'${id}'`).join(", ")}: ` +
-      `ids are <year>-<index>, so one graph holds one catalogue per edition year (re-import that catalogue under its own id to update it)`,
+      "ids are <year>-<index>, so one graph holds one catalogue per edition year under such ids: re-import that " +
+      "catalogue under its own id to update it, or import this one from its file with --catalogue <name>-<year>, " +
+      "which prefixes its practice ids",
   ]);
 }
 

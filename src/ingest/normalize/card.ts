@@ -19,7 +19,8 @@ const START_YEAR_FIELDS: readonly CardFieldKey[] = ["period", "description", "sc
 
 export function normalizeCard(
   card: ParsedCard,
-  catalog: { year: number },
+  /** `practiceIdPrefix`: "2023-", or "lazio-2023-" for a catalogue other than ANPAL's (catalogueId.ts). */
+  catalog: { year: number; practiceIdPrefix: string },
   file: string,
 ): { practice: NormalizedPracticeCore; issues: ParseIssue[] } {
   const issues: ParseIssue[] = [];
@@ -49,7 +50,7 @@ export function normalizeCard(
   }
 
   const practice: NormalizedPracticeCore = {
-    id: `${catalog.year}-${String(card.catalogNumber).padStart(3, "0")}`,
+    id: `${catalog.practiceIdPrefix}${String(card.catalogNumber).padStart(3, "0")}`,
     catalogNumber: card.catalogNumber,
     printedNumber: text("cardNumber").replace(/\D/g, ""),
     title: cleanTitle(text("title")) || cleanTitle(card.heading.replace(/^\d+\s+/, "")),

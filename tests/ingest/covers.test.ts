@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import { PracticeIdSchema } from "../../src/ingest/catalogue";
+import { readFrontMatter, splitLines } from "../../src/ingest/parse";
+import { readCatalogue } from "../../src/ingest/pipeline";
+import { plainTypography } from "../../src/text/typography";
+import { tokenize } from "../../src/text/tokens";
+
+const REGIONAL = "tests/fixtures/catalogues/regional-without-year.md";
+const NO_DATE = "tests/fixtures/catalogues/no-status-date.md";
+const read = (file: string, options = {}) => readCatalogue(file, { sourceName: file, ...options });
+
+describe("a cover without an edition year", () => {
+  it("is an error at its heading's line that names --edition", () => {
+    const reading = read(REGIONAL);
+    expect(reading.catalogue).toBeUndefined();
+    expect(reading.errors).toContainEqual(
+      expect.objectContaining({
+        file: REGIONAL,
+        line: 3,
+        message:
+          "the cover says 'Catalogo di buone prassi della Regione Lazio', with no edition year: give it with --edition YYYY",
+      }),
+    );
+  });
+
+  it("loads with --edition, as the region the cover names, its practice ids prefixed by that catalogue's id", () => {
+    const reading = read(REGIONAL, { edition: 2023 });
+    expect(reading.errors).toEqual([]);
+    expect(reading.catalogue?.catalog).toEqual({
+      id: "lazio-2023",
+      title: "Buone prassi dei Centri per l’impiego – Catalogo di buone prassi della Regione Lazio (2023)",
+      publisher: "Regione Lazio Direzione Lavoro",
+      year: 2023,
+      asOf: "2025-03-15",
+      source: REGIONAL,
+    });
+    expect(reading.catalogue?.practices.map(({ id, title }) => [id, title])).toEqual([
+      ["lazio-2023-001", "Incontri Impresa–Lavoro"],
+      ["lazio-2023-002", "Sportello ‘Primo impiego’"],
+    ]);
+  });
+
+  it("takes the id --catalogue gives, which must end with the edition year", () => {
+    const named = read(REGIONAL, { edition: 2023, catalogId: "roma-capitale-2023" });
+    expect(named.catalogue?.practices[0]?.id).toBe("roma-capitale-2023-001");
+    const wrong = read(REGIONAL, { edition: 2023, catalogId: "Lazio" });
+    expect(wrong.errors.map((found) => found.message)).toContainEqual(
+      expect.stringMatching(/^catalogue id 'Lazio': .* \(--catalogue lazio-2023\)/),
+    );
+  });
+
+  it("is refused when --edition contradicts the year the cover prints", () => {
+    const reading = read("tests/fixtures/catalogues/later-edition.md", { edition: 2023 });
+    expect(reading.errors.map((found) => [found.line, found.message])).toEqual([
+      [3, "the cover says 'Catalogo 2024' but --edition says 2023: practice ids take the year"],
+    ]);
+  });
+});
+
+describe("a status line", () => {
+  it("without a date is a warning, and the catalogue is dated the end of its edition year", () => {
+    const reading = read(NO_DATE);
+    expect(reading.errors).toEqual([]);
+    expect(reading.catalogue?.catalog).toMatchObject({ id: "anpal-2024", year: 2024, asOf: "2024-12-31" });
+    expect(reading.warnings.map((found) => [found.line, found.message])).toContainEqual([
+      3,
+      "no status date ('Situazione Catalogo all' dd/mm/yyyy'): the catalogue is recorded as of 2024-12-31",
+    ]);
+  });
+
+  it("written 'Situazione Catalogo all’ 15/03/2025' is read, and the title keeps to the cover above it", () => {
+    const text = fs.readFileSync(REGIONAL, "utf8").replace("# Catalogo di buone prassi della Regione Lazio", "# Catalogo 2025");
+    const lines = splitLines(text);
+    expect(lines).toContain("## Situazione Catalogo all’ 15/03/2025");
+    expect(readFrontMatter(lines, REGIONAL).frontMatter).toMatchObject({
+      title: "Buone prassi dei Centri per l’impiego – Catalogo 2025",
+      year: 2025,
+      asOf: "2025-03-15",
+    });
+    // A short file may put its status line and index above "Catalogo YYYY": they never become the title.
+    const statusFirst = [
+      "**Buone prassi – Regione Lazio**",
+      "",
+      "## Situazione Catalogo all’ 15/03/2025",
+      "",
+      "001\t«Incontri» – <u>Lazio</u>",
+      "",
+      "# Catalogo 2025",
+    ];
+    expect(readFrontMatter(statusFirst, "short.md").frontMatter).toMatchObject({
+      title: "Buone prassi – Regione Lazio – Catalogo 2025",
+      asOf: "2025-03-15",
+    });
+    for (const apostrophe of ["'", "‘", "ʼ", "´", "`", "′"]) {
+      const status = `Situazione Catalogo all${apostrophe} 15/03/2025`;
+      expect(readFrontMatter(["# Catalogo 2025", status], "f.md").frontMatter?.asOf).toBe("2025-03-15");
+    }
+  });
+});
+
+describe("typography", () => {
+  it("reads typographic apostrophes, quotes and dashes as their plain forms, character for character", () => {
+    const written = "all’avvio dell‘ «Impresa–Lavoro» “sì” — allʼimpiego ‐ ‒ ― − ′";
+    expect(plainTypography(written)).toBe(`all'avvio dell' "Impresa-Lavoro" "sì" - all'impiego - - - - '`);
+    expect(plainTypography(written)).toHaveLength(written.length);
+    // The modifier letter apostrophe is a letter to Unicode: without it, "allʼimpiego" would be one word.
+    expect(tokenize("allʼimpiego").map((token) => token.text)).toEqual(["all", "impiego"]);
+  });
+});
+
+describe("practice ids", () => {
+  // Cards past 999 are read by tests/ingest/largeCatalogue.db.test.ts; their ids, prefixed or not, are valid.
+  it("may carry a catalogue id before the year, and an index past 999", () => {
+    const valid = (id: string) => PracticeIdSchema.safeParse(id).success;
+    expect(["2023-001", "2023-1000", "lazio-2023-001", "roma-capitale-2023-1001"].filter(valid)).toHaveLength(4);
+    expect(["2023-01", "2023-0100", "Lazio-2023-001", "lazio--2023-001", "lazio-001"].filter(valid)).toEqual([]);
+  });
+});
