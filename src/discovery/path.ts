@@ -5,7 +5,7 @@
  * everything and explain nothing.
  */
 import type { GraphReader } from "../neo4j/reader";
-import { InvalidArgumentError, NotFoundError } from "./errors";
+import { InvalidArgumentError, NotFoundError } from "../errors";
 
 type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
 type PathStep = {

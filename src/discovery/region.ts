@@ -1,6 +1,6 @@
 /** Finds the region (PES territory) a caller means: a NUTS-2 code or a name, whatever the case and accents. */
 import { REGIONS, resolveRegion } from "../reference/regions";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "../errors";
 
 export type RegionRef = { nuts: string; name: string; istat: string };
 

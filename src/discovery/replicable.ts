@@ -7,7 +7,8 @@
 import type { GraphReader } from "../neo4j/reader";
 import type { MatchReason, SharedItem } from "../similarity/model";
 import { compareMatches } from "../similarity/score";
-import { checkLimit, NotFoundError } from "./errors";
+import { NotFoundError } from "../errors";
+import { checkLimit } from "./limits";
 import { readEvidence, transferability, type CardFacts, type TransferabilityEvidence } from "./evidence";
 import { COVERED_LEP_CODES, readLeps } from "./lep";
 import { findRegion } from "./region";

@@ -4,7 +4,7 @@
  */
 import { CARD_TEXT_PROPERTIES } from "../ingest/practiceGraph";
 import type { GraphReader } from "../neo4j/reader";
-import { checkLimit } from "./errors";
+import { checkLimit } from "./limits";
 import { textMatcher, toLuceneQuery } from "./lucene";
 
 type PracticeTextField = "TITLE" | "SUMMARY" | "CARD_TEXT";

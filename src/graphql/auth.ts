@@ -7,14 +7,10 @@
  */
 import { errors, jwtVerify } from "jose";
 import { z } from "zod";
+import { TokenError } from "../errors";
 
 /** The claims the schema's authorization rules read (schema/auth.graphql), plus who the editor is. */
 export type EditorJwt = { sub: string; roles: string[]; exp: number; iat: number };
-
-/** Why a token was refused; the message is safe to show (it names the problem, never the secret). */
-export class TokenError extends Error {
-  override name = "TokenError";
-}
 
 const ClaimsSchema = z.object({
   sub: z.string({ error: "the token names no subject (sub): writes are audited by who made them" }).min(1),

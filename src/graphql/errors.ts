@@ -1,27 +1,18 @@
 /**
- * The API's errors, in one place: the codes a client can meet (`extensions.code`), the constructors the layers use,
- * and the one mapping (formatError) that turns what went wrong underneath (a database outage, a timeout, a bug)
- * into an error a caller can act on, without leaking the cause.
+ * The API's errors as the caller reads them: the constructors of the errors that stop a request before it runs,
+ * and the one mapping (formatError) that turns whatever a field threw (an error of ours from src/errors.ts, a
+ * database outage, a timeout, a library's refusal, a bug) into an error a caller can act on, without leaking the
+ * cause. Resolvers throw and leave the translation to it.
  */
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
 import { z } from "zod";
-import { InvalidArgumentError, NotFoundError } from "../discovery/errors";
+import { InvalidArgumentError, PrassiError, type ErrorCode } from "../errors";
 import { NO_ANSWER_CODES } from "../neo4j/driver";
 import { SimilarityUnsettledError } from "../similarity/read";
 
-export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "MAX_COST_EXCEEDED"
-  | "RATE_LIMITED"
-  | "RESPONSE_TOO_LARGE"
-  | "QUERY_TIMEOUT"
-  | "SERVICE_UNAVAILABLE"
-  | "INTERNAL_SERVER_ERROR";
+export type { ErrorCode };
 
 /** An error of the API; `httpStatus` is used when the error stops the whole request (before execution). */
 export function prassiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number): GraphQLError {
@@ -37,18 +28,7 @@ export function parseArguments<T>(schema: z.ZodType<T>, args: unknown): T {
   const parsed = schema.safeParse(args);
   if (parsed.success) return parsed.data;
   const [first] = parsed.error.issues;
-  throw badUserInput(first?.path.join(".") ?? "", first?.message ?? "invalid value");
-}
-
-/** Runs a resolver body, turning the services' domain errors into GraphQL errors with a code. */
-export async function answering<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof NotFoundError) throw prassiError("NOT_FOUND", error.message, { kind: error.kind, value: error.value });
-    if (error instanceof InvalidArgumentError) throw badUserInput(error.argument, error.reason);
-    throw error;
-  }
+  throw new InvalidArgumentError(first?.path.join(".") ?? "", first?.message ?? "invalid value");
 }
 
 /**
@@ -63,13 +43,31 @@ const TIMED_OUT = new Set([
 ]);
 
 /**
+ * @neo4j/graphql's refusals, by the class name each of its error classes sets (its package exports the classes
+ * themselves to nobody, so `instanceof` cannot be used). Its translator refuses a write without a token with its
+ * base class, named as a GraphQLError, and the message "Unauthenticated" (its AUTHORIZATION_UNAUTHENTICATED).
+ */
+const LIBRARY_REFUSALS: Record<string, ErrorCode> = {
+  Neo4jGraphQLAuthenticationError: "UNAUTHENTICATED",
+  Neo4jGraphQLForbiddenError: "FORBIDDEN",
+  // A write the graph refuses (a duplicate id, a required link missing): the editor can fix it.
+  Neo4jGraphQLConstraintValidationError: "BAD_USER_INPUT",
+  Neo4jGraphQLRelationshipValidationError: "BAD_USER_INPUT",
+};
+
+function codeOfLibraryRefusal(cause: Error): ErrorCode | undefined {
+  if (cause instanceof GraphQLError && cause.message === "Unauthenticated") return "UNAUTHENTICATED";
+  return LIBRARY_REFUSALS[cause.name];
+}
+
+/**
  * What an error thrown underneath a field means for the caller: a code of ours, or undefined when it is already
- * a GraphQL error with a code (ours, Apollo's, graphql-js's). Anything else is a bug or an unknown database failure:
- * INTERNAL_SERVER_ERROR. @neo4j/graphql throws its authentication failures as plain errors, told apart only by
- * their message.
+ * a GraphQL error with a code (Apollo's, graphql-js's, or one of ours raised before execution). Anything else is
+ * a bug or an unknown database failure: INTERNAL_SERVER_ERROR.
  */
 export function codeOfCause(error: unknown): ErrorCode | undefined {
   const cause = unwrapResolverError(error);
+  if (cause instanceof PrassiError) return cause.code;
   if (cause instanceof Neo4jError) {
     if (NO_ANSWER_CODES.has(cause.code)) return "SERVICE_UNAVAILABLE";
     if (TIMED_OUT.has(cause.code)) return "QUERY_TIMEOUT";
@@ -77,12 +75,10 @@ export function codeOfCause(error: unknown): ErrorCode | undefined {
   }
   // Writes kept rewriting a neighbourhood as long as the reader read it again: transient, like an outage.
   if (cause instanceof SimilarityUnsettledError) return "SERVICE_UNAVAILABLE";
-  if (cause instanceof Error && cause.message === "Unauthenticated") return "UNAUTHENTICATED";
-  if (cause instanceof Error && cause.message === "Forbidden") return "FORBIDDEN";
+  const refusal = cause instanceof Error ? codeOfLibraryRefusal(cause) : undefined;
+  if (refusal) return refusal;
   if (cause instanceof GraphQLError) {
     if (cause.extensions?.code !== undefined) return undefined;
-    // A write the graph refuses (a duplicate id, a required link missing): the editor can fix it.
-    if (/^Neo4jGraphQL(Constraint|Relationship)ValidationError$/.test(cause.name)) return "BAD_USER_INPUT";
     // An error of the request itself (no field was reached) keeps graphql-js's message and Apollo's code.
     if (!(error instanceof GraphQLError && error.path)) return undefined;
   }
@@ -116,7 +112,9 @@ export function formatError(options: FormatErrorOptions) {
     const code = codeOfCause(error);
     if (code === undefined) return formatted;
     const cause = unwrapResolverError(error);
+    const details = cause instanceof PrassiError ? cause.details : {};
     const detail = code === "INTERNAL_SERVER_ERROR" && options.development && cause instanceof Error ? { cause: cause.message } : {};
-    return { ...formatted, message: MESSAGES[code] ?? formatted.message, extensions: { ...formatted.extensions, code, ...detail } };
+    const extensions = { ...formatted.extensions, ...details, code, ...detail };
+    return { ...formatted, message: MESSAGES[code] ?? formatted.message, extensions };
   };
 }

@@ -10,9 +10,9 @@ import { regionProfile } from "../discovery/regionProfile";
 import { findReplicableModels } from "../discovery/replicable";
 import { searchPractices } from "../discovery/search";
 import { LENSES, TOP_K } from "../similarity";
-import { NotFoundError } from "../discovery/errors";
 import { readEvidence, type CardFacts, type TransferabilityEvidence } from "../discovery/evidence";
-import { answering, parseArguments } from "./errors";
+import { NotFoundError } from "../errors";
+import { parseArguments } from "./errors";
 import type { PrassiContext } from "./context";
 import { nodeField, nodeListField, matchedPracticesRead, similarPracticesRead, resolveNodes } from "./nodes";
 
@@ -39,27 +39,22 @@ const SearchArguments = z.object({ text: key.max(200, "must be at most 200 chara
 
 export const resolvers = {
   Query: {
-    similarPractices: (_: unknown, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) =>
-      answering(async () => {
-        const { id, lens, limit } = parseArguments(SimilarArguments, args);
-        // The matched practices are read with the matches, in the same statement (loaders.ts).
-        const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices: matchedPracticesRead(context, info) });
-        if (matches === null) throw new NotFoundError("PRACTICE", id);
-        return matches;
-      }),
-    replicableModels: (_: unknown, args: unknown, { reader }: PrassiContext) =>
-      answering(async () => {
-        const { region, lep, target, limit } = parseArguments(ReplicableArguments, args);
-        const { matches } = await findReplicableModels(reader, { region, leps: lep ?? undefined, targets: target ?? undefined, limit });
-        return matches;
-      }),
-    regionProfile: (_: unknown, args: unknown, { reader }: PrassiContext) =>
-      answering(async () => regionProfile(reader, parseArguments(RegionArguments, args).region)),
-    regionCoverage: (_: unknown, _args: unknown, { reader }: PrassiContext) => answering(async () => regionCoverage(reader)),
-    practicePath: (_: unknown, args: unknown, { reader }: PrassiContext) =>
-      answering(async () => practicePath(reader, parseArguments(PathArguments, args))),
-    searchPractices: (_: unknown, args: unknown, { reader }: PrassiContext) =>
-      answering(async () => searchPractices(reader, parseArguments(SearchArguments, args))),
+    similarPractices: async (_: unknown, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) => {
+      const { id, lens, limit } = parseArguments(SimilarArguments, args);
+      // The matched practices are read with the matches, in the same statement (loaders.ts).
+      const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices: matchedPracticesRead(context, info) });
+      if (matches === null) throw new NotFoundError("PRACTICE", id);
+      return matches;
+    },
+    replicableModels: async (_: unknown, args: unknown, { reader }: PrassiContext) => {
+      const { region, lep, target, limit } = parseArguments(ReplicableArguments, args);
+      const { matches } = await findReplicableModels(reader, { region, leps: lep ?? undefined, targets: target ?? undefined, limit });
+      return matches;
+    },
+    regionProfile: (_: unknown, args: unknown, { reader }: PrassiContext) => regionProfile(reader, parseArguments(RegionArguments, args).region),
+    regionCoverage: (_: unknown, _args: unknown, { reader }: PrassiContext) => regionCoverage(reader),
+    practicePath: (_: unknown, args: unknown, { reader }: PrassiContext) => practicePath(reader, parseArguments(PathArguments, args)),
+    searchPractices: (_: unknown, args: unknown, { reader }: PrassiContext) => searchPractices(reader, parseArguments(SearchArguments, args)),
   },
   Practice: {
     // A practice reached through nodes.ts was resolved by the delegated query already: keep its answer.
@@ -72,11 +67,11 @@ export const resolvers = {
       // Reached through nodes.ts, the delegated query resolved it already, under its response key.
       const resolved = practice[info.path.key];
       if (Array.isArray(resolved)) return resolved;
-      return answering(async () => {
-        const { lens, limit } = parseArguments(SimilarOfPracticeArguments, args);
-        const matches = (await context.loaders.similarPractices.load({ id: practice.id, lens, limit, practices: similarPracticesRead(context, info) })) ?? [];
-        return resolveNodes("Practice", matches.map((match) => match.practiceId), context, info);
-      });
+      const { lens, limit } = parseArguments(SimilarOfPracticeArguments, args);
+      const practices = similarPracticesRead(context, info);
+      return context.loaders.similarPractices
+        .load({ id: practice.id, lens, limit, practices })
+        .then((matches) => resolveNodes("Practice", (matches ?? []).map((match) => match.practiceId), context, info));
     },
   },
   PracticeMatch: { practice: nodeField("Practice", (match: { practiceId: string }) => match.practiceId) },

@@ -4,7 +4,7 @@
  * a stack trace or a file path.
  */
 import type express from "express";
-import type { ErrorCode } from "../graphql/errors";
+import type { ErrorCode } from "../errors";
 import { scopeOf } from "./requestScope";
 
 type HttpErrorCode = ErrorCode | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE";

@@ -14,7 +14,8 @@
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type express from "express";
 import type { PrassiContext } from "../graphql/context";
-import { TokenError, type EditorJwt, type TokenVerifier } from "../graphql/auth";
+import type { EditorJwt, TokenVerifier } from "../graphql/auth";
+import { TokenError } from "../errors";
 import { UNAVAILABLE_MESSAGE } from "../graphql/errors";
 import { RETRY_AFTER_SECONDS } from "../graphql/plugins/requestErrors";
 import type { DatabaseMonitor } from "../neo4j/availability";

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, NotFoundError } from "../../src/discovery/errors";
+import { InvalidArgumentError, NotFoundError } from "../../src/errors";
 import { practicePath } from "../../src/discovery/path";
 import { useTestDatabase } from "../support/database";
 
@@ -64,8 +64,8 @@ describe("the path between two practices, on the 2023 catalogue", () => {
 
   it("names an unknown practice and refuses maxHops outside 1..8", async () => {
     await expect(practicePath(db.reader, { from: "2023-004", to: "2023-999", maxHops: 4 })).rejects.toMatchObject({
-      kind: "PRACTICE",
-      value: "2023-999",
+      code: "NOT_FOUND",
+      details: { kind: "PRACTICE", value: "2023-999" },
       message: "no practice has id '2023-999'",
     });
     await expect(practicePath(db.reader, { from: "2023-999", to: "2023-004", maxHops: 4 })).rejects.toBeInstanceOf(NotFoundError);

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../src/discovery/errors";
+import { NotFoundError } from "../../src/errors";
 import { findRegion } from "../../src/discovery/region";
 
 describe("finding the region a caller means", () => {

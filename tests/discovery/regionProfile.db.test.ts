@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../src/discovery/errors";
+import { NotFoundError } from "../../src/errors";
 import { regionProfile } from "../../src/discovery/regionProfile";
 import { findReplicableModels } from "../../src/discovery/replicable";
 import { useTestDatabase } from "../support/database";

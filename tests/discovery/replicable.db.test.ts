@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { NotFoundError } from "../../src/discovery/errors";
+import { NotFoundError } from "../../src/errors";
 import { findReplicableModels, type ReplicableMatch } from "../../src/discovery/replicable";
 import { useTestDatabase } from "../support/database";
 
@@ -108,11 +108,15 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   it("names what it cannot find: region, LEP code, target group", async () => {
     const unknownRegion = findReplicableModels(db.reader, { region: "Atlantide", leps: ["M"], limit: 5 });
     await expect(unknownRegion).rejects.toBeInstanceOf(NotFoundError);
-    await expect(unknownRegion).rejects.toMatchObject({ kind: "REGION", value: "Atlantide", message: "no region matches 'Atlantide'" });
-    await expect(findReplicableModels(db.reader, { region: "Veneto", leps: ["Z9"], limit: 5 })).rejects.toMatchObject({ kind: "LEP", value: "Z9" });
+    await expect(unknownRegion).rejects.toMatchObject({
+      details: { kind: "REGION", value: "Atlantide" },
+      message: "no region matches 'Atlantide'",
+    });
+    await expect(findReplicableModels(db.reader, { region: "Veneto", leps: ["Z9"], limit: 5 })).rejects.toMatchObject({
+      details: { kind: "LEP", value: "Z9" },
+    });
     await expect(findReplicableModels(db.reader, { region: "Veneto", targets: ["unicorni"], limit: 5 })).rejects.toMatchObject({
-      kind: "TARGET_GROUP",
-      value: "unicorni",
+      details: { kind: "TARGET_GROUP", value: "unicorni" },
     });
   });
 });

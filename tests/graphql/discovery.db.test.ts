@@ -3,6 +3,7 @@ import path from "node:path";
 import { graphql, type ExecutionResult, type GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { createContext } from "../../src/graphql/context";
+import { formatError } from "../../src/graphql/errors";
 import { buildSchema } from "../../src/graphql/schema";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
@@ -13,6 +14,7 @@ import { connectTestDatabase, resetDatabase } from "../support/database";
 
 const QUERIES_DIR = path.resolve(__dirname, "../../docs/queries");
 const log = createLogger("silent");
+const answerWith = formatError({ development: false, queryTimeoutMs: 10_000 });
 
 type Match = { score: number; practice: { id: string; title: string }; reasons: Array<{ kind: string; weight: number; shared: Array<{ id: string }> }> };
 
@@ -21,8 +23,13 @@ describe("the discovery API on the 2023 catalogue", () => {
   let counting: ReturnType<typeof countingDriver>;
   let schema: GraphQLSchema;
 
-  async function ask<T = Record<string, unknown>>(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult<T>> {
-    return (await graphql({ schema, source, variableValues, contextValue: createContext({ driver: counting.driver, queryTimeoutMs: 10_000 }, { scope: { requestId: "test", log, signal: new AbortController().signal }, clientAddress: "test" }) })) as ExecutionResult<T>;
+  /** Executes as the server does, errors included: each is answered as formatError maps it. */
+  async function ask<T = Record<string, unknown>>(source: string, variableValues?: Record<string, unknown>) {
+    const scope = { requestId: "test", log, signal: new AbortController().signal };
+    const contextValue = createContext({ driver: counting.driver, queryTimeoutMs: 10_000 }, { scope, clientAddress: "test" });
+    const result = (await graphql({ schema, source, variableValues, contextValue })) as ExecutionResult<T>;
+    const errors = result.errors?.map((error) => answerWith(error.toJSON(), error));
+    return { ...result, errors };
   }
 
   beforeAll(async () => {
@@ -117,7 +124,8 @@ describe("the discovery API on the 2023 catalogue", () => {
   it("refuses a write without a token before any Cypher runs", async () => {
     counting.reset();
     const result = await ask(fs.readFileSync(path.join(QUERIES_DIR, "update-practice.graphql"), "utf8"));
-    expect(result.errors?.[0]?.message).toBe("Unauthenticated");
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(result.errors?.[0]?.message).toMatch(/^Unauthenticated: writes need `Authorization: Bearer <token>`/);
     expect(counting.count()).toBe(0);
   });
 
