@@ -12,8 +12,11 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { graphql, parse, type OperationDefinitionNode } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { loadConfig } from "../src/config";
+import { similarityRefresher } from "../src/graphql/refreshOnWrite";
+import { buildSchema } from "../src/graphql/schema";
 import { createLogger } from "../src/logger";
 import { startBundledNeo4j, type BundledNeo4j } from "../src/neo4j/bundled";
 import { createDriver } from "../src/neo4j/driver";
@@ -149,21 +152,79 @@ MATCH (r:Region {nuts: 'ITC3'}), (t:TargetGroup {id: $targetGroup}), (s:Stakehol
 CREATE (p:Practice {id: $practice, title: 'Bench practice ' + $practice})
 CREATE (p)-[:IN_REGION]->(r), (p)-[:TARGETS]->(t), (p)-[:INVOLVES]->(s), (p)-[:IMPLEMENTS]->(l)`;
 
-/** Times refreshSimilarity (what the API runs after a write) after edits of one practice and creations of one. */
-async function timeOnePracticeRefresh(driver: Driver, database: string | undefined, size: number): Promise<void> {
+/** The figures of a series of refreshes, p50 and max, with the load average (1, 5, 15 minutes) at its end. */
+function summary(label: string, times: number[]): void {
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`${label} p50 ${percentile(sorted, 0.5).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms (${times.length} refreshes; load ${loadAverage()})`);
+}
+
+const pickPractice = (size: number) => `bench-${String(Math.floor(random() * size)).padStart(6, "0")}`;
+const pickTargetGroup = () => `target-${Math.floor(random() * 20)}`; // drawn often: they exist
+
+/** The full refresh (before issue 9's targeted one) after edits of one practice and creations of one, through Cypher. */
+async function timeFullRefresh(driver: Driver, database: string | undefined, size: number): Promise<void> {
   const times: number[] = [];
-  const pick = () => `bench-${String(Math.floor(random() * size)).padStart(6, "0")}`;
-  const targetGroup = () => `target-${Math.floor(random() * 20)}`; // drawn often: they exist
   for (let round = 0; round < 6; round++) {
     const created = round % 3 === 2;
-    const practice = created ? `bench-new-${round}` : pick();
-    await driver.executeQuery(created ? CREATE_ONE_PRACTICE : EDIT_ONE_PRACTICE, { practice, targetGroup: targetGroup() }, { database });
+    const practice = created ? `bench-new-${round}` : pickPractice(size);
+    await driver.executeQuery(created ? CREATE_ONE_PRACTICE : EDIT_ONE_PRACTICE, { practice, targetGroup: pickTargetGroup() }, { database });
     const [refreshed, ms] = await timed(() => refreshSimilarity(driver, database));
     times.push(ms);
     console.log(`  ${created ? "new practice   " : "edited practice"} ${practice}: ${ms.toFixed(0)} ms, ${refreshed.length} practices recomputed (load ${loadAverage()})`);
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  console.log(`one-practice refresh p50 ${percentile(sorted, 0.5).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms (${times.length} refreshes)`);
+  summary("full refresh (before)     ", times);
+}
+
+const LINK = `mutation Link($practice: ID!, $targetGroup: ID!) {
+  updatePractices(where: { id: { eq: $practice } }, update: { targets: [{ connect: [{ where: { node: { id: { eq: $targetGroup } } }, edge: { field: TARGETS } }] }] }) { practices { id } }
+}`;
+const UNLINK = `mutation Unlink($practice: ID!, $targetGroup: ID!) {
+  updatePractices(where: { id: { eq: $practice } }, update: { targets: [{ disconnect: [{ where: { node: { id: { eq: $targetGroup } } } }] }] }) { practices { id } }
+}`;
+const CREATE = `mutation Create($practice: ID!, $targetGroup: ID!) {
+  createPractices(input: [{
+    id: $practice, catalogNumber: 1, printedNumber: "1", title: "Bench practice", summary: "-", territorialLevel: LOCAL, ongoing: true,
+    anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1,
+    regions: { connect: [{ where: { node: { nuts: { eq: "ITC3" } } }, edge: { field: REGION } }] },
+    targets: { connect: [{ where: { node: { id: { eq: $targetGroup } } }, edge: { field: TARGETS } }] },
+    stakeholders: { connect: [{ where: { node: { id: { eq: "anpal-servizi" } } }, edge: { field: STAKEHOLDERS } }] },
+    leps: { connect: [{ where: { node: { code: { eq: "F1" } } }, edge: { field: LEPS } }] }
+  }]) { practices { id } }
+}`;
+
+/**
+ * The refresh an API write runs now: the mutation executed through the schema as an editor, then the plugin's entry
+ * point (refreshOnWrite.ts, afterWrite), which analyses the document and refreshes around the practices it names.
+ */
+async function timeTargetedRefresh(driver: Driver, database: string | undefined, size: number): Promise<void> {
+  const { schema } = await buildSchema(driver, randomUUID());
+  const refresher = similarityRefresher(driver, createLogger("warn"), database);
+  const [, loadMs] = await timed(() => refresher.live.refreshAll("bench: the live index is loaded"));
+  console.log(`live index loaded    ${seconds(loadMs)} (a full refresh; load ${loadAverage()})`);
+  const contextValue = { executionContext: driver, sessionConfig: { database }, jwt: { roles: ["editor"], sub: "bench" } };
+  const times: number[] = [];
+  for (let round = 0; round < 12; round++) {
+    const created = round % 3 === 2;
+    const practice = created ? `bench-api-new-${round}` : pickPractice(size);
+    const targetGroup = pickTargetGroup();
+    const { records } = await driver.executeQuery(
+      "MATCH (:Practice {id: $practice})-[linked:TARGETS]->(:TargetGroup {id: $targetGroup}) RETURN count(linked) AS linked",
+      { practice, targetGroup },
+      { database },
+    );
+    const source = created ? CREATE : Number(records[0]!.get("linked")) > 0 ? UNLINK : LINK;
+    const variables = { practice, targetGroup };
+    const written = await graphql({ schema, source, variableValues: variables, contextValue });
+    if (written.errors) throw new Error(`the bench's write failed: ${written.errors[0]!.message}`);
+    const operation = parse(source).definitions[0] as OperationDefinitionNode;
+    const [report, ms] = await timed(() => refresher.afterWrite(schema, operation, variables));
+    times.push(ms);
+    const what = created ? "new practice   " : source === LINK ? "linked target  " : "unlinked target";
+    const steps = Object.entries(report?.steps ?? {}).map(([step, stepMs]) => `${step} ${stepMs.toFixed(0)}`).join(", ");
+    console.log(`  ${what} ${practice}: ${ms.toFixed(0)} ms (${steps}), ${report?.mode}, ${report?.rewritten.length} rewritten (load ${loadAverage()})`);
+  }
+  refresher.live.close();
+  summary("targeted refresh (after)  ", times);
 }
 
 type Connection = { driver: Driver; database?: string; stop: () => Promise<void> };
@@ -251,7 +312,8 @@ async function main(): Promise<void> {
     console.log(`full rebuild         ${seconds(recomputeMs)} (${result.practices} practices; read, index, compute and write; load ${loadAverage()})`);
     console.log(`edges written        ${result.relationships} (${(result.relationships / size).toFixed(1)} per practice)`);
 
-    await timeOnePracticeRefresh(driver, database, size);
+    await timeFullRefresh(driver, database, size);
+    await timeTargetedRefresh(driver, database, size);
 
     const latencies: { single: number[]; batch: number[] } = { single: [], batch: [] };
     const reader = graphReader(driver, { database });

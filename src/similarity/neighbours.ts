@@ -5,11 +5,14 @@
  * count in the scores.
  */
 import { LENSES, LENS_WEIGHTS, LINK_KINDS, KIND_INDEX, itemId, type PracticeFeatures } from "./model";
-import { compareMatches, compareSharedKeys, kindDamping, lensScore, rarities, roundScore } from "./score";
+import { KIND_SATURATION, compareMatches, compareSharedKeys, lensScore, rarities, roundScore } from "./score";
 
 export const TOP_K = 10;
 
 const KINDS = LINK_KINDS.length;
+const LENS_COUNT = LENSES.length;
+/** Lens weights as one flat row per lens: the inner loop runs for every candidate of every practice. */
+const LENS_WEIGHT_ROWS = Float64Array.from(LENSES.flatMap((lens) => [...LENS_WEIGHTS[lens]]));
 
 /** The most practices an item may have and still generate candidates. */
 export function candidateCap(practices: number): number {
@@ -118,26 +121,32 @@ export function buildSimilarityIndex(
  * they are computed, by a build and by the live index (live.ts) alike, so that both sum in the same order.
  */
 export function setPracticeMass(index: SimilarityIndex, position: number): void {
-  const { mass, itemKind, itemRarity } = index;
-  mass.fill(0, position * KINDS, position * KINDS + KINDS);
-  index.damped[position] = 0;
-  const counts = new Array<number>(KINDS).fill(0);
+  const { mass, itemKind, itemRarity, dampingRoot } = index;
+  const at = position * KINDS;
+  mass.fill(0, at, at + KINDS);
+  MASS_COUNTS.fill(0);
   for (const number of index.items[position]!) {
-    mass[position * KINDS + itemKind[number]!]! += itemRarity[number]!;
-    counts[itemKind[number]!]!++;
+    mass[at + itemKind[number]!]! += itemRarity[number]!;
+    MASS_COUNTS[itemKind[number]!]!++;
   }
-  kindDamping(counts).forEach((damping, kind) => {
-    mass[position * KINDS + kind]! *= damping;
-    index.dampingRoot[position * KINDS + kind] = Math.sqrt(damping);
-    if (damping < 1) index.damped[position] = 1;
-  });
-  LENSES.forEach((lens, l) => {
-    const weights = LENS_WEIGHTS[lens];
+  // kindDamping's factors, without its arrays: a new N recomputes every practice's mass (live.ts).
+  let damped = 0;
+  for (let kind = 0; kind < KINDS; kind++) {
+    const count = MASS_COUNTS[kind]!;
+    const damping = count > KIND_SATURATION ? KIND_SATURATION / count : 1;
+    mass[at + kind]! *= damping;
+    dampingRoot[at + kind] = Math.sqrt(damping);
+    if (damping < 1) damped = 1;
+  }
+  index.damped[position] = damped;
+  for (let lens = 0; lens < LENS_COUNT; lens++) {
     let total = 0;
-    for (let kind = 0; kind < KINDS; kind++) total += weights[kind]! * mass[position * KINDS + kind]!;
-    index.lensMass[position * LENSES.length + l] = total;
-  });
+    for (let kind = 0; kind < KINDS; kind++) total += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * mass[at + kind]!;
+    index.lensMass[position * LENS_COUNT + lens] = total;
+  }
 }
+
+const MASS_COUNTS = new Int32Array(KINDS);
 
 /** Practices that share at least one candidate-generating item with the practice at `position`. */
 export function candidatesOf(index: SimilarityIndex, position: number): number[] {
@@ -295,9 +304,6 @@ function sharedKeys(index: SimilarityIndex, a: Int32Array, b: Int32Array): strin
   });
 }
 
-const LENS_COUNT = LENSES.length;
-/** Lens weights as one flat row per lens: the inner loop runs for every candidate of every practice. */
-const LENS_WEIGHT_ROWS = Float64Array.from(LENSES.flatMap((lens) => [...LENS_WEIGHTS[lens]]));
 const round = roundScore;
 
 function massOf(index: SimilarityIndex, position: number): number[] {

@@ -4,7 +4,11 @@ import { similarityRefresher, type SimilarityRefresher } from "../../src/graphql
 import { buildSchema } from "../../src/graphql/schema";
 import { createLogger } from "../../src/logger";
 import { advanceGraphVersion } from "../../src/neo4j/graphVersion";
-import { recomputeSimilarity, type RefreshReport } from "../../src/similarity";
+import { buildSimilarityIndex, readPracticeRecords, recomputeSimilarity, type RefreshReport } from "../../src/similarity";
+import { featureSignature } from "../../src/similarity/features";
+import { computeNeighbourhoods } from "../../src/similarity/neighbours";
+import { neighbourhoodRows } from "../../src/similarity/store";
+import { loadSynthetic, randomSource, syntheticCatalogue } from "../../scripts/support/syntheticCatalogue";
 import { connectTestDatabase, useTestDatabase } from "../support/database";
 import { TEST_SECRET } from "../support/tokens";
 
@@ -150,4 +154,70 @@ describe("the refresh after a write names the practices it touched", () => {
       await other.close();
     }
   });
+});
+
+describe("targeted refreshes in a row on a synthetic catalogue, where the candidate cap and rarity drift matter", () => {
+  const db = useTestDatabase();
+  let schema: GraphQLSchema;
+  let refresher: SimilarityRefresher;
+  const random = randomSource(31);
+  const SIZE = 1_500;
+
+  beforeAll(async () => {
+    await loadSynthetic(db.driver, syntheticCatalogue(SIZE, random));
+    schema = (await buildSchema(db.driver, TEST_SECRET)).schema;
+    await recomputeSimilarity(db.driver);
+    refresher = similarityRefresher(db.driver, createLogger("silent"));
+    await refresher.live.refreshAll("loaded by the test");
+  }, 600_000);
+  afterAll(() => refresher.live.close());
+
+  it("gives every rewritten practice what a computation from the graph gives it, and rewrites every list a change enters", async () => {
+    const contextValue = { executionContext: db.driver, sessionConfig: {}, jwt: { roles: ["editor"], sub: "test" } };
+    let rewritten = 0;
+    for (let round = 0; round < 8; round++) {
+      const practice = round === 5 ? "bench-new" : `bench-${String(Math.floor(random() * SIZE)).padStart(6, "0")}`;
+      const item = `target-${Math.floor(random() * 20)}`;
+      const source =
+        round === 5
+          ? `mutation { createPractices(input: [{ id: "bench-new", catalogNumber: 1, printedNumber: "1", title: "-", summary: "-", territorialLevel: LOCAL,
+              ongoing: true, anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1,
+              targets: { connect: [{ where: { node: { id: { eq: "${item}" } } }, edge: { field: TARGETS } }] },
+              leps: { connect: [{ where: { node: { code: { eq: "F1" } } }, edge: { field: LEPS } }] } }]) { practices { id } } }`
+          : round === 7
+            ? `mutation { deletePractices(where: { id: { eq: "bench-new" } }) { nodesDeleted } }`
+            : `mutation { updatePractices(where: { id: { eq: "${practice}" } }, update: { targets: [{ ${round % 2 ? "dis" : ""}connect: [{ where: { node: { id: { eq: "${item}" } } }${round % 2 ? "" : ", edge: { field: TARGETS }"} }] }] }) { practices { id } } }`;
+      const result = await graphql({ schema, source, contextValue });
+      expect(result.errors).toBeUndefined();
+      const report = await refresher.afterWrite(schema, parse(source).definitions[0] as OperationDefinitionNode);
+      const touched = round === 5 || round === 7 ? "bench-new" : practice;
+      if (!report) continue; // unlinking what was not linked changes nothing
+      expect(report.mode).toBe("targeted");
+      rewritten += report.rewritten.length;
+
+      // What a computation from the graph as it is now gives, in memory: nothing is written.
+      const records = await readPracticeRecords(db.driver);
+      const index = buildSimilarityIndex(records);
+      const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
+      const expected = neighbourhoodRows(computeNeighbourhoods(index, report.rewritten), signatures);
+      const stored = await edgesOf(db.driver, report.rewritten);
+      for (const row of expected) {
+        const edges = (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(({ target, properties }) => ({
+          from: row.id,
+          to: target,
+          properties: { ...properties, neighbourhoodSize: (row.edges as unknown[]).length },
+        }));
+        expect(stored.filter((edge) => edge.from === row.id)).toEqual(edges.sort((a, b) => (a.to < b.to ? -1 : 1)));
+      }
+      // Every practice whose neighbourhood the change enters now lists it: rewritten by this run or listing it already.
+      if (index.positionOf.has(touched)) {
+        const entered = computeNeighbourhoods(index)
+          .filter((neighbourhood) => neighbourhood.edges.some((edge) => edge.target === touched))
+          .map((neighbourhood) => neighbourhood.practiceId);
+        const listing = records.filter((record) => record.neighbours.includes(touched)).map((record) => record.id);
+        expect(listing).toEqual(expect.arrayContaining(entered));
+      }
+    }
+    expect(rewritten).toBeGreaterThan(8);
+  }, 600_000);
 });
