@@ -9,3 +9,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 export type Logger = pino.Logger;
+
+/** The logger of a command-line tool, whose stdout is its report: the same JSON lines, on stderr, written at once. */
+export function createCommandLogger(level: string): pino.Logger {
+  return createLogger(level, pino.destination({ fd: 2, sync: true }));
+}

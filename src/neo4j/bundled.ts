@@ -68,10 +68,18 @@ function ensureLauncherBuilt(log: Logger): string {
 
   requireCommand("mvn", "-v", "build the bundled Neo4j");
   log.info({ pom: path.join(LAUNCHER_DIR, "pom.xml") }, "building the bundled Neo4j launcher with Maven (first run downloads Neo4j 5.26 and APOC)");
+  // Maven runs quiet (-q) for minutes on a first run: whoever waits at a terminal is told why, whatever LOG_LEVEL is.
+  process.stderr.write(
+    "prassi: building the bundled Neo4j with Maven; a first run downloads Neo4j 5.26 and APOC (about 125 MB, " +
+      "a few minutes, once)...\n",
+  );
+  const started = Date.now();
   const build = spawnSync("mvn", ["-q", "-B", "-f", path.join(LAUNCHER_DIR, "pom.xml"), "package", "-DskipTests"], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  process.stderr.write(`prassi: Maven ${build.status === 0 ? "built" : "failed to build"} it in ${seconds} s\n`);
   if (build.status !== 0 || !fs.existsSync(LAUNCHER_JAR)) {
     const output = `${build.stdout ?? ""}${build.stderr ?? ""}`.trim().split("\n").slice(-20).join("\n");
     throw new BundledNeo4jError(`Maven could not build the bundled Neo4j launcher (exit ${build.status}):\n${output}`);

@@ -58,11 +58,13 @@ describe("npm run ingest", () => {
   it("with --dry-run --out writes the normalized catalogue and nothing to the database", async () => {
     await resetDatabase(driver);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prassi-out-")), "catalogue.json");
-    const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run", "--out", out, "--catalog", "anpal-2023-review");
+    const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run", "--out", out, "--catalogue", "review-2023");
     expect(run.status).toBe(0);
     const written = NormalizedCatalogueSchema.parse(JSON.parse(fs.readFileSync(out, "utf8")));
-    expect(written.catalog.id).toBe("anpal-2023-review");
-    expect(written.practices).toHaveLength(16);
+    expect(written.catalog.id).toBe("review-2023");
+    expect(written.practices.map((practice) => practice.id)).toEqual(
+      Array.from({ length: 16 }, (_, k) => `review-2023-${String(k + 1).padStart(3, "0")}`),
+    );
     expect(await countGraph(driver)).toEqual({ nodes: 0, relationships: 0 });
   });
 

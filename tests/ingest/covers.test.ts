@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { PracticeIdSchema } from "../../src/ingest/catalogue";
 import { readFrontMatter, splitLines } from "../../src/ingest/parse";
+import { readIndex } from "../../src/ingest/parse/catalogueIndex";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { plainTypography } from "../../src/text/typography";
 import { tokenize } from "../../src/text/tokens";
@@ -105,6 +106,14 @@ describe("typography", () => {
     expect(plainTypography(written)).toHaveLength(written.length);
     // The modifier letter apostrophe is a letter to Unicode: without it, "allʼimpiego" would be one word.
     expect(tokenize("allʼimpiego").map((token) => token.text)).toEqual(["all", "impiego"]);
+  });
+
+  it("lets any dash separate an index row's title from its region", () => {
+    const rows = ["## Situazione Catalogo", "001\t«Job Club» — <u>Liguria</u>\t<i>…</i>", "002\tLaboratori ‒ Regione Lazio\t…"];
+    expect(readIndex(rows)?.entries).toEqual([
+      { number: 1, title: "Job Club", region: "Liguria", line: 2 },
+      { number: 2, title: "Laboratori", region: "Lazio", line: 3 },
+    ]);
   });
 });
 

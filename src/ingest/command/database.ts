@@ -5,24 +5,33 @@
  */
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../../config";
-import { createLogger } from "../../logger";
+import { createCommandLogger } from "../../logger";
 import { connectDatabase } from "../../neo4j/connect";
 import { applySchema } from "../../neo4j/schema";
 import { recomputeSimilarity } from "../../similarity";
+import { createProgress, type Progress } from "./progress";
 
 /**
  * `written` says what is in the database once `write` has committed ("the catalogue is loaded"), for the message of a
- * similarity that then fails: the data stays, and npm start computes the similarity that practices lack.
+ * similarity that then fails: the data stays, and npm start computes the similarity that practices lack. Logs (the
+ * database connection's) go to stderr, so that stdout holds the report alone.
  */
-export async function importInto(config: Config, written: string, write: (driver: Driver, uri: string) => Promise<void>): Promise<void> {
-  const database = await connectDatabase(config, createLogger(config.logLevel), { reuseRunning: true });
+export async function importInto(
+  config: Config,
+  written: string,
+  write: (driver: Driver, uri: string) => Promise<void>,
+  progress: Progress = createProgress(),
+): Promise<void> {
+  const database = await connectDatabase(config, createCommandLogger(config.logLevel), { reuseRunning: true });
   try {
     await applySchema(database.driver, config.neo4j.database);
     await write(database.driver, database.uri);
-    process.stderr.write("ingest: recomputing similarity (what practices share, and how rare it is, changed)\n");
     let similarity;
     try {
-      similarity = await recomputeSimilarity(database.driver, { database: config.neo4j.database });
+      // What practices share, and how rare it is, changed.
+      similarity = await progress.step("recomputing similarity", () =>
+        recomputeSimilarity(database.driver, { database: config.neo4j.database }),
+      );
     } catch (error) {
       throw new Error(
         `${written} (its transaction committed), but computing similarity failed: ${(error as Error).message}; ` +

@@ -3,6 +3,7 @@
  * practice, "001<TAB>«Title» - <u>Region</u><TAB>summary". Its order is the identity of the cards.
  */
 import { inlineText } from "../../text/inline";
+import { plainTypography } from "../../text/typography";
 import { cleanTitle } from "../text";
 
 export type IndexEntry = { number: number; title: string; region?: string; line: number };
@@ -27,12 +28,16 @@ export function readIndex(lines: readonly string[]): { entries: IndexEntry[]; li
   return { entries, line: start + 1 };
 }
 
-/** "«Job Club» - <u>Liguria</u>" and "Laboratori ... – Regione Lazio" name their region; other rows only a title. */
-function titleAndRegion(cell: string): { title: string; region?: string } {
-  const underlined = /^(.*?)\s*[-–]\s*<u>(.+?)<\/u>\s*$/s.exec(cell);
+/**
+ * "«Job Club» - <u>Liguria</u>" and "Laboratori ... – Regione Lazio" name their region; other rows only a title. The
+ * title is only compared with its card's, so it is read in plain typography: any dash separates the region.
+ */
+function titleAndRegion(typographic: string): { title: string; region?: string } {
+  const cell = plainTypography(typographic);
+  const underlined = /^(.*?)\s*-\s*<u>(.+?)<\/u>\s*$/s.exec(cell);
   if (underlined) return { title: cleanTitle(underlined[1] ?? ""), region: inlineText(underlined[2] ?? "") };
   const text = inlineText(cell);
-  const named = /^(.*?)\s+[-–]\s+Regione\s+(.+)$/.exec(text);
+  const named = /^(.*?)\s+-\s+Regione\s+(.+)$/.exec(text);
   if (named) return { title: cleanTitle(named[1] ?? ""), region: (named[2] ?? "").trim() };
   return { title: cleanTitle(text) };
 }
