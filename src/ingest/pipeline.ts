@@ -53,8 +53,8 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
 
   const vocabulary = options.vocabulary ?? loadVocabulary();
   // Without an edition year or a catalogue id the catalogue cannot load, but its cards are still checked so every
-  // error is listed.
-  const year = frontMatter?.year ?? 0;
+  // error is listed; their start years are then read up to this year, not refused as later than year 0.
+  const year = frontMatter?.year ?? new Date().getUTCFullYear();
   const edition = { year, practiceIdPrefix: identity && "id" in identity ? identity.practiceIdPrefix : `${year}-` };
   const cores = parsed.cards.map((card) => {
     const normalized = normalizeCard(card, edition, sourceName);
