@@ -15,10 +15,18 @@ export const VOCABULARY_FILE = "vocabulary.json";
 const text = z.string().min(1);
 const RegionNodeSchema = z.strictObject({ nuts: NutsCodeSchema, name: text, istat: z.string() });
 const LepNodeSchema = z.strictObject({ code: text, name: text, nameEn: text, group: z.enum(["PERSONS", "COMPANIES"]) });
-const StakeholderNodeSchema = z.strictObject({ id: text, name: text, nameEn: text.optional(), kind: StakeholderKindSchema });
+/** Whether an actor is curated and where it is (docs/actors.md); optional, as exports made before them lack them. */
+const actor = {
+  curated: z.boolean().optional(),
+  municipality: text.optional(),
+  municipalityIstat: text.optional(),
+  province: text.optional(),
+  provinceName: text.optional(),
+};
+const StakeholderNodeSchema = z.strictObject({ id: text, name: text, nameEn: text.optional(), kind: StakeholderKindSchema, ...actor });
 const TargetGroupNodeSchema = z.strictObject({ id: text, name: text, nameEn: text });
-const FundingSourceNodeSchema = z.strictObject({ id: text, name: text, kind: FundingKindSchema });
-const CpiNodeSchema = z.strictObject({ id: text, name: text });
+const FundingSourceNodeSchema = z.strictObject({ id: text, name: text, kind: FundingKindSchema, curated: z.boolean().optional() });
+const CpiNodeSchema = z.strictObject({ id: text, name: text, ...actor });
 const LawNodeSchema = z.strictObject({ id: text, title: text, year: z.number().int().optional() });
 const ToolNodeSchema = z.strictObject({ id: text, name: text });
 
@@ -28,6 +36,10 @@ export const VocabularySnapshotSchema = z.strictObject({
   /** LEP sub-codes and the code they are part of (F1 -> F). */
   lepParts: z.array(z.strictObject({ lep: text, partOf: text })),
   stakeholders: z.array(StakeholderNodeSchema),
+  /** Stakeholders and their region, where known. */
+  stakeholderRegions: z.array(z.strictObject({ stakeholder: text, region: text })).default([]),
+  /** Local branches and their national organisation (Confindustria Bari -> Confindustria). */
+  stakeholderParts: z.array(z.strictObject({ stakeholder: text, partOf: text })).default([]),
   targetGroups: z.array(TargetGroupNodeSchema),
   fundingSources: z.array(FundingSourceNodeSchema),
   cpis: z.array(CpiNodeSchema),
@@ -39,7 +51,7 @@ export const VocabularySnapshotSchema = z.strictObject({
 
 export type VocabularySnapshot = z.infer<typeof VocabularySnapshotSchema>;
 type NodeArray = "regions" | "leps" | "stakeholders" | "targetGroups" | "fundingSources" | "cpis" | "laws" | "tools";
-type LinkArray = "lepParts" | "cpiRegions";
+type LinkArray = "lepParts" | "cpiRegions" | "stakeholderRegions" | "stakeholderParts";
 
 /** Each curated node type: its label, its array in vocabulary.json, its key property and the properties it has. */
 export const VOCABULARY_NODES: ReadonlyArray<{ label: string; array: NodeArray; key: string; schema: z.ZodType<Record<string, unknown>> }> = [
@@ -57,6 +69,8 @@ export const VOCABULARY_NODES: ReadonlyArray<{ label: string; array: NodeArray; 
 export const VOCABULARY_LINKS: ReadonlyArray<{ type: string; from: string; to: string; array: LinkArray; fromKey: string; toKey: string }> = [
   { type: "PART_OF", from: "Lep", to: "Lep", array: "lepParts", fromKey: "lep", toKey: "partOf" },
   { type: "IN_REGION", from: "Cpi", to: "Region", array: "cpiRegions", fromKey: "cpi", toKey: "region" },
+  { type: "IN_REGION", from: "Stakeholder", to: "Region", array: "stakeholderRegions", fromKey: "stakeholder", toKey: "region" },
+  { type: "PART_OF", from: "Stakeholder", to: "Stakeholder", array: "stakeholderParts", fromKey: "stakeholder", toKey: "partOf" },
 ];
 
 /**

@@ -53,11 +53,34 @@ export const FundingKindSchema = z.enum([
 const AnpalSupportSchema = z.enum(["YES", "NO", "PARTIAL"]);
 const TerritorialLevelSchema = z.enum(TERRITORIAL_LEVELS);
 
+/**
+ * Where an actor is, from the gazetteer (src/reference/gazetteer.ts), where the card names its town: the
+ * municipality (ISTAT's name and code) and its province. Flat, as the actor's node holds them (practiceGraph.ts), so
+ * that an entity carries its node's properties.
+ */
+const PlaceFields = {
+  municipality: z.string().min(1).optional(),
+  municipalityIstat: z.string().regex(/^\d{6}$/).optional(),
+  province: z.string().regex(/^[A-Z]{2}$/).optional(),
+  provinceName: z.string().min(1).optional(),
+};
+/**
+ * An actor the vocabulary lacks, named with a designator ("CPI di Cantù", "Confartigianato Lecce"), is provisional,
+ * `curated: false`, until an expert accepts it into seed/vocabulary/ under the same id. Absent means curated.
+ */
+const CuratedSchema = z.boolean().optional();
+
 export const StakeholderSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
   nameEn: z.string().min(1).optional(),
   kind: StakeholderKindSchema,
+  curated: CuratedSchema,
+  /** The region it belongs to (IN_REGION), where the vocabulary or the gazetteer says. */
+  region: NutsCodeSchema.optional(),
+  ...PlaceFields,
+  /** The national organisation a local branch belongs to (PART_OF): "confindustria" for "Confindustria Bari". */
+  partOf: SlugSchema.optional(),
   source: ProvenanceSchema,
 });
 export const TargetSchema = z.object({
@@ -71,9 +94,17 @@ export const FundingSchema = z.object({
   name: z.string().min(1),
   nameEn: z.string().min(1).optional(),
   kind: FundingKindSchema,
+  curated: CuratedSchema,
   source: ProvenanceSchema,
 });
-export const CpiSchema = z.object({ id: SlugSchema, name: z.string().min(1), region: NutsCodeSchema, source: ProvenanceSchema });
+export const CpiSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1),
+  region: NutsCodeSchema,
+  curated: CuratedSchema,
+  ...PlaceFields,
+  source: ProvenanceSchema,
+});
 export const LawSchema = z.object({
   id: SlugSchema,
   title: z.string().min(1),

@@ -49,11 +49,17 @@ export const LINKS: readonly LinkSpec[] = [
     label: "Stakeholder",
     key: "id",
     entities: "stakeholders",
-    read: (p) => entityLinks(p.stakeholders, (s) => ({ name: s.name, nameEn: s.nameEn ?? null, kind: s.kind })),
+    read: (p) => entityLinks(p.stakeholders, (s) => ({ name: s.name, nameEn: s.nameEn ?? null, kind: s.kind, ...actorProperties(s) })),
   },
   { type: "TARGETS", label: "TargetGroup", key: "id", entities: "targets", read: (p) => entityLinks(p.targets, (t) => ({ name: t.name, nameEn: t.nameEn ?? t.name })) },
-  { type: "FUNDED_BY", label: "FundingSource", key: "id", entities: "funding", read: (p) => entityLinks(p.funding, (f) => ({ name: f.name, kind: f.kind })) },
-  { type: "DELIVERED_AT", label: "Cpi", key: "id", entities: "cpis", read: (p) => entityLinks(p.cpis, (c) => ({ name: c.name })) },
+  {
+    type: "FUNDED_BY",
+    label: "FundingSource",
+    key: "id",
+    entities: "funding",
+    read: (p) => entityLinks(p.funding, (f) => ({ name: f.name, kind: f.kind, curated: f.curated ?? true })),
+  },
+  { type: "DELIVERED_AT", label: "Cpi", key: "id", entities: "cpis", read: (p) => entityLinks(p.cpis, (c) => ({ name: c.name, ...actorProperties(c) })) },
   { type: "REFERENCES", label: "Law", key: "id", entities: "laws", read: (p) => entityLinks(p.laws, (l) => ({ title: l.title, year: l.year ?? null })) },
   { type: "USES", label: "Tool", key: "id", entities: "tools", read: (p) => entityLinks(p.tools, (t) => ({ name: t.name })) },
   {
@@ -64,6 +70,17 @@ export const LINKS: readonly LinkSpec[] = [
     read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, linkProperties: { targetTitle: b.title }, source: b.source })),
   },
 ];
+
+/** Whether an actor is curated, and its place below the region (the region is a link, sharedNodes.ts). */
+function actorProperties(actor: Pick<NormalizedPractice["cpis"][number], "curated" | "municipality" | "municipalityIstat" | "province" | "provinceName">) {
+  return {
+    curated: actor.curated ?? true,
+    municipality: actor.municipality ?? null,
+    municipalityIstat: actor.municipalityIstat ?? null,
+    province: actor.province ?? null,
+    provinceName: actor.provinceName ?? null,
+  };
+}
 
 /** Card field keys are stored as the GraphQL `CardField` enum values: `employmentService` -> `EMPLOYMENT_SERVICE`. */
 export function cardFieldEnum(field: string): string {

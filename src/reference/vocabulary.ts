@@ -30,6 +30,8 @@ const stakeholderSchema = z.strictObject({
   kind: StakeholderKindSchema,
   /** Generic classes and names other fields mention in passing: taken only from the card's "Soggetti coinvolti". */
   listedOnly: z.boolean().optional(),
+  /** A local branch's national organisation ("confindustria" for "Confindustria Benevento"): the graph's PART_OF. */
+  partOf: SlugSchema.optional(),
   ...matchable,
 });
 const targetSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, ...matchable });
@@ -108,6 +110,7 @@ export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
     ["tools.json", vocabulary.tools, normalizePhrase],
   ];
   for (const [file, entries, aliasForm] of checks) checkEntries(path.join(dir, file), entries, aliasForm);
+  checkBranches(path.join(dir, "stakeholders.json"), vocabulary.stakeholders);
   return vocabulary;
 }
 
@@ -174,6 +177,20 @@ function checkEntries(file: string, entries: MatchableEntry[], aliasForm: (alias
       claim(alias, everywhere.get(form));
       claim(alias, owners.get(region));
       inRegion.set(form, owners.set(region, index));
+    }
+  });
+}
+
+/** A branch is part of another entry, which is part of none: PART_OF is one step, from a branch to its organisation. */
+function checkBranches(file: string, entries: StakeholderEntry[]): void {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  entries.forEach((entry, index) => {
+    if (entry.partOf === undefined) return;
+    const national = byId.get(entry.partOf);
+    const where = `${file} entry ${index} ("${entry.id}")`;
+    if (national === undefined) throw new VocabularyError(`${where}: partOf "${entry.partOf}" is no entry of the file`);
+    if (national.partOf !== undefined || national.id === entry.id) {
+      throw new VocabularyError(`${where}: partOf "${entry.partOf}" is itself a branch (or the entry itself)`);
     }
   });
 }

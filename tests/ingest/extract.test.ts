@@ -66,6 +66,7 @@ describe("stakeholders", () => {
       "ordine-consulenti-lavoro-napoli",
       "ordine-consulenti-lavoro-salerno",
       "fondazione-consulenti-lavoro",
+      "confindustria", // the national organisation of the two branches
     ]);
     const reggio = extract(
       card({ stakeholders: "Confindustria, Ordine dei Consulenti del Lavoro, Camera di Commercio." }),

@@ -45,6 +45,7 @@ describe("job centres named by their context", () => {
       "regione-campania",
       "cciaa-salerno",
       "confindustria-avellino",
+      "confindustria", // the branch's national organisation (docs/actors.md)
     ]);
   });
 

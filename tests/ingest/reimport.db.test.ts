@@ -29,11 +29,11 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
       "with their links: a file cut short leaves practices out too; --allow-drop deletes them";
     const dryRun = ingest(edition, "--dry-run");
     expect(dryRun.status).toBe(1);
-    expect(dryRun.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 25 link(s)`);
+    expect(dryRun.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 26 link(s)`);
     expect(dryRun.stdout).toContain(`${testNeo4jUri()} could not take it: the catalogue was not loaded (nothing was written):\n  ${refusal}\n`);
     const load = ingest(edition);
     expect(load.status).toBe(1);
-    expect(load.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 25 link(s)`);
+    expect(load.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 26 link(s)`);
     expect(load.stderr).toContain(refusal);
     expect(await countGraph(db.driver)).toEqual(before);
     expect(await practiceIds(db.driver)).toContain("2023-016");
@@ -43,12 +43,12 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     const run = ingest(edition, "--allow-drop");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      new RegExp(`  ${escape(dropped)}: not in this edition, deleted with its 25 link\\(s\\) \\([^)]*\\), its 1 catalogue listing\\(s\\) ` +
+      new RegExp(`  ${escape(dropped)}: not in this edition, deleted with its 26 link\\(s\\) \\([^)]*\\), its 1 catalogue listing\\(s\\) ` +
         "and 1 link\\(s\\) other practices have to it \\(2023-004 BUILDS_ON added by an editor\\)\n"),
     );
     const [, listed] = /(\d+) relationship\(s\) deleted in all/.exec(run.stdout) ?? [];
     const [, deleted, similarity] = /relationships: \d+ created, \d+ matched, (\d+) deleted; and (\d+) SIMILAR_TO link\(s\) of the deleted practices/.exec(run.stdout) ?? [];
-    expect(Number(listed)).toBe(27);
+    expect(Number(listed)).toBe(28); // its 26 links, its catalogue listing, the editor's link to it
     expect(deleted).toBe(listed);
     expect(Number(similarity)).toBeGreaterThan(0);
     expect(await practiceIds(db.driver)).not.toContain("2023-016");

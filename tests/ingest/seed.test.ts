@@ -15,10 +15,12 @@ describe("readCatalogueFiles", () => {
 
   it("names the file and the line where its JSON stops, for a file cut short", () => {
     const file = path.join(dir, "cut.catalogue.json");
-    fs.writeFileSync(file, seed.slice(0, 700).join("\n"));
-    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:700: not valid JSON: the file ends where a value was expected (was it cut short?)`);
-    fs.writeFileSync(file, [...seed.slice(0, 699), seed[699]!.slice(0, 20)].join("\n"));
-    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:700: not valid JSON: a string is not closed on its line (was the file cut short?)`);
+    // A cell of card 2's results table: a value in an array, its string longer than the line's first 20 characters.
+    const line = seed.indexOf('                "Cuglieri",') + 1;
+    fs.writeFileSync(file, seed.slice(0, line).join("\n"));
+    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:${line}: not valid JSON: the file ends where a value was expected (was it cut short?)`);
+    fs.writeFileSync(file, [...seed.slice(0, line - 1), seed[line - 1]!.slice(0, 20)].join("\n"));
+    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:${line}: not valid JSON: a string is not closed on its line (was the file cut short?)`);
   });
 
   it("names the line of a syntax error inside the file", () => {

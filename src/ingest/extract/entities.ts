@@ -21,7 +21,9 @@ import { findLineage, type PracticeTitles, type UnresolvedLineage } from "./line
 import { createLineLocator, type LineLocator } from "./lines";
 import { createMatcher } from "./matcher";
 import { findUnknownMentions, type UnknownMention } from "./mentions";
-import { textScanner, type FieldScan, type FieldScanner, type Found } from "./scan";
+import { addDesignatedActors, type ActorWarning } from "./provisional";
+import { placeCuratedCpi } from "./curatedPlaces";
+import { textScanner, type Collected, type FieldScanner, type Found } from "./scan";
 
 export type { UnknownMention };
 
@@ -29,7 +31,7 @@ export type { UnknownMention };
 export type Extraction = Pick<
   NormalizedPractice,
   "stakeholders" | "targets" | "funding" | "cpis" | "laws" | "tools" | "buildsOn"
-> & { unknownMentions: UnknownMention[]; unresolvedLineage: UnresolvedLineage[] };
+> & { unknownMentions: UnknownMention[]; unresolvedLineage: UnresolvedLineage[]; actorWarnings: ActorWarning[] };
 
 export type ExtractionContext = {
   vocabulary: Vocabulary;
@@ -89,6 +91,17 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   if (targets.items.length === 0) targets = collect(card, ["description"], () => targetScan);
   const funding = collect(card, ["funding"], () => fundingScan);
   const cpis = collect(card, CPI_FIELDS, () => cpiScan);
+  const actorWarnings = addDesignatedActors(
+    card,
+    { Stakeholder: stakeholders, Cpi: cpis, FundingSource: funding },
+    {
+      fields: { Stakeholder: STAKEHOLDER_FIELDS, Cpi: CPI_FIELDS, FundingSource: ["funding"] },
+      curated: curatedById(vocabulary),
+      region,
+      locate,
+    },
+  );
+  cpis.items = cpis.items.map((item) => ({ ...item, entry: placeCuratedCpi(item.entry) }));
   const lawScan = scanner(vocabulary.laws);
   const toolScan = scanner(vocabulary.tools);
 
@@ -102,6 +115,7 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
     tools: asCatalogued(ToolSchema, collect(card, CARD_FIELDS, () => toolScan)),
     buildsOn: lineage.links,
     unresolvedLineage: lineage.unresolved,
+    actorWarnings,
     unknownMentions: [
       ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis),
       ...unknownMentions(card.fields.targets, locate, targets),
@@ -110,8 +124,20 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   };
 }
 
-type Collected<E> = { items: Found<E>[]; scans: Map<CardFieldKey, FieldScan<E>> };
 type MatcherOptions = Parameters<typeof createMatcher>[1];
+
+const curatedIndexes = new WeakMap<Vocabulary, Parameters<typeof addDesignatedActors>[2]["curated"]>();
+
+/** The curated entries by id, for each label a designated actor may have: built once per vocabulary. */
+function curatedById(vocabulary: Vocabulary) {
+  let index = curatedIndexes.get(vocabulary);
+  if (index === undefined) {
+    const byId = <E extends { id: string }>(entries: E[]) => new Map(entries.map((entry) => [entry.id, entry]));
+    index = { Stakeholder: byId(vocabulary.stakeholders), Cpi: byId(vocabulary.cpis), FundingSource: byId(vocabulary.funding) };
+    curatedIndexes.set(vocabulary, index);
+  }
+  return index;
+}
 
 /** Each entity once, with the provenance of its first mention in field order. */
 function collect<E extends { id: string }>(

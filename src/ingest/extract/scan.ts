@@ -1,4 +1,4 @@
-import type { CardField } from "../card";
+import type { CardField, CardFieldKey } from "../card";
 import type { Provenance } from "../catalogue";
 import type { LineLocator } from "./lines";
 import type { Matcher, Span } from "./matcher";
@@ -11,6 +11,8 @@ export type Found<E> = { entry: E; source: Provenance };
  */
 export type FieldScan<E> = { found: Found<E>[]; hits: Span[]; blocked: Span[] };
 export type FieldScanner<E> = (field: CardField) => FieldScan<E>;
+/** What a card names of one kind: each entry once, with its first mention, and each field's scan. */
+export type Collected<E> = { items: Found<E>[]; scans: Map<CardFieldKey, FieldScan<E>> };
 
 /** Scans a field's text with a matcher; each hit is located on its source line. */
 export function textScanner<E>(matcher: Matcher<E>, locate: LineLocator): FieldScanner<E> {

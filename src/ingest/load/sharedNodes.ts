@@ -46,15 +46,22 @@ export function catalogueNodes(catalogue: NormalizedCatalogue): SharedNodes[] {
   return [catalog, ...entities];
 }
 
-/** Each job centre's region, from the vocabulary (not the card). */
+/**
+ * Each job centre's region, from the vocabulary (not the card), or the gazetteer for a provisional one; each
+ * stakeholder's region where its place is known; each local branch's national organisation (PART_OF).
+ */
 export function catalogueLinks(catalogue: NormalizedCatalogue): SharedLinks[] {
-  const regions = new Map(catalogue.practices.flatMap((practice) => practice.cpis.map((cpi) => [cpi.id, cpi.region] as const)));
+  const { practices } = catalogue;
+  const cpiRegions = new Map(practices.flatMap((practice) => practice.cpis.map((cpi) => [cpi.id, cpi.region] as const)));
+  const stakeholders = practices.flatMap((practice) => practice.stakeholders);
+  const stakeholderRegions = new Map(stakeholders.flatMap((s) => (s.region ? [[s.id, s.region] as const] : [])));
+  const branches = new Map(stakeholders.flatMap((s) => (s.partOf ? [[s.id, s.partOf] as const] : [])));
+  const stakeholder = { label: "Stakeholder", key: "id" };
+  const region = { label: "Region", key: "nuts" };
+  const links = (pairs: Map<string, string>) => [...pairs].map(([from, to]) => ({ from, to }));
   return [
-    {
-      type: "IN_REGION",
-      from: { label: "Cpi", key: "id" },
-      to: { label: "Region", key: "nuts" },
-      links: [...regions].map(([from, to]) => ({ from, to })),
-    },
+    { type: "IN_REGION", from: { label: "Cpi", key: "id" }, to: region, links: links(cpiRegions) },
+    { type: "IN_REGION", from: stakeholder, to: region, links: links(stakeholderRegions) },
+    { type: "PART_OF", from: stakeholder, to: stakeholder, links: links(branches) },
   ];
 }

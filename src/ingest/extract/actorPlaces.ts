@@ -1,0 +1,138 @@
+/**
+ * The places a designator is followed by, read from the gazetteer (src/reference/gazetteer.ts): a town ("CPI di
+ * Cantù", "Comune di Castro (LE)"), a list of towns ("Comuni di Avellino, Aiello del Sabato e Guardia Lombardi"), a
+ * territory (a town, a province or a region: "Confartigianato Lecce", "Confindustria Toscana Sud"), or a region
+ * ("Arpal Umbria"). Every read says where the place's name ends in the text, so the actor's name can be cut there.
+ */
+import { findMunicipalities, findProvince, municipalityAtStart, type Municipality } from "../../reference/gazetteer";
+import { REGIONS, resolveRegion, type Region } from "../../reference/regions";
+
+/** An actor's place, as its entity and node hold it (catalogue.ts): the municipality and province where known. */
+export type Place = {
+  municipality?: string;
+  municipalityIstat?: string;
+  province?: string;
+  provinceName?: string;
+  region: string;
+};
+
+export type TownRead = {
+  town: Municipality;
+  /** The name as the text writes it, a province in brackets aside. */
+  written: string;
+  /** Whether other towns share the name: the actor's id then carries the ISTAT code. */
+  shared: boolean;
+  end: number;
+};
+
+/** "(LE)" after a town's name: which of the towns sharing the name it is. */
+const PROVINCE_IN_BRACKETS = /^\s*\(\s*(\p{L}{2})\s*\)/u;
+/** What goes on from one town of a list to the next. */
+const LIST_SEPARATOR = /^\s*(?:,\s*(?:e\s+|ed\s+)?|\s+e\s+|\s+ed\s+)/u;
+
+/**
+ * The town the text starts with (at `start`); among towns sharing the name, the one of the province in brackets,
+ * else the one of the card's region. Undefined when the text starts with no town's name, or with one the card does
+ * not let us tell from its namesakes.
+ */
+export function readTown(text: string, start: number, region?: string): TownRead | undefined {
+  const match = municipalityAtStart(text.slice(start));
+  if (match === undefined) return undefined;
+  let end = start + match.end;
+  let candidates = match.municipalities;
+  const bracket = PROVINCE_IN_BRACKETS.exec(text.slice(end));
+  if (bracket) {
+    const province = findProvince(bracket[1]!);
+    const inProvince = candidates.filter((town) => town.province.sigla === province?.sigla);
+    if (inProvince.length > 0) {
+      candidates = inProvince;
+      end += bracket[0].length;
+    }
+  }
+  if (candidates.length > 1) candidates = candidates.filter((town) => town.region.nuts === region);
+  if (candidates.length !== 1) return undefined;
+  const shared = findMunicipalities(candidates[0]!.name).length > 1 || match.municipalities.length > 1;
+  return { town: candidates[0]!, written: match.name, shared, end };
+}
+
+/** A name that goes on with a capitalised word is more than the town's ("Pompei Scavi" is not Pompei). */
+const NAME_GOES_ON = /^[ \t]+[\p{Lu}\d]/u;
+
+/** The towns of a list that starts at `start`, each followed by a comma or "e" and the next one. */
+export function readTowns(text: string, start: number, region?: string): TownRead[] {
+  const towns: TownRead[] = [];
+  let at = start;
+  for (;;) {
+    const town = readTown(text, at, region);
+    if (town === undefined || NAME_GOES_ON.test(text.slice(town.end))) return towns;
+    towns.push(town);
+    const separator = LIST_SEPARATOR.exec(text.slice(town.end));
+    if (!separator) return towns;
+    at = town.end + separator[0].length;
+  }
+}
+
+export function townPlace(town: Municipality): Place {
+  const { istat, name, province, region } = town;
+  return { municipality: name, municipalityIstat: istat, province: province.sigla, provinceName: province.name, region: region.nuts };
+}
+
+/** Capitalised words (and the linking words between them) from `start`: a proper name's extent, at most `max` words. */
+export function properName(text: string, start: number, max = 4): { text: string; end: number } | undefined {
+  const word = /^(\s*)([\p{Lu}\d][\p{L}\p{N}'’.-]*|(?:di|del|della|dei|delle|dell['’]|e)(?=\s))/u;
+  let at = start;
+  let end = start;
+  let count = 0;
+  while (count < max) {
+    const found = word.exec(text.slice(at));
+    if (!found) break;
+    at += found[0].length;
+    count += 1;
+    if (/^\p{Lu}|^\d/u.test(found[2]!)) end = at;
+  }
+  const name = text.slice(start, end).trim();
+  return name === "" ? undefined : { text: name, end };
+}
+
+/** The region a text starts with, over its first one to four words (the longest first): "Emilia-Romagna", "Valle d'Aosta". */
+export function regionAtStart(text: string, start: number): { region: Region; end: number } | undefined {
+  const words = [...text.slice(start).matchAll(/[\p{L}'’-]+/gu)].slice(0, 4);
+  for (let count = words.length; count > 0; count -= 1) {
+    const last = words[count - 1]!;
+    const end = start + last.index + last[0].length;
+    const region = resolveRegion(text.slice(start, end));
+    if (region) return { region, end };
+  }
+  return undefined;
+}
+
+/**
+ * A territory: a town, a province by name, or a region, whichever the proper name that starts at `start` begins
+ * with, and the whole proper name ("Toscana Sud" is in Tuscany).
+ */
+export function readTerritory(text: string, start: number, region?: string): { name: string; place: Place; town?: TownRead; end: number } | undefined {
+  const name = properName(text, start);
+  if (name === undefined) return undefined;
+  const town = readTown(text, start, region);
+  if (town && town.end <= name.end) return { name: name.text, place: townPlace(town.town), town, end: Math.max(town.end, name.end) };
+  const province = provinceAtStart(name.text);
+  if (province) return { name: name.text, place: province, end: name.end };
+  const found = regionAtStart(name.text, 0);
+  if (found) return { name: name.text, place: { region: found.region.nuts }, end: name.end };
+  return undefined;
+}
+
+function provinceAtStart(name: string): Place | undefined {
+  const words = name.split(/\s+/);
+  for (let count = Math.min(words.length, 4); count > 0; count -= 1) {
+    const province = findProvince(words.slice(0, count).join(" "));
+    if (province && province.sigla.length === 2 && words[0]!.length > 2) {
+      return { province: province.sigla, provinceName: province.name, region: province.region.nuts };
+    }
+  }
+  return undefined;
+}
+
+export function regionName(nuts: string): string {
+  return REGIONS.find((region) => region.nuts === nuts)?.name ?? nuts;
+}

@@ -1,0 +1,124 @@
+/**
+ * Adds to what the vocabulary found on a card the actors it names with a designator (designated.ts) that the
+ * vocabulary lacks, as provisional entries (`curated: false`). The vocabulary wins: an actor whose words a specific
+ * entry matched, or whose id is a curated entry's (an expert accepted it), is the curated one. A generic class the
+ * designated name contains ("Camera di Commercio" in "Camera di Commercio di Bari") gives way to it, unless the card
+ * names the class elsewhere; a branch, curated ("Confindustria Benevento") or not ("Confindustria Bari"), brings its
+ * national organisation along, with the same provenance, so a practice shares the branch with some practices and the organisation with more. A job centre in
+ * another region than the card's is not linked but warned about.
+ */
+import { tokenize } from "../../text/tokens";
+import type { CardFieldKey, ParsedCard } from "../card";
+import { regionName, type Place } from "./actorPlaces";
+import { findDesignatedActors, type DesignatedActor } from "./designated";
+import type { ActorLabel } from "./designators";
+import type { LineLocator } from "./lines";
+import type { Span } from "./matcher";
+import type { Collected, Found } from "./scan";
+
+type Entry = { id: string; listedOnly?: boolean; partOf?: string };
+type Collections = Record<ActorLabel, Collected<Entry>>;
+export type ActorWarning = { line: number; message: string };
+
+export type DesignatedContext = {
+  /** The fields each kind of actor is read from. */
+  fields: Record<ActorLabel, readonly CardFieldKey[]>;
+  /** The curated entries by label and id. */
+  curated: Record<ActorLabel, ReadonlyMap<string, Entry>>;
+  /** NUTS-2 of the card's region. */
+  region?: string;
+  locate: LineLocator;
+};
+
+const LABELS: readonly ActorLabel[] = ["Stakeholder", "Cpi", "FundingSource"];
+
+export function addDesignatedActors(card: ParsedCard, collections: Collections, context: DesignatedContext): ActorWarning[] {
+  const warnings: ActorWarning[] = [];
+  const nationals = new Set<string>();
+  const coveredIn = new Map<CardFieldKey, Span[]>();
+  for (const label of LABELS) {
+    const collected = collections[label];
+    for (const key of context.fields[label]) {
+      const field = card.fields[key];
+      if (field === undefined) continue;
+      const known = knownHits(collections, key);
+      for (const actor of findDesignatedActors(field.text, context.region).filter((found) => found.label === label)) {
+        if (known.some((hit) => !hit.entry.listedOnly && overlaps(hit, actor))) continue;
+        const words = tokenize(field.text.slice(actor.start, actor.end)).map((token) => token.text);
+        const source = { field: key, line: context.locate(field, words, undefined, actor.start) };
+        const outside = label === "Cpi" && context.region !== undefined && actor.place?.region !== context.region;
+        if (outside) {
+          warnings.push({ line: source.line, message: misplaced(actor, context.region!) });
+          continue;
+        }
+        add(collected, context.curated[label].get(actor.id) ?? provisional(actor), source);
+        coveredIn.set(key, [...(coveredIn.get(key) ?? []), actor]);
+      }
+    }
+  }
+  for (const { entry, source } of [...collections.Stakeholder.items]) {
+    const national = entry.partOf === undefined ? undefined : context.curated.Stakeholder.get(entry.partOf);
+    if (national === undefined) continue;
+    add(collections.Stakeholder, national, source);
+    nationals.add(national.id);
+  }
+  for (const label of LABELS) dropCoveredClasses(collections[label], coveredIn, nationals);
+  return warnings;
+}
+
+/** The entries a field's scans matched, each with its span. */
+function knownHits(collections: Collections, key: CardFieldKey): Array<Span & { entry: Entry }> {
+  return LABELS.flatMap((label) => {
+    const scan = collections[label].scans.get(key);
+    return scan ? scan.hits.map((hit, index) => ({ ...hit, entry: scan.found[index]!.entry })) : [];
+  });
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function add(collected: Collected<Entry>, entry: Entry, source: Found<Entry>["source"]): void {
+  if (!collected.items.some((item) => item.entry.id === entry.id)) collected.items.push({ entry, source });
+}
+
+/** The entry of a provisional actor, in the normalized catalogue's terms. */
+function provisional(actor: DesignatedActor): Entry & { name: string; kind?: string; curated: false } & Partial<Place> {
+  const { id, name, kind, place, partOf } = actor;
+  const common = { id, name, curated: false as const, ...place };
+  return actor.label === "Cpi" ? common : { ...common, kind, ...(partOf ? { partOf } : {}) };
+}
+
+function misplaced(actor: DesignatedActor, region: string): string {
+  const { municipality, province } = actor.place ?? {};
+  const where = municipality ? `${municipality} (${province ?? "?"}), ` : "";
+  return (
+    `"${actor.name}" is in ${where}${regionName(actor.place?.region ?? "")}, not in the card's region ` +
+    `${regionName(region)}: not linked (add it to seed/vocabulary/cpis.json if the card means it)`
+  );
+}
+
+/**
+ * A generic class (a `listedOnly` entry such as "Camera di Commercio") that the card names only inside designated
+ * names stands for them, and goes: the designated actors say more.
+ */
+function dropCoveredClasses(
+  collected: Collected<Entry>,
+  coveredIn: ReadonlyMap<CardFieldKey, Span[]>,
+  nationals: ReadonlySet<string>,
+): void {
+  const hitsOf = new Map<string, Array<{ key: CardFieldKey; span: Span }>>();
+  for (const [key, scan] of collected.scans) {
+    scan.hits.forEach((span, index) => {
+      const entry = scan.found[index]!.entry;
+      if (entry.listedOnly) hitsOf.set(entry.id, [...(hitsOf.get(entry.id) ?? []), { key, span }]);
+    });
+  }
+  collected.items = collected.items.filter((item) => {
+    const hits = hitsOf.get(item.entry.id);
+    if (hits === undefined || nationals.has(item.entry.id)) return true;
+    const inside = (hit: { key: CardFieldKey; span: Span }) =>
+      (coveredIn.get(hit.key) ?? []).some((actor) => actor.start <= hit.span.start && hit.span.end <= actor.end);
+    return !hits.every(inside);
+  });
+}
