@@ -66,14 +66,16 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
   const practiceTitles = indexPracticeTitles(new Map(cores.map(({ practice }) => [practice.title, practice.id])));
   const unknownMentions: CatalogueReading["unknownMentions"] = [];
   const practices: NormalizedPractice[] = cores.map(({ card, practice }) => {
-    const { unknownMentions: unknown, unresolvedLineage, ...entities } = extractEntities(card, {
+    const { unknownMentions: unknown, unresolvedLineage, actorWarnings, ...entities } = extractEntities(card, {
       vocabulary,
       practiceTitles,
       region: practice.region.nuts || undefined,
       sourceLines: lines,
     });
     unknownMentions.push(...unknown.map((mention) => ({ ...mention, practice: practice.id })));
-    issues.push(...unresolvedLineage.map(({ line, message }) => issue("warning", sourceName, line, message, practice.catalogNumber)));
+    issues.push(
+      ...[...unresolvedLineage, ...actorWarnings].map(({ line, message }) => issue("warning", sourceName, line, message, practice.catalogNumber)),
+    );
     return { ...practice, ...entities };
   });
 
