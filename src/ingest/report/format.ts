@@ -1,4 +1,5 @@
 /** The import report an analyst reads: what was found, what is wrong and where, what was written (changes.ts: what changed). */
+import { formatProvisionalNodes } from "../extract";
 import type { LoadReport } from "../load";
 import type { ParseIssue } from "../parse";
 import type { CatalogueReading } from "../pipeline";
@@ -21,6 +22,7 @@ export function formatReading(reading: CatalogueReading): string {
         `${count((p) => p.buildsOn)} lineage`,
     );
   }
+  if (catalogue) lines.push(...formatProvisionalNodes(catalogue));
   if (reading.errors.length > 0) {
     lines.push(`INVALID: ${reading.errors.length} error(s); nothing was loaded:`, ...reading.errors.map(located));
   }
