@@ -55,6 +55,8 @@ export function refreshSimilarityOnWrite(driver: Driver, log: Logger, database?:
   const refresher = similarityRefresher(driver, log, database);
   return {
     async serverWillStart() {
+      // Loaded in the background, so that the first write does not wait for the whole graph to be read.
+      refresher.live.refreshAll("loaded at start").catch((error: unknown) => log.warn({ err: error }, "the similarity index could not be loaded at start"));
       return { serverWillStop: async () => refresher.live.close() };
     },
     async requestDidStart() {
