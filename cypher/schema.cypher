@@ -23,3 +23,12 @@ CREATE FULLTEXT INDEX practice_card_text IF NOT EXISTS
 FOR (n:Practice) ON EACH [n.title, n.summary, n.scope, n.anpalAssistance, n.period, n.driver, n.objectives,
   n.activities, n.humanResources, n.results, n.outcomes, n.lessons, n.conclusions]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'italian' } };
+
+// Provisional actors (docs/actors.md): a review lists them (`curated: false`); places are asked by ISTAT code.
+CREATE INDEX stakeholder_curated IF NOT EXISTS FOR (n:Stakeholder) ON (n.curated);
+CREATE INDEX cpi_curated IF NOT EXISTS FOR (n:Cpi) ON (n.curated);
+CREATE INDEX stakeholder_municipality IF NOT EXISTS FOR (n:Stakeholder) ON (n.municipalityIstat);
+CREATE INDEX cpi_municipality IF NOT EXISTS FOR (n:Cpi) ON (n.municipalityIstat);
+
+// Actors a graph held before `curated` existed were all the vocabulary's (GraphQL reads it as non-null): a no-op once set.
+MATCH (n) WHERE (n:Stakeholder OR n:Cpi OR n:FundingSource) AND n.curated IS NULL SET n.curated = true;
