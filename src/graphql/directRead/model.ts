@@ -41,8 +41,8 @@ export type NodeType = {
 export type NodeModel = ReadonlyMap<string, NodeType>;
 
 const BUILT_IN_SCALARS = new Set(["ID", "String", "Int", "Float", "Boolean"]);
-/** Directives that say nothing about where a field's value comes from. */
-const HINTS = new Set(["cacheControl"]);
+/** Directives that say nothing about where a field's value comes from (@default only fills it when a node is created). */
+const HINTS = new Set(["cacheControl", "default"]);
 /** Names go into Cypher as identifiers: the type definitions only ever hold plain ones. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
