@@ -7,8 +7,8 @@
 import type { GraphReader } from "../neo4j/reader";
 import { InvalidArgumentError, NotFoundError } from "../errors";
 
-type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
-type PathStep = {
+export type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
+export type PathStep = {
   /** 0 for the first practice, then one per relationship. */
   position: number;
   kind: PathNodeKind;
@@ -19,7 +19,7 @@ type PathStep = {
   link?: PathLink;
 };
 /** The relationships a path may follow (the GraphQL enum PathLink). */
-type PathLink =
+export type PathLink =
   | "IN_REGION"
   | "DELIVERED_AT"
   | "IMPLEMENTS"

@@ -5,7 +5,7 @@
 import type { GraphReader } from "../neo4j/reader";
 import { coverageRank, coverageRate, readCoverageOfAll } from "./coverage";
 
-type RegionCoverage = {
+export type RegionCoverage = {
   nuts: string;
   practiceCount: number;
   /** Top-level LEP services (A..S) at least one of its practices covers. */

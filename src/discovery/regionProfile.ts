@@ -7,7 +7,7 @@ import { coverageRank, coverageRate, readCoverageOfAll } from "./coverage";
 import { findRegion, type RegionRef } from "./region";
 import { modelsForEachLep } from "./replicable";
 
-type LepCoverage = {
+export type LepCoverage = {
   code: string;
   name: string;
   covered: boolean;
@@ -16,9 +16,9 @@ type LepCoverage = {
   /** Regions, this one included, with at least one practice covering it. */
   regionsCovering: number;
 };
-type TargetGroupReach = { id: string; name: string; practices: number };
-type LepGap = { code: string; name: string; modelIds: string[] };
-type RegionProfile = {
+export type TargetGroupReach = { id: string; name: string; practices: number };
+export type LepGap = { code: string; name: string; modelIds: string[] };
+export type RegionProfile = {
   region: RegionRef;
   practiceIds: string[];
   /** Every top-level LEP (A..S), in code order. */

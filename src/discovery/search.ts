@@ -7,8 +7,8 @@ import type { GraphReader } from "../neo4j/reader";
 import { checkLimit } from "./limits";
 import { textMatcher, toLuceneQuery } from "./lucene";
 
-type PracticeTextField = "TITLE" | "SUMMARY" | "CARD_TEXT";
-type PracticeHit = { practiceId: string; score: number; matchedFields: PracticeTextField[] };
+export type PracticeTextField = "TITLE" | "SUMMARY" | "CARD_TEXT";
+export type PracticeHit = { practiceId: string; score: number; matchedFields: PracticeTextField[] };
 type SearchInput = { text: string; limit: number };
 
 /** The properties of the index `practice_card_text` (cypher/schema.cypher), and the field each one reports as. */

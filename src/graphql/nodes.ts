@@ -7,11 +7,15 @@
  * works, nested relationships included, and the database round trips do not grow with the number of items.
  */
 import { batchDelegateToSchema } from "@graphql-tools/batch-delegate";
-import { Kind, type FieldNode, type GraphQLFieldResolver, type SelectionSetNode } from "graphql";
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { NotFoundError } from "../errors";
 import type { PrassiContext } from "./context";
 import { mergeReads, planDirectRead, planReadsAhead, type NodeRead } from "./directRead";
 
 type NodeType = "Practice" | "Region" | "Lep" | "TargetGroup";
+
+/** A node as read for the selection being resolved: the fields asked for, by response key. */
+export type GraphNode = { readonly [responseKey: string]: unknown };
 
 /** The generated list query of each node type, and its key. */
 const NODE_QUERIES: Record<NodeType, { field: string; key: string; max: number }> = {
@@ -37,25 +41,54 @@ function selectionWithKey(selectionSet: SelectionSetNode, key: string): Selectio
 /** The key practices are loaded by. */
 export const PRACTICE_KEY = NODE_QUERIES.Practice.key;
 
-/** A resolver for a field holding one node (or null), given the node's key on the parent object. */
-export function nodeField<TParent>(type: NodeType, keyOf: (parent: TParent) => string | null | undefined): GraphQLFieldResolver<TParent, unknown> {
-  return (parent, _args, context, info) => resolveNodes(type, keyOf(parent), context, info);
+type NodeResolver<TParent, TResult> = (parent: TParent, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) => Promise<TResult>;
+
+/** What a missing node is called in a NOT_FOUND error. */
+const NOT_FOUND_KIND = { Practice: "PRACTICE", Region: "REGION", Lep: "LEP", TargetGroup: "TARGET_GROUP" } as const;
+
+/**
+ * A resolver for a non-null field holding one node, given the node's key on the parent object. A node deleted
+ * between the answer's read and its own is NOT_FOUND, naming it, rather than a null where the schema promises one.
+ */
+export function nodeField<TParent>(type: NodeType, keyOf: (parent: TParent) => string): NodeResolver<TParent, GraphNode> {
+  return async (parent, _args, context, info) => {
+    const key = keyOf(parent);
+    const node = await resolveNode(type, key, context, info);
+    if (node === null) throw new NotFoundError(NOT_FOUND_KIND[type], key);
+    return node;
+  };
+}
+
+/** A resolver for a nullable field holding one node, given its key on the parent object (null: no node). */
+export function optionalNodeField<TParent>(type: NodeType, keyOf: (parent: TParent) => string | null): NodeResolver<TParent, GraphNode | null> {
+  return async (parent, _args, context, info) => {
+    const key = keyOf(parent);
+    return key === null ? null : resolveNode(type, key, context, info);
+  };
 }
 
 /** A resolver for a field holding a list of nodes, in the order of the keys on the parent object. */
-export function nodeListField<TParent>(type: NodeType, keysOf: (parent: TParent) => string[]): GraphQLFieldResolver<TParent, unknown> {
-  return (parent, _args, context, info) => resolveNodes(type, keysOf(parent), context, info);
+export function nodeListField<TParent>(type: NodeType, keysOf: (parent: TParent) => string[]): NodeResolver<TParent, GraphNode[]> {
+  return (parent, _args, context, info) => resolveNodeList(type, keysOf(parent), context, info);
 }
 
-/** The nodes of these keys (or this key), as the field being resolved selects them, batched with the request's others. */
-export function resolveNodes(type: NodeType, key: string | string[] | null | undefined, context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) {
+/** The node of this key, as the field being resolved selects it, batched with the request's others. */
+export async function resolveNode(type: NodeType, key: string, context: PrassiContext, info: GraphQLResolveInfo): Promise<GraphNode | null> {
+  return (await resolveNodes(type, key, context, info)) as GraphNode | null;
+}
+
+/** The nodes of these keys, in their order (null where none has the key), batched with the request's others. */
+export async function resolveNodeList(type: NodeType, keys: string[], context: PrassiContext, info: GraphQLResolveInfo): Promise<GraphNode[]> {
+  if (keys.length === 0) return [];
+  return (await resolveNodes(type, keys, context, info)) as GraphNode[];
+}
+
+/** Either reader's answer: the direct read's records, or the generated API's (typed `any` by graphql-tools). */
+function resolveNodes(type: NodeType, key: string | string[], context: PrassiContext, info: GraphQLResolveInfo): Promise<unknown> {
   const { field, key: keyField, max } = NODE_QUERIES[type];
-  const reads = (context as Partial<PrassiContext>).loaders?.nodes;
+  const reads = context.loaders.nodes;
   const read = reads && planDirectRead(type, info);
-  if (reads && read) {
-    if (key == null) return null;
-    return Array.isArray(key) ? (key.length === 0 ? [] : reads.loadMany(read, keyField, key)) : reads.load(read, keyField, key);
-  }
+  if (reads && read) return Array.isArray(key) ? reads.loadMany(read, keyField, key) : reads.load(read, keyField, key);
   const selectionSet = info.fieldNodes[0]?.selectionSet;
   return batchDelegateToSchema({
     schema: info.schema,
@@ -69,7 +102,7 @@ export function resolveNodes(type: NodeType, key: string | string[] | null | und
       return keys.map((wanted) => byKey.get(wanted) ?? null);
     },
     dataLoaderOptions: { maxBatchSize: max },
-    context: context as Record<string, unknown>,
+    context,
     info,
   });
 }
@@ -79,13 +112,13 @@ export function resolveNodes(type: NodeType, key: string | string[] | null | und
  * for the similarity read to read them along: undefined when nodes are not read directly or the selection needs
  * delegation.
  */
-export function matchedPracticesRead(context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]): NodeRead | undefined {
-  if (!(context as Partial<PrassiContext>).loaders?.nodes) return undefined;
+export function matchedPracticesRead(context: PrassiContext, info: GraphQLResolveInfo): NodeRead | undefined {
+  if (!context.loaders.nodes) return undefined;
   const [first, ...others] = planReadsAhead("PracticeMatch", "practice", "Practice", info);
   return others.reduce<NodeRead | undefined>((merged, read) => merged && mergeReads(merged, read), first);
 }
 
 /** How the field being resolved (a list of practices, `Practice.similar`) selects them, as one direct read, if it can be. */
-export function similarPracticesRead(context: unknown, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]): NodeRead | undefined {
-  return (context as Partial<PrassiContext>).loaders?.nodes ? planDirectRead("Practice", info) : undefined;
+export function similarPracticesRead(context: PrassiContext, info: GraphQLResolveInfo): NodeRead | undefined {
+  return context.loaders.nodes ? planDirectRead("Practice", info) : undefined;
 }

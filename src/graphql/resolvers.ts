@@ -2,7 +2,6 @@
  * Resolvers of the discovery root fields (schema/discovery.graphql). Each validates its arguments at the edge,
  * asks a data service for keys and scores, and leaves the graph nodes to the generated API (nodes.ts).
  */
-import type { GraphQLResolveInfo } from "graphql";
 import { z } from "zod";
 import { practicePath } from "../discovery/path";
 import { regionCoverage } from "../discovery/regionCoverage";
@@ -10,14 +9,26 @@ import { regionProfile } from "../discovery/regionProfile";
 import { findReplicableModels } from "../discovery/replicable";
 import { searchPractices } from "../discovery/search";
 import { LENSES, TOP_K } from "../similarity";
-import { readEvidence, type CardFacts, type TransferabilityEvidence } from "../discovery/evidence";
+import { readEvidence, TRANSFERABILITY_EVIDENCE, type CardFacts } from "../discovery/evidence";
 import { NotFoundError } from "../errors";
 import { parseArguments } from "./errors";
-import type { PrassiContext } from "./context";
-import { nodeField, nodeListField, matchedPracticesRead, similarPracticesRead, resolveNodes } from "./nodes";
+import type { Resolvers } from "./generated/schema";
+import { nodeField, nodeListField, optionalNodeField, matchedPracticesRead, similarPracticesRead, resolveNodeList, PRACTICE_KEY, type GraphNode } from "./nodes";
 
-/** The card fields `Practice.transferability` requires (see its @customResolver). */
-type PracticeCard = Omit<CardFacts, "fundingKinds"> & { funding: Array<{ kind: string }> };
+/** The card fields `Practice.transferability` requires (its @customResolver), as @neo4j/graphql hands them over. */
+const text = z.string().nullish().transform((value) => value ?? null);
+const PracticeCard = z
+  .object({
+    ongoing: z.boolean().nullish().transform((value) => value ?? null),
+    results: text,
+    outcomes: text,
+    lessons: text,
+    conclusions: text,
+    humanResources: text,
+    funding: z.array(z.object({ kind: z.string() })),
+  })
+  .transform(({ funding, ...card }): CardFacts => ({ ...card, fundingKinds: funding.map((source) => source.kind) }));
+const ResolvedEvidence = z.object({ transferability: z.array(z.enum(TRANSFERABILITY_EVIDENCE)) });
 
 const limit = z.number().int().min(1, "must be between 1 and 50").max(50, "must be between 1 and 50");
 const key = z.string().trim().min(1, "must not be empty");
@@ -37,46 +48,43 @@ const RegionArguments = z.object({ region: key });
 const PathArguments = z.object({ from: key, to: key, maxHops: z.number().int().min(1, "must be between 1 and 8").max(8, "must be between 1 and 8") });
 const SearchArguments = z.object({ text: key.max(200, "must be at most 200 characters"), limit });
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    similarPractices: async (_: unknown, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) => {
+    similarPractices: async (_, args, context, info) => {
       const { id, lens, limit } = parseArguments(SimilarArguments, args);
       // The matched practices are read with the matches, in the same statement (loaders.ts).
       const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices: matchedPracticesRead(context, info) });
       if (matches === null) throw new NotFoundError("PRACTICE", id);
       return matches;
     },
-    replicableModels: async (_: unknown, args: unknown, { reader }: PrassiContext) => {
+    replicableModels: async (_, args, { reader }) => {
       const { region, lep, target, limit } = parseArguments(ReplicableArguments, args);
       const { matches } = await findReplicableModels(reader, { region, leps: lep ?? undefined, targets: target ?? undefined, limit });
       return matches;
     },
-    regionProfile: (_: unknown, args: unknown, { reader }: PrassiContext) => regionProfile(reader, parseArguments(RegionArguments, args).region),
-    regionCoverage: (_: unknown, _args: unknown, { reader }: PrassiContext) => regionCoverage(reader),
-    practicePath: (_: unknown, args: unknown, { reader }: PrassiContext) => practicePath(reader, parseArguments(PathArguments, args)),
-    searchPractices: (_: unknown, args: unknown, { reader }: PrassiContext) => searchPractices(reader, parseArguments(SearchArguments, args)),
+    regionProfile: (_, args, { reader }) => regionProfile(reader, parseArguments(RegionArguments, args).region),
+    regionCoverage: (_, _args, { reader }) => regionCoverage(reader),
+    practicePath: (_, args, { reader }) => practicePath(reader, parseArguments(PathArguments, args)),
+    searchPractices: (_, args, { reader }) => searchPractices(reader, parseArguments(SearchArguments, args)),
   },
   Practice: {
     // A practice reached through nodes.ts was resolved by the delegated query already: keep its answer.
-    transferability: (practice: PracticeCard | { transferability: TransferabilityEvidence[] }) =>
-      "transferability" in practice
-        ? practice.transferability
-        : readEvidence({ ...practice, fundingKinds: practice.funding.map((source) => source.kind) }),
+    transferability: (practice) =>
+      "transferability" in practice ? ResolvedEvidence.parse(practice).transferability : readEvidence(PracticeCard.parse(practice)),
     // The verified read of similarPractices (never a half-written neighbourhood), as practices.
-    similar: (practice: { id: string } & Record<string, unknown>, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) => {
+    similar: async (practice, args, context, info) => {
       // Reached through nodes.ts, the delegated query resolved it already, under its response key.
       const resolved = practice[info.path.key];
-      if (Array.isArray(resolved)) return resolved;
+      if (Array.isArray(resolved)) return resolved as GraphNode[];
       const { lens, limit } = parseArguments(SimilarOfPracticeArguments, args);
-      const practices = similarPracticesRead(context, info);
-      return context.loaders.similarPractices
-        .load({ id: practice.id, lens, limit, practices })
-        .then((matches) => resolveNodes("Practice", (matches ?? []).map((match) => match.practiceId), context, info));
+      const id = String(practice[PRACTICE_KEY]);
+      const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices: similarPracticesRead(context, info) });
+      return resolveNodeList("Practice", (matches ?? []).map((match) => match.practiceId), context, info);
     },
   },
   PracticeMatch: { practice: nodeField("Practice", (match: { practiceId: string }) => match.practiceId) },
   PracticeHit: { practice: nodeField("Practice", (hit: { practiceId: string }) => hit.practiceId) },
-  PathStep: { practice: nodeField("Practice", (step: { kind: string; id: string }) => (step.kind === "PRACTICE" ? step.id : null)) },
+  PathStep: { practice: optionalNodeField("Practice", (step: { kind: string; id: string }) => (step.kind === "PRACTICE" ? step.id : null)) },
   RegionProfile: {
     region: nodeField("Region", (profile: { region: { nuts: string } }) => profile.region.nuts),
     practiceCount: (profile: { practiceIds: string[] }) => profile.practiceIds.length,
