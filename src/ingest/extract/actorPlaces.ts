@@ -106,28 +106,47 @@ export function regionAtStart(text: string, start: number): { region: Region; en
   return undefined;
 }
 
+/** Capitalised words right after a place's name that are part of the territory's: "Toscana Sud", "Alto Adriatico". */
+const QUALIFIERS = /^(?:[ \t]+[\p{Lu}][\p{L}'’-]*)*/u;
+
 /**
- * A territory: a town, a province by name, or a region, whichever the proper name that starts at `start` begins
- * with, and the whole proper name ("Toscana Sud" is in Tuscany).
+ * A territory: a province by name (provincial associations and chambers are the usual), else a town, else a region,
+ * followed by the capitalised words that qualify it ("Confindustria Toscana Sud" is in Tuscany). "e" ends it unless
+ * it is inside a province's name ("Pesaro e Urbino"): "Confartigianato Lecce e CNA Bari" names two.
  */
-export function readTerritory(text: string, start: number, region?: string): { name: string; place: Place; town?: TownRead; end: number } | undefined {
+export function readTerritory(
+  text: string,
+  start: number,
+  region?: string,
+): { name: string; place: Place; town?: TownRead; end: number } | undefined {
   const name = properName(text, start);
   if (name === undefined) return undefined;
-  const town = readTown(text, start, region);
-  if (town && town.end <= name.end) return { name: name.text, place: townPlace(town.town), town, end: Math.max(town.end, name.end) };
-  const province = provinceAtStart(name.text);
-  if (province) return { name: name.text, place: province, end: name.end };
-  const found = regionAtStart(name.text, 0);
-  if (found) return { name: name.text, place: { region: found.region.nuts }, end: name.end };
-  return undefined;
+  const found = provinceAtStart(text, start) ?? townAt(text, start, region) ?? regionPlaceAt(text, start);
+  if (found === undefined) return undefined;
+  const end = found.end + QUALIFIERS.exec(text.slice(found.end))![0].length;
+  return { ...found, name: text.slice(start, end).trim(), end };
 }
 
-function provinceAtStart(name: string): Place | undefined {
-  const words = name.split(/\s+/);
-  for (let count = Math.min(words.length, 4); count > 0; count -= 1) {
-    const province = findProvince(words.slice(0, count).join(" "));
-    if (province && province.sigla.length === 2 && words[0]!.length > 2) {
-      return { province: province.sigla, provinceName: province.name, region: province.region.nuts };
+function townAt(text: string, start: number, region?: string) {
+  const town = readTown(text, start, region);
+  return town && { place: townPlace(town.town), town, end: town.end };
+}
+
+function regionPlaceAt(text: string, start: number) {
+  const found = regionAtStart(text, start);
+  return found && { place: { region: found.region.nuts }, end: found.end };
+}
+
+/** The longest run of one to four words from `start` that names a province ("Monza e della Brianza", "Lecce"). */
+function provinceAtStart(text: string, start: number): { place: Place; end: number } | undefined {
+  const words = [...text.slice(start).matchAll(/[\p{L}'’-]+/gu)].slice(0, 4);
+  for (let count = words.length; count > 0; count -= 1) {
+    const last = words[count - 1]!;
+    const written = text.slice(start, start + last.index + last[0].length);
+    if (words[0]![0].length <= 2) return undefined; // a sigla is not a province's name here
+    const province = findProvince(written);
+    if (province) {
+      return { place: { province: province.sigla, provinceName: province.name, region: province.region.nuts }, end: start + last.index + last[0].length };
     }
   }
   return undefined;

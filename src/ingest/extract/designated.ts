@@ -6,7 +6,7 @@
  * vocabulary keeps it.
  */
 import { normalizePhrase } from "../../text/tokens";
-import { properName, readTerritory, type Place, readTowns, regionAtStart, townPlace, type TownRead } from "./actorPlaces";
+import { properName, readTerritory, readTown, readTowns, regionAtStart, townPlace, type Place, type TownRead } from "./actorPlaces";
 import { DESIGNATORS, type ActorLabel, type Designator } from "./designators";
 import type { Span } from "./matcher";
 
@@ -58,7 +58,7 @@ function read(designator: Designator, text: string, start: number, after: number
         actor(townSlug(town), town.town.name, town.end, townPlace(town.town)),
       ).map((found, index, all) => (index === 0 ? found : { ...found, start: all[index - 1]!.end }));
     case "townAndName": {
-      const [town] = readTowns(text, after, region);
+      const town = readTown(text, after, region);
       if (town === undefined) return [];
       const rest = properName(text, town.end, 3);
       const name = rest ? `${town.town.name} ${rest.text}` : town.town.name;
@@ -67,7 +67,7 @@ function read(designator: Designator, text: string, start: number, after: number
     case "territory": {
       const territory = readTerritory(text, after, region);
       if (territory === undefined) return [];
-      const id = territory.town && territory.name === territory.town.written ? townSlug(territory.town) : slug(territory.name);
+      const id = territory.town && territory.end === territory.town.end ? townSlug(territory.town) : slug(territory.name);
       return [actor(id, territory.name, territory.end, territory.place)];
     }
     case "region": {

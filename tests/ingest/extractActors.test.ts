@@ -1,0 +1,116 @@
+import { CARD_FIELDS, type CardFieldKey, type ParsedCard } from "../../src/ingest/card";
+import { indexPracticeTitles } from "../../src/ingest/extract";
+import { findDesignatedActors } from "../../src/ingest/extract/designated";
+import { extractEntities } from "../../src/ingest/extract/entities";
+import { resolveRegion } from "../../src/reference/regions";
+import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary";
+
+const vocabulary = loadVocabulary();
+
+function card(fields: Partial<Record<CardFieldKey, string>>): ParsedCard {
+  const parsed: ParsedCard = { catalogNumber: 1, heading: "1 Regione", fields: {}, startLine: 100, endLine: 400 };
+  for (const [key, text] of Object.entries(fields) as Array<[CardFieldKey, string]>) {
+    const startLine = 100 + 10 * CARD_FIELDS.indexOf(key);
+    parsed.fields[key] = { key, label: key, text, tables: [], startLine, endLine: startLine + 2 };
+  }
+  return parsed;
+}
+
+function extract(fields: Partial<Record<CardFieldKey, string>>, words: Vocabulary = vocabulary) {
+  const region = resolveRegion(fields.region ?? "")?.nuts;
+  return extractEntities(card(fields), { vocabulary: words, practiceTitles: indexPracticeTitles(new Map()), region });
+}
+
+const ids = (text: string, region?: string) => findDesignatedActors(text, region).map((actor) => actor.id);
+
+describe("actors named with a designator", () => {
+  it("reads a job centre after every designator cards use, placed by the gazetteer", () => {
+    for (const text of ["il CPI di Cantù", "Centro per l'impiego di Cantù", "Centro per l’Impiego (CPI) di Cantù", "Cpl di Cantù", "C.P.I. di Cantù", "CPI Cantù"]) {
+      expect({ text, ids: ids(text, "ITC4") }).toEqual({ text, ids: ["cpi-cantu"] });
+    }
+    expect(findDesignatedActors("il CPI di Cantù.", "ITC4")[0]).toMatchObject({
+      label: "Cpi",
+      name: "CPI di Cantù",
+      place: { municipality: "Cantù", municipalityIstat: "013041", province: "CO", provinceName: "Como", region: "ITC4" },
+    });
+  });
+
+  it("tells towns sharing a name apart by the province in brackets or the card's region, the id keeping the ISTAT code", () => {
+    expect(ids("Comune di Castro (LE)")).toEqual(["comune-castro-075096"]);
+    expect(ids("Comune di Castro", "ITC4")).toEqual(["comune-castro-016065"]);
+    expect(ids("Comune di Castro")).toEqual([]);
+  });
+
+  it("reads lists of towns, and no more than a town's name", () => {
+    expect(ids("i Comuni di Avellino, Aiello del Sabato e Guardia Lombardi con il Terzo Settore", "ITF3")).toEqual([
+      "comune-avellino",
+      "comune-aiello-del-sabato",
+      "comune-guardia-lombardi",
+    ]);
+    expect(ids("i CPI di Afragola, Pompei Scavi e Sorrento", "ITF3")).toEqual(["cpi-afragola"]);
+    expect(ids("i CPI della Sardegna, il CPI di competenza, i CPI di altre regioni", "ITG2")).toEqual([]);
+  });
+
+  it("reads branches by their territory, agencies by their region, funds by their name", () => {
+    expect(findDesignatedActors("con Confartigianato Lecce e CNA Bari", "ITF4").map(({ id, partOf }) => [id, partOf])).toEqual([
+      ["confartigianato-lecce", "confartigianato"],
+      ["cna-bari", "cna"],
+    ]);
+    expect(findDesignatedActors("Confindustria Toscana Sud", "ITI1")[0]).toMatchObject({ id: "confindustria-toscana-sud", place: { region: "ITI1" } });
+    expect(ids("Arpal Umbria, Agenzia regionale per il lavoro della Toscana, Agenzia Molise Lavoro")).toEqual([
+      "arpal-umbria",
+      "agenzia-regionale-lavoro-toscana",
+      "agenzia-molise-lavoro",
+    ]);
+    expect(findDesignatedActors("Fondo Regionale Disabili; risorse a fondo perduto")).toMatchObject([
+      { id: "fondo-regionale-disabili", label: "FundingSource", kind: "REGIONAL_BUDGET" },
+    ]);
+    expect(ids("Camera di Commercio di Bari, Università degli Studi di Bari Aldo Moro, Unione dei Comuni della Bassa Romagna")).toEqual([
+      "cciaa-bari",
+      "universita-bari-aldo-moro",
+      "unione-comuni-della-bassa-romagna",
+    ]);
+  });
+});
+
+describe("provisional nodes beside the vocabulary", () => {
+  it("links an actor the vocabulary lacks as provisional, and one it knows (aliases included) as curated", () => {
+    const { stakeholders } = extract({
+      region: "Puglia",
+      stakeholders: "Camera di Commercio di Bari; CCIAA di Salerno; Confindustria Benevento; Comune di Bitonto",
+    });
+    expect(stakeholders.map(({ id, curated }) => [id, curated])).toEqual([
+      ["cciaa-salerno", undefined],
+      ["confindustria-benevento", undefined],
+      ["cciaa-bari", false],
+      ["comune-bitonto", false],
+      ["confindustria", undefined],
+    ]);
+    // The generic "Camera di Commercio" the card names only inside "Camera di Commercio di Bari" gives way to it.
+    expect(stakeholders.find((stakeholder) => stakeholder.id === "camera-di-commercio")).toBeUndefined();
+  });
+
+  it("makes a branch its own node, part of its national organisation, which the practice involves too", () => {
+    const { stakeholders } = extract({ region: "Puglia", description: "Con Confindustria Bari sono stati aperti sportelli." });
+    expect(stakeholders).toEqual([
+      expect.objectContaining({ id: "confindustria-bari", curated: false, partOf: "confindustria", kind: "EMPLOYER_ASSOCIATION" }),
+      expect.objectContaining({ id: "confindustria", source: { field: "description", line: 130 } }),
+    ]);
+  });
+
+  it("keeps the id when an expert accepts the node into the vocabulary", () => {
+    const accepted = { ...vocabulary, cpis: [...vocabulary.cpis, { id: "cpi-cantu", name: "CPI di Cantù", region: "ITC4", aliases: ["CPI Cantu'"] }] };
+    const before = extract({ region: "Lombardia", employmentService: "Centro per l'impiego di Cantù" }).cpis;
+    const after = extract({ region: "Lombardia", employmentService: "Centro per l'impiego di Cantù" }, accepted).cpis;
+    expect(before.map(({ id, curated }) => [id, curated])).toEqual([["cpi-cantu", false]]);
+    expect(after.map(({ id, curated }) => [id, curated])).toEqual([["cpi-cantu", undefined]]);
+  });
+
+  it("warns about a job centre in another region than the card's, and does not link it", () => {
+    const extraction = extract({ region: "Lazio", activities: "Il modello nasce dal CPI di Cantù." });
+    expect(extraction.cpis).toEqual([]);
+    expect(extraction.actorWarnings).toEqual([
+      { line: 100 + 10 * CARD_FIELDS.indexOf("activities"), message: expect.stringContaining('"CPI di Cantù" is in Cantù (CO), Lombardia') },
+    ]);
+  });
+});
