@@ -106,6 +106,12 @@ describe("provisional nodes beside the vocabulary", () => {
     expect(after.map(({ id, curated }) => [id, curated])).toEqual([["cpi-cantu", undefined]]);
   });
 
+  it("takes a longer designated name over a vocabulary alias inside it", () => {
+    // "CPI Torino" is an alias of the curated cpi-torino (Piemonte); Torino di Sangro is in Abruzzo.
+    const { cpis } = extract({ region: "Abruzzo", employmentService: "CPI Torino di Sangro" });
+    expect(cpis.map(({ id, region, curated }) => [id, region, curated])).toEqual([["cpi-torino-di-sangro", "ITF1", false]]);
+  });
+
   it("warns about a job centre in another region than the card's, and does not link it", () => {
     const extraction = extract({ region: "Lazio", activities: "Il modello nasce dal CPI di Cantù." });
     expect(extraction.cpis).toEqual([]);

@@ -94,9 +94,15 @@ export function properName(text: string, start: number, max = 4): { text: string
   return name === "" ? undefined : { text: name, end };
 }
 
+/** The first four words from `start`, up to the end of the phrase (punctuation or a line break). */
+function wordsOfPhrase(text: string, start: number): RegExpExecArray[] {
+  const phrase = /^[^;,.:()\n]*/u.exec(text.slice(start))![0];
+  return [...phrase.matchAll(/\p{L}[\p{L}'’-]*/gu)].slice(0, 4);
+}
+
 /** The region a text starts with, over its first one to four words (the longest first): "Emilia-Romagna", "Valle d'Aosta". */
 export function regionAtStart(text: string, start: number): { region: Region; end: number } | undefined {
-  const words = [...text.slice(start).matchAll(/[\p{L}'’-]+/gu)].slice(0, 4);
+  const words = wordsOfPhrase(text, start);
   for (let count = words.length; count > 0; count -= 1) {
     const last = words[count - 1]!;
     const end = start + last.index + last[0].length;
@@ -139,7 +145,7 @@ function regionPlaceAt(text: string, start: number) {
 
 /** The longest run of one to four words from `start` that names a province ("Monza e della Brianza", "Lecce"). */
 function provinceAtStart(text: string, start: number): { place: Place; end: number } | undefined {
-  const words = [...text.slice(start).matchAll(/[\p{L}'’-]+/gu)].slice(0, 4);
+  const words = wordsOfPhrase(text, start);
   for (let count = words.length; count > 0; count -= 1) {
     const last = words[count - 1]!;
     const written = text.slice(start, start + last.index + last[0].length);

@@ -35,7 +35,7 @@ const LABELS: readonly ActorLabel[] = ["Stakeholder", "Cpi", "FundingSource"];
 export function addDesignatedActors(card: ParsedCard, collections: Collections, context: DesignatedContext): ActorWarning[] {
   const warnings: ActorWarning[] = [];
   const nationals = new Set<string>();
-  const coveredIn = new Map<CardFieldKey, Span[]>();
+  const covering = new Map<CardFieldKey, DesignatedActor[]>();
   for (const label of LABELS) {
     const collected = collections[label];
     for (const key of context.fields[label]) {
@@ -43,7 +43,7 @@ export function addDesignatedActors(card: ParsedCard, collections: Collections, 
       if (field === undefined) continue;
       const known = knownHits(collections, key);
       for (const actor of findDesignatedActors(field.text, context.region).filter((found) => found.label === label)) {
-        if (known.some((hit) => !hit.entry.listedOnly && overlaps(hit, actor))) continue;
+        if (known.some((hit) => !hit.entry.listedOnly && overlaps(hit, actor) && !supersedes(actor, hit))) continue;
         const words = tokenize(field.text.slice(actor.start, actor.end)).map((token) => token.text);
         const source = { field: key, line: context.locate(field, words, undefined, actor.start) };
         const outside = label === "Cpi" && context.region !== undefined && actor.place?.region !== context.region;
@@ -52,7 +52,7 @@ export function addDesignatedActors(card: ParsedCard, collections: Collections, 
           continue;
         }
         add(collected, context.curated[label].get(actor.id) ?? provisional(actor), source);
-        coveredIn.set(key, [...(coveredIn.get(key) ?? []), actor]);
+        covering.set(key, [...(covering.get(key) ?? []), actor]);
       }
     }
   }
@@ -62,7 +62,7 @@ export function addDesignatedActors(card: ParsedCard, collections: Collections, 
     add(collections.Stakeholder, national, source);
     nationals.add(national.id);
   }
-  for (const label of LABELS) dropCoveredClasses(collections[label], coveredIn, nationals);
+  for (const label of LABELS) dropCovered(collections[label], covering, nationals);
   return warnings;
 }
 
@@ -76,6 +76,14 @@ function knownHits(collections: Collections, key: CardFieldKey): Array<Span & { 
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * A designated name that goes on past another entry's alias inside it names another actor: "CPI Torino di Sangro"
+ * (Abruzzo) is not the "CPI Torino" of the vocabulary.
+ */
+function supersedes(actor: DesignatedActor, hit: Span & { entry: Entry }): boolean {
+  return hit.entry.id !== actor.id && actor.start <= hit.start && hit.end < actor.end;
 }
 
 function add(collected: Collected<Entry>, entry: Entry, source: Found<Entry>["source"]): void {
@@ -99,26 +107,29 @@ function misplaced(actor: DesignatedActor, region: string): string {
 }
 
 /**
- * A generic class (a `listedOnly` entry such as "Camera di Commercio") that the card names only inside designated
- * names stands for them, and goes: the designated actors say more.
+ * An entry the card names only inside designated names of other actors goes: a generic class (a `listedOnly` entry
+ * such as "Camera di Commercio" in "Camera di Commercio di Bari"), which the designated actor says more precisely,
+ * or an alias inside a longer name ("CPI Torino" in "CPI Torino di Sangro"). A branch's national organisation stays.
  */
-function dropCoveredClasses(
+function dropCovered(
   collected: Collected<Entry>,
-  coveredIn: ReadonlyMap<CardFieldKey, Span[]>,
+  covering: ReadonlyMap<CardFieldKey, DesignatedActor[]>,
   nationals: ReadonlySet<string>,
 ): void {
   const hitsOf = new Map<string, Array<{ key: CardFieldKey; span: Span }>>();
   for (const [key, scan] of collected.scans) {
     scan.hits.forEach((span, index) => {
-      const entry = scan.found[index]!.entry;
-      if (entry.listedOnly) hitsOf.set(entry.id, [...(hitsOf.get(entry.id) ?? []), { key, span }]);
+      const { id } = scan.found[index]!.entry;
+      hitsOf.set(id, [...(hitsOf.get(id) ?? []), { key, span }]);
     });
   }
-  collected.items = collected.items.filter((item) => {
-    const hits = hitsOf.get(item.entry.id);
-    if (hits === undefined || nationals.has(item.entry.id)) return true;
+  collected.items = collected.items.filter(({ entry }) => {
+    const hits = hitsOf.get(entry.id);
+    if (hits === undefined || nationals.has(entry.id)) return true;
     const inside = (hit: { key: CardFieldKey; span: Span }) =>
-      (coveredIn.get(hit.key) ?? []).some((actor) => actor.start <= hit.span.start && hit.span.end <= actor.end);
+      (covering.get(hit.key) ?? []).some(
+        (actor) => actor.id !== entry.id && actor.start <= hit.span.start && hit.span.end <= actor.end,
+      );
     return !hits.every(inside);
   });
 }
