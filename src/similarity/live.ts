@@ -50,6 +50,11 @@ type Version = { epoch: string; stamp: number };
 
 type State = Version & {
   index: SimilarityIndex;
+  /**
+   * Per position, 1 when its masses await their items' new rarities: a new N moves every practice's mass, and
+   * recomputing 100,000 of them took most of a run, while a run reads the masses of a few thousand (ensureMass).
+   */
+  stale: Uint8Array;
   numberOf: Map<string, number>;
   /** What each practice's stored edges point to, and its inverse. */
   neighbours: Map<string, string[]>;
@@ -160,6 +165,8 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 export function liveSimilarity(driver: Driver, database?: string): LiveSimilarity {
   let state: State | undefined;
+  /** Counts invalidate() calls: a load that started before one must not install its index. */
+  let invalidations = 0;
   const own = new Set<string>();
   const stopListening = onGraphVersionAdvanced(driver, (version) => own.add(version));
   let previous: Promise<unknown> = Promise.resolve();
@@ -178,7 +185,12 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
 
   async function full(reason: string): Promise<RefreshReport> {
     state = undefined;
+    const invalidated = invalidations;
     const version = await readVersion(); // before the graph: whatever changes after it is an advance to account for
+    for (const heard of own) {
+      const { epoch, stamp } = parseVersion(heard);
+      if (epoch !== version.epoch || stamp <= version.stamp) own.delete(heard);
+    }
     const records = await readPracticeRecords(driver, database);
     const index = buildSimilarityIndex(records);
     const neighbours = new Map(records.map((record) => [record.id, record.neighbours]));
@@ -186,7 +198,12 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       database,
       onStored: (neighbourhood) => neighbours.set(neighbourhood.practiceId, neighbourhood.edges.map((edge) => edge.target)),
     });
-    state = { ...version, index, numberOf: numbersOf(index), neighbours, listedBy: inverse(neighbours) };
+    if (invalidated === invalidations) {
+      const stale = new Uint8Array(index.practiceIds.length);
+      state = { ...version, index, stale, numberOf: numbersOf(index), neighbours, listedBy: inverse(neighbours) };
+    }
+    // Plans the read by id now: the first targeted run would otherwise wait for it (most of a second at 100,000).
+    await readPracticeFeatures(driver, [], database);
     return { mode: "full", reason, rewritten };
   }
 
@@ -245,6 +262,7 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       });
       for (const id of changed) features.push(fresh.get(id)!);
       current.index = buildSimilarityIndex(features);
+      current.stale = new Uint8Array(current.index.practiceIds.length);
       current.numberOf = numbersOf(current.index);
     } else {
       patch(current, fresh, changed, removed);
@@ -280,18 +298,27 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       const df = index.postings[number]!.length;
       return df > 0 ? Math.log(practices / df) : 0;
     };
+    current.stale = resized(current.stale, index.practiceIds.length, (n) => new Uint8Array(n));
     if (practices !== practicesBefore) {
       // N moved every rarity, hence every mass.
       for (let number = 0; number < index.itemRarity.length; number++) index.itemRarity[number] = rarity(number);
-      for (let position = 0; position < index.practiceIds.length; position++) setPracticeMass(index, position);
+      current.stale.fill(1);
       return;
     }
-    const holders = new Set(repositioned);
+    for (const position of repositioned) current.stale[position] = 1;
     for (const number of moved) {
       index.itemRarity[number] = rarity(number);
-      for (const position of index.postings[number]!) holders.add(position);
+      for (const position of index.postings[number]!) current.stale[position] = 1;
     }
-    for (const position of holders) setPracticeMass(index, position);
+  }
+
+  /** Brings the masses of these positions up to date with the rarities, before anything reads them. */
+  function ensureMass(current: State, positions: Iterable<number>): void {
+    for (const position of positions) {
+      if (!current.stale[position]) continue;
+      setPracticeMass(current.index, position);
+      current.stale[position] = 0;
+    }
   }
 
   /**
@@ -301,10 +328,12 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
    */
   function mayEnter(current: State, position: number, changedPositions: number[]): boolean {
     const { index } = current;
-    const listed = (current.neighbours.get(index.practiceIds[position]!) ?? []).flatMap((id) => {
-      const other = index.positionOf.get(id);
-      const scores = other === undefined ? null : pairLensScores(index, position, other);
-      return scores ? [{ id, other: other!, scores }] : [];
+    const listedIds = (current.neighbours.get(index.practiceIds[position]!) ?? []).filter((id) => index.positionOf.has(id));
+    const listedPositions = listedIds.map((id) => index.positionOf.get(id)!);
+    ensureMass(current, [position, ...changedPositions, ...listedPositions]);
+    const listed = listedIds.flatMap((id, n) => {
+      const scores = pairLensScores(index, position, listedPositions[n]!);
+      return scores ? [{ id, other: listedPositions[n]!, scores }] : [];
     });
     for (const changed of changedPositions) {
       const scores = pairLensScores(index, position, changed);
@@ -337,7 +366,12 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       }
     }
     for (const id of removed) forget(current, id);
-    const { stored } = await recomputeAndStore(driver, index, [...rewritten, ...uncertain].sort(), {
+    const computed = [...rewritten, ...uncertain].sort();
+    for (const id of computed) {
+      const position = index.positionOf.get(id)!;
+      ensureMass(current, [position, ...candidatesOf(index, position)]);
+    }
+    const { stored } = await recomputeAndStore(driver, index, computed, {
       database,
       keep: (neighbourhood) => rewritten.has(neighbourhood.practiceId) || neighbourhood.edges.some((edge) => changed.has(edge.target)),
       signatureOf: (id) => featureSignature(featuresAt(index, index.positionOf.get(id)!)),
@@ -368,7 +402,10 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       return serial(() => targeted(touched));
     },
     refreshAll: (reason) => serial(() => full(reason)),
-    invalidate: () => void (state = undefined),
+    invalidate: () => {
+      invalidations++;
+      state = undefined;
+    },
     close: stopListening,
   };
 }
