@@ -26,7 +26,7 @@ import {
 import { REGIONS } from "../reference/regions";
 import { LINK_KINDS } from "../similarity/model";
 
-type PageLimit = { default: number; max: number };
+export type PageLimit = { default: number; max: number };
 
 /** The `@limit(default, max)` of every node type in the type definitions: what @neo4j/graphql applies to each list. */
 export function readPageLimits(typeDefs: string): Map<string, PageLimit> {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
+import { describeGeneratedFields } from "./generatedDescriptions";
 import { resolvers } from "./resolvers";
 
 const SCHEMA_DIR = path.resolve(__dirname, "../../schema");
@@ -25,11 +26,12 @@ export type PrassiSchema = { schema: GraphQLSchema; neo4jGraphQL: Neo4jGraphQL }
  * Without JWT_SECRET no token can be valid (a random key nobody knows), so writes are refused.
  */
 export async function buildSchema(driver: Driver, jwtSecret?: string): Promise<PrassiSchema> {
+  const typeDefs = readTypeDefs();
   const neo4jGraphQL = new Neo4jGraphQL({
-    typeDefs: readTypeDefs(),
+    typeDefs,
     driver,
     resolvers,
     features: { authorization: { key: jwtSecret ?? randomBytes(32).toString("hex") } },
   });
-  return { schema: await neo4jGraphQL.getSchema(), neo4jGraphQL };
+  return { schema: describeGeneratedFields(await neo4jGraphQL.getSchema(), typeDefs), neo4jGraphQL };
 }
