@@ -46,7 +46,10 @@ async function main(): Promise<void> {
       const branch = practice.stakeholders.find((stakeholder) => stakeholder.partOf === national);
       if (branch && practice.stakeholders.some((stakeholder) => stakeholder.id === national)) apart += 1;
     }
-    console.log(`job centres linked ${percent(linked, cards)}, placed in municipality, province and region ${percent(placed, cards)}`);
+    console.log(
+      `job centres linked ${percent(linked, cards)}, ` +
+        `placed in municipality, province and region ${percent(placed, cards)}`,
+    );
     console.log(`branches apart from (and PART_OF) their national organisation ${percent(apart, cards)}`);
     const byKind = [...provisionalNodes(catalogue)].map(([kind, nodes]) => `${kind} ${nodes.length}`).join(", ");
     console.log(`provisional nodes: ${byKind}`);

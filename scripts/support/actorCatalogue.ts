@@ -49,16 +49,20 @@ const KNOWN: ReadonlyArray<{ alias: string; id: string }> = [
   { alias: "Camera di Commercio di Reggio Calabria", id: "cciaa-reggio-calabria" },
 ];
 
+const regionOf = (k: number) => REGIONS[k % REGIONS.length]!.name;
+
 export function actorCatalogue(year: number, count: number, seed = 7): { text: string; expected: ExpectedActors } {
   const random = randomSource(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const towns = new Map(REGIONS.map((region) => [region.nuts, allMunicipalities().filter((town) => town.region.nuts === region.nuts)]));
+  const towns = new Map(
+    REGIONS.map((region) => [region.nuts, allMunicipalities().filter((town) => town.region.nuts === region.nuts)]),
+  );
   const expected: ExpectedActors = { cpis: new Map(), branches: new Map(), known: new Map() };
   const padded = (n: number) => String(n).padStart(3, "0");
   const id = (n: number) => `${year}-${padded(n)}`;
   const cards = Array.from({ length: count }, (_, k) => {
     const n = k + 1;
-    const region = REGIONS[k % REGIONS.length]!;
+    const region = REGIONS.find((candidate) => candidate.name === regionOf(k))!;
     const town: Municipality = pick(towns.get(region.nuts)!);
     const partner: Municipality = pick(towns.get(region.nuts)!);
     const national = pick(NATIONALS);
@@ -66,7 +70,11 @@ export function actorCatalogue(year: number, count: number, seed = 7): { text: s
     const known = n % 10 === 0 ? [pick(KNOWN)] : [];
     expected.cpis.set(id(n), { istat: town.istat, region: region.nuts });
     expected.branches.set(id(n), { national: national.id, region: region.nuts });
-    if (known.length > 0) expected.known.set(id(n), known.map((entry) => entry.id));
+    if (known.length > 0)
+      expected.known.set(
+        id(n),
+        known.map((entry) => entry.id),
+      );
     const fields = {
       description: `Lo sportello è gestito dal ${cpi} con la ${pick(AGENCY_FORMS)(region.name)}.`,
       employmentService: cpi,
@@ -79,7 +87,10 @@ export function actorCatalogue(year: number, count: number, seed = 7): { text: s
     };
     return card(n, year, region.name, `Sportello territoriale ${n}`, fields);
   });
-  const index = Array.from({ length: count }, (_, k) => `${padded(k + 1)}\t«Sportello territoriale ${k + 1}» - <u>${REGIONS[k % REGIONS.length]!.name}</u>\t<i>Generata.</i>`);
+  const index = Array.from(
+    { length: count },
+    (_, k) => `${padded(k + 1)}\t«Sportello territoriale ${k + 1}» - <u>${regionOf(k)}</u>\t<i>Generata.</i>`,
+  );
   const text = [
     "**Buone prassi generate per una prova**",
     "",

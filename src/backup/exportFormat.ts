@@ -23,9 +23,20 @@ const actor = {
   province: text.optional(),
   provinceName: text.optional(),
 };
-const StakeholderNodeSchema = z.strictObject({ id: text, name: text, nameEn: text.optional(), kind: StakeholderKindSchema, ...actor });
+const StakeholderNodeSchema = z.strictObject({
+  id: text,
+  name: text,
+  nameEn: text.optional(),
+  kind: StakeholderKindSchema,
+  ...actor,
+});
 const TargetGroupNodeSchema = z.strictObject({ id: text, name: text, nameEn: text });
-const FundingSourceNodeSchema = z.strictObject({ id: text, name: text, kind: FundingKindSchema, curated: z.boolean().optional() });
+const FundingSourceNodeSchema = z.strictObject({
+  id: text,
+  name: text,
+  kind: FundingKindSchema,
+  curated: actor.curated,
+});
 const CpiNodeSchema = z.strictObject({ id: text, name: text, ...actor });
 const LawNodeSchema = z.strictObject({ id: text, title: text, year: z.number().int().optional() });
 const ToolNodeSchema = z.strictObject({ id: text, name: text });
@@ -69,8 +80,22 @@ export const VOCABULARY_NODES: ReadonlyArray<{ label: string; array: NodeArray; 
 export const VOCABULARY_LINKS: ReadonlyArray<{ type: string; from: string; to: string; array: LinkArray; fromKey: string; toKey: string }> = [
   { type: "PART_OF", from: "Lep", to: "Lep", array: "lepParts", fromKey: "lep", toKey: "partOf" },
   { type: "IN_REGION", from: "Cpi", to: "Region", array: "cpiRegions", fromKey: "cpi", toKey: "region" },
-  { type: "IN_REGION", from: "Stakeholder", to: "Region", array: "stakeholderRegions", fromKey: "stakeholder", toKey: "region" },
-  { type: "PART_OF", from: "Stakeholder", to: "Stakeholder", array: "stakeholderParts", fromKey: "stakeholder", toKey: "partOf" },
+  {
+    type: "IN_REGION",
+    from: "Stakeholder",
+    to: "Region",
+    array: "stakeholderRegions",
+    fromKey: "stakeholder",
+    toKey: "region",
+  },
+  {
+    type: "PART_OF",
+    from: "Stakeholder",
+    to: "Stakeholder",
+    array: "stakeholderParts",
+    fromKey: "stakeholder",
+    toKey: "partOf",
+  },
 ];
 
 /**

@@ -49,7 +49,13 @@ export const LINKS: readonly LinkSpec[] = [
     label: "Stakeholder",
     key: "id",
     entities: "stakeholders",
-    read: (p) => entityLinks(p.stakeholders, (s) => ({ name: s.name, nameEn: s.nameEn ?? null, kind: s.kind, ...actorProperties(s) })),
+    read: (p) =>
+      entityLinks(p.stakeholders, (s) => ({
+        name: s.name,
+        nameEn: s.nameEn ?? null,
+        kind: s.kind,
+        ...actorProperties(s),
+      })),
   },
   { type: "TARGETS", label: "TargetGroup", key: "id", entities: "targets", read: (p) => entityLinks(p.targets, (t) => ({ name: t.name, nameEn: t.nameEn ?? t.name })) },
   {
@@ -59,7 +65,13 @@ export const LINKS: readonly LinkSpec[] = [
     entities: "funding",
     read: (p) => entityLinks(p.funding, (f) => ({ name: f.name, kind: f.kind, curated: f.curated ?? true })),
   },
-  { type: "DELIVERED_AT", label: "Cpi", key: "id", entities: "cpis", read: (p) => entityLinks(p.cpis, (c) => ({ name: c.name, ...actorProperties(c) })) },
+  {
+    type: "DELIVERED_AT",
+    label: "Cpi",
+    key: "id",
+    entities: "cpis",
+    read: (p) => entityLinks(p.cpis, (c) => ({ name: c.name, ...actorProperties(c) })),
+  },
   { type: "REFERENCES", label: "Law", key: "id", entities: "laws", read: (p) => entityLinks(p.laws, (l) => ({ title: l.title, year: l.year ?? null })) },
   { type: "USES", label: "Tool", key: "id", entities: "tools", read: (p) => entityLinks(p.tools, (t) => ({ name: t.name })) },
   {
@@ -72,7 +84,12 @@ export const LINKS: readonly LinkSpec[] = [
 ];
 
 /** Whether an actor is curated, and its place below the region (the region is a link, sharedNodes.ts). */
-function actorProperties(actor: Pick<NormalizedPractice["cpis"][number], "curated" | "municipality" | "municipalityIstat" | "province" | "provinceName">) {
+type ActorFields = Pick<
+  NormalizedPractice["cpis"][number],
+  "curated" | "municipality" | "municipalityIstat" | "province" | "provinceName"
+>;
+
+function actorProperties(actor: ActorFields) {
   return {
     curated: actor.curated ?? true,
     municipality: actor.municipality ?? null,

@@ -25,17 +25,30 @@ const ids = (text: string, region?: string) => findDesignatedActors(text, region
 
 describe("actors named with a designator", () => {
   it("reads a job centre after every designator cards use, placed by the gazetteer", () => {
-    for (const text of ["il CPI di Cantù", "Centro per l'impiego di Cantù", "Centro per l’Impiego (CPI) di Cantù", "Cpl di Cantù", "C.P.I. di Cantù", "CPI Cantù"]) {
+    for (const text of [
+      "il CPI di Cantù",
+      "Centro per l'impiego di Cantù",
+      "Centro per l’Impiego (CPI) di Cantù",
+      "Cpl di Cantù",
+      "C.P.I. di Cantù",
+      "CPI Cantù",
+    ]) {
       expect({ text, ids: ids(text, "ITC4") }).toEqual({ text, ids: ["cpi-cantu"] });
     }
     expect(findDesignatedActors("il CPI di Cantù.", "ITC4")[0]).toMatchObject({
       label: "Cpi",
       name: "CPI di Cantù",
-      place: { municipality: "Cantù", municipalityIstat: "013041", province: "CO", provinceName: "Como", region: "ITC4" },
+      place: {
+        municipality: "Cantù",
+        municipalityIstat: "013041",
+        province: "CO",
+        provinceName: "Como",
+        region: "ITC4",
+      },
     });
   });
 
-  it("tells towns sharing a name apart by the province in brackets or the card's region, the id keeping the ISTAT code", () => {
+  it("tells namesakes apart by a province in brackets or the card's region, ids keeping the ISTAT code", () => {
     expect(ids("Comune di Castro (LE)")).toEqual(["comune-castro-075096"]);
     expect(ids("Comune di Castro", "ITC4")).toEqual(["comune-castro-016065"]);
     expect(ids("Comune di Castro")).toEqual([]);
@@ -52,11 +65,16 @@ describe("actors named with a designator", () => {
   });
 
   it("reads branches by their territory, agencies by their region, funds by their name", () => {
-    expect(findDesignatedActors("con Confartigianato Lecce e CNA Bari", "ITF4").map(({ id, partOf }) => [id, partOf])).toEqual([
+    expect(
+      findDesignatedActors("con Confartigianato Lecce e CNA Bari", "ITF4").map(({ id, partOf }) => [id, partOf]),
+    ).toEqual([
       ["confartigianato-lecce", "confartigianato"],
       ["cna-bari", "cna"],
     ]);
-    expect(findDesignatedActors("Confindustria Toscana Sud", "ITI1")[0]).toMatchObject({ id: "confindustria-toscana-sud", place: { region: "ITI1" } });
+    expect(findDesignatedActors("Confindustria Toscana Sud", "ITI1")[0]).toMatchObject({
+      id: "confindustria-toscana-sud",
+      place: { region: "ITI1" },
+    });
     expect(ids("Arpal Umbria, Agenzia regionale per il lavoro della Toscana, Agenzia Molise Lavoro")).toEqual([
       "arpal-umbria",
       "agenzia-regionale-lavoro-toscana",
@@ -65,11 +83,11 @@ describe("actors named with a designator", () => {
     expect(findDesignatedActors("Fondo Regionale Disabili; risorse a fondo perduto")).toMatchObject([
       { id: "fondo-regionale-disabili", label: "FundingSource", kind: "REGIONAL_BUDGET" },
     ]);
-    expect(ids("Camera di Commercio di Bari, Università degli Studi di Bari Aldo Moro, Unione dei Comuni della Bassa Romagna")).toEqual([
-      "cciaa-bari",
-      "universita-bari-aldo-moro",
-      "unione-comuni-della-bassa-romagna",
-    ]);
+    expect(
+      ids(
+        "Camera di Commercio di Bari, Università degli Studi di Bari Aldo Moro, Unione dei Comuni della Bassa Romagna",
+      ),
+    ).toEqual(["cciaa-bari", "universita-bari-aldo-moro", "unione-comuni-della-bassa-romagna"]);
   });
 });
 
@@ -91,15 +109,26 @@ describe("provisional nodes beside the vocabulary", () => {
   });
 
   it("makes a branch its own node, part of its national organisation, which the practice involves too", () => {
-    const { stakeholders } = extract({ region: "Puglia", description: "Con Confindustria Bari sono stati aperti sportelli." });
+    const { stakeholders } = extract({
+      region: "Puglia",
+      description: "Con Confindustria Bari sono stati aperti sportelli.",
+    });
     expect(stakeholders).toEqual([
-      expect.objectContaining({ id: "confindustria-bari", curated: false, partOf: "confindustria", kind: "EMPLOYER_ASSOCIATION" }),
+      expect.objectContaining({
+        id: "confindustria-bari",
+        curated: false,
+        partOf: "confindustria",
+        kind: "EMPLOYER_ASSOCIATION",
+      }),
       expect.objectContaining({ id: "confindustria", source: { field: "description", line: 130 } }),
     ]);
   });
 
   it("keeps the id when an expert accepts the node into the vocabulary", () => {
-    const accepted = { ...vocabulary, cpis: [...vocabulary.cpis, { id: "cpi-cantu", name: "CPI di Cantù", region: "ITC4", aliases: ["CPI Cantu'"] }] };
+    const accepted = {
+      ...vocabulary,
+      cpis: [...vocabulary.cpis, { id: "cpi-cantu", name: "CPI di Cantù", region: "ITC4", aliases: ["CPI Cantu'"] }],
+    };
     const before = extract({ region: "Lombardia", employmentService: "Centro per l'impiego di Cantù" }).cpis;
     const after = extract({ region: "Lombardia", employmentService: "Centro per l'impiego di Cantù" }, accepted).cpis;
     expect(before.map(({ id, curated }) => [id, curated])).toEqual([["cpi-cantu", false]]);
@@ -109,14 +138,19 @@ describe("provisional nodes beside the vocabulary", () => {
   it("takes a longer designated name over a vocabulary alias inside it", () => {
     // "CPI Torino" is an alias of the curated cpi-torino (Piemonte); Torino di Sangro is in Abruzzo.
     const { cpis } = extract({ region: "Abruzzo", employmentService: "CPI Torino di Sangro" });
-    expect(cpis.map(({ id, region, curated }) => [id, region, curated])).toEqual([["cpi-torino-di-sangro", "ITF1", false]]);
+    expect(cpis.map(({ id, region, curated }) => [id, region, curated])).toEqual([
+      ["cpi-torino-di-sangro", "ITF1", false],
+    ]);
   });
 
   it("warns about a job centre in another region than the card's, and does not link it", () => {
     const extraction = extract({ region: "Lazio", activities: "Il modello nasce dal CPI di Cantù." });
     expect(extraction.cpis).toEqual([]);
     expect(extraction.actorWarnings).toEqual([
-      { line: 100 + 10 * CARD_FIELDS.indexOf("activities"), message: expect.stringContaining('"CPI di Cantù" is in Cantù (CO), Lombardia') },
+      {
+        line: 100 + 10 * CARD_FIELDS.indexOf("activities"),
+        message: expect.stringContaining('"CPI di Cantù" is in Cantù (CO), Lombardia'),
+      },
     ]);
   });
 });

@@ -74,7 +74,13 @@ export function readTowns(text: string, start: number, region?: string): TownRea
 
 export function townPlace(town: Municipality): Place {
   const { istat, name, province, region } = town;
-  return { municipality: name, municipalityIstat: istat, province: province.sigla, provinceName: province.name, region: region.nuts };
+  return {
+    municipality: name,
+    municipalityIstat: istat,
+    province: province.sigla,
+    provinceName: province.name,
+    region: region.nuts,
+  };
 }
 
 /** Capitalised words (and the linking words between them) from `start`: a proper name's extent, at most `max` words. */
@@ -100,7 +106,7 @@ function wordsOfPhrase(text: string, start: number): RegExpExecArray[] {
   return [...phrase.matchAll(/\p{L}[\p{L}'’-]*/gu)].slice(0, 4);
 }
 
-/** The region a text starts with, over its first one to four words (the longest first): "Emilia-Romagna", "Valle d'Aosta". */
+/** The region a text starts with, over its first one to four words, the longest first ("Valle d'Aosta"). */
 export function regionAtStart(text: string, start: number): { region: Region; end: number } | undefined {
   const words = wordsOfPhrase(text, start);
   for (let count = words.length; count > 0; count -= 1) {
@@ -152,7 +158,10 @@ function provinceAtStart(text: string, start: number): { place: Place; end: numb
     if (words[0]![0].length <= 2) return undefined; // a sigla is not a province's name here
     const province = findProvince(written);
     if (province) {
-      return { place: { province: province.sigla, provinceName: province.name, region: province.region.nuts }, end: start + last.index + last[0].length };
+      return {
+        place: { province: province.sigla, provinceName: province.name, region: province.region.nuts },
+        end: start + last.index + last[0].length,
+      };
     }
   }
   return undefined;

@@ -6,7 +6,16 @@
  * vocabulary keeps it.
  */
 import { normalizePhrase } from "../../text/tokens";
-import { properName, readTerritory, readTown, readTowns, regionAtStart, townPlace, type Place, type TownRead } from "./actorPlaces";
+import {
+  properName,
+  readTerritory,
+  readTown,
+  readTowns,
+  regionAtStart,
+  townPlace,
+  type Place,
+  type TownRead,
+} from "./actorPlaces";
 import { DESIGNATORS, type ActorLabel, type Designator } from "./designators";
 import type { Span } from "./matcher";
 
@@ -34,7 +43,9 @@ const townSlug = (read: TownRead) => `${slug(read.town.name)}${read.shared ? `-$
 /** Every designated actor of the text, in reading order; `region` (the card's) tells towns sharing a name apart. */
 export function findDesignatedActors(text: string, region?: string): DesignatedActor[] {
   const actors = DESIGNATORS.flatMap((designator) =>
-    [...text.matchAll(designator.pattern)].flatMap((match) => read(designator, text, match.index, match.index + match[0].length, region)),
+    [...text.matchAll(designator.pattern)].flatMap((match) =>
+      read(designator, text, match.index, match.index + match[0].length, region),
+    ),
   );
   return actors.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -54,20 +65,28 @@ function read(designator: Designator, text: string, start: number, after: number
   switch (designator.reading) {
     case "towns":
       // Each town of a list is its own actor, the first one's span starting at the designator.
-      return readTowns(text, after, region).map((town) =>
-        actor(townSlug(town), town.town.name, town.end, townPlace(town.town)),
-      ).map((found, index, all) => (index === 0 ? found : { ...found, start: all[index - 1]!.end }));
+      return readTowns(text, after, region)
+        .map((town) => actor(townSlug(town), town.town.name, town.end, townPlace(town.town)))
+        .map((found, index, all) => (index === 0 ? found : { ...found, start: all[index - 1]!.end }));
     case "townAndName": {
       const town = readTown(text, after, region);
       if (town === undefined) return [];
       const rest = properName(text, town.end, 3);
       const name = rest ? `${town.town.name} ${rest.text}` : town.town.name;
-      return [actor(rest ? `${townSlug(town)}-${slug(rest.text)}` : townSlug(town), name, rest?.end ?? town.end, townPlace(town.town))];
+      return [
+        actor(
+          rest ? `${townSlug(town)}-${slug(rest.text)}` : townSlug(town),
+          name,
+          rest?.end ?? town.end,
+          townPlace(town.town),
+        ),
+      ];
     }
     case "territory": {
       const territory = readTerritory(text, after, region);
       if (territory === undefined) return [];
-      const id = territory.town && territory.end === territory.town.end ? townSlug(territory.town) : slug(territory.name);
+      const id =
+        territory.town && territory.end === territory.town.end ? townSlug(territory.town) : slug(territory.name);
       return [actor(id, territory.name, territory.end, territory.place)];
     }
     case "region": {
@@ -78,7 +97,11 @@ function read(designator: Designator, text: string, start: number, after: number
       const found = regionAtStart(text, after);
       const lavoro = found && /^\s+lavoro(?![\p{L}])/iu.exec(text.slice(found.end));
       if (!found || !lavoro) return [];
-      return [actor(`${slug(found.region.name)}-lavoro`, found.region.name, found.end + lavoro[0].length, { region: found.region.nuts })];
+      return [
+        actor(`${slug(found.region.name)}-lavoro`, found.region.name, found.end + lavoro[0].length, {
+          region: found.region.nuts,
+        }),
+      ];
     }
     case "name": {
       const name = properName(text, after, 8);
@@ -87,7 +110,12 @@ function read(designator: Designator, text: string, start: number, after: number
     case "fundName": {
       const name = FUND_NAME.exec(text.slice(after))?.[0].trim();
       if (!name || name.split(/\s+/).length > MAX_FUND_WORDS) return [];
-      return [{ ...actor(slug(name), name, after + name.length), kind: /regional/i.test(name) ? "REGIONAL_BUDGET" : designator.kind }];
+      return [
+        {
+          ...actor(slug(name), name, after + name.length),
+          kind: /regional/i.test(name) ? "REGIONAL_BUDGET" : designator.kind,
+        },
+      ];
     }
   }
 }

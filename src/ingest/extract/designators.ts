@@ -49,7 +49,8 @@ export const DESIGNATORS: readonly Designator[] = [
     label: "Cpi",
     kind: "CPI",
     pattern: designator(
-      String.raw`(?:centr[oi]\s+(?:per\s+l['’]\s*|dell['’]\s*)imp(?:iego|egno)(?:\s*\(\s*cp[il]\s*\))?|c\.\s?p\.\s?i\.|cpi|cpl)(?![\p{L}\p{N}])${OF}`,
+      String.raw`(?:centr[oi]\s+(?:per\s+l['’]\s*|dell['’]\s*)imp(?:iego|egno)(?:\s*\(\s*cp[il]\s*\))?` +
+        String.raw`|c\.\s?p\.\s?i\.|cpi|cpl)(?![\p{L}\p{N}])${OF}`,
     ),
     reading: "towns",
     idPrefix: "cpi",
@@ -91,8 +92,9 @@ export const DESIGNATORS: readonly Designator[] = [
     label: "Stakeholder",
     kind: "SCHOOL",
     pattern: designator(
-      String.raw`istituto\s+(?:(?:tecnico|professionale|comprensivo|superiore|statale|alberghiero|agrario|nautico|industriale|` +
-        String.raw`commerciale|tecnologico|d['’]\s*istruzione\s+superiore|di\s+istruzione\s+superiore)\s*)+`,
+      String.raw`istituto\s+(?:(?:tecnico|professionale|comprensivo|superiore|statale|alberghiero|agrario|` +
+        String.raw`nautico|industriale|commerciale|tecnologico|d['’]\s*istruzione\s+superiore|` +
+        String.raw`di\s+istruzione\s+superiore)\s*)+`,
     ),
     reading: "name",
     idPrefix: "istituto",
@@ -125,17 +127,15 @@ export const DESIGNATORS: readonly Designator[] = [
     idPrefix: "agenzia",
     name: (region) => `Agenzia ${region} Lavoro`,
   },
-  ...ASSOCIATIONS.map(
-    ({ id, name, pattern, flags }): Designator => ({
-      label: "Stakeholder",
-      kind: "EMPLOYER_ASSOCIATION",
-      pattern: designator(`${pattern}\\s+`, flags),
-      reading: "territory",
-      idPrefix: id,
-      name: (territory) => `${name} ${territory}`,
-      partOf: id,
-    }),
-  ),
+  ...ASSOCIATIONS.map(({ id, name, pattern, flags }): Designator => ({
+    label: "Stakeholder",
+    kind: "EMPLOYER_ASSOCIATION",
+    pattern: designator(`${pattern}\\s+`, flags),
+    reading: "territory",
+    idPrefix: id,
+    name: (territory) => `${name} ${territory}`,
+    partOf: id,
+  })),
   {
     label: "FundingSource",
     kind: "NATIONAL_PROGRAMME",

@@ -133,7 +133,8 @@ function curatedById(vocabulary: Vocabulary) {
   let index = curatedIndexes.get(vocabulary);
   if (index === undefined) {
     const byId = <E extends { id: string }>(entries: E[]) => new Map(entries.map((entry) => [entry.id, entry]));
-    index = { Stakeholder: byId(vocabulary.stakeholders), Cpi: byId(vocabulary.cpis), FundingSource: byId(vocabulary.funding) };
+    const { stakeholders, cpis, funding } = vocabulary;
+    index = { Stakeholder: byId(stakeholders), Cpi: byId(cpis), FundingSource: byId(funding) };
     curatedIndexes.set(vocabulary, index);
   }
   return index;

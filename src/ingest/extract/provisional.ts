@@ -3,9 +3,9 @@
  * vocabulary lacks, as provisional entries (`curated: false`). The vocabulary wins: an actor whose words a specific
  * entry matched, or whose id is a curated entry's (an expert accepted it), is the curated one. A generic class the
  * designated name contains ("Camera di Commercio" in "Camera di Commercio di Bari") gives way to it, unless the card
- * names the class elsewhere; a branch, curated ("Confindustria Benevento") or not ("Confindustria Bari"), brings its
- * national organisation along, with the same provenance, so a practice shares the branch with some practices and the organisation with more. A job centre in
- * another region than the card's is not linked but warned about.
+ * names the class elsewhere. A branch, curated ("Confindustria Benevento") or not ("Confindustria Bari"), brings its
+ * national organisation along, with the same provenance, so a practice shares the branch with some practices and
+ * the organisation with more. A job centre in another region than the card's is not linked but warned about.
  */
 import { tokenize } from "../../text/tokens";
 import type { CardFieldKey, ParsedCard } from "../card";
@@ -32,7 +32,11 @@ export type DesignatedContext = {
 
 const LABELS: readonly ActorLabel[] = ["Stakeholder", "Cpi", "FundingSource"];
 
-export function addDesignatedActors(card: ParsedCard, collections: Collections, context: DesignatedContext): ActorWarning[] {
+export function addDesignatedActors(
+  card: ParsedCard,
+  collections: Collections,
+  context: DesignatedContext,
+): ActorWarning[] {
   const warnings: ActorWarning[] = [];
   const nationals = new Set<string>();
   const covering = new Map<CardFieldKey, DesignatedActor[]>();

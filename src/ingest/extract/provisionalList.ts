@@ -16,10 +16,14 @@ export function provisionalNodes(catalogue: NormalizedCatalogue): Map<string, No
       ...practice.funding.map((actor) => ({ ...actor, kind: `FUNDING ${actor.kind}` })),
     ];
     for (const actor of actors.filter((candidate) => candidate.curated === false)) {
-      const place = "municipality" in actor && actor.municipality ? `${actor.municipality} ${actor.province ?? ""}`.trim() : "";
+      const place =
+        "municipality" in actor && actor.municipality ? `${actor.municipality} ${actor.province ?? ""}`.trim() : "";
       const region = "region" in actor ? actor.region : undefined;
       const where = [place, region].filter(Boolean).join(", ");
-      const entry = nodes.get(actor.id) ?? { kind: actor.kind, node: { id: actor.id, name: actor.name, where, mentions: [] } };
+      const entry = nodes.get(actor.id) ?? {
+        kind: actor.kind,
+        node: { id: actor.id, name: actor.name, where, mentions: [] },
+      };
       entry.node.mentions.push({ practice: practice.id, line: actor.source.line });
       nodes.set(actor.id, entry);
     }

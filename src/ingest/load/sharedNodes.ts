@@ -52,7 +52,7 @@ export function catalogueNodes(catalogue: NormalizedCatalogue): SharedNodes[] {
  */
 export function catalogueLinks(catalogue: NormalizedCatalogue): SharedLinks[] {
   const { practices } = catalogue;
-  const cpiRegions = new Map(practices.flatMap((practice) => practice.cpis.map((cpi) => [cpi.id, cpi.region] as const)));
+  const cpiRegions = new Map(practices.flatMap((practice) => practice.cpis.map((c) => [c.id, c.region] as const)));
   const stakeholders = practices.flatMap((practice) => practice.stakeholders);
   const stakeholderRegions = new Map(stakeholders.flatMap((s) => (s.region ? [[s.id, s.region] as const] : [])));
   const branches = new Map(stakeholders.flatMap((s) => (s.partOf ? [[s.id, s.partOf] as const] : [])));
