@@ -91,7 +91,7 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   if (targets.items.length === 0) targets = collect(card, ["description"], () => targetScan);
   const funding = collect(card, ["funding"], () => fundingScan);
   const cpis = collect(card, CPI_FIELDS, () => cpiScan);
-  const actorWarnings = addDesignatedActors(
+  const designated = addDesignatedActors(
     card,
     { Stakeholder: stakeholders, Cpi: cpis, FundingSource: funding },
     {
@@ -102,6 +102,9 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
     },
   );
   cpis.items = cpis.items.map((item) => ({ ...item, entry: placeCuratedCpi(item.entry) }));
+  // What designated actors name is known too: it is no unknown mention.
+  const named: Collected<{ id: string }> = { items: [], scans: new Map() };
+  for (const [key, hits] of designated.named) named.scans.set(key, { found: [], hits, blocked: [] });
   const lawScan = scanner(vocabulary.laws);
   const toolScan = scanner(vocabulary.tools);
 
@@ -115,11 +118,11 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
     tools: asCatalogued(ToolSchema, collect(card, CARD_FIELDS, () => toolScan)),
     buildsOn: lineage.links,
     unresolvedLineage: lineage.unresolved,
-    actorWarnings,
+    actorWarnings: designated.warnings,
     unknownMentions: [
-      ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis),
+      ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis, named),
       ...unknownMentions(card.fields.targets, locate, targets),
-      ...unknownMentions(card.fields.funding, locate, funding),
+      ...unknownMentions(card.fields.funding, locate, funding, named),
     ],
   };
 }

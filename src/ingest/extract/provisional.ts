@@ -19,6 +19,8 @@ import type { Collected, Found } from "./scan";
 type Entry = { id: string; listedOnly?: boolean; partOf?: string };
 type Collections = Record<ActorLabel, Collected<Entry>>;
 export type ActorWarning = { line: number; message: string };
+/** The warnings, and the spans of each field that name a designated actor (no unknown mentions, then). */
+export type DesignatedResult = { warnings: ActorWarning[]; named: Map<CardFieldKey, Span[]> };
 
 export type DesignatedContext = {
   /** The fields each kind of actor is read from. */
@@ -36,7 +38,7 @@ export function addDesignatedActors(
   card: ParsedCard,
   collections: Collections,
   context: DesignatedContext,
-): ActorWarning[] {
+): DesignatedResult {
   const warnings: ActorWarning[] = [];
   const nationals = new Set<string>();
   const covering = new Map<CardFieldKey, DesignatedActor[]>();
@@ -67,7 +69,7 @@ export function addDesignatedActors(
     nationals.add(national.id);
   }
   for (const label of LABELS) dropCovered(collections[label], covering, nationals);
-  return warnings;
+  return { warnings, named: covering };
 }
 
 /** The entries a field's scans matched, each with its span. */
