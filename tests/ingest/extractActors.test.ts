@@ -62,6 +62,7 @@ describe("actors named with a designator", () => {
     ]);
     expect(ids("i CPI di Afragola, Pompei Scavi e Sorrento", "ITF3")).toEqual(["cpi-afragola"]);
     expect(ids("i CPI della Sardegna, il CPI di competenza, i CPI di altre regioni", "ITG2")).toEqual([]);
+    expect(ids("il CPI della Spezia e il Comune dell'Aquila")).toEqual(["cpi-la-spezia", "comune-l-aquila"]);
   });
 
   it("reads branches by their territory, agencies by their region, funds by their name", () => {

@@ -55,6 +55,25 @@ export function readTown(text: string, start: number, region?: string): TownRead
   return { town: candidates[0]!, written: match.name, shared, end };
 }
 
+/** The article a preposition before a town holds: "CPI della Spezia" is the CPI of La Spezia, "dell'Aquila" L'Aquila. */
+const ARTICLES: ReadonlyArray<[RegExp, string]> = [
+  [/della\s*$/iu, "La "],
+  [/dello\s*$/iu, "Lo "],
+  [/dell['’]\s*$/iu, "L'"],
+];
+
+/**
+ * The towns of a list after a designator, as readTowns reads them, or, where none is read after an articled
+ * preposition, with its article given back to the first town's name.
+ */
+export function readTownsAfter(text: string, start: number, region?: string): TownRead[] {
+  const towns = readTowns(text, start, region);
+  const article = ARTICLES.find(([preposition]) => preposition.test(text.slice(0, start)))?.[1];
+  if (towns.length > 0 || article === undefined) return towns;
+  const shift = (town: TownRead): TownRead => ({ ...town, end: town.end - article.length + start });
+  return readTowns(`${article}${text.slice(start)}`, 0, region).map(shift);
+}
+
 /** A name that goes on with a capitalised word is more than the town's ("Pompei Scavi" is not Pompei). */
 const NAME_GOES_ON = /^[ \t]+[\p{Lu}\d]/u;
 

@@ -10,7 +10,7 @@ import {
   properName,
   readTerritory,
   readTown,
-  readTowns,
+  readTownsAfter,
   regionAtStart,
   townPlace,
   type Place,
@@ -65,7 +65,7 @@ function read(designator: Designator, text: string, start: number, after: number
   switch (designator.reading) {
     case "towns":
       // Each town of a list is its own actor, the first one's span starting at the designator.
-      return readTowns(text, after, region)
+      return readTownsAfter(text, after, region)
         .map((town) => actor(townSlug(town), town.town.name, town.end, townPlace(town.town)))
         .map((found, index, all) => (index === 0 ? found : { ...found, start: all[index - 1]!.end }));
     case "townAndName": {

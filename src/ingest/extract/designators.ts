@@ -67,7 +67,7 @@ export const DESIGNATORS: readonly Designator[] = [
   {
     label: "Stakeholder",
     kind: "MUNICIPALITY",
-    pattern: designator(String.raw`comun[ei]\s+(?:di|de|del|della|dello|dell['’]|d['’])\s*`),
+    pattern: designator(String.raw`comun[ei]\s+(?:(?:di|de|del|della|dello)(?![\p{L}])|dell['’]|d['’])\s*`),
     reading: "towns",
     idPrefix: "comune",
     name: (town) => `Comune di ${town}`,
@@ -83,7 +83,9 @@ export const DESIGNATORS: readonly Designator[] = [
   {
     label: "Stakeholder",
     kind: "UNIVERSITY",
-    pattern: designator(String.raw`universit(?:à|a['’]?|y)\s+(?:degli\s+studi\s+)?(?:di|del|della|dell['’])\s*`),
+    pattern: designator(
+      String.raw`universit(?:à|a['’]?|y)\s+(?:degli\s+studi\s+)?(?:(?:di|del|della)(?![\p{L}])|dell['’])\s*`,
+    ),
     reading: "townAndName",
     idPrefix: "universita",
     name: (name) => `Università di ${name}`,
