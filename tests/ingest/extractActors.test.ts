@@ -139,6 +139,12 @@ describe("provisional nodes beside the vocabulary", () => {
     expect(after.map(({ id, curated }) => [id, curated])).toEqual([["cpi-cantu", undefined]]);
   });
 
+  it("keeps the class of job centres among the stakeholders beside a job centre it names", () => {
+    const extraction = extract({ region: "Lombardia", stakeholders: "Centro per l'impiego di Cantù; Comune di Cantù" });
+    expect(extraction.cpis.map(({ id }) => id)).toEqual(["cpi-cantu"]);
+    expect(extraction.stakeholders.map(({ id }) => id)).toEqual(["centri-per-l-impiego", "comune-cantu"]);
+  });
+
   it("takes a longer designated name over a vocabulary alias inside it", () => {
     // "CPI Torino" is an alias of the curated cpi-torino (Piemonte); Torino di Sangro is in Abruzzo.
     const { cpis } = extract({ region: "Abruzzo", employmentService: "CPI Torino di Sangro" });

@@ -68,7 +68,7 @@ export function addDesignatedActors(
     add(collections.Stakeholder, national, source);
     nationals.add(national.id);
   }
-  for (const label of LABELS) dropCovered(collections[label], covering, nationals);
+  for (const label of LABELS) dropCovered(collections[label], label, covering, nationals);
   return { warnings, named: covering };
 }
 
@@ -113,12 +113,14 @@ function misplaced(actor: DesignatedActor, region: string): string {
 }
 
 /**
- * An entry the card names only inside designated names of other actors goes: a generic class (a `listedOnly` entry
- * such as "Camera di Commercio" in "Camera di Commercio di Bari"), which the designated actor says more precisely,
- * or an alias inside a longer name ("CPI Torino" in "CPI Torino di Sangro"). A branch's national organisation stays.
+ * An entry the card names only inside designated names of other actors of its label goes: a generic class (a
+ * `listedOnly` entry such as "Camera di Commercio" in "Camera di Commercio di Bari"), which the designated actor says
+ * more precisely, or an alias inside a longer name ("CPI Torino" in "CPI Torino di Sangro"). A branch's national
+ * organisation stays; so does the stakeholder class "Centri per l'impiego" beside a job centre (another label).
  */
 function dropCovered(
   collected: Collected<Entry>,
+  label: ActorLabel,
   covering: ReadonlyMap<CardFieldKey, DesignatedActor[]>,
   nationals: ReadonlySet<string>,
 ): void {
@@ -134,7 +136,8 @@ function dropCovered(
     if (hits === undefined || nationals.has(entry.id)) return true;
     const inside = (hit: { key: CardFieldKey; span: Span }) =>
       (covering.get(hit.key) ?? []).some(
-        (actor) => actor.id !== entry.id && actor.start <= hit.span.start && hit.span.end <= actor.end,
+        (actor) =>
+          actor.label === label && actor.id !== entry.id && actor.start <= hit.span.start && hit.span.end <= actor.end,
       );
     return !hits.every(inside);
   });
