@@ -12,7 +12,6 @@ import { InvalidArgumentError, PrassiError, type ErrorCode } from "../errors";
 import { NO_ANSWER_CODES } from "../neo4j/driver";
 import { SimilarityUnsettledError } from "../similarity/read";
 
-export type { ErrorCode };
 
 /** An error of the API; `httpStatus` is used when the error stops the whole request (before execution). */
 export function prassiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number): GraphQLError {
@@ -47,17 +46,29 @@ const TIMED_OUT = new Set([
  * themselves to nobody, so `instanceof` cannot be used). Its translator refuses a write without a token with its
  * base class, named as a GraphQLError, and the message "Unauthenticated" (its AUTHORIZATION_UNAUTHENTICATED).
  */
-const LIBRARY_REFUSALS: Record<string, ErrorCode> = {
-  Neo4jGraphQLAuthenticationError: "UNAUTHENTICATED",
-  Neo4jGraphQLForbiddenError: "FORBIDDEN",
+const LIBRARY_REFUSALS = new Map<string, ErrorCode>([
+  ["Neo4jGraphQLAuthenticationError", "UNAUTHENTICATED"],
+  ["Neo4jGraphQLForbiddenError", "FORBIDDEN"],
   // A write the graph refuses (a duplicate id, a required link missing): the editor can fix it.
-  Neo4jGraphQLConstraintValidationError: "BAD_USER_INPUT",
-  Neo4jGraphQLRelationshipValidationError: "BAD_USER_INPUT",
-};
+  ["Neo4jGraphQLConstraintValidationError", "BAD_USER_INPUT"],
+  ["Neo4jGraphQLRelationshipValidationError", "BAD_USER_INPUT"],
+]);
 
 function codeOfLibraryRefusal(cause: Error): ErrorCode | undefined {
   if (cause instanceof GraphQLError && cause.message === "Unauthenticated") return "UNAUTHENTICATED";
-  return LIBRARY_REFUSALS[cause.name];
+  return LIBRARY_REFUSALS.get(cause.name);
+}
+
+/**
+ * What was thrown underneath a field, through every wrapping: Apollo's resolver wrapper, and the GraphQL errors a
+ * delegated query (nodes.ts) wraps its own field errors in. A GraphQL error with a code is the answer itself.
+ */
+function causeOf(error: unknown): unknown {
+  let cause = unwrapResolverError(error);
+  while (cause instanceof GraphQLError && cause.extensions?.code === undefined && cause.originalError) {
+    cause = cause.originalError;
+  }
+  return cause;
 }
 
 /**
@@ -66,7 +77,7 @@ function codeOfLibraryRefusal(cause: Error): ErrorCode | undefined {
  * a bug or an unknown database failure: INTERNAL_SERVER_ERROR.
  */
 export function codeOfCause(error: unknown): ErrorCode | undefined {
-  const cause = unwrapResolverError(error);
+  const cause = causeOf(error);
   if (cause instanceof PrassiError) return cause.code;
   if (cause instanceof Neo4jError) {
     if (NO_ANSWER_CODES.has(cause.code)) return "SERVICE_UNAVAILABLE";
@@ -87,7 +98,7 @@ export function codeOfCause(error: unknown): ErrorCode | undefined {
 
 /** Whether the database stopped the transaction because it was told to (a request whose client went away). */
 export function wasTerminated(error: unknown): boolean {
-  const cause = unwrapResolverError(error);
+  const cause = causeOf(error);
   return cause instanceof Neo4jError && cause.code === "Neo.ClientError.Transaction.Terminated";
 }
 
@@ -111,7 +122,7 @@ export function formatError(options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = codeOfCause(error);
     if (code === undefined) return formatted;
-    const cause = unwrapResolverError(error);
+    const cause = causeOf(error);
     const details = cause instanceof PrassiError ? cause.details : {};
     const detail = code === "INTERNAL_SERVER_ERROR" && options.development && cause instanceof Error ? { cause: cause.message } : {};
     const extensions = { ...formatted.extensions, ...details, code, ...detail };

@@ -5,21 +5,35 @@
  * description and page limits. The library's input types (filters, sort and mutation inputs, thousands of values)
  * stay as it generates them.
  */
-import { getNamedType, isObjectType, Kind, parse, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  parse,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from "graphql";
 import { readPageLimits, type PageLimit } from "./queryCost";
 
-/** "A job centre (CPI, ...): the local ...; about 550 in Italy." -> "A job centre (CPI, ...): the local ..." */
-function firstSentence(description: string): string {
-  return description.split(/(?<=\.)\s|;\s/)[0]!.replace(/\.$/, "");
+/** A type's own description, as the opening of a sentence that goes on. */
+function clause(type: GraphQLObjectType): string {
+  return (type.description ?? type.name).trim().replace(/\.$/, "");
 }
 
 function listDescription(type: GraphQLObjectType, limit: PageLimit | undefined): string {
-  const page = limit ? `(${limit.default} unless \`limit\` says otherwise, at most ${limit.max})` : "";
-  return `${type.name} nodes: ${firstSentence(type.description ?? type.name)}. Filtered by \`where\`, ordered by \`sort\`, paged by \`limit\` ${page} and \`offset\`.`;
+  const page = limit ? ` (${limit.default} unless \`limit\` says otherwise, at most ${limit.max})` : "";
+  return (
+    `${type.name} nodes: ${clause(type)}. ` +
+    `Filtered by \`where\`, ordered by \`sort\`, paged by \`limit\`${page} and \`offset\`.`
+  );
 }
 
 function connectionDescription(type: GraphQLObjectType): string {
-  return `${type.name} nodes as a Relay connection: \`totalCount\`, and edges paged by cursor (\`first\`, \`after\`), filtered by \`where\`, ordered by \`sort\`.`;
+  return (
+    `${type.name} nodes as a Relay connection: \`totalCount\`, and edges paged by cursor (\`first\`, \`after\`), ` +
+    "filtered by `where`, ordered by `sort`."
+  );
 }
 
 /** The arguments the library gives its fields, the same on every type. */
@@ -31,29 +45,41 @@ const ARGUMENTS: Record<string, string> = {
   first: "How many edges to answer at most.",
   after: "Cursor of the edge to start after (an edge's `cursor`, or `pageInfo.endCursor`).",
   input: "The nodes to create, with the links to connect or create.",
-  update: "What to change: properties to set, links to connect, disconnect, create, update or delete.",
+  update: "What to change: properties to set; links to connect, disconnect, create, update or delete.",
   delete: "Linked nodes to delete with them.",
 };
 
 /** Describes the library's arguments of a field (`where`, `sort`, `limit`...) that have no description. */
 function describeArguments(field: GraphQLField<unknown, unknown>): void {
-  for (const argument of field.args) if (!argument.description) argument.description = ARGUMENTS[argument.name] ?? null;
+  for (const argument of field.args) argument.description ??= ARGUMENTS[argument.name] ?? null;
 }
 
 const MUTATION_VERBS: Record<string, string> = {
   create: "Creates %s nodes, with their links (`input`). Needs an editor's token.",
-  update: "Updates the %s nodes matching `where`: properties set, links connected or disconnected. Needs an editor's token.",
+  update: "Updates the %s nodes matching `where`: properties set, links connected or disconnected. " +
+    "Needs an editor's token.",
   delete: "Deletes the %s nodes matching `where`, with their links. Needs an editor's token.",
 };
 
-/** `practicesConnection` beside a described `practices`: the same nodes, with each link's properties and a count. */
+/** Whether the edges of a connection carry the link's properties (its provenance), which some links have not. */
+function edgesHaveProperties(connection: GraphQLField<unknown, unknown>): boolean {
+  const type = getNamedType(connection.type);
+  const edges = isObjectType(type) ? type.getFields().edges : undefined;
+  const edge = edges && getNamedType(edges.type);
+  return isObjectType(edge) && "properties" in edge.getFields();
+}
+
+/** `practicesConnection` beside a described `practices`: the same nodes, with a count (and each link's properties). */
 function describeRelationshipConnections(type: GraphQLObjectType): void {
   const fields = type.getFields();
   for (const field of Object.values(fields)) {
     const list = field.name.endsWith("Connection") ? fields[field.name.slice(0, -"Connection".length)] : undefined;
     describeArguments(field);
     if (field.description || !list?.description) continue;
-    field.description = `${list.description} As a Relay connection: \`totalCount\`, each edge with the link's properties (\`properties\`: its provenance), paged by cursor (\`first\`, \`after\`).`;
+    const properties = edgesHaveProperties(field) ? ", each edge with the link's properties (its provenance)" : "";
+    field.description =
+      `${list.description.trim()} As a Relay connection: \`totalCount\`${properties}, ` +
+      "paged by cursor (`first`, `after`).";
   }
 }
 
@@ -77,7 +103,8 @@ export function describeGeneratedFields(schema: GraphQLSchema, typeDefs: string)
     }
   }
   for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
-    const type = field.name.endsWith("Connection") ? nodeTypeOfList.get(field.name.slice(0, -"Connection".length)) : undefined;
+    const list = field.name.endsWith("Connection") ? field.name.slice(0, -"Connection".length) : undefined;
+    const type = list === undefined ? undefined : nodeTypeOfList.get(list);
     if (type) describe(field, connectionDescription(type));
   }
   // The library builds its own Query type and leaves out the description schema/ gives it.
@@ -85,9 +112,13 @@ export function describeGeneratedFields(schema: GraphQLSchema, typeDefs: string)
   const declared = parse(typeDefs).definitions.find(
     (definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === "Query",
   );
-  if (query && !query.description && declared && "description" in declared) query.description = declared.description?.value;
+  if (query && !query.description && declared && "description" in declared) {
+    query.description = declared.description?.value;
+  }
   const mutation = schema.getMutationType();
-  if (mutation && !mutation.description) mutation.description = "Writes: each needs an editor's token (`Authorization: Bearer <token>`).";
+  if (mutation && !mutation.description) {
+    mutation.description = "Writes: each needs an editor's token (`Authorization: Bearer <token>`).";
+  }
   for (const field of Object.values(mutation?.getFields() ?? {})) {
     const [, verb, plural] = /^(create|update|delete)(\w+)$/.exec(field.name) ?? [];
     const type = plural && nodeTypeOfList.get(plural[0]!.toLowerCase() + plural.slice(1));

@@ -41,54 +41,99 @@ function selectionWithKey(selectionSet: SelectionSetNode, key: string): Selectio
 /** The key practices are loaded by. */
 export const PRACTICE_KEY = NODE_QUERIES.Practice.key;
 
-type NodeResolver<TParent, TResult> = (parent: TParent, args: unknown, context: PrassiContext, info: GraphQLResolveInfo) => Promise<TResult>;
-
 /** What a missing node is called in a NOT_FOUND error. */
 const NOT_FOUND_KIND = { Practice: "PRACTICE", Region: "REGION", Lep: "LEP", TargetGroup: "TARGET_GROUP" } as const;
 
+type NodeResolver<TParent, TResult> = (
+  parent: TParent,
+  args: unknown,
+  context: PrassiContext,
+  info: GraphQLResolveInfo,
+) => Promise<TResult>;
+
+/** What a reader answers for one key: the node, null when no node has the key, or the error of its batch. */
+type Loaded = GraphNode | null | Error;
+
 /**
- * A resolver for a non-null field holding one node, given the node's key on the parent object. A node deleted
- * between the answer's read and its own is NOT_FOUND, naming it, rather than a null where the schema promises one.
+ * A node a non-null field promises. One deleted between the answer's read and its own is NOT_FOUND, naming it,
+ * rather than a null where the schema promises a node.
  */
-export function nodeField<TParent>(type: NodeType, keyOf: (parent: TParent) => string): NodeResolver<TParent, GraphNode> {
+function present(type: NodeType, key: string, loaded: Loaded): GraphNode {
+  if (loaded instanceof Error) throw loaded;
+  if (loaded === null) throw new NotFoundError(NOT_FOUND_KIND[type], key);
+  return loaded;
+}
+
+/** A resolver for a non-null field holding one node, given the node's key on the parent object. */
+export function nodeField<TParent>(
+  type: NodeType,
+  keyOf: (parent: TParent) => string,
+): NodeResolver<TParent, GraphNode> {
   return async (parent, _args, context, info) => {
     const key = keyOf(parent);
-    const node = await resolveNode(type, key, context, info);
-    if (node === null) throw new NotFoundError(NOT_FOUND_KIND[type], key);
-    return node;
+    return present(type, key, await readNode(type, key, context, info));
   };
 }
 
 /** A resolver for a nullable field holding one node, given its key on the parent object (null: no node). */
-export function optionalNodeField<TParent>(type: NodeType, keyOf: (parent: TParent) => string | null): NodeResolver<TParent, GraphNode | null> {
+export function optionalNodeField<TParent>(
+  type: NodeType,
+  keyOf: (parent: TParent) => string | null,
+): NodeResolver<TParent, GraphNode | null> {
   return async (parent, _args, context, info) => {
     const key = keyOf(parent);
-    return key === null ? null : resolveNode(type, key, context, info);
+    if (key === null) return null;
+    const loaded = await readNode(type, key, context, info);
+    if (loaded instanceof Error) throw loaded;
+    return loaded;
   };
 }
 
 /** A resolver for a field holding a list of nodes, in the order of the keys on the parent object. */
-export function nodeListField<TParent>(type: NodeType, keysOf: (parent: TParent) => string[]): NodeResolver<TParent, GraphNode[]> {
+export function nodeListField<TParent>(
+  type: NodeType,
+  keysOf: (parent: TParent) => string[],
+): NodeResolver<TParent, GraphNode[]> {
   return (parent, _args, context, info) => resolveNodeList(type, keysOf(parent), context, info);
 }
 
-/** The node of this key, as the field being resolved selects it, batched with the request's others. */
-export async function resolveNode(type: NodeType, key: string, context: PrassiContext, info: GraphQLResolveInfo): Promise<GraphNode | null> {
-  return (await resolveNodes(type, key, context, info)) as GraphNode | null;
-}
-
-/** The nodes of these keys, in their order (null where none has the key), batched with the request's others. */
-export async function resolveNodeList(type: NodeType, keys: string[], context: PrassiContext, info: GraphQLResolveInfo): Promise<GraphNode[]> {
+/** The nodes of these keys, in their order, batched with the request's others; a key no node has is NOT_FOUND. */
+export async function resolveNodeList(
+  type: NodeType,
+  keys: string[],
+  context: PrassiContext,
+  info: GraphQLResolveInfo,
+): Promise<GraphNode[]> {
   if (keys.length === 0) return [];
-  return (await resolveNodes(type, keys, context, info)) as GraphNode[];
+  const loaded = await readNodes(type, keys, context, info);
+  return keys.map((key, index) => present(type, key, loaded[index] ?? null));
 }
 
-/** Either reader's answer: the direct read's records, or the generated API's (typed `any` by graphql-tools). */
-function resolveNodes(type: NodeType, key: string | string[], context: PrassiContext, info: GraphQLResolveInfo): Promise<unknown> {
-  const { field, key: keyField, max } = NODE_QUERIES[type];
+function readNode(type: NodeType, key: string, context: PrassiContext, info: GraphQLResolveInfo): Promise<Loaded> {
+  const { key: keyField } = NODE_QUERIES[type];
   const reads = context.loaders.nodes;
   const read = reads && planDirectRead(type, info);
-  if (reads && read) return Array.isArray(key) ? reads.loadMany(read, keyField, key) : reads.load(read, keyField, key);
+  return reads && read ? reads.load(read, keyField, key) : delegate(type, key, info, context);
+}
+
+function readNodes(
+  type: NodeType,
+  keys: string[],
+  context: PrassiContext,
+  info: GraphQLResolveInfo,
+): Promise<Loaded[]> {
+  const { key: keyField } = NODE_QUERIES[type];
+  const reads = context.loaders.nodes;
+  const read = reads && planDirectRead(type, info);
+  return reads && read ? reads.loadMany(read, keyField, keys) : delegate(type, keys, info, context);
+}
+
+/**
+ * The generated API's answer, through a batched delegation: the selected fields of each node, null for a key no node
+ * has (graphql-tools types it `any`).
+ */
+function delegate(type: NodeType, key: string | string[], info: GraphQLResolveInfo, context: PrassiContext) {
+  const { field, key: keyField, max } = NODE_QUERIES[type];
   const selectionSet = info.fieldNodes[0]?.selectionSet;
   return batchDelegateToSchema({
     schema: info.schema,

@@ -13,7 +13,15 @@ import { readEvidence, TRANSFERABILITY_EVIDENCE, type CardFacts } from "../disco
 import { NotFoundError } from "../errors";
 import { parseArguments } from "./errors";
 import type { Resolvers } from "./generated/schema";
-import { nodeField, nodeListField, optionalNodeField, matchedPracticesRead, similarPracticesRead, resolveNodeList, PRACTICE_KEY, type GraphNode } from "./nodes";
+import {
+  matchedPracticesRead,
+  nodeField,
+  nodeListField,
+  optionalNodeField,
+  PRACTICE_KEY,
+  resolveNodeList,
+  similarPracticesRead,
+} from "./nodes";
 
 /** The card fields `Practice.transferability` requires (its @customResolver), as @neo4j/graphql hands them over. */
 const text = z.string().nullish().transform((value) => value ?? null);
@@ -28,7 +36,10 @@ const PracticeCard = z
     funding: z.array(z.object({ kind: z.string() })),
   })
   .transform(({ funding, ...card }): CardFacts => ({ ...card, fundingKinds: funding.map((source) => source.kind) }));
-const ResolvedEvidence = z.object({ transferability: z.array(z.enum(TRANSFERABILITY_EVIDENCE)) });
+/** A field of a practice reached through nodes.ts is resolved by the delegated query already, under its response key. */
+const ResolvedEvidence = z.array(z.enum(TRANSFERABILITY_EVIDENCE));
+const ResolvedPractices = z.array(z.record(z.string(), z.unknown()));
+const PracticeKey = z.string();
 
 const limit = z.number().int().min(1, "must be between 1 and 50").max(50, "must be between 1 and 50");
 const key = z.string().trim().min(1, "must not be empty");
@@ -59,7 +70,8 @@ export const resolvers: Resolvers = {
     },
     replicableModels: async (_, args, { reader }) => {
       const { region, lep, target, limit } = parseArguments(ReplicableArguments, args);
-      const { matches } = await findReplicableModels(reader, { region, leps: lep ?? undefined, targets: target ?? undefined, limit });
+      const asked = { region, leps: lep ?? undefined, targets: target ?? undefined, limit };
+      const { matches } = await findReplicableModels(reader, asked);
       return matches;
     },
     regionProfile: (_, args, { reader }) => regionProfile(reader, parseArguments(RegionArguments, args).region),
@@ -68,32 +80,33 @@ export const resolvers: Resolvers = {
     searchPractices: (_, args, { reader }) => searchPractices(reader, parseArguments(SearchArguments, args)),
   },
   Practice: {
-    // A practice reached through nodes.ts was resolved by the delegated query already: keep its answer.
-    transferability: (practice) =>
-      "transferability" in practice ? ResolvedEvidence.parse(practice).transferability : readEvidence(PracticeCard.parse(practice)),
+    transferability: (practice, _args, _context, info) => {
+      const resolved = practice[info.path.key];
+      return resolved === undefined ? readEvidence(PracticeCard.parse(practice)) : ResolvedEvidence.parse(resolved);
+    },
     // The verified read of similarPractices (never a half-written neighbourhood), as practices.
     similar: async (practice, args, context, info) => {
-      // Reached through nodes.ts, the delegated query resolved it already, under its response key.
       const resolved = practice[info.path.key];
-      if (Array.isArray(resolved)) return resolved as GraphNode[];
+      if (resolved !== undefined) return ResolvedPractices.parse(resolved);
       const { lens, limit } = parseArguments(SimilarOfPracticeArguments, args);
-      const id = String(practice[PRACTICE_KEY]);
-      const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices: similarPracticesRead(context, info) });
+      const id = PracticeKey.parse(practice[PRACTICE_KEY]);
+      const practices = similarPracticesRead(context, info);
+      const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices });
       return resolveNodeList("Practice", (matches ?? []).map((match) => match.practiceId), context, info);
     },
   },
-  PracticeMatch: { practice: nodeField("Practice", (match: { practiceId: string }) => match.practiceId) },
-  PracticeHit: { practice: nodeField("Practice", (hit: { practiceId: string }) => hit.practiceId) },
-  PathStep: { practice: optionalNodeField("Practice", (step: { kind: string; id: string }) => (step.kind === "PRACTICE" ? step.id : null)) },
+  PracticeMatch: { practice: nodeField("Practice", (match) => match.practiceId) },
+  PracticeHit: { practice: nodeField("Practice", (hit) => hit.practiceId) },
+  PathStep: { practice: optionalNodeField("Practice", (step) => (step.kind === "PRACTICE" ? step.id : null)) },
   RegionProfile: {
-    region: nodeField("Region", (profile: { region: { nuts: string } }) => profile.region.nuts),
-    practiceCount: (profile: { practiceIds: string[] }) => profile.practiceIds.length,
+    region: nodeField("Region", (profile) => profile.region.nuts),
+    practiceCount: (profile) => profile.practiceIds.length,
   },
-  RegionCoverage: { region: nodeField("Region", (coverage: { nuts: string }) => coverage.nuts) },
-  LepCoverage: { lep: nodeField("Lep", (coverage: { code: string }) => coverage.code) },
-  TargetGroupReach: { targetGroup: nodeField("TargetGroup", (reach: { id: string }) => reach.id) },
+  RegionCoverage: { region: nodeField("Region", (coverage) => coverage.nuts) },
+  LepCoverage: { lep: nodeField("Lep", (coverage) => coverage.code) },
+  TargetGroupReach: { targetGroup: nodeField("TargetGroup", (reach) => reach.id) },
   LepGap: {
-    lep: nodeField("Lep", (gap: { code: string }) => gap.code),
-    models: nodeListField("Practice", (gap: { modelIds: string[] }) => gap.modelIds),
+    lep: nodeField("Lep", (gap) => gap.code),
+    models: nodeListField("Practice", (gap) => gap.modelIds),
   },
 };

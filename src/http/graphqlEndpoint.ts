@@ -96,7 +96,7 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): express.Reques
         jwt = await options.verifyToken(request.get("authorization"));
       } catch (error) {
         if (!(error instanceof TokenError)) throw error;
-        sendError(request, response, 401, "UNAUTHENTICATED", `Unauthenticated: ${error.message}`, {
+        sendError(request, response, 401, error.code, `Unauthenticated: ${error.message}`, {
           "www-authenticate": `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`,
         });
         return;
