@@ -157,19 +157,21 @@ CREATE (p)-[:IN_REGION]->(r), (p)-[:TARGETS]->(t), (p)-[:INVOLVES]->(s), (p)-[:I
 /** The figures of a series of refreshes, p50 and max, with the load average (1, 5, 15 minutes) at its end. */
 function summary(label: string, times: number[]): void {
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`${label} p50 ${percentile(sorted, 0.5).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms (${times.length} refreshes; load ${loadAverage()})`);
+  const [p50, max] = [percentile(sorted, 0.5), sorted[sorted.length - 1]!].map((ms) => ms.toFixed(0));
+  console.log(`${label} p50 ${p50} ms, max ${max} ms (${times.length} refreshes; load ${loadAverage()})`);
 }
 
 const pickPractice = (size: number) => `bench-${String(Math.floor(random() * size)).padStart(6, "0")}`;
 const pickTargetGroup = () => `target-${Math.floor(random() * 20)}`; // drawn often: they exist
 
-/** The full refresh (before issue 9's targeted one) after edits of one practice and creations of one, through Cypher. */
+/** The full refresh (what every write ran before issue 9) after edits and creations of one practice, through Cypher. */
 async function timeFullRefresh(driver: Driver, database: string | undefined, size: number): Promise<void> {
   const times: number[] = [];
   for (let round = 0; round < 6; round++) {
     const created = round % 3 === 2;
     const practice = created ? `bench-new-${round}` : pickPractice(size);
-    await driver.executeQuery(created ? CREATE_ONE_PRACTICE : EDIT_ONE_PRACTICE, { practice, targetGroup: pickTargetGroup() }, { database });
+    const write = created ? CREATE_ONE_PRACTICE : EDIT_ONE_PRACTICE;
+    await driver.executeQuery(write, { practice, targetGroup: pickTargetGroup() }, { database });
     const [refreshed, ms] = await timed(() => refreshSimilarity(driver, database));
     times.push(ms);
     console.log(`  ${created ? "new practice   " : "edited practice"} ${practice}: ${ms.toFixed(0)} ms, ${refreshed.length} practices recomputed (load ${loadAverage()})`);
@@ -178,15 +180,21 @@ async function timeFullRefresh(driver: Driver, database: string | undefined, siz
 }
 
 const LINK = `mutation Link($practice: ID!, $targetGroup: ID!) {
-  updatePractices(where: { id: { eq: $practice } }, update: { targets: [{ connect: [{ where: { node: { id: { eq: $targetGroup } } }, edge: { field: TARGETS } }] }] }) { practices { id } }
+  updatePractices(
+    where: { id: { eq: $practice } }
+    update: { targets: [{ connect: [{ where: { node: { id: { eq: $targetGroup } } }, edge: { field: TARGETS } }] }] }
+  ) { practices { id } }
 }`;
 const UNLINK = `mutation Unlink($practice: ID!, $targetGroup: ID!) {
-  updatePractices(where: { id: { eq: $practice } }, update: { targets: [{ disconnect: [{ where: { node: { id: { eq: $targetGroup } } } }] }] }) { practices { id } }
+  updatePractices(
+    where: { id: { eq: $practice } }
+    update: { targets: [{ disconnect: [{ where: { node: { id: { eq: $targetGroup } } } }] }] }
+  ) { practices { id } }
 }`;
 const CREATE = `mutation Create($practice: ID!, $targetGroup: ID!) {
   createPractices(input: [{
-    id: $practice, catalogNumber: 1, printedNumber: "1", title: "Bench practice", summary: "-", territorialLevel: LOCAL, ongoing: true,
-    anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1,
+    id: $practice, catalogNumber: 1, printedNumber: "1", title: "Bench practice", summary: "-", territorialLevel: LOCAL,
+    ongoing: true, anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1,
     regions: { connect: [{ where: { node: { nuts: { eq: "ITC3" } } }, edge: { field: REGION } }] },
     targets: { connect: [{ where: { node: { id: { eq: $targetGroup } } }, edge: { field: TARGETS } }] },
     stakeholders: { connect: [{ where: { node: { id: { eq: "anpal-servizi" } } }, edge: { field: STAKEHOLDERS } }] },
@@ -203,14 +211,15 @@ async function timeTargetedRefresh(driver: Driver, database: string | undefined,
   const refresher = similarityRefresher(driver, createLogger("warn"), database);
   const [, loadMs] = await timed(() => refresher.live.refreshAll("bench: the live index is loaded"));
   console.log(`live index loaded    ${seconds(loadMs)} (a full refresh; load ${loadAverage()})`);
-  const contextValue = { executionContext: driver, sessionConfig: { database }, jwt: { roles: ["editor"], sub: "bench" } };
+  const jwt = { roles: ["editor"], sub: "bench" };
+  const contextValue = { executionContext: driver, sessionConfig: { database }, jwt };
   const times: number[] = [];
   for (let round = 0; round < 12; round++) {
     const created = round % 3 === 2;
     const practice = created ? `bench-api-new-${round}` : pickPractice(size);
     const targetGroup = pickTargetGroup();
     const { records } = await driver.executeQuery(
-      "MATCH (:Practice {id: $practice})-[linked:TARGETS]->(:TargetGroup {id: $targetGroup}) RETURN count(linked) AS linked",
+      "MATCH (:Practice {id: $practice})-[linked:TARGETS]->(:TargetGroup {id: $targetGroup}) RETURN count(*) AS linked",
       { practice, targetGroup },
       { database },
     );
@@ -222,8 +231,9 @@ async function timeTargetedRefresh(driver: Driver, database: string | undefined,
     const [report, ms] = await timed(() => refresher.afterWrite(schema, operation, variables));
     times.push(ms);
     const what = created ? "new practice   " : source === LINK ? "linked target  " : "unlinked target";
-    const steps = Object.entries(report?.steps ?? {}).map(([step, stepMs]) => `${step} ${stepMs.toFixed(0)}`).join(", ");
-    console.log(`  ${what} ${practice}: ${ms.toFixed(0)} ms (${steps}), ${report?.mode}, ${report?.rewritten.length} rewritten (load ${loadAverage()})`);
+    const steps = Object.entries(report?.steps ?? {}).map(([step, stepMs]) => `${step} ${stepMs.toFixed(0)}`);
+    const outcome = `${report?.mode}, ${report?.rewritten.length} rewritten`;
+    console.log(`  ${what} ${practice}: ${ms.toFixed(0)} ms (${steps.join(", ")}), ${outcome} (load ${loadAverage()})`);
   }
   refresher.live.close();
   summary("targeted refresh (after)  ", times);

@@ -10,7 +10,11 @@ export type SimilarityRefresher = {
    * What the plugin does after a mutation committed without error: resolves once its similarity is refreshed, with
    * what the run that served it did (undefined when the write changed no link, or the run failed).
    */
-  afterWrite(schema: GraphQLSchema, operation: OperationDefinitionNode, variables?: Record<string, unknown>): Promise<RefreshReport | undefined>;
+  afterWrite(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    variables?: Record<string, unknown>,
+  ): Promise<RefreshReport | undefined>;
   live: LiveSimilarity;
 };
 
@@ -31,7 +35,10 @@ export function similarityRefresher(driver: Driver, log: Logger, database?: stri
       const ids = effects.flatMap((effect) => (effect.kind === "practices" ? effect.ids : []));
       const report = unknown ? await live.refreshAll(unknown.reason) : await live.refreshPractices(ids);
       if (report.rewritten.length > 0 || report.mode === "full") {
-        log.info({ practices: report.rewritten.length, mode: report.mode, reason: report.reason }, "similarity refreshed after a write");
+        log.info(
+          { practices: report.rewritten.length, mode: report.mode, reason: report.reason },
+          "similarity refreshed after a write",
+        );
       }
       return report;
     } catch (error) {
@@ -56,7 +63,9 @@ export function refreshSimilarityOnWrite(driver: Driver, log: Logger, database?:
   return {
     async serverWillStart() {
       // Loaded in the background, so that the first write does not wait for the whole graph to be read.
-      refresher.live.refreshAll("loaded at start").catch((error: unknown) => log.warn({ err: error }, "the similarity index could not be loaded at start"));
+      refresher.live
+        .refreshAll("loaded at start")
+        .catch((error: unknown) => log.warn({ err: error }, "the similarity index could not be loaded at start"));
       return { serverWillStop: async () => refresher.live.close() };
     },
     async requestDidStart() {
@@ -66,7 +75,8 @@ export function refreshSimilarityOnWrite(driver: Driver, log: Logger, database?:
           if ((errors?.length ?? 0) > 0) {
             // A write that failed part-way may have committed something no run will be told of: reload next time.
             const data = response.body.kind === "single" ? response.body.singleResult.data : undefined;
-            if (data && Object.values(data).some((value) => value !== null && value !== undefined)) refresher.live.invalidate();
+            if (data && Object.values(data).some((value) => value !== null && value !== undefined))
+              refresher.live.invalidate();
             return;
           }
           // The mutation has committed: the run this waits for starts after it.

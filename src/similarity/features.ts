@@ -47,7 +47,9 @@ MATCH (p:Practice) WHERE p.id IN $ids
 RETURN p.id AS id,${ITEMS}`;
 
 function itemsOf(record: { get(key: string): unknown }): PracticeFeatures["items"] {
-  return LINK_KINDS.flatMap((kind: LinkKind) => [...new Set<string>(record.get(kind) as string[])].map((key) => ({ kind, key })));
+  return LINK_KINDS.flatMap((kind: LinkKind) =>
+    [...new Set<string>(record.get(kind) as string[])].map((key) => ({ kind, key })),
+  );
 }
 
 export async function readPracticeRecords(driver: Driver, database?: string): Promise<PracticeRecord[]> {
@@ -62,7 +64,11 @@ export async function readPracticeRecords(driver: Driver, database?: string): Pr
 }
 
 /** The features of the given practices as the graph holds them now; a practice that does not exist is left out. */
-export async function readPracticeFeatures(driver: Driver, ids: readonly string[], database?: string): Promise<PracticeFeatures[]> {
+export async function readPracticeFeatures(
+  driver: Driver,
+  ids: readonly string[],
+  database?: string,
+): Promise<PracticeFeatures[]> {
   const { records } = await driver.executeQuery(READ_SOME_FEATURES, { ids }, { database, routing: "READ" });
   return records.map((record) => ({ id: record.get("id"), items: itemsOf(record) }));
 }

@@ -18,7 +18,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { onGraphVersionAdvanced, readGraphVersion } from "../neo4j/graphVersion";
 import { featureSignature, readPracticeFeatures, readPracticeRecords } from "./features";
 import { LENSES, LINK_KINDS, itemId, type PracticeFeatures } from "./model";
-import { TOP_K, buildSimilarityIndex, candidateCap, candidatesOf, pairLensScores, setPracticeMass, type SimilarityIndex } from "./neighbours";
+import {
+  TOP_K,
+  buildSimilarityIndex,
+  candidateCap,
+  candidatesOf,
+  pairLensScores,
+  setPracticeMass,
+  type SimilarityIndex,
+} from "./neighbours";
 import { recomputeAndStore, refreshFromRecords } from "./recompute";
 
 const KINDS = LINK_KINDS.length;
@@ -71,7 +79,10 @@ function itemIdAt(index: SimilarityIndex, number: number): string {
 }
 
 function featuresAt(index: SimilarityIndex, position: number): PracticeFeatures {
-  const items = Array.from(index.items[position]!, (number) => ({ kind: LINK_KINDS[index.itemKind[number]!]!, key: index.itemKey[number]! }));
+  const items = Array.from(index.items[position]!, (number) => ({
+    kind: LINK_KINDS[index.itemKind[number]!]!,
+    key: index.itemKey[number]!,
+  }));
   return { id: index.practiceIds[position]!, items };
 }
 
@@ -91,7 +102,11 @@ function inverse(neighbours: Map<string, string[]>): Map<string, Set<string>> {
   return listedBy;
 }
 
-function resized<T extends Float64Array | Uint8Array | Uint32Array>(array: T, length: number, make: (length: number) => T): T {
+function resized<T extends Float64Array | Uint8Array | Uint32Array>(
+  array: T,
+  length: number,
+  make: (length: number) => T,
+): T {
   if (array.length >= length) return array;
   const grown = make(length);
   grown.set(array);
@@ -109,7 +124,10 @@ function addPosition(index: SimilarityIndex, id: string): number {
   index.dampingRoot = resized(index.dampingRoot, size * KINDS, (n) => new Float64Array(n));
   index.damped = resized(index.damped, size, (n) => new Uint8Array(n));
   index.lensMass = resized(index.lensMass, size * LENSES.length, (n) => new Float64Array(n));
-  for (const [number, bits] of index.holders) index.holders.set(number, resized(bits, (size + 31) >>> 5, (n) => new Uint32Array(n)));
+  const words = (size + 31) >>> 5;
+  for (const [number, bits] of index.holders) {
+    index.holders.set(number, resized(bits, words, (n) => new Uint32Array(n)));
+  }
   return position;
 }
 
@@ -161,7 +179,8 @@ function itemIds(features: PracticeFeatures | undefined): string[] {
   return features ? [...new Set(features.items.map(itemId))].sort() : [];
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, n) => value === b[n]);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value, n) => value === b[n]);
 
 export function liveSimilarity(driver: Driver, database?: string): LiveSimilarity {
   let state: State | undefined;
@@ -196,7 +215,7 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     const neighbours = new Map(records.map((record) => [record.id, record.neighbours]));
     const rewritten = await refreshFromRecords(driver, records, index, {
       database,
-      onStored: (neighbourhood) => neighbours.set(neighbourhood.practiceId, neighbourhood.edges.map((edge) => edge.target)),
+      onStored: ({ practiceId, edges }) => neighbours.set(practiceId, edges.map((edge) => edge.target)),
     });
     if (invalidated === invalidations) {
       const stale = new Uint8Array(index.practiceIds.length);
@@ -215,7 +234,8 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       let missing = 0;
       for (let stamp = current.stamp + 1; stamp <= now.stamp; stamp++) if (!ours(stamp)) missing++;
       if (missing === 0) break;
-      if (waited >= OWN_ADVANCE_GRACE_MS) return `${missing} change(s) of the graph made elsewhere (another instance, an import)`;
+      if (waited >= OWN_ADVANCE_GRACE_MS)
+        return `${missing} change(s) of the graph made elsewhere (another instance, an import)`;
       await sleep(5);
     }
     for (let stamp = current.stamp + 1; stamp <= now.stamp; stamp++) own.delete(`${now.epoch}:${stamp}`);
@@ -231,7 +251,9 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     if (foreign) return full(foreign);
     current.stamp = now.stamp;
     const checked = performance.now();
-    const fresh = new Map((await readPracticeFeatures(driver, touched, database)).map((features) => [features.id, features]));
+    const fresh = new Map(
+      (await readPracticeFeatures(driver, touched, database)).map((features) => [features.id, features]),
+    );
     const read = performance.now();
 
     const { index } = current;
@@ -252,7 +274,8 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     }
     if (changed.size === 0 && removed.size === 0) return { mode: "targeted", rewritten: [] };
 
-    const practices = index.positionOf.size - removed.size + [...changed].filter((id) => !index.positionOf.has(id)).length;
+    const practices =
+      index.positionOf.size - removed.size + [...changed].filter((id) => !index.positionOf.has(id)).length;
     if (unknownItem || candidateCap(practices) !== candidateCap(index.positionOf.size)) {
       // A new item needs a number in the sorted order every sum follows; a new cap, new candidates: built again
       // from what this process holds (seconds at 100,000 practices), not read again.
@@ -269,12 +292,22 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     }
     const patched = performance.now();
     const report = await rewrite(current, changed, removed);
-    const steps = { check: checked - started, read: read - checked, patch: patched - read, rewrite: performance.now() - patched };
+    const steps = {
+      check: checked - started,
+      read: read - checked,
+      patch: patched - read,
+      rewrite: performance.now() - patched,
+    };
     return { ...report, steps };
   }
 
   /** Applies the changed and removed practices to the index in place: postings, df, N, rarities and masses. */
-  function patch(current: State, fresh: Map<string, PracticeFeatures>, changed: Set<string>, removed: Set<string>): void {
+  function patch(
+    current: State,
+    fresh: Map<string, PracticeFeatures>,
+    changed: Set<string>,
+    removed: Set<string>,
+  ): void {
     const { index } = current;
     const practicesBefore = index.positionOf.size;
     const moved = new Set<number>();
@@ -287,7 +320,9 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     }
     for (const id of changed) {
       const position = index.positionOf.get(id) ?? addPosition(index, id);
-      const numbers = Int32Array.from(new Set(fresh.get(id)!.items.map((item) => current.numberOf.get(itemId(item))!))).sort();
+      const numbers = Int32Array.from(
+        new Set(fresh.get(id)!.items.map((item) => current.numberOf.get(itemId(item))!)),
+      ).sort();
       setItems(index, position, numbers, moved);
       repositioned.push(position);
     }
@@ -328,7 +363,9 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
    */
   function mayEnter(current: State, position: number, changedPositions: number[]): boolean {
     const { index } = current;
-    const listedIds = (current.neighbours.get(index.practiceIds[position]!) ?? []).filter((id) => index.positionOf.has(id));
+    const listedIds = (current.neighbours.get(index.practiceIds[position]!) ?? []).filter((id) =>
+      index.positionOf.has(id),
+    );
     const listedPositions = listedIds.map((id) => index.positionOf.get(id)!);
     ensureMass(current, [position, ...changedPositions, ...listedPositions]);
     const listed = listedIds.flatMap((id, n) => {
@@ -343,7 +380,9 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
         const score = scores[lens]!;
         if (score <= 0) continue;
         const above = listed.filter(
-          (entry) => entry.other !== changed && (entry.scores[lens]! > score || (entry.scores[lens] === score && entry.id < changedId)),
+          (entry) =>
+            entry.other !== changed &&
+            (entry.scores[lens]! > score || (entry.scores[lens] === score && entry.id < changedId)),
         ).length;
         if (above < TOP_K) return true;
       }
@@ -362,7 +401,8 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     for (const position of changedPositions) {
       for (const candidate of candidatesOf(index, position)) {
         const id = index.practiceIds[candidate]!;
-        if (!rewritten.has(id) && !uncertain.has(id) && mayEnter(current, candidate, changedPositions)) uncertain.add(id);
+        if (!rewritten.has(id) && !uncertain.has(id) && mayEnter(current, candidate, changedPositions))
+          uncertain.add(id);
       }
     }
     for (const id of removed) forget(current, id);
@@ -373,9 +413,15 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     }
     const { stored } = await recomputeAndStore(driver, index, computed, {
       database,
-      keep: (neighbourhood) => rewritten.has(neighbourhood.practiceId) || neighbourhood.edges.some((edge) => changed.has(edge.target)),
+      keep: (neighbourhood) =>
+        rewritten.has(neighbourhood.practiceId) || neighbourhood.edges.some((edge) => changed.has(edge.target)),
       signatureOf: (id) => featureSignature(featuresAt(index, index.positionOf.get(id)!)),
-      onStored: (neighbourhood) => list(current, neighbourhood.practiceId, neighbourhood.edges.map((edge) => edge.target)),
+      onStored: (neighbourhood) =>
+        list(
+          current,
+          neighbourhood.practiceId,
+          neighbourhood.edges.map((edge) => edge.target),
+        ),
     });
     return { mode: "targeted", rewritten: stored };
   }

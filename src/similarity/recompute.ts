@@ -92,7 +92,9 @@ export async function refreshFromRecords(
   options: Omit<StoreOptions, "keep" | "signatureOf">,
 ): Promise<string[]> {
   const signatureOf = signaturesOf(records);
-  const changed = new Set(records.filter((record) => record.storedSignature !== signatureOf(record.id)).map((record) => record.id));
+  const changed = new Set(
+    records.filter((record) => record.storedSignature !== signatureOf(record.id)).map((record) => record.id),
+  );
   const orphaned = records.filter((record) => record.lostNeighbour).map((record) => record.id);
   if (changed.size === 0 && orphaned.length === 0) return [];
   const rewritten = new Set([

@@ -55,7 +55,10 @@ function edgeProperties(neighbourhood: Neighbourhood, edge: Neighbourhood["edges
 }
 
 /** The $rows of WRITE_NEIGHBOURHOODS: each practice with its signature and its edges' properties. */
-export function neighbourhoodRows(neighbourhoods: readonly Neighbourhood[], signatures: Pick<ReadonlyMap<string, string>, "get">): Array<Record<string, unknown>> {
+/** Signatures by practice id: a map, or a function behind `get` (live.ts signs from its index). */
+export type Signatures = Pick<ReadonlyMap<string, string>, "get">;
+
+export function neighbourhoodRows(neighbourhoods: readonly Neighbourhood[], signatures: Signatures): Array<Record<string, unknown>> {
   return neighbourhoods.map((neighbourhood) => ({
     id: neighbourhood.practiceId,
     signature: signatures.get(neighbourhood.practiceId) ?? null,
@@ -74,7 +77,7 @@ export type NeighbourhoodWriter = {
  * database writes one batch while the caller computes the next (2 cores). Two transactions at once on disjoint
  * practices deadlock (creating an edge locks both its ends, and neighbours are shared), so there is only one.
  */
-export function neighbourhoodWriter(driver: Driver, signatures: Pick<ReadonlyMap<string, string>, "get">, database?: string): NeighbourhoodWriter {
+export function neighbourhoodWriter(driver: Driver, signatures: Signatures, database?: string): NeighbourhoodWriter {
   const generation = randomUUID();
   let previous: Promise<void> = Promise.resolve();
   let pending: Neighbourhood[] = [];

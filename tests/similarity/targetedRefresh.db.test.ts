@@ -4,7 +4,12 @@ import { similarityRefresher, type SimilarityRefresher } from "../../src/graphql
 import { buildSchema } from "../../src/graphql/schema";
 import { createLogger } from "../../src/logger";
 import { advanceGraphVersion } from "../../src/neo4j/graphVersion";
-import { buildSimilarityIndex, readPracticeRecords, recomputeSimilarity, type RefreshReport } from "../../src/similarity";
+import {
+  buildSimilarityIndex,
+  readPracticeRecords,
+  recomputeSimilarity,
+  type RefreshReport,
+} from "../../src/similarity";
 import { featureSignature } from "../../src/similarity/features";
 import { computeNeighbourhoods } from "../../src/similarity/neighbours";
 import { neighbourhoodRows } from "../../src/similarity/store";
@@ -25,6 +30,30 @@ async function edgesOf(driver: Driver, ids: string[]): Promise<Edge[]> {
     const { generation: _generation, ...properties } = record.get("properties") as Record<string, unknown>;
     return { from: record.get("from"), to: record.get("to"), properties };
   });
+}
+
+/** `updatePractices` of one practice (a where by id) with one relationship field's change. */
+function updateOne(practice: string, field: string, change: string, scalars = ""): string {
+  return `mutation {
+    updatePractices(
+      where: { id: { eq: "${practice}" } }
+      update: { ${scalars} ${field}: [{ ${change} }] }
+    ) { practices { id } }
+  }`;
+}
+
+const connect = (id: string, field = "TARGETS", key = "id") =>
+  `connect: [{ where: { node: { ${key}: { eq: "${id}" } } }, edge: { field: ${field} } }]`;
+const disconnect = (id: string) => `disconnect: [{ where: { node: { id: { eq: "${id}" } } } }]`;
+
+/** `createPractices` of one practice with the required scalars and the given links. */
+function createOne(practice: string, links: string): string {
+  return `mutation {
+    createPractices(input: [{
+      id: "${practice}", catalogNumber: 901, printedNumber: "901", title: "New", summary: "-", territorialLevel: LOCAL,
+      ongoing: true, anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1, ${links}
+    }]) { practices { id } }
+  }`;
 }
 
 describe("the refresh after a write names the practices it touched", () => {
@@ -63,7 +92,10 @@ describe("the refresh after a write names the practices it touched", () => {
   it("links a target group (connect, variables): targeted, exact", async () => {
     const report = await write(
       `mutation Link($practice: ID!, $item: ID!) {
-        updatePractices(where: { id: { eq: $practice } }, update: { targets: [{ connect: [{ where: { node: { id: { eq: $item } } }, edge: { field: TARGETS } }] }] }) { practices { id } }
+        updatePractices(
+          where: { id: { eq: $practice } }
+          update: { targets: [{ connect: [{ where: { node: { id: { eq: $item } } }, edge: { field: TARGETS } }] }] }
+        ) { practices { id } }
       }`,
       { practice: "2023-011", item: "donne" },
     );
@@ -73,40 +105,44 @@ describe("the refresh after a write names the practices it touched", () => {
   it("unlinks a stakeholder and sets a title in the same update (disconnect, scalar): targeted, exact", async () => {
     const report = await write(`mutation {
       updatePractices(where: { id: { in: ["2023-004"] } }, update: {
-        title: { set: "Job Club (edited)" }, stakeholders: [{ disconnect: [{ where: { node: { id: { eq: "anpal-servizi" } } } }] }]
+        title: { set: "Job Club (edited)" }
+        stakeholders: [{ disconnect: [{ where: { node: { id: { eq: "anpal-servizi" } } } }] }]
       }) { practices { id } }
     }`);
     expect(await expectExact(report, "targeted")).toContain("2023-004");
   });
 
   it("links a target group created in the same write (an item no practice had): targeted, exact", async () => {
-    const report = await write(`mutation {
-      updatePractices(where: { id: { eq: "2023-005" } }, update: { targets: [{ create: [{ node: { id: "giovani-neet-liguria", name: "NEET liguri", nameEn: "Ligurian NEETs" }, edge: { field: TARGETS } }] }] }) { practices { id } }
-    }`);
+    const node = `{ id: "giovani-neet-liguria", name: "NEET liguri", nameEn: "Ligurian NEETs" }`;
+    const report = await write(
+      updateOne("2023-005", "targets", `create: [{ node: ${node}, edge: { field: TARGETS } }]`),
+    );
     expect(await expectExact(report, "targeted")).toContain("2023-005");
   });
 
   it("leaves similarity alone after a write that changes no link", async () => {
-    expect(await write(`mutation { updatePractices(where: { id: { eq: "2023-004" } }, update: { summary: { set: "Edited." } }) { practices { id } } }`)).toBeUndefined();
+    const source = `mutation {
+      updatePractices(where: { id: { eq: "2023-004" } }, update: { summary: { set: "Edited." } }) { practices { id } }
+    }`;
+    expect(await write(source)).toBeUndefined();
   });
 
   it("creates a practice with links: targeted, exact, and it enters its neighbours' lists", async () => {
-    const report = await write(`mutation {
-      createPractices(input: [{
-        id: "2023-901", catalogNumber: 901, printedNumber: "901", title: "Job Club Savona", summary: "-", territorialLevel: LOCAL,
-        ongoing: true, anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1,
-        regions: { connect: [{ where: { node: { nuts: { eq: "ITC3" } } }, edge: { field: REGION } }] },
-        cpis: { connect: [{ where: { node: { id: { eq: "cpi-savona" } } }, edge: { field: EMPLOYMENT_SERVICE } }] },
-        targets: { connect: [{ where: { node: { id: { eq: "persone-con-disabilita" } } }, edge: { field: TARGETS } }] },
-        leps: { connect: [{ where: { node: { code: { eq: "F1" } } }, edge: { field: LEPS } }] }
-      }]) { practices { id } }
-    }`);
+    const report = await write(
+      createOne(
+        "2023-901",
+        `regions: { ${connect("ITC3", "REGION", "nuts")} }, cpis: { ${connect("cpi-savona", "EMPLOYMENT_SERVICE")} },
+         targets: { ${connect("persone-con-disabilita")} }, leps: { ${connect("F1", "LEPS", "code")} }`,
+      ),
+    );
     const rewritten = await expectExact(report, "targeted");
     expect(rewritten).toEqual(expect.arrayContaining(["2023-901", "2023-004"]));
   });
 
   it("deletes that practice: targeted, its former neighbours rewritten exactly", async () => {
-    const { records } = await db.driver.executeQuery("MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-901'}) RETURN p.id AS id");
+    const { records } = await db.driver.executeQuery(
+      "MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-901'}) RETURN p.id AS id",
+    );
     const formerNeighbours = records.map((record) => record.get("id") as string);
     expect(formerNeighbours.length).toBeGreaterThan(0);
     const report = await write(`mutation { deletePractices(where: { id: { eq: "2023-901" } }) { nodesDeleted } }`);
@@ -114,16 +150,17 @@ describe("the refresh after a write names the practices it touched", () => {
   });
 
   it("falls back to the full refresh for a shape it does not analyse (a BUILDS_ON link), still exact", async () => {
-    const report = await write(`mutation {
-      updatePractices(where: { id: { eq: "2023-016" } }, update: { buildsOn: [{ connect: [{ where: { node: { id: { eq: "2023-014" } } }, edge: { field: DESCRIPTION } }] }] }) { practices { id } }
-    }`);
+    const report = await write(updateOne("2023-016", "buildsOn", connect("2023-014", "DESCRIPTION")));
     expect(report?.reason).toMatch(/buildsOn/);
     expect(await expectExact(report, "full")).toEqual(expect.arrayContaining(["2023-016", "2023-014"]));
   });
 
   it("falls back to the full refresh for a write on another type that links practices", async () => {
     const report = await write(`mutation {
-      updateTargetGroups(where: { id: { eq: "donne" } }, update: { practices: [{ connect: [{ where: { node: { id: { eq: "2023-001" } } }, edge: { field: TARGETS } }] }] }) { targetGroups { id } }
+      updateTargetGroups(
+        where: { id: { eq: "donne" } }
+        update: { practices: [{ ${connect("2023-001")} }] }
+      ) { targetGroups { id } }
     }`);
     expect(report?.reason).toMatch(/updateTargetGroups/);
     expect(await expectExact(report, "full")).toContain("2023-001");
@@ -135,10 +172,13 @@ describe("the refresh after a write names the practices it touched", () => {
     try {
       await elsewhere.live.refreshAll("the other instance starts");
       // The other instance's write, refreshed by its own targeted run: this process heard of neither.
-      await other.executeQuery("MATCH (p:Practice {id: '2023-002'}), (t:TargetGroup {id: 'donne'}) MERGE (p)-[:TARGETS {field: 'TARGETS'}]->(t)");
+      await other.executeQuery(
+        `MATCH (p:Practice {id: '2023-002'}), (t:TargetGroup {id: 'donne'})
+         MERGE (p)-[:TARGETS {field: 'TARGETS'}]->(t)`,
+      );
       await advanceGraphVersion(other);
       expect((await elsewhere.live.refreshPractices(["2023-002"])).mode).toBe("targeted");
-      const afterOther = await write(`mutation { updatePractices(where: { id: { eq: "2023-003" } }, update: { targets: [{ connect: [{ where: { node: { id: { eq: "donne" } } }, edge: { field: TARGETS } }] }] }) { practices { id } } }`);
+      const afterOther = await write(updateOne("2023-003", "targets", connect("donne")));
       expect(afterOther?.reason).toMatch(/elsewhere/);
       await expectExact(afterOther, "full");
       // An import: its transaction advances the stamp, and nothing refreshes the practice it changed.
@@ -146,7 +186,7 @@ describe("the refresh after a write names the practices it touched", () => {
         `MATCH (p:Practice {id: '2023-006'}), (t:TargetGroup {id: 'donne'}) MERGE (p)-[:TARGETS {field: 'TARGETS'}]->(t)
          WITH 1 AS done MERGE (version:GraphVersion {id: 'graph'}) SET version.stamp = version.stamp + 1`,
       );
-      const afterImport = await write(`mutation { updatePractices(where: { id: { eq: "2023-007" } }, update: { stakeholders: [{ disconnect: [{ where: { node: { id: { eq: "anpal-servizi" } } } }] }] }) { practices { id } } }`);
+      const afterImport = await write(updateOne("2023-007", "stakeholders", disconnect("anpal-servizi")));
       expect(afterImport?.mode).toBe("full");
       expect(await expectExact(afterImport, "full")).toContain("2023-006");
     } finally {
@@ -156,7 +196,7 @@ describe("the refresh after a write names the practices it touched", () => {
   });
 });
 
-describe("targeted refreshes in a row on a synthetic catalogue, where the candidate cap and rarity drift matter", () => {
+describe("targeted refreshes in a row on synthetic practices, where the candidate cap and rarity drift matter", () => {
   const db = useTestDatabase();
   let schema: GraphQLSchema;
   let refresher: SimilarityRefresher;
@@ -172,7 +212,7 @@ describe("targeted refreshes in a row on a synthetic catalogue, where the candid
   }, 600_000);
   afterAll(() => refresher.live.close());
 
-  it("gives every rewritten practice what a computation from the graph gives it, and rewrites every list a change enters", async () => {
+  it("gives each rewritten practice what a computation gives, and rewrites each list a change enters", async () => {
     const contextValue = { executionContext: db.driver, sessionConfig: {}, jwt: { roles: ["editor"], sub: "test" } };
     let rewritten = 0;
     for (let round = 0; round < 8; round++) {
@@ -180,13 +220,10 @@ describe("targeted refreshes in a row on a synthetic catalogue, where the candid
       const item = `target-${Math.floor(random() * 20)}`;
       const source =
         round === 5
-          ? `mutation { createPractices(input: [{ id: "bench-new", catalogNumber: 1, printedNumber: "1", title: "-", summary: "-", territorialLevel: LOCAL,
-              ongoing: true, anpalSupport: NO, sourceStartLine: 1, sourceEndLine: 1,
-              targets: { connect: [{ where: { node: { id: { eq: "${item}" } } }, edge: { field: TARGETS } }] },
-              leps: { connect: [{ where: { node: { code: { eq: "F1" } } }, edge: { field: LEPS } }] } }]) { practices { id } } }`
+          ? createOne("bench-new", `targets: { ${connect(item)} }, leps: { ${connect("F1", "LEPS", "code")} }`)
           : round === 7
             ? `mutation { deletePractices(where: { id: { eq: "bench-new" } }) { nodesDeleted } }`
-            : `mutation { updatePractices(where: { id: { eq: "${practice}" } }, update: { targets: [{ ${round % 2 ? "dis" : ""}connect: [{ where: { node: { id: { eq: "${item}" } } }${round % 2 ? "" : ", edge: { field: TARGETS }"} }] }] }) { practices { id } } }`;
+            : updateOne(practice, "targets", round % 2 ? disconnect(item) : connect(item));
       const result = await graphql({ schema, source, contextValue });
       expect(result.errors).toBeUndefined();
       const report = await refresher.afterWrite(schema, parse(source).definitions[0] as OperationDefinitionNode);
@@ -202,11 +239,13 @@ describe("targeted refreshes in a row on a synthetic catalogue, where the candid
       const expected = neighbourhoodRows(computeNeighbourhoods(index, report.rewritten), signatures);
       const stored = await edgesOf(db.driver, report.rewritten);
       for (const row of expected) {
-        const edges = (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(({ target, properties }) => ({
-          from: row.id,
-          to: target,
-          properties: { ...properties, neighbourhoodSize: (row.edges as unknown[]).length },
-        }));
+        const edges = (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(
+          ({ target, properties }) => ({
+            from: row.id,
+            to: target,
+            properties: { ...properties, neighbourhoodSize: (row.edges as unknown[]).length },
+          }),
+        );
         expect(stored.filter((edge) => edge.from === row.id)).toEqual(edges.sort((a, b) => (a.to < b.to ? -1 : 1)));
       }
       // Every practice whose neighbourhood the change enters now lists it: rewritten by this run or listing it already.

@@ -26,17 +26,31 @@ type Input = Record<string, unknown>;
  * Practice relationships whose edits change that practice's features alone (src/similarity/features.ts; the
  * catalog is none of them). BUILDS_ON (buildsOn, inspired) moves lineage items along chains: never recognised.
  */
-const OWN_LINKS = new Set(["catalog", "regions", "cpis", "leps", "targets", "stakeholders", "funding", "laws", "tools"]);
+const OWN_LINKS = new Set([
+  "catalog",
+  "regions",
+  "cpis",
+  "leps",
+  "targets",
+  "stakeholders",
+  "funding",
+  "laws",
+  "tools",
+]);
 
 /** Thrown inside the analysis: the reason it cannot vouch for the mutation. */
 class Unrecognised extends Error {}
 
-const isInput = (value: unknown): value is Input => typeof value === "object" && value !== null && !Array.isArray(value);
-const listOf = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const isInput = (value: unknown): value is Input =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const listOf = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 function onlyKeys(input: unknown, allowed: readonly string[], what: string): Input {
   if (!isInput(input)) throw new Unrecognised(`${what} is not an input object`);
-  const other = Object.keys(input).find((key) => input[key] !== undefined && input[key] !== null && !allowed.includes(key));
+  const other = Object.keys(input).find(
+    (key) => input[key] !== undefined && input[key] !== null && !allowed.includes(key),
+  );
   if (other !== undefined) throw new Unrecognised(`${what} has ${other}`);
   return input;
 }
@@ -48,7 +62,10 @@ function isScalarField(type: GraphQLObjectType, name: string): boolean {
   return isScalarType(named) || isEnumType(named);
 }
 
-/** The practices a `where` names by id (`id: { eq }` or `id: { in }`, ANDed with anything): a superset of those it matches. */
+/**
+ * The practices a `where` names by id (`id: { eq }` or `id: { in }`, ANDed with anything): a superset of those it
+ * matches.
+ */
 function idsOfWhere(where: unknown): string[] {
   if (!isInput(where) || !isInput(where.id)) throw new Unrecognised("the where does not name the practices by id");
   const { eq, in: among } = where.id;
@@ -62,11 +79,17 @@ function checkCreatedNode(practice: GraphQLObjectType, field: string, create: un
   const { node } = onlyKeys(create, ["node", "edge"], `${field}.create`);
   const type = getNamedType(practice.getFields()[field]!.type);
   if (!isObjectType(type) || !isInput(node)) throw new Unrecognised(`${field}.create has no node`);
-  for (const key of Object.keys(node)) if (!isScalarField(type, key)) throw new Unrecognised(`${field}.create.node has ${key}`);
+  for (const key of Object.keys(node))
+    if (!isScalarField(type, key)) throw new Unrecognised(`${field}.create.node has ${key}`);
 }
 
 /** Links of one relationship field: connect, disconnect, create, and nothing nested beyond them. */
-function checkLinks(practice: GraphQLObjectType, field: string, value: unknown, operations: readonly string[]): boolean {
+function checkLinks(
+  practice: GraphQLObjectType,
+  field: string,
+  value: unknown,
+  operations: readonly string[],
+): boolean {
   if (!OWN_LINKS.has(field)) throw new Unrecognised(`${field} is not a link of the practice alone`);
   let links = false;
   for (const change of listOf(value)) {
@@ -106,10 +129,15 @@ function checkCreate(practice: GraphQLObjectType, input: unknown): string {
  * The practices a mutation can have changed the similarity features of, from the operation and its variables as
  * sent (coerced here as execution coerces them); `ids` is empty when it changes no practice's links.
  */
-export function practicesTouched(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Input | undefined): WriteEffect {
+export function practicesTouched(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Input | undefined,
+): WriteEffect {
   const mutation = schema.getMutationType();
   const practice = schema.getType("Practice");
-  if (operation.operation !== "mutation" || !mutation || !isObjectType(practice)) return { kind: "unknown", reason: "not a mutation" };
+  if (operation.operation !== "mutation" || !mutation || !isObjectType(practice))
+    return { kind: "unknown", reason: "not a mutation" };
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return { kind: "unknown", reason: "its variables do not coerce" };
   const ids = new Set<string>();
@@ -127,7 +155,8 @@ export function practicesTouched(schema: GraphQLSchema, operation: OperationDefi
       } else if (name === "createPractices") {
         for (const input of listOf(args.input)) ids.add(checkCreate(practice, input));
       } else if (name === "deletePractices") {
-        if (args.delete !== undefined && args.delete !== null) throw new Unrecognised("a nested delete of linked nodes");
+        if (args.delete !== undefined && args.delete !== null)
+          throw new Unrecognised("a nested delete of linked nodes");
         idsOfWhere(args.where).forEach((id) => ids.add(id));
       } else {
         throw new Unrecognised(`${name} is not analysed`);
