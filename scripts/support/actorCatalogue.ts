@@ -9,6 +9,7 @@
  */
 import { allMunicipalities, type Municipality } from "../../src/reference/gazetteer";
 import { REGIONS } from "../../src/reference/regions";
+import { catalogueText } from "./catalogueText";
 import { randomSource } from "./syntheticCatalogue";
 
 export type ExpectedActors = {
@@ -91,23 +92,7 @@ export function actorCatalogue(year: number, count: number, seed = 7): { text: s
     { length: count },
     (_, k) => `${padded(k + 1)}\t«Sportello territoriale ${k + 1}» - <u>${regionOf(k)}</u>\t<i>Generata.</i>`,
   );
-  const text = [
-    "**Buone prassi generate per una prova**",
-    "",
-    `# Catalogo ${year}`,
-    "",
-    "**ANPAL**  ",
-    "Servizi",
-    "",
-    `## Situazione Catalogo all' 01/02/${year}`,
-    "",
-    ...index,
-    "",
-    "## Schede di Buone Prassi",
-    "",
-    ...cards,
-  ].join("\n");
-  return { text, expected };
+  return { text: catalogueText(year, index, cards), expected };
 }
 
 type Fields = { description: string; employmentService: string; stakeholders: string; funding: string };

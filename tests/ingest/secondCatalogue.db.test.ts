@@ -1,23 +1,14 @@
-import type { Driver } from "neo4j-driver";
 import { ingest, runScript } from "../support/cli";
-import { connectTestDatabase, countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+import { countGraph, testNeo4jUri, useTestDatabase } from "../support/database";
 
 const REGIONAL = "tests/fixtures/catalogues/regional-without-year.md";
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
 
 describe("a second catalogue of an edition year already loaded", () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = connectTestDatabase();
-    await resetDatabase(driver);
-  });
-  afterAll(async () => {
-    await resetDatabase(driver);
-    await driver.close();
-  });
+  const db = useTestDatabase();
 
   const practicesByCatalogue = async () => {
-    const { records } = await driver.executeQuery(
+    const { records } = await db.driver.executeQuery(
       `MATCH (p:Practice)-[:LISTED_IN]->(c:Catalog)
        WITH c, p ORDER BY p.id
        RETURN c.id AS catalogue, collect([p.id, p.title]) AS practices ORDER BY catalogue`,
@@ -45,14 +36,14 @@ describe("a second catalogue of an edition year already loaded", () => {
         ],
       },
     ]);
-    const loaded = await countGraph(driver);
+    const loaded = await countGraph(db.driver);
 
     const again = ingest(REGIONAL, "--edition", "2023");
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/nodes: 0 created, \d+ matched, 0 deleted/);
     expect(again.stdout).toMatch(/relationships: 0 created, \d+ matched, 0 deleted/);
     expect(await practicesByCatalogue()).toEqual([anpal, expect.objectContaining({ catalogue: "lazio-2023" })]);
-    expect(await countGraph(driver)).toEqual(loaded);
+    expect(await countGraph(db.driver)).toEqual(loaded);
   });
 
   it("piped, prints the report alone on stdout, the database's log lines on stderr and no progress", () => {

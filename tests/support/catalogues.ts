@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseCatalogue, splitLines } from "../../src/ingest/parse";
 import { REGIONS } from "../../src/reference/regions";
+import { catalogueText } from "../../scripts/support/catalogueText";
 
 const SEED_2023 = path.resolve(__dirname, "../../seed/anpal-buone-prassi-catalogo-2023.md");
 /** Right after card 16's activities: the card loses its human resources, funding, results, outcomes, lessons and conclusions. */
@@ -87,22 +88,7 @@ QUALI SONO STATI GLI OUTCOME REALIZZATI?\tPiù iscritti.
 QUALI SONO LE LEZIONI APPRESE, I FATTORI DI SUCCESSO E LE CRITICITÀ INCONTRATE?\tServe tempo.
 QUALI PRINCIPALI CONCLUSIONI POSSONO ESSERE TRATTE DALLA REALIZZAZIONE DELLA PRATICA?\tSi può replicare.
 `;
-  return [
-    "**Buone prassi generate per una prova**",
-    "",
-    `# Catalogo ${year}`,
-    "",
-    "**ANPAL**  ",
-    "Servizi",
-    "",
-    `## Situazione Catalogo all' 01/02/${year}`,
-    "",
-    ...index,
-    "",
-    "## Schede di Buone Prassi",
-    "",
-    ...Array.from({ length: count }, (_, k) => card(k + 1)),
-  ].join("\n");
+  return catalogueText(year, index, Array.from({ length: count }, (_, k) => card(k + 1)));
 }
 
 /** Writes a generated catalogue into a temporary directory and returns its path. */
