@@ -99,6 +99,22 @@ describe("a status line", () => {
       expect(readFrontMatter(["# Catalogo 2025", status], "f.md").frontMatter?.asOf).toBe("2025-03-15");
     }
   });
+  it("dated before its edition year or after the year that follows is a warning at the status line", () => {
+    const warnings = read(REGIONAL, { edition: 2023 }).warnings.map((found) => [found.line, found.message]);
+    expect(warnings).toEqual([
+      [
+        8,
+        "the status date 2025-03-15 is not in the edition year 2023 or the year after: " +
+          "check the status line or the edition year",
+      ],
+    ]);
+    const dated = (date: string) =>
+      readFrontMatter(["# Catalogo 2023", "ANPAL Servizi", `Situazione Catalogo al ${date}`], "f.md");
+    expect(dated("11/12/2023").issues).toEqual([]);
+    expect(dated("31/12/2024").issues).toEqual([]);
+    expect(dated("31/12/2022").issues.map((found) => [found.severity, found.line])).toEqual([["warning", 3]]);
+    expect(dated("01/01/2025").issues.map((found) => [found.severity, found.line])).toEqual([["warning", 3]]);
+  });
 });
 
 describe("typography", () => {

@@ -62,6 +62,13 @@ export function readFrontMatter(
   } else {
     const [, day, month, asOfYear] = AS_OF.exec(lines[asOfLine]!)!;
     asOf = `${asOfYear}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
+    // A list is drawn up in its edition year or reviewed in the next: another year is a typo in the date or the year.
+    if (Number(asOfYear) < year || Number(asOfYear) > year + 1) {
+      const message =
+        `the status date ${asOf} is not in the edition year ${year} or the year after: check the status line ` +
+        `or the edition year`;
+      issues.push(issue("warning", file, asOfLine + 1, message));
+    }
   }
 
   // The title is the cover's, never the status line or the index, whichever way the file orders them.
