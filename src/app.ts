@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
-import { refreshSimilarityOnWrite } from "./graphql/refreshOnWrite";
+import { refreshSimilarityOnWrite, similarityRefresher } from "./graphql/refreshOnWrite";
 import { buildSchema, readTypeDefs } from "./graphql/schema";
 import { seedMissingCatalogues } from "./ingest/seed";
 import type { Logger } from "./logger";
@@ -9,7 +9,6 @@ import { monitorDatabase } from "./neo4j/availability";
 import type { BundledNeo4j } from "./neo4j/bundled";
 import { connectDatabase } from "./neo4j/connect";
 import { createDriver, describeDatabase } from "./neo4j/driver";
-import { refreshSimilarity } from "./similarity";
 import { applySchema } from "./neo4j/schema";
 import type { RestartPolicy } from "./neo4j/supervisor";
 import { startServer } from "./server";
@@ -75,9 +74,6 @@ export async function startPrassi(config: Config, log: Logger, options: PrassiOp
     const statements = await applySchema(driver, database);
     log.info({ statements }, "database schema applied");
     await seedMissingCatalogues(driver, log, database);
-    // Computes similarity for whatever lacks it or changed since (a fresh seed, a database loaded elsewhere).
-    const refreshed = await refreshSimilarity(driver, database);
-    if (refreshed.length > 0) log.info({ practices: refreshed.length }, "similarity computed");
 
     // The probes have a pool of their own: while the database hangs they wait, and must not hold the service's connections.
     const probeDriver = createDriver({ ...config.neo4j, uri: connection.uri }, { maxConnections: 2 });
@@ -86,6 +82,12 @@ export async function startPrassi(config: Config, log: Logger, options: PrassiOp
     cleanups.push({ name: "database monitor", run: async () => monitor.stop() });
     // What the requests ask tells the monitor that the database answers, even when its probe is slow.
     const serving = noticingAnswers(driver, () => monitor.sawAnswer());
+    // Computes similarity for whatever lacks it or changed since (a fresh seed, a database loaded elsewhere), and
+    // keeps the index it read for the refreshes after writes (one read of the whole graph at start, not two).
+    const refresher = similarityRefresher(serving, log, database);
+    cleanups.push({ name: "similarity index", run: async () => refresher.live.close() });
+    const { rewritten } = await refresher.live.refreshAll("start");
+    if (rewritten.length > 0) log.info({ practices: rewritten.length }, "similarity computed");
     const server = await startServer({
       config,
       schema,
@@ -93,7 +95,7 @@ export async function startPrassi(config: Config, log: Logger, options: PrassiOp
       driver: serving,
       monitor,
       log,
-      plugins: [refreshSimilarityOnWrite(serving, log, database)],
+      plugins: [refreshSimilarityOnWrite(refresher)],
       health: () => (failure === undefined ? { healthy: true } : { healthy: false, reason: failure }),
     });
     cleanups.push({ name: "graphql server", run: () => server.stop() });

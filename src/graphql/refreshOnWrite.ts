@@ -57,17 +57,12 @@ export function similarityRefresher(driver: Driver, log: Logger, database?: stri
   };
 }
 
-/** Refreshes similarity after each successful write through the API, before its response leaves. */
-export function refreshSimilarityOnWrite(driver: Driver, log: Logger, database?: string): ApolloServerPlugin {
-  const refresher = similarityRefresher(driver, log, database);
+/**
+ * Refreshes similarity after each successful write through the API, before its response leaves. The service
+ * brings the refresher's live index up at start (app.ts: its full refresh is the start's similarity computation).
+ */
+export function refreshSimilarityOnWrite(refresher: SimilarityRefresher): ApolloServerPlugin {
   return {
-    async serverWillStart() {
-      // Loaded in the background, so that the first write does not wait for the whole graph to be read.
-      refresher.live
-        .refreshAll("loaded at start")
-        .catch((error: unknown) => log.warn({ err: error }, "the similarity index could not be loaded at start"));
-      return { serverWillStop: async () => refresher.live.close() };
-    },
     async requestDidStart() {
       return {
         async willSendResponse({ operation, errors, schema, request, response }) {
