@@ -1,5 +1,9 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { catalogueText } from "../../scripts/support/catalogueText";
 import { PracticeIdSchema } from "../../src/ingest/catalogue";
+import { catalogueIdentity } from "../../src/ingest/normalize";
 import { readFrontMatter, splitLines } from "../../src/ingest/parse";
 import { readIndex } from "../../src/ingest/parse/catalogueIndex";
 import { readCatalogue } from "../../src/ingest/pipeline";
@@ -57,6 +61,80 @@ describe("a cover without an edition year", () => {
     expect(reading.errors.map((found) => [found.line, found.message])).toEqual([
       [3, "the cover says 'Catalogo 2024' but --edition says 2023: practice ids take the year"],
     ]);
+  });
+});
+
+describe("whose catalogue a cover says it is", () => {
+  const identity = (cover: string[], requested?: string) => {
+    const { frontMatter } = readFrontMatter(["# Catalogo 2023", ...cover, "## Situazione Catalogo all' 11/12/2023"], "f.md");
+    const found = catalogueIdentity(frontMatter!, requested);
+    return "id" in found ? found.id : found.problem;
+  };
+  const coverId = (title: string, under: string[]) => {
+    const { frontMatter } = readFrontMatter([`# ${title}`, ...under], "f.md", 2023);
+    const found = catalogueIdentity(frontMatter!);
+    return "id" in found ? found.id : found.problem;
+  };
+
+  it("is ANPAL Servizi's when its name comes first under the heading, as the generated catalogues print it", () => {
+    expect(identity(["", "**ANPAL**  ", "Servizi"])).toBe("anpal-2023");
+    const generated = readFrontMatter(splitLines(catalogueText(2031, [], [])), "g.md").frontMatter!;
+    expect(catalogueIdentity(generated)).toEqual({ id: "anpal-2031", practiceIdPrefix: "2031-" });
+  });
+
+  it("is the region its title names, even with ANPAL Servizi under it as a partner", () => {
+    const partner = ["", "in collaborazione con ANPAL Servizi"];
+    expect(coverId("Catalogo di buone prassi della Regione Lazio", partner)).toBe("lazio-2023");
+    expect(coverId("Catalogo di buone prassi della Regione Lazio", ["**ANPAL**  ", "Servizi"])).toBe("lazio-2023");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "covers-")), "lazio.md");
+    const text = fs.readFileSync(REGIONAL, "utf8");
+    fs.writeFileSync(file, text.replace("**Regione Lazio**  \nDirezione Lavoro", "in collaborazione con ANPAL Servizi"));
+    const reading = read(file, { edition: 2023 });
+    expect(reading.catalogue?.catalog.id).toBe("lazio-2023");
+    expect(reading.catalogue?.practices.map((practice) => practice.id)).toEqual(["lazio-2023-001", "lazio-2023-002"]);
+  });
+
+  it("reads autonomous regions and provinces, and Trentino-Alto Adige, which is two territories", () => {
+    expect(
+      [
+        "Catalogo 2023 della Regione Autonoma Valle d'Aosta",
+        "Catalogo 2023 della Regione Autonoma Valle d’Aosta/Vallée d’Aoste",
+        "Catalogo 2023 della Regione autonoma Friuli Venezia Giulia",
+        "Catalogo 2023 della Regione Autonoma della Sardegna",
+        "Catalogo 2023 della Regione del Veneto",
+        "Catalogo 2023 della Provincia Autonoma di Trento",
+        "Catalogo 2023 della Provincia autonoma di Bolzano/Bozen",
+        "Catalogo 2023 della Regione Trentino-Alto Adige",
+      ].map((title) => coverId(title, ["", "in collaborazione con ANPAL Servizi"])),
+    ).toEqual([
+      "valle-d-aosta-2023",
+      "valle-d-aosta-2023",
+      "friuli-venezia-giulia-2023",
+      "sardegna-2023",
+      "veneto-2023",
+      "trento-2023",
+      "bolzano-2023",
+      "trentino-alto-adige-2023",
+    ]);
+  });
+
+  it("is the region its publisher's lines name when the title names none", () => {
+    expect(identity(["", "**Regione Lazio**  ", "Direzione Lavoro"])).toBe("lazio-2023");
+  });
+
+  it("naming neither ANPAL Servizi as publisher nor a region, is an error asking for --catalogue", () => {
+    const problem =
+      "the cover names neither ANPAL Servizi as its publisher nor a region ('Regione Lazio', 'Provincia autonoma di " +
+      "Trento'): give the catalogue's id with --catalogue <name>-2023";
+    expect(identity(["", "Roma Capitale"])).toBe(problem);
+    expect(identity(["", "in collaborazione con ANPAL Servizi"])).toBe(problem);
+    expect(identity([])).toBe(problem);
+    expect(identity(["", "Roma Capitale"], "roma-capitale-2023")).toBe("roma-capitale-2023");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "covers-")), "roma.md");
+    fs.writeFileSync(file, fs.readFileSync(REGIONAL, "utf8").replace(/Regione Lazio/g, "Roma Capitale"));
+    const reading = read(file, { edition: 2023 });
+    expect(reading.catalogue).toBeUndefined();
+    expect(reading.errors).toEqual([expect.objectContaining({ file, line: 1, message: problem })]);
   });
 });
 

@@ -11,19 +11,37 @@ import { foldForMatch } from "../../text/inline";
 export type CatalogueIdentity = { id: string; practiceIdPrefix: string };
 
 const ANPAL = "ANPAL Servizi";
-/** "Regione Lazio", "Regione Emilia-Romagna", "Regione Friuli Venezia Giulia": a region takes at most 4 words. */
-const REGION_ON_COVER = /\bRegione\s+(\S+(?:\s+\S+){0,3})/i;
+/**
+ * A territory a cover names: "Regione Lazio", "Regione Autonoma Valle d'Aosta", "Regione autonoma Friuli Venezia
+ * Giulia", "Regione del Veneto", "Provincia Autonoma di Trento" (the autonomous provinces run their own services).
+ * A name takes at most 4 words.
+ */
+const TERRITORY_ON_COVER =
+  /\b(?:Regione|Provincia)\s+(?:autonom[ao]\s+)?(?:(?:di|della|del)\s+)?(\S+(?:\s+\S+){0,3})/giu;
+/** The region that is two territories (Trento, Bolzano) of seed/regions.json publishes as itself, as neither. */
+const TRENTINO_ALTO_ADIGE = /^Trentino\W+Alto\W+Adige\b/iu;
 
 /**
- * The id given on the command line (--catalogue), or the cover's: ANPAL Servizi's catalogue, or the region the
- * cover names (`lazio-2023`), or else `anpal-<year>` as every catalogue before 2025 was named.
+ * The id given on the command line (--catalogue), or the cover's: the region its title names (`lazio-2023`), which
+ * wins over ANPAL Servizi named below as a partner, else ANPAL Servizi's when it is the publisher, else the region
+ * the publisher's lines name. A cover that says none of these is someone else's: its id must be given.
  */
 export function catalogueIdentity(
   cover: { year: number; publisher: string; cover: string },
   requested?: string,
 ): CatalogueIdentity | { problem: string } {
   const anpal = `anpal-${cover.year}`;
-  const id = requested ?? (cover.publisher === ANPAL ? anpal : regionalId(cover.cover, cover.year) ?? anpal);
+  const fromCover = () =>
+    regionalName(cover.cover) ?? (cover.publisher === ANPAL ? "anpal" : regionalName(cover.publisher));
+  const name = requested === undefined ? fromCover() : undefined;
+  if (requested === undefined && name === undefined) {
+    return {
+      problem:
+        `the cover names neither ANPAL Servizi as its publisher nor a region ('Regione Lazio', 'Provincia autonoma ` +
+        `di Trento'): give the catalogue's id with --catalogue <name>-${cover.year}`,
+    };
+  }
+  const id = requested ?? `${name}-${cover.year}`;
   if (id === anpal) return { id, practiceIdPrefix: `${cover.year}-` };
   if (new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*-${cover.year}$`).test(id)) return { id, practiceIdPrefix: `${id}-` };
   return {
@@ -33,11 +51,16 @@ export function catalogueIdentity(
   };
 }
 
-function regionalId(cover: string, year: number): string | undefined {
-  const words = REGION_ON_COVER.exec(cover)?.[1]?.split(/\s+/) ?? [];
-  for (let count = words.length; count > 0; count--) {
-    const region = resolveRegion(words.slice(0, count).join(" "));
-    if (region) return `${foldForMatch(region.name.split("/")[0] ?? "").replace(/ /g, "-")}-${year}`;
+/** The first territory the text names, as an id's name: "lazio", "valle-d-aosta", "trento", "trentino-alto-adige". */
+function regionalName(text: string): string | undefined {
+  for (const [, named] of text.matchAll(TERRITORY_ON_COVER)) {
+    if (TRENTINO_ALTO_ADIGE.test(named!)) return "trentino-alto-adige";
+    const words = named!.split(/\s+/);
+    for (let count = words.length; count > 0; count--) {
+      const region = resolveRegion(words.slice(0, count).join(" "));
+      const name = region && foldForMatch(region.name.split("/")[0]!).replace(/^provincia autonoma di /, "");
+      if (name) return name.replace(/ /g, "-");
+    }
   }
   return undefined;
 }

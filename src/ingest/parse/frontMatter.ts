@@ -23,6 +23,11 @@ const YEAR = /\b((?:19|20)\d{2})\b/;
 const AS_OF = /Situazione\s+Catalogo\s+al(?:l\s*'?)?\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/i;
 /** Where the cover ends at the latest: the table of contents, the status line or the index. */
 const AFTER_COVER = /situazione\s+catalogo|^\s*#+\s*sommario\b|^\s*\d+\t/i;
+/**
+ * ANPAL Servizi is the publisher when its name comes first under the heading ("**ANPAL**  \nServizi", its logo's
+ * text); "in collaborazione con ANPAL Servizi" makes it a partner of someone else's catalogue.
+ */
+const ANPAL_FIRST = /^\W*ANPAL\W+Servizi\b/i;
 /** The cover lines before the edition heading hold the title, then the publisher's logo text. */
 const COVER_LINES = 30;
 /** The day a catalogue without a status date is recorded as of: the end of its edition year. */
@@ -78,7 +83,8 @@ export function readFrontMatter(
   const title = `${coverTitle ? `${coverTitle} – ` : ""}${named}`;
   const underHeading = headingLine < 0 ? [] : lines.slice(headingLine + 1, headingLine + 6);
   const afterEdition = underHeading.filter((line) => !AFTER_COVER.test(line)).join(" ");
-  const publisher = /ANPAL\W+Servizi/i.test(afterEdition) ? "ANPAL Servizi" : oneLineText(afterEdition).split(/\s{2,}/)[0] ?? "";
+  const firstWords = oneLineText(afterEdition).split(/\s{2,}/)[0] ?? "";
+  const publisher = ANPAL_FIRST.test(afterEdition) ? "ANPAL Servizi" : firstWords;
   if (!publisher) issues.push(issue("warning", file, at + 1, "no publisher found under the edition heading"));
   const cover = oneLineText([...rawLines.slice(0, titleEnd), heading ?? ""].join(" "));
   return { frontMatter: { title, publisher: publisher || "unknown", year, asOf, cover }, issues };
