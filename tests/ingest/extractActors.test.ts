@@ -92,6 +92,67 @@ describe("actors named with a designator", () => {
   });
 });
 
+describe("what a designated name is not", () => {
+  it("reads a fund's capitalised name whole, without a year or a lowercase tail, and no 'fondo perduto'", () => {
+    const funds = "Fondo Sviluppo e Coesione; Fondo Asilo, Migrazione e Integrazione; Fondo per le Politiche Giovanili";
+    expect(ids(funds)).toEqual([
+      "fondo-sviluppo-e-coesione",
+      "fondo-asilo-migrazione-e-integrazione",
+      "fondo-per-le-politiche-giovanili",
+    ]);
+    expect(ids("Fondo Nuove Competenze 2021-2027 nell'ambito del PNRR")).toEqual(["fondo-nuove-competenze"]);
+    expect(ids("contributi a Fondo Perduto regionale; FONDO PERDUTO")).toEqual([]);
+  });
+
+  it("links the fund the vocabulary knows, not a longer provisional one around its alias", () => {
+    for (const funding of [
+      "Fondo Sociale Europeo nell'ambito del POR Piemonte",
+      "Risorse del Fondo Sociale Europeo 2014-2020",
+      "Fondo Sociale Europeo Plus",
+    ]) {
+      const linked = extract({ region: "Piemonte", funding }).funding.map(({ id, curated }) => [id, curated]);
+      expect({ funding, linked }).toEqual({ funding, linked: [["fse", undefined]] });
+    }
+  });
+
+  it("reads no town in lowercase words", () => {
+    const { stakeholders, cpis, actorWarnings } = extract({
+      region: "Lazio",
+      description: "Si rivolge ai comuni di zone montane e ai comuni di nove province. Il CPI di ora in poi.",
+      activities: "Comuni di ponte, lago, stella, sale, vita, grado, meta, lettere, erba, arco, calcio, paese, canale",
+    });
+    expect([stakeholders.filter((stakeholder) => stakeholder.curated === false), cpis, actorWarnings]).toEqual([
+      [],
+      [],
+      [],
+    ]);
+    expect(ids("Comune di Ponte, CPI di Ora", "ITH1")).toEqual(["comune-ponte", "cpi-ora-auer"]);
+  });
+
+  it("gives a branch or chamber one id whatever the spelling of its place", () => {
+    for (const [spellings, id] of [
+      [["Camera di Commercio di Reggio Calabria", "CCIAA di Reggio di Calabria"], "cciaa-reggio-calabria"],
+      [["Confindustria Reggio Emilia", "Confindustria Reggio nell'Emilia"], "confindustria-reggio-emilia"],
+      [["CNA Bolzano", "CNA Bolzano/Bozen"], "cna-bolzano"],
+      [["Confcommercio Pesaro Urbino", "Confcommercio Pesaro e Urbino"], "confcommercio-pesaro-e-urbino"],
+      [["CNA Monza e Brianza", "CNA Monza e della Brianza", "CNA Monza-Brianza"], "cna-monza-brianza"],
+      [["Confindustria Toscana Sud"], "confindustria-toscana-sud"],
+    ] as const) {
+      for (const text of spellings) expect({ text, ids: ids(`con ${text}.`) }).toEqual({ text, ids: [id] });
+    }
+    expect(ids("Confartigianato Pesaro e Urbino e CNA Bari")).toEqual(["confartigianato-pesaro-e-urbino", "cna-bari"]);
+  });
+
+  it("keeps schools of one name apart: the kind of school, then its town, else the card's region", () => {
+    expect(ids("Istituto Tecnico Enrico Fermi", "ITC4")).toEqual(["istituto-tecnico-enrico-fermi-lombardia"]);
+    expect(ids("Istituto Tecnico Enrico Fermi", "ITF4")).toEqual(["istituto-tecnico-enrico-fermi-puglia"]);
+    expect(ids("Istituto Professionale Enrico Fermi", "ITF4")).toEqual(["istituto-professionale-enrico-fermi-puglia"]);
+    expect(findDesignatedActors("l'Istituto Tecnico Enrico Fermi di Lecce.", "ITF4")).toMatchObject([
+      { id: "istituto-tecnico-enrico-fermi-lecce", place: { municipality: "Lecce", region: "ITF4" } },
+    ]);
+  });
+});
+
 describe("provisional nodes beside the vocabulary", () => {
   it("links an actor the vocabulary lacks as provisional, and one it knows (aliases included) as curated", () => {
     const { stakeholders } = extract({
@@ -150,6 +211,30 @@ describe("provisional nodes beside the vocabulary", () => {
     const { cpis } = extract({ region: "Abruzzo", employmentService: "CPI Torino di Sangro" });
     expect(cpis.map(({ id, region, curated }) => [id, region, curated])).toEqual([
       ["cpi-torino-di-sangro", "ITF1", false],
+    ]);
+  });
+
+  it("warns about a municipality, a chamber or a branch in another region, unless the card is national", () => {
+    const fields = {
+      region: "Lazio",
+      stakeholders: "Comune di Cantù; Camera di Commercio di Bari; Confindustria Toscana Sud; Comune di Rieti",
+    };
+    const regional = extract({ ...fields, territorialScope: "Regionale" });
+    expect(regional.stakeholders.filter((stakeholder) => stakeholder.curated === false).map(({ id }) => id)).toEqual([
+      "comune-rieti",
+    ]);
+    expect(regional.actorWarnings.map(({ line, message }) => [line, message.slice(0, message.indexOf(","))])).toEqual([
+      [230, '"Comune di Cantù" is in Cantù (CO)'],
+      [230, '"Camera di Commercio di Bari" is in Puglia'],
+      [230, '"Confindustria Toscana Sud" is in Toscana'],
+    ]);
+    const national = extract({ ...fields, territorialScope: "Nazionale" });
+    expect(national.actorWarnings).toEqual([]);
+    expect(national.stakeholders.filter((stakeholder) => stakeholder.curated === false).map(({ id }) => id)).toEqual([
+      "comune-cantu",
+      "cciaa-bari",
+      "confindustria-toscana-sud",
+      "comune-rieti",
     ]);
   });
 

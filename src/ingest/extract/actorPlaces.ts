@@ -4,8 +4,16 @@
  * territory (a town, a province or a region: "Confartigianato Lecce", "Confindustria Toscana Sud"), or a region
  * ("Arpal Umbria"). Every read says where the place's name ends in the text, so the actor's name can be cut there.
  */
-import { findMunicipalities, findProvince, municipalityAtStart, type Municipality } from "../../reference/gazetteer";
+import {
+  allProvinces,
+  findMunicipalities,
+  findProvince,
+  municipalityAtStart,
+  type Municipality,
+  type Province,
+} from "../../reference/gazetteer";
 import { REGIONS, resolveRegion, type Region } from "../../reference/regions";
+import { normalizePhrase } from "../../text/tokens";
 
 /** An actor's place, as its entity and node hold it (catalogue.ts): the municipality and province where known. */
 export type Place = {
@@ -37,7 +45,8 @@ const LIST_SEPARATOR = /^\s*(?:,\s*(?:e\s+|ed\s+)?|\s+e\s+|\s+ed\s+)/u;
  */
 export function readTown(text: string, start: number, region?: string): TownRead | undefined {
   const match = municipalityAtStart(text.slice(start));
-  if (match === undefined) return undefined;
+  // Names are written capitalised: "comuni di zone montane" names no town Zone, "CPI di ora in poi" none Ora/Auer.
+  if (match === undefined || !/^\p{Lu}/u.test(match.name)) return undefined;
   let end = start + match.end;
   let candidates = match.municipalities;
   const bracket = PROVINCE_IN_BRACKETS.exec(text.slice(end));
@@ -145,45 +154,81 @@ const QUALIFIERS = /^(?:[ \t]+[\p{Lu}][\p{L}'’-]*)*/u;
  * followed by the capitalised words that qualify it ("Confindustria Toscana Sud" is in Tuscany). "e" ends it unless
  * it is inside a province's name ("Pesaro e Urbino"): "Confartigianato Lecce e CNA Bari" names two.
  */
-export function readTerritory(
-  text: string,
-  start: number,
-  region?: string,
-): { name: string; place: Place; town?: TownRead; end: number } | undefined {
+export type Territory = {
+  name: string;
+  place: Place;
+  /** The place as the gazetteer writes it, whatever the spelling: "Reggio Calabria" for "Reggio di Calabria". */
+  canonical: string;
+  town?: TownRead;
+  /** The qualifying words after the place's name ("Sud" of "Toscana Sud"). */
+  qualifiers: string;
+  end: number;
+};
+
+export function readTerritory(text: string, start: number, region?: string): Territory | undefined {
   const name = properName(text, start);
   if (name === undefined) return undefined;
-  const found = provinceAtStart(text, start) ?? townAt(text, start, region) ?? regionPlaceAt(text, start);
+  const found = provinceAtStart(text, start, region) ?? townAt(text, start, region) ?? regionPlaceAt(text, start);
   if (found === undefined) return undefined;
-  const end = found.end + QUALIFIERS.exec(text.slice(found.end))![0].length;
-  return { ...found, name: text.slice(start, end).trim(), end };
+  const qualifiers = QUALIFIERS.exec(text.slice(found.end))![0];
+  const end = found.end + qualifiers.length;
+  return { ...found, name: text.slice(start, end).trim(), qualifiers: qualifiers.trim(), end };
 }
 
 function townAt(text: string, start: number, region?: string) {
   const town = readTown(text, start, region);
-  return town && { place: townPlace(town.town), town, end: town.end };
+  return town && { place: townPlace(town.town), canonical: town.town.name, town, end: town.end };
 }
 
 function regionPlaceAt(text: string, start: number) {
   const found = regionAtStart(text, start);
-  return found && { place: { region: found.region.nuts }, end: found.end };
+  return found && { place: { region: found.region.nuts }, canonical: found.region.name, end: found.end };
 }
 
-/** The longest run of one to four words from `start` that names a province ("Monza e della Brianza", "Lecce"). */
-function provinceAtStart(text: string, start: number): { place: Place; end: number } | undefined {
+/** Words that link a place's name and may be dropped or added in its spellings: "Pesaro (e) Urbino". */
+const LINKING = new Set(["e", "ed", "di", "de", "del", "della", "dell", "nell", "nella", "d"]);
+const contentWords = (name: string) =>
+  normalizePhrase(name)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== "" && !LINKING.has(word));
+
+let provincesByWords: Map<string, Province> | undefined;
+/** A province by the words of its name but for linking words: "Monza e Brianza", "Pesaro Urbino". */
+function provinceByWords(written: string): Province | undefined {
+  provincesByWords ??= new Map(allProvinces().map((province) => [contentWords(province.name).join(" "), province]));
+  return provincesByWords.get(contentWords(written).join(" "));
+}
+
+/**
+ * The longest run of one to four words from `start` that names a province ("Monza e della Brianza", "Monza e
+ * Brianza", "Lecce"), with the rest of its chief town's name when the text writes that ("Bolzano/Bozen").
+ */
+function provinceAtStart(text: string, start: number, region?: string) {
   const words = wordsOfPhrase(text, start);
+  if (!/^\p{Lu}/u.test(words[0]?.[0] ?? "")) return undefined;
   for (let count = words.length; count > 0; count -= 1) {
     const last = words[count - 1]!;
     const written = text.slice(start, start + last.index + last[0].length);
     if (words[0]![0].length <= 2) return undefined; // a sigla is not a province's name here
-    const province = findProvince(written);
+    if (contentWords(last[0]).length === 0) continue; // "Lecce e" is Lecce, and "e" goes on to the next name
+    const province = findProvince(written) ?? provinceByWords(written);
     if (province) {
+      const town = readTown(text, start, region);
+      const chief = town?.town.province.sigla === province.sigla && includesAll(town.town.name, province.name);
       return {
         place: { province: province.sigla, provinceName: province.name, region: province.region.nuts },
-        end: start + last.index + last[0].length,
+        canonical: province.name,
+        end: Math.max(start + last.index + last[0].length, chief ? town.end : 0),
       };
     }
   }
   return undefined;
+}
+
+/** Whether a town's name has every word of its province's: Bolzano/Bozen, Reggio di Calabria. */
+function includesAll(town: string, province: string): boolean {
+  const words = new Set(contentWords(town));
+  return contentWords(province).every((word) => words.has(word));
 }
 
 export function regionName(nuts: string): string {

@@ -12,6 +12,7 @@ import {
   readTown,
   readTownsAfter,
   regionAtStart,
+  regionName,
   townPlace,
   type Place,
   type TownRead,
@@ -28,9 +29,19 @@ export type DesignatedActor = Span & {
   partOf?: string;
 };
 
-/** The end of a fund's name: punctuation, a bracket, a line break or a conjunction. */
-const FUND_NAME = /^[^,;:.()\n]+?(?=\s*(?:[,;:.()\n]|\s+e\s+|\s+ed\s+|$))/u;
-const MAX_FUND_WORDS = 10;
+/**
+ * A fund's name: its capitalised words, with "e", "di", "per" (and an article) between them, or a list of single words
+ * ("Asilo, Migrazione e Integrazione"). A year, a lowercase word or another fund ends it: "Fondo Sociale Europeo
+ * 2014-2020" and "Fondo Sociale Europeo nell'ambito del POR" are the Fondo Sociale Europeo the vocabulary knows.
+ */
+const FUND_WORD = String.raw`(?!Fond[oi](?![\p{L}]))\p{Lu}[\p{L}'’-]*|(?!(?:19|20)\d\d)\d+(?![\p{L}\p{N}])`;
+const FUND_OF = String.raw`(?:di|per|del|della|dei|delle|degli)(?:\s+(?:il|la|lo|le|i|gli)\s+|\s+l['’]\s*|\s+)`;
+const FUND_LINK = String.raw`(?:e|ed|${FUND_OF})`;
+const FUND_NAME = new RegExp(
+  String.raw`^(?:${FUND_OF})?(?:(?:${FUND_WORD})(?:,\s+(?:${FUND_WORD}))+\s+e\s+(?:${FUND_WORD})` +
+    String.raw`|(?:${FUND_WORD})(?:\s+(?:${FUND_LINK}\s*)?(?:${FUND_WORD}))*)(?![\p{L}\p{N}])`,
+  "u",
+);
 
 /** A slug of ASCII letters and digits: folding keeps letters such as the "ß" of "Montan an der Weinstraße". */
 const slug = (text: string) =>
@@ -38,6 +49,17 @@ const slug = (text: string) =>
     .replaceAll("ß", "ss")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
+/** "di" or its articled forms before a town: "Enrico Fermi di Lecce" is Enrico Fermi, of Lecce. */
+const TRAILING_OF = /\s+(?:di|del|della|dell['’]|d['’])?\s*$/iu;
+/** The town a school's name ends with ("Enrico Fermi di Lecce"), and where in the name it starts. */
+function townEnding(name: string, region?: string): { read: TownRead; start: number } | undefined {
+  for (const word of name.matchAll(/(?<=\s|['’])\p{Lu}/gu)) {
+    const read = readTown(name, word.index, region);
+    // properName keeps a full stop in a word ("S.p.A."), so one may follow the town
+    if (read && /^\.?$/u.test(name.slice(read.end))) return { read, start: word.index };
+  }
+  return undefined;
+}
 const townSlug = (read: TownRead) => `${slug(read.town.name)}${read.shared ? `-${read.town.istat}` : ""}`;
 
 /** Every designated actor of the text, in reading order; `region` (the card's) tells towns sharing a name apart. */
@@ -83,10 +105,12 @@ function read(designator: Designator, text: string, start: number, after: number
       ];
     }
     case "territory": {
+      // The id is the place as the gazetteer writes it, so that every spelling of a branch or chamber gives one id:
+      // "Reggio di Calabria" and "Reggio Calabria", "Pesaro e Urbino" and "Pesaro Urbino", "Bolzano/Bozen".
       const territory = readTerritory(text, after, region);
       if (territory === undefined) return [];
-      const id =
-        territory.town && territory.end === territory.town.end ? townSlug(territory.town) : slug(territory.name);
+      const place = territory.town ? townSlug(territory.town) : slug(territory.canonical);
+      const id = [place, slug(territory.qualifiers)].filter((part) => part !== "").join("-");
       return [actor(id, territory.name, territory.end, territory.place)];
     }
     case "region": {
@@ -107,9 +131,21 @@ function read(designator: Designator, text: string, start: number, after: number
       const name = properName(text, after, 8);
       return name ? [actor(slug(name.text), name.text, name.end)] : [];
     }
+    case "school": {
+      // Schools share names ("Enrico Fermi"): the id keeps the kind of school, then its town, else the card's region.
+      const name = properName(text, after, 8);
+      if (name === undefined) return [];
+      const kind = slug(written.replace(/^istituto/iu, ""));
+      const town = townEnding(name.text, region);
+      const own = town ? name.text.slice(0, town.start).replace(TRAILING_OF, "") : name.text;
+      const where = town ? townSlug(town.read) : region === undefined ? "" : slug(regionName(region));
+      const id = [kind, slug(own), where].filter((part) => part !== "").join("-");
+      const place = town ? townPlace(town.read.town) : region === undefined ? undefined : { region };
+      return [actor(id, name.text, name.end, place)];
+    }
     case "fundName": {
       const name = FUND_NAME.exec(text.slice(after))?.[0].trim();
-      if (!name || name.split(/\s+/).length > MAX_FUND_WORDS) return [];
+      if (!name) return [];
       return [
         {
           ...actor(slug(name), name, after + name.length),

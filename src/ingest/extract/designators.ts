@@ -2,14 +2,23 @@
  * The designators that name an actor whether or not the vocabulary knows it, and what each is followed by: a job
  * centre, a municipality or a chamber of commerce by its town, a university by its town and name, a school by its
  * name, a regional labour agency by its region, an association's branch by its territory, a fund by its name.
- * Patterns are matched case-insensitively but for the fund's "Fondo" (a "fondo perduto" is a grant, not a fund).
+ * Patterns are matched case-insensitively but for the fund's "Fondo" (a "fondo perduto" is a grant, not a fund,
+ * whatever its case).
  */
 import type { z } from "zod";
 import type { FundingKindSchema, StakeholderKindSchema } from "../catalogue";
 
 export type ActorLabel = "Stakeholder" | "Cpi" | "FundingSource";
 /** How the words after the designator are read (actorPlaces.ts). */
-export type Reading = "towns" | "townAndName" | "name" | "region" | "regionLavoro" | "territory" | "fundName";
+export type Reading =
+  | "towns"
+  | "townAndName"
+  | "name"
+  | "school"
+  | "region"
+  | "regionLavoro"
+  | "territory"
+  | "fundName";
 
 export type Designator = {
   label: ActorLabel;
@@ -98,7 +107,7 @@ export const DESIGNATORS: readonly Designator[] = [
         String.raw`nautico|industriale|commerciale|tecnologico|d['’]\s*istruzione\s+superiore|` +
         String.raw`di\s+istruzione\s+superiore)\s*)+`,
     ),
-    reading: "name",
+    reading: "school",
     idPrefix: "istituto",
     name: (name, written) => `${written} ${name}`,
   },
@@ -141,7 +150,7 @@ export const DESIGNATORS: readonly Designator[] = [
   {
     label: "FundingSource",
     kind: "NATIONAL_PROGRAMME",
-    pattern: designator(String.raw`Fondo\s+(?!perduto)`, "gu"),
+    pattern: designator(String.raw`Fondo\s+(?![pP][eE][rR][dD][uU][tT][oO](?![\p{L}]))`, "gu"),
     reading: "fundName",
     idPrefix: "fondo",
     name: (name) => `Fondo ${name}`,

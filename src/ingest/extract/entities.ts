@@ -21,6 +21,7 @@ import { findLineage, type PracticeTitles, type UnresolvedLineage } from "./line
 import { createLineLocator, type LineLocator } from "./lines";
 import { createMatcher } from "./matcher";
 import { findUnknownMentions, type UnknownMention } from "./mentions";
+import { territorialLevelOf } from "../normalize/territory";
 import { addDesignatedActors, type ActorWarning } from "./provisional";
 import { placeCuratedCpi } from "./curatedPlaces";
 import { textScanner, type Collected, type FieldScanner, type Found } from "./scan";
@@ -98,6 +99,7 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
       fields: { Stakeholder: STAKEHOLDER_FIELDS, Cpi: CPI_FIELDS, FundingSource: ["funding"] },
       curated: curatedById(vocabulary),
       region,
+      national: territorialLevelOf(card.fields.territorialScope?.text ?? "") === "NATIONAL",
       locate,
     },
   );

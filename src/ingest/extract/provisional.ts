@@ -5,7 +5,8 @@
  * designated name contains ("Camera di Commercio" in "Camera di Commercio di Bari") gives way to it, unless the card
  * names the class elsewhere. A branch, curated ("Confindustria Benevento") or not ("Confindustria Bari"), brings its
  * national organisation along, with the same provenance, so a practice shares the branch with some practices and
- * the organisation with more. A job centre in another region than the card's is not linked but warned about.
+ * the organisation with more. A job centre, municipality, chamber or other placed actor in another region than the
+ * card's is not linked but warned about, unless the card is national.
  */
 import { tokenize } from "../../text/tokens";
 import type { CardFieldKey, ParsedCard } from "../card";
@@ -29,6 +30,8 @@ export type DesignatedContext = {
   curated: Record<ActorLabel, ReadonlyMap<string, Entry>>;
   /** NUTS-2 of the card's region. */
   region?: string;
+  /** Whether the card's territorial level is national: its actors may be anywhere. */
+  national?: boolean;
   locate: LineLocator;
 };
 
@@ -52,12 +55,12 @@ export function addDesignatedActors(
         if (known.some((hit) => !hit.entry.listedOnly && overlaps(hit, actor) && !supersedes(actor, hit))) continue;
         const words = tokenize(field.text.slice(actor.start, actor.end)).map((token) => token.text);
         const source = { field: key, line: context.locate(field, words, undefined, actor.start) };
-        const outside = label === "Cpi" && context.region !== undefined && actor.place?.region !== context.region;
-        if (outside) {
+        const curated = context.curated[label].get(actor.id);
+        if (curated === undefined && isOutside(actor, context)) {
           warnings.push({ line: source.line, message: misplaced(actor, context.region!) });
           continue;
         }
-        add(collected, context.curated[label].get(actor.id) ?? provisional(actor), source);
+        add(collected, curated ?? provisional(actor), source);
         covering.set(key, [...(covering.get(key) ?? []), actor]);
       }
     }
@@ -85,11 +88,23 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /**
- * A designated name that goes on past another entry's alias inside it names another actor: "CPI Torino di Sangro"
- * (Abruzzo) is not the "CPI Torino" of the vocabulary.
+ * A designated name that goes on past another entry's alias inside it names another town's actor: "CPI Torino di
+ * Sangro" (Abruzzo) is not the "CPI Torino" of the vocabulary. Only a name read as a town does: the words a fund's or
+ * a school's name goes on with say nothing against the alias ("Fondo Sociale Europeo Plus" is the FSE).
  */
 function supersedes(actor: DesignatedActor, hit: Span & { entry: Entry }): boolean {
-  return hit.entry.id !== actor.id && actor.start <= hit.start && hit.end < actor.end;
+  const town = actor.place?.municipality !== undefined && actor.kind !== "SCHOOL";
+  return town && hit.entry.id !== actor.id && actor.start <= hit.start && hit.end < actor.end;
+}
+
+/**
+ * A provisional actor placed in another region than the card's is not the card's partner, but for a card of national
+ * scope, which may name actors anywhere. A job centre is always placed; a fund never is.
+ */
+function isOutside(actor: DesignatedActor, context: DesignatedContext): boolean {
+  if (context.region === undefined || context.national) return false;
+  if (actor.label !== "Cpi" && actor.place === undefined) return false;
+  return actor.place?.region !== context.region;
 }
 
 function add(collected: Collected<Entry>, entry: Entry, source: Found<Entry>["source"]): void {
@@ -106,9 +121,10 @@ function provisional(actor: DesignatedActor): Entry & { name: string; kind?: str
 function misplaced(actor: DesignatedActor, region: string): string {
   const { municipality, province } = actor.place ?? {};
   const where = municipality ? `${municipality} (${province ?? "?"}), ` : "";
+  const vocabularyFile = actor.label === "Cpi" ? "cpis.json" : "stakeholders.json";
   return (
     `"${actor.name}" is in ${where}${regionName(actor.place?.region ?? "")}, not in the card's region ` +
-    `${regionName(region)}: not linked (add it to seed/vocabulary/cpis.json if the card means it)`
+    `${regionName(region)}: not linked (add it to seed/vocabulary/${vocabularyFile} if the card means it)`
   );
 }
 
