@@ -23,7 +23,10 @@ const SECRET = "a-benchmark-secret-long-enough-for-hs256";
 /** What refreshOnWrite logs once per refresh run that recomputed something (a run with nothing to do is silent). */
 const REFRESH_MESSAGE = "similarity refreshed after a write";
 
-type Answer = { data?: Record<string, any> | null; errors?: Array<{ extensions?: { code?: string } }> };
+type Answer = {
+  data?: { similarPractices?: Match[]; practices?: Array<{ similar: Array<{ id: string }> }> } | null;
+  errors?: Array<{ extensions?: { code?: string } }>;
+};
 type Edit = LinkEdit & { practice: string; item: string };
 type Match = { score: number; practice: { id: string }; reasons: Array<{ weight: number }> };
 
@@ -122,14 +125,14 @@ async function main(): Promise<void> {
     const readSimilar = async (reader: number) => {
       for (let n = reader; writing; n++) {
         const answer = await post(SIMILAR, { id: readPractices[n % readPractices.length], lens: LENSES[n % LENSES.length] });
-        if (similarReads.add(answer) && isIncomplete(answer.data!.similarPractices)) incomplete++;
+        if (similarReads.add(answer) && isIncomplete(answer.data!.similarPractices!)) incomplete++;
       }
     };
     const readGenerated = async () => {
       while (writing) {
         const answer = await post(GENERATED_SIMILAR, { id: EDITED });
         if (!generatedReads.add(answer)) continue;
-        const targets = answer.data!.practices[0].similar.map((practice: { id: string }) => practice.id);
+        const targets = answer.data!.practices![0]!.similar.map((practice) => practice.id);
         if (new Set(targets).size !== targets.length) duplicates++;
       }
     };

@@ -86,7 +86,9 @@ async function withBuildLock(build: () => Promise<void>): Promise<void> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(fs.readFileSync(LOCK, "utf8"));
       if (!isRunning(holder)) fs.rmSync(LOCK, { force: true });
-      else if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`${LOCK} is held by process ${holder} for over ${LOCK_WAIT_MS / 1000} s`);
+      else if (Date.now() - started > LOCK_WAIT_MS) {
+        throw new Error(`${LOCK} is held by process ${holder} for over ${LOCK_WAIT_MS / 1000} s`, { cause: error });
+      }
     }
   }
   try {

@@ -33,7 +33,7 @@ export async function closedLoop(connections: number, durationMs: number, reques
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
         const began = performance.now();
-        let ok = false;
+        let ok: boolean;
         try {
           ok = await request(sent++);
         } catch {
@@ -72,7 +72,7 @@ export async function sequential(
   const deadline = start + maxMs;
   for (let n = 0; n < count && performance.now() < deadline; n++) {
     const began = performance.now();
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await request(n);
     } catch {

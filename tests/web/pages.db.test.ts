@@ -133,7 +133,8 @@ describe("the pages: home, practice and path", () => {
         await watched.page.waitForSelector("#similar-results[aria-busy=false]");
       } catch (error) {
         const status = await watched.page.locator("#neighbourhood-status, #similar-results, main [role=alert], main [role=status]").allTextContents();
-        throw new Error(`${String(error)}; the page says ${JSON.stringify(status)}; problems ${JSON.stringify(watched.problems)}`);
+        const problems = JSON.stringify(watched.problems);
+        throw new Error(`${String(error)}; the page says ${JSON.stringify(status)}; problems ${problems}`, { cause: error });
       }
       return watched;
     }

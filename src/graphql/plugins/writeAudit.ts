@@ -40,7 +40,7 @@ export function writeAudit(schema: GraphQLSchema): ApolloServerPlugin<PrassiCont
           const changes = mutationFields(operation, fragments).map((field) => {
             const key = field.alias?.value ?? field.name.value;
             const definition = mutationType?.getFields()[field.name.value];
-            let args: unknown = {};
+            let args: unknown;
             try {
               args = definition ? getArgumentValues(definition, field, variables) : {};
             } catch {
