@@ -10,6 +10,7 @@ import { z } from "zod";
 import { FundingKindSchema, PracticeIdSchema, SlugSchema, StakeholderKindSchema } from "../ingest/catalogue";
 import { normalizePhrase, tokenize } from "../text/tokens";
 import { canonicalizeCpiDesignators } from "./cpiNames";
+import { findMunicipalities, findProvince, municipalityByIstat } from "./gazetteer";
 import { NutsCodeSchema, REGIONS } from "./regions";
 
 const text = z.string().trim().min(1);
@@ -32,6 +33,14 @@ const stakeholderSchema = z.strictObject({
   listedOnly: z.boolean().optional(),
   /** A local branch's national organisation ("confindustria" for "Confindustria Benevento"): the graph's PART_OF. */
   partOf: SlugSchema.optional(),
+  /**
+   * Where it is below its region, as an accepted provisional node was placed: a town by name ("Maddaloni", with
+   * `province` where towns share the name) or ISTAT code, or a province alone (a chamber, a branch). The loader
+   * completes the place from the gazetteer (placeStakeholder), so that the accepted node keeps every place field.
+   */
+  municipality: text.optional(),
+  municipalityIstat: z.string().regex(/^\d{6}$/, "must be a 6-digit ISTAT code").optional(),
+  province: z.string().regex(/^[A-Z]{2}$/, "must be a province's sigla, such as CE").optional(),
   ...matchable,
 });
 const targetSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, ...matchable });
@@ -59,7 +68,8 @@ const stopPhrasesSchema = z.strictObject({
   funding: z.array(text),
 });
 
-export type StakeholderEntry = z.infer<typeof stakeholderSchema>;
+/** As loaded: a placed entry also has its province's name (placeStakeholder). */
+export type StakeholderEntry = z.infer<typeof stakeholderSchema> & { provinceName?: string };
 export type TargetEntry = z.infer<typeof targetSchema>;
 export type FundingEntry = z.infer<typeof fundingSchema>;
 export type CpiEntry = z.infer<typeof cpiSchema>;
@@ -111,6 +121,9 @@ export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
   ];
   for (const [file, entries, aliasForm] of checks) checkEntries(path.join(dir, file), entries, aliasForm);
   checkBranches(path.join(dir, "stakeholders.json"), vocabulary.stakeholders);
+  vocabulary.stakeholders = vocabulary.stakeholders.map((entry, index) =>
+    placeStakeholder(`${path.join(dir, "stakeholders.json")} entry ${index} ("${entry.id}")`, entry),
+  );
   return vocabulary;
 }
 
@@ -181,16 +194,73 @@ function checkEntries(file: string, entries: MatchableEntry[], aliasForm: (alias
   });
 }
 
-/** A branch is part of another entry, which is part of none: PART_OF is one step, from a branch to its organisation. */
+/**
+ * A branch is part of another entry, which is part of none: PART_OF is one step, from a branch to its organisation.
+ * An employers' association whose id is another's and a territory ("confindustria-bari", as a provisional branch is
+ * named) is its branch and must say so: without `partOf` it would lose its PART_OF and the organisation's INVOLVES.
+ */
 function checkBranches(file: string, entries: StakeholderEntry[]): void {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const associations = entries.filter((entry) => entry.kind === "EMPLOYER_ASSOCIATION" && entry.partOf === undefined);
   entries.forEach((entry, index) => {
+    const where = `${file} entry ${index} ("${entry.id}")`;
+    const organisation = associations.find((national) => entry.id.startsWith(`${national.id}-`));
+    if (entry.kind === "EMPLOYER_ASSOCIATION" && organisation && entry.partOf !== organisation.id) {
+      const message = `a branch of "${organisation.id}" by its id: add "partOf": "${organisation.id}"`;
+      throw new VocabularyError(`${where}: ${message}`);
+    }
     if (entry.partOf === undefined) return;
     const national = byId.get(entry.partOf);
-    const where = `${file} entry ${index} ("${entry.id}")`;
     if (national === undefined) throw new VocabularyError(`${where}: partOf "${entry.partOf}" is no entry of the file`);
     if (national.partOf !== undefined || national.id === entry.id) {
       throw new VocabularyError(`${where}: partOf "${entry.partOf}" is itself a branch (or the entry itself)`);
     }
   });
+}
+
+/**
+ * A stakeholder's place completed from the gazetteer: the town its `municipality` (and `province`) or
+ * `municipalityIstat` names, or else the province its `province` names, with the region they are in, which a given
+ * `region` must be. The names are ISTAT's, as a provisional node's are, so accepting a node rewrites none of them.
+ */
+function placeStakeholder(where: string, entry: StakeholderEntry): StakeholderEntry {
+  const { municipality, municipalityIstat, province } = entry;
+  if (municipality === undefined && municipalityIstat === undefined) {
+    if (province === undefined) return entry;
+    const found = findProvince(province);
+    if (found === undefined) throw new VocabularyError(`${where}: province ${province} is no province's sigla`);
+    return inRegion(where, { ...entry, provinceName: found.name }, found.region.nuts);
+  }
+  const named = municipality === undefined ? undefined : findMunicipalities(municipality);
+  const coded = municipalityIstat === undefined ? undefined : municipalityByIstat(municipalityIstat);
+  if (municipalityIstat !== undefined && coded === undefined) {
+    throw new VocabularyError(`${where}: municipalityIstat ${municipalityIstat} is no municipality's ISTAT code`);
+  }
+  const towns = (coded ? [coded] : named!).filter(
+    (town) =>
+      (named === undefined || named.includes(town)) && (province === undefined || town.province.sigla === province),
+  );
+  if (towns.length !== 1) {
+    const given = [municipality, municipalityIstat, province].filter(Boolean).join(", ");
+    const choices = towns.map((town) => `${town.name} (${town.province.sigla}) ${town.istat}`).join(", ");
+    const message = towns.length
+      ? `names several towns: ${choices}; add province or municipalityIstat`
+      : "names no town of the gazetteer";
+    throw new VocabularyError(`${where}: ${given} ${message}`);
+  }
+  const town = towns[0]!;
+  const place = {
+    municipality: town.name,
+    municipalityIstat: town.istat,
+    province: town.province.sigla,
+    provinceName: town.province.name,
+  };
+  return inRegion(where, { ...entry, ...place }, town.region.nuts);
+}
+
+function inRegion(where: string, entry: StakeholderEntry, nuts: string): StakeholderEntry {
+  if (entry.region !== undefined && entry.region !== nuts) {
+    throw new VocabularyError(`${where}: its place is in ${nuts}, not in its region ${entry.region}`);
+  }
+  return { ...entry, region: nuts };
 }

@@ -31,6 +31,57 @@ describe("loadVocabulary", () => {
     }
   });
 
+  it("completes an accepted stakeholder's place from the gazetteer, from a town's name or code or a province", () => {
+    const maddaloni = { id: "comune-maddaloni", name: "Comune di Maddaloni", nameEn: "Municipality of Maddaloni" };
+    const accepted = [
+      { ...maddaloni, kind: "MUNICIPALITY", aliases: ["Comune di Maddaloni"], municipality: "Maddaloni" },
+      { id: "comune-castro-075096", name: "Comune di Castro", nameEn: "Municipality of Castro", kind: "MUNICIPALITY",
+        aliases: ["Comune di Castro (LE)"], municipality: "Castro", province: "LE" },
+      { id: "cciaa-bari", name: "Camera di Commercio di Bari", nameEn: "Bari Chamber of Commerce",
+        kind: "CHAMBER_OF_COMMERCE", aliases: ["CCIAA di Bari"], province: "BA" },
+    ];
+    const dir = vocabularyWith("stakeholders.json", (entries) => [...entries, ...accepted]);
+    const placed = loadVocabulary(dir).stakeholders.slice(-3);
+    const place = ({ id, municipality, municipalityIstat, province, provinceName, region }: any) =>
+      [id, municipality, municipalityIstat, province, provinceName, region];
+    expect(placed.map(place)).toEqual([
+      ["comune-maddaloni", "Maddaloni", "061048", "CE", "Caserta", "ITF3"],
+      ["comune-castro-075096", "Castro", "075096", "LE", "Lecce", "ITF4"],
+      ["cciaa-bari", undefined, undefined, "BA", "Bari", "ITF4"],
+    ]);
+    const byCode = vocabularyWith("stakeholders.json", (entries) => [
+      ...entries,
+      { ...accepted[0], municipality: undefined, municipalityIstat: "061048", region: "ITF3" },
+    ]);
+    expect(place(loadVocabulary(byCode).stakeholders.at(-1))).toEqual(placed.map(place)[0]);
+    const refused = (change: object) => () =>
+      loadVocabulary(vocabularyWith("stakeholders.json", (entries) => [...entries, { ...accepted[0], ...change }]));
+    expect(refused({ region: "ITF4" })).toThrow(/\("comune-maddaloni"\): its place is in ITF3, not in its region ITF4/);
+    expect(refused({ municipality: "Castro" })).toThrow(/Castro names several towns: Castro \(BG\) \d+, Castro \(LE\)/);
+    expect(refused({ municipality: "Atlantide" })).toThrow(/Atlantide names no town of the gazetteer/);
+    expect(refused({ municipalityIstat: "999999" })).toThrow(/municipalityIstat 999999 is no municipality's ISTAT/);
+  });
+
+  it("refuses an employers' association named as a branch of another without its partOf", () => {
+    const branch = {
+      id: "confindustria-bari",
+      name: "Confindustria Bari",
+      nameEn: "Confindustria Bari",
+      kind: "EMPLOYER_ASSOCIATION",
+      aliases: ["Confindustria Bari"],
+      province: "BA",
+    };
+    const without = vocabularyWith("stakeholders.json", (entries) => [...entries, branch]);
+    expect(() => loadVocabulary(without)).toThrow(
+      /\("confindustria-bari"\): a branch of "confindustria" by its id: add "partOf": "confindustria"/,
+    );
+    const withPart = vocabularyWith("stakeholders.json", (entries) => [
+      ...entries,
+      { ...branch, partOf: "confindustria" },
+    ]);
+    expect(loadVocabulary(withPart).stakeholders.at(-1)).toMatchObject({ partOf: "confindustria", region: "ITF4" });
+  });
+
   it("refuses a duplicate id, naming the file and the entry", () => {
     const dir = vocabularyWith("stakeholders.json", (entries) => [...entries, { ...entries[0], aliases: ["Anpal Servizi bis"] }]);
     const loading = () => loadVocabulary(dir);
