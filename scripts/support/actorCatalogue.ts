@@ -3,11 +3,16 @@
  * its region drawn from the gazetteer (allMunicipalities), with the designators cards use ("CPI di", "Centro per
  * l'impiego di", "Centro per l'Impiego (CPI) di", "Cpl", "C.P.I."), a municipality, a local branch of a national
  * association ("Confartigianato Lecce"), the region's labour agency under a name the vocabulary lacks ("Arpal
- * Umbria"), and a named fund; one card in ten also names actors the vocabulary knows, under their aliases. Seeded:
- * two runs write the same catalogue. `expected` says what a reader should find, for the measures of
- * tests/ingest/actors.db.test.ts and scripts/measure-actors.ts (docs/actors.md).
+ * Umbria"), a named fund, the same-named school "Istituto Tecnico Enrico Fermi", and, in a sentence, lowercase words
+ * that are also towns elsewhere ("ai comuni di zone montane"). One card in three names the Fondo Sociale Europeo in
+ * running text ("nell'ambito del POR ..."); cards of regions with a province spelled several ways ("Reggio di
+ * Calabria", "Pesaro Urbino", "Monza e Brianza") name its chamber and a Confagricoltura branch under one spelling;
+ * one card in twenty is national and names a municipality of another region; one card in ten otherwise names actors
+ * the vocabulary knows, under their aliases. Seeded: two runs write the same catalogue. `expected` says what a
+ * reader should find, for the measures of tests/ingest/actors.db.test.ts and scripts/measure-actors.ts
+ * (docs/actors.md).
  */
-import { allMunicipalities, type Municipality } from "../../src/reference/gazetteer";
+import { allMunicipalities, findMunicipalities, type Municipality } from "../../src/reference/gazetteer";
 import { REGIONS } from "../../src/reference/regions";
 import { catalogueText } from "./catalogueText";
 import { randomSource } from "./syntheticCatalogue";
@@ -19,6 +24,14 @@ export type ExpectedActors = {
   branches: Map<string, { national: string; region: string }>;
   /** Per practice id, the curated ids of the actors the card names under the vocabulary's aliases. */
   known: Map<string, string[]>;
+  /** The practices whose funding names the Fondo Sociale Europeo in running text (the curated `fse`). */
+  fse: Set<string>;
+  /** Per practice id, the province (sigla) whose chamber and Confagricoltura branch it names under some spelling. */
+  spelled: Map<string, string>;
+  /** Per national practice id, the municipality (ISTAT code) of another region it names. */
+  national: Map<string, string>;
+  /** Per practice id, the lowercase words its description reads "comuni di" and "CPI di" before. */
+  commonWords: Map<string, string[]>;
 };
 
 const CPI_FORMS: ReadonlyArray<(town: string) => string> = [
@@ -50,6 +63,27 @@ const KNOWN: ReadonlyArray<{ alias: string; id: string }> = [
   { alias: "Camera di Commercio di Reggio Calabria", id: "cciaa-reggio-calabria" },
 ];
 
+/** Ways cards spell provinces, by sigla: one branch or chamber, one id (docs/actors.md). */
+const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  RC: ["Reggio Calabria", "Reggio di Calabria"],
+  RE: ["Reggio Emilia", "Reggio nell'Emilia"],
+  BZ: ["Bolzano", "Bolzano/Bozen"],
+  PU: ["Pesaro e Urbino", "Pesaro Urbino"],
+  MB: ["Monza e della Brianza", "Monza e Brianza", "Monza-Brianza"],
+  MS: ["Massa-Carrara", "Massa Carrara"],
+  FC: ["Forlì-Cesena", "Forlì Cesena"],
+};
+/** Lowercase words that are towns somewhere (Zone, Nove, Ora/Auer, ...), as a sentence uses them. */
+const COMMON_WORDS = [
+  "zone", "nove", "cento", "ponte", "lago", "stella", "sale", "vita", "grado",
+  "meta", "lettere", "erba", "arco", "calcio", "paese", "canale", "scala",
+];
+const FSE_FORMS: ReadonlyArray<(region: string) => string> = [
+  (region) => `Fondo Sociale Europeo nell'ambito del POR ${region}`,
+  () => "Risorse del Fondo Sociale Europeo 2014-2020",
+  () => "Fondo Sociale Europeo Plus",
+];
+
 const regionOf = (k: number) => REGIONS[k % REGIONS.length]!.name;
 
 export function actorCatalogue(year: number, count: number, seed = 7): { text: string; expected: ExpectedActors } {
@@ -58,7 +92,22 @@ export function actorCatalogue(year: number, count: number, seed = 7): { text: s
   const towns = new Map(
     REGIONS.map((region) => [region.nuts, allMunicipalities().filter((town) => town.region.nuts === region.nuts)]),
   );
-  const expected: ExpectedActors = { cpis: new Map(), branches: new Map(), known: new Map() };
+  const expected: ExpectedActors = {
+    cpis: new Map(),
+    branches: new Map(),
+    known: new Map(),
+    fse: new Set(),
+    spelled: new Map(),
+    national: new Map(),
+    commonWords: new Map(),
+  };
+  // A national card's partner elsewhere has a name no other town shares, so that no card's region is needed to read it.
+  const unique = new Map(
+    REGIONS.map((region) => [
+      region.nuts,
+      towns.get(region.nuts)!.filter((town) => findMunicipalities(town.name).length === 1),
+    ]),
+  );
   const padded = (n: number) => String(n).padStart(3, "0");
   const id = (n: number) => `${year}-${padded(n)}`;
   const cards = Array.from({ length: count }, (_, k) => {
@@ -68,7 +117,16 @@ export function actorCatalogue(year: number, count: number, seed = 7): { text: s
     const partner: Municipality = pick(towns.get(region.nuts)!);
     const national = pick(NATIONALS);
     const cpi = pick(CPI_FORMS)(town.name);
-    const known = n % 10 === 0 ? [pick(KNOWN)] : [];
+    const spellable = Object.keys(SPELLINGS).filter((sigla) =>
+      towns.get(region.nuts)!.some((candidate) => candidate.province.sigla === sigla),
+    );
+    const spelled = spellable.length > 0 ? pick(spellable) : undefined;
+    const spelling = spelled === undefined ? undefined : pick(SPELLINGS[spelled]!);
+    const elsewhere = n % 20 === 5 ? pick(unique.get(REGIONS[(k + 7) % REGIONS.length]!.nuts)!) : undefined;
+    const words = [pick(COMMON_WORDS), pick(COMMON_WORDS)];
+    const fse = n % 3 === 0 ? pick(FSE_FORMS)(region.name) : undefined;
+    // A card naming a spelled chamber names no known alias, so its chamber is the only one it names.
+    const known = n % 10 === 0 && spelled === undefined ? [pick(KNOWN)] : [];
     expected.cpis.set(id(n), { istat: town.istat, region: region.nuts });
     expected.branches.set(id(n), { national: national.id, region: region.nuts });
     if (known.length > 0)
@@ -76,15 +134,25 @@ export function actorCatalogue(year: number, count: number, seed = 7): { text: s
         id(n),
         known.map((entry) => entry.id),
       );
+    if (fse) expected.fse.add(id(n));
+    if (spelled) expected.spelled.set(id(n), spelled);
+    if (elsewhere) expected.national.set(id(n), elsewhere.istat);
+    expected.commonWords.set(id(n), words);
     const fields = {
-      description: `Lo sportello è gestito dal ${cpi} con la ${pick(AGENCY_FORMS)(region.name)}.`,
+      description:
+        `Lo sportello è gestito dal ${cpi} con la ${pick(AGENCY_FORMS)(region.name)}. Si rivolge ai comuni di ` +
+        `${words[0]} montane e ai comuni di ${words[1]} province; il CPI di ora in poi li segue.`,
       employmentService: cpi,
       stakeholders: [
         `Comune di ${partner.name}`,
         `${national.name} ${town.province.name}`,
+        "Istituto Tecnico Enrico Fermi",
+        ...(spelling ? [`Camera di Commercio di ${spelling}`, `Confagricoltura ${spelling}`] : []),
+        ...(elsewhere ? [`Comune di ${elsewhere.name}`] : []),
         ...known.map((entry) => entry.alias),
       ].join("; "),
-      funding: `Fondo Lavoro Territori ${padded(n % 40)}; risorse regionali.`,
+      funding: `Fondo Lavoro Territori ${padded(n % 40)}; ${fse ? `${fse}; ` : ""}risorse regionali.`,
+      territorialScope: elsewhere ? "Nazionale" : "Provinciale",
     };
     return card(n, year, region.name, `Sportello territoriale ${n}`, fields);
   });
@@ -95,7 +163,13 @@ export function actorCatalogue(year: number, count: number, seed = 7): { text: s
   return { text: catalogueText(year, index, cards), expected };
 }
 
-type Fields = { description: string; employmentService: string; stakeholders: string; funding: string };
+type Fields = {
+  description: string;
+  employmentService: string;
+  stakeholders: string;
+  funding: string;
+  territorialScope: string;
+};
 
 function card(n: number, year: number, region: string, title: string, fields: Fields): string {
   return `## ${n} Regione ${region} – ${title}
@@ -106,7 +180,7 @@ TITOLO DELLA PRATICA\t${title}
 DESCRIZIONE DELLA PRATICA\t${fields.description}
 AMBITO DELLA PRATICA\tProgetto pilota
 TIPOLOGIA/LEP\tLEP C; LEP F
-AMBITO TERRITORIALE DELLA PRATICA\tProvinciale
+AMBITO TERRITORIALE DELLA PRATICA\t${fields.territorialScope}
 LA PRATICA È ANCORA APERTA?\tSì
 PRATICA SUPPORTATA DA ANPAL SERVIZI?\tNo
 DESCRIZIONE ASSISTENZA DI ANPAL SERVIZI\tNessuna.

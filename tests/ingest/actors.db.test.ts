@@ -29,8 +29,21 @@ RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.kind AS kind, n.muni
   [(n)-[:PART_OF]->(m) | m.id][0] AS partOf, [(n)-[:IN_REGION]->(r) | r.nuts][0] AS region
 ORDER BY id`;
 
-async function rows(driver: Driver, cypher: string, catalog?: string): Promise<Array<Record<string, any>>> {
-  const { records } = await driver.executeQuery(cypher, { catalog });
+/** Each provisional stakeholder of a kind a practice involves, with the practice's region and level. */
+const INVOLVED = `
+MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: $catalog}), (p)-[:IN_REGION]->(pr:Region)
+MATCH (p)-[:INVOLVES]->(s:Stakeholder {kind: $kind})
+OPTIONAL MATCH (s)-[:IN_REGION]->(sr:Region)
+RETURN p.id AS practice, pr.nuts AS practiceRegion, p.territorialLevel AS level, s.id AS id, s.curated AS curated,
+  s.municipalityIstat AS istat, sr.nuts AS region`;
+
+async function rows(
+  driver: Driver,
+  cypher: string,
+  catalog?: string,
+  parameters: Record<string, unknown> = {},
+): Promise<Array<Record<string, any>>> {
+  const { records } = await driver.executeQuery(cypher, { catalog, ...parameters });
   return records.map((record) => record.toObject());
 }
 
@@ -41,10 +54,12 @@ describe("a catalogue of 200 cards naming actors the vocabulary has never seen (
   const file = path.join(dir, "actors-2031.md");
   fs.writeFileSync(file, text);
   let catalogue: NormalizedCatalogue;
+  let warnings: string[];
   beforeAll(async () => {
     const reading = readCatalogue(file, { sourceName: "actors-2031.md" });
     expect(reading.errors).toEqual([]);
     catalogue = reading.catalogue!;
+    warnings = reading.warnings.map((warning) => warning.message);
     await loadCatalogue(db.driver, catalogue);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -102,9 +117,62 @@ describe("a catalogue of 200 cards naming actors the vocabulary has never seen (
         !(node.kind === "MUNICIPALITY" && node.istat && node.region) &&
         !(node.kind === "EMPLOYER_ASSOCIATION" && node.partOf && node.region) &&
         !(node.kind === "REGIONAL_AGENCY" && node.region) &&
+        !(node.kind === "CHAMBER_OF_COMMERCE" && node.region) &&
+        !(node.kind === "SCHOOL" && node.region) &&
         !(node.label === "FundingSource" && /^Fondo Lavoro Territori \d+$/.test(node.name)),
     );
     expect(unexpected).toEqual([]);
+  });
+
+  it("makes no provisional node for a fund the vocabulary knows, named in running text", async () => {
+    expect(expected.fse.size).toBeGreaterThan(50);
+    for (const practice of catalogue.practices.filter((candidate) => expected.fse.has(candidate.id))) {
+      expect(practice.funding.map(({ id, curated }) => [id, curated])).toContainEqual(["fse", undefined]);
+    }
+    const funds = (await rows(db.driver, PROVISIONAL)).filter((node) => node.label === "FundingSource");
+    expect(funds.filter((fund) => !/^Fondo Lavoro Territori \d+$/.test(fund.name))).toEqual([]);
+  });
+
+  it("gives a chamber or a branch one id whatever the spelling of its province", () => {
+    expect(expected.spelled.size).toBeGreaterThan(20);
+    const ids = new Map<string, Set<string>>();
+    for (const practice of catalogue.practices.filter((candidate) => expected.spelled.has(candidate.id))) {
+      const sigla = expected.spelled.get(practice.id)!;
+      for (const prefix of ["cciaa-", "confagricoltura-"]) {
+        const named = practice.stakeholders.filter((stakeholder) => stakeholder.id.startsWith(prefix));
+        expect({ practice: practice.id, named: named.length }).toEqual({ practice: practice.id, named: 1 });
+        const key = `${prefix}${sigla}`;
+        ids.set(key, new Set([...(ids.get(key) ?? []), named[0]!.id]));
+      }
+    }
+    expect([...ids].filter(([, spelled]) => spelled.size !== 1)).toEqual([]);
+    expect(ids.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it("links no municipality outside its card's region unless the card is national, nor lowercase words", async () => {
+    const municipalities = await rows(db.driver, INVOLVED, catalogue.catalog.id, { kind: "MUNICIPALITY" });
+    expect(municipalities.filter((row) => row.region !== row.practiceRegion && row.level !== "NATIONAL")).toEqual([]);
+    expect(expected.national.size).toBeGreaterThanOrEqual(10);
+    for (const [practice, istat] of expected.national) {
+      expect(municipalities.filter((row) => row.practice === practice && row.istat === istat)).toHaveLength(1);
+    }
+    // A town's id, with the ISTAT code where towns share the name: comune-ponte, comune-castro-075096, cpi-ora-auer.
+    const words = [...expected.commonWords.values()].flat().join("|");
+    const lowercase = new RegExp(`^(?:comune|cpi)-(?:${words}|ora-auer)(?:-\\d{6})?$`);
+    const linked = catalogue.practices.flatMap((practice) => [...practice.stakeholders, ...practice.cpis]);
+    expect(linked.filter((actor) => lowercase.test(actor.id)).map(({ id }) => id)).toEqual([]);
+    expect(warnings.filter((warning) => warning.includes("not in the card's region"))).toEqual([]);
+  });
+
+  it("keeps schools of the same name apart, one per region", async () => {
+    const schools = await rows(db.driver, INVOLVED, catalogue.catalog.id, { kind: "SCHOOL" });
+    expect(schools).toHaveLength(200);
+    const regionsOf = new Map<string, Set<string>>();
+    for (const { id, practiceRegion } of schools) {
+      regionsOf.set(id, new Set([...(regionsOf.get(id) ?? []), practiceRegion]));
+    }
+    expect([...regionsOf].filter(([, regions]) => regions.size !== 1)).toEqual([]);
+    expect(regionsOf.size).toBe(new Set(catalogue.practices.map((practice) => practice.region.nuts)).size);
   });
 
   it("gives every node the same id on a second import, which creates nothing", async () => {
