@@ -31,17 +31,17 @@ export function catalogueIdentity(
   requested?: string,
 ): CatalogueIdentity | { problem: string } {
   const anpal = `anpal-${cover.year}`;
-  const fromCover = () =>
+  const nameOnCover = () =>
     regionalName(cover.cover) ?? (cover.publisher === ANPAL ? "anpal" : regionalName(cover.publisher));
-  const name = requested === undefined ? fromCover() : undefined;
-  if (requested === undefined && name === undefined) {
+  const name = requested === undefined ? nameOnCover() : undefined;
+  const id = requested ?? (name === undefined ? undefined : `${name}-${cover.year}`);
+  if (id === undefined) {
     return {
       problem:
         `the cover names neither ANPAL Servizi as its publisher nor a region ('Regione Lazio', 'Provincia autonoma ` +
         `di Trento'): give the catalogue's id with --catalogue <name>-${cover.year}`,
     };
   }
-  const id = requested ?? `${name}-${cover.year}`;
   if (id === anpal) return { id, practiceIdPrefix: `${cover.year}-` };
   if (new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*-${cover.year}$`).test(id)) return { id, practiceIdPrefix: `${id}-` };
   return {
