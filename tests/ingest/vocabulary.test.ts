@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadVocabulary, VocabularyError } from "../../src/reference/vocabulary";
+import { loadVocabulary, VocabularyError, type StakeholderEntry } from "../../src/reference/vocabulary";
 
 const seed = path.join(__dirname, "../../seed/vocabulary");
 
@@ -42,8 +42,10 @@ describe("loadVocabulary", () => {
     ];
     const dir = vocabularyWith("stakeholders.json", (entries) => [...entries, ...accepted]);
     const placed = loadVocabulary(dir).stakeholders.slice(-3);
-    const place = ({ id, municipality, municipalityIstat, province, provinceName, region }: any) =>
-      [id, municipality, municipalityIstat, province, provinceName, region];
+    const place = (entry: StakeholderEntry | undefined) => {
+      const { id, municipality, municipalityIstat, province, provinceName, region } = entry!;
+      return [id, municipality, municipalityIstat, province, provinceName, region];
+    };
     expect(placed.map(place)).toEqual([
       ["comune-maddaloni", "Maddaloni", "061048", "CE", "Caserta", "ITF3"],
       ["comune-castro-075096", "Castro", "075096", "LE", "Lecce", "ITF4"],
