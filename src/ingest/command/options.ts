@@ -14,7 +14,8 @@ const OPTIONS = {
     value: "ID",
     help:
       "the catalogue's id. Default from the cover: anpal-<year> for ANPAL Servizi's, <region>-<year> for a cover " +
-      "naming a region. Any catalogue but anpal-<year> prefixes its practice ids with its id (lazio-2023-001)",
+      "naming a region (one naming neither must be given one). Any catalogue but anpal-<year> prefixes its practice " +
+      "ids with its id (lazio-2023-001)",
   },
   catalog: { type: "string", value: "ID", help: "the same as --catalogue" },
   edition: {
