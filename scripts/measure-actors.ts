@@ -1,7 +1,9 @@
 /**
  * The figures of docs/actors.md: on a catalogue the vocabulary has never seen (scripts/support/actorCatalogue.ts),
  * the share of designator-named job centres linked, and placed in their municipality, province and region; of local
- * branches kept apart from their national organisation; the provisional nodes by kind; and the import's time, parse
+ * branches kept apart from their national organisation; of the Fondo Sociale Europeo named in running text linked
+ * as the curated fund; the ids of chambers and branches named under several spellings of their province, and of the
+ * same-named schools of every region; the provisional nodes by kind; and the import's time, parse
  * and extraction, load, similarity, into a throw-away bundled Neo4j seeded with the 2023 catalogue (or NEO4J_URI).
  *
  *   node --require tsx/cjs scripts/measure-actors.ts [cards, default 1000]
@@ -51,6 +53,25 @@ async function main(): Promise<void> {
         `placed in municipality, province and region ${percent(placed, cards)}`,
     );
     console.log(`branches apart from (and PART_OF) their national organisation ${percent(apart, cards)}`);
+    const fse = catalogue.practices.filter(
+      (practice) => expected.fse.has(practice.id) && practice.funding.some((fund) => fund.id === "fse"),
+    );
+    console.log(`Fondo Sociale Europeo in running text linked as fse ${percent(fse.length, expected.fse.size)}`);
+    // One id per chamber or branch of a province, whatever its spelling; one school node per region.
+    const spelled = new Set<string>();
+    const spelledIds = new Set<string>();
+    const schools = new Set<string>();
+    for (const practice of catalogue.practices) {
+      const sigla = expected.spelled.get(practice.id);
+      for (const prefix of sigla === undefined ? [] : ["cciaa-", "confagricoltura-"]) {
+        spelled.add(`${prefix}${sigla}`);
+        for (const { id } of practice.stakeholders) if (id.startsWith(prefix)) spelledIds.add(id);
+      }
+      for (const { id, kind } of practice.stakeholders) if (kind === "SCHOOL") schools.add(id);
+    }
+    console.log(`chambers and branches named under several spellings: ${spelled.size}, ids ${spelledIds.size}`);
+    const regions = new Set(catalogue.practices.map((practice) => practice.region.nuts)).size;
+    console.log(`"Istituto Tecnico Enrico Fermi" in ${regions} regions: ${schools.size} school nodes`);
     const byKind = [...provisionalNodes(catalogue)].map(([kind, nodes]) => `${kind} ${nodes.length}`).join(", ");
     console.log(`provisional nodes: ${byKind}`);
 
