@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLSchema, OperationDefinitionNode } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
+import type { PrassiContext } from "./context";
 import { coalesceRequests, liveSimilarity, type LiveSimilarity, type RefreshReport } from "../similarity";
 import { practicesTouched, type WriteEffect } from "./writes/practicesTouched";
 
@@ -61,19 +62,16 @@ export function similarityRefresher(driver: Driver, log: Logger, database?: stri
  * Refreshes similarity after each successful write through the API, before its response leaves. The service
  * brings the refresher's live index up at start (app.ts: its full refresh is the start's similarity computation).
  */
-export function refreshSimilarityOnWrite(refresher: SimilarityRefresher): ApolloServerPlugin {
+export function refreshSimilarityOnWrite(refresher: SimilarityRefresher): ApolloServerPlugin<PrassiContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation, errors, schema, request, response }) {
+        async willSendResponse({ operation, errors, schema, request, contextValue }) {
           if (operation?.operation !== "mutation") return;
-          if ((errors?.length ?? 0) > 0) {
-            // A write that failed part-way may have committed something no run will be told of: reload next time.
-            const data = response.body.kind === "single" ? response.body.singleResult.data : undefined;
-            if (data && Object.values(data).some((value) => value !== null && value !== undefined))
-              refresher.live.invalidate();
-            return;
-          }
+          // A write with an error may still have committed a field before it (root fields run one after the
+          // other; a null `data` does not say which did): an editor's is refreshed all the same, which re-reads
+          // what it names. Without a token nothing was written, and anonymous clients cannot make a refresh run.
+          if ((errors?.length ?? 0) > 0 && !contextValue.jwt) return;
           // The mutation has committed: the run this waits for starts after it.
           await refresher.afterWrite(schema, operation, request.variables);
         },

@@ -44,7 +44,7 @@ ORDER BY id`;
 /** The same items, of the given practices only (those that exist). */
 const READ_SOME_FEATURES = `
 MATCH (p:Practice) WHERE p.id IN $ids
-RETURN p.id AS id,${ITEMS}`;
+RETURN p.id AS id, p.similaritySignature AS storedSignature,${ITEMS}`;
 
 function itemsOf(record: { get(key: string): unknown }): PracticeFeatures["items"] {
   return LINK_KINDS.flatMap((kind: LinkKind) =>
@@ -63,14 +63,22 @@ export async function readPracticeRecords(driver: Driver, database?: string): Pr
   }));
 }
 
-/** The features of the given practices as the graph holds them now; a practice that does not exist is left out. */
+/**
+ * The features of the given practices as the graph holds them now, with the signature their last computation
+ * stored (null on a practice never computed, such as one deleted and created again); a practice that does not
+ * exist is left out.
+ */
 export async function readPracticeFeatures(
   driver: Driver,
   ids: readonly string[],
   database?: string,
-): Promise<PracticeFeatures[]> {
+): Promise<Array<PracticeFeatures & { storedSignature: string | null }>> {
   const { records } = await driver.executeQuery(READ_SOME_FEATURES, { ids }, { database, routing: "READ" });
-  return records.map((record) => ({ id: record.get("id"), items: itemsOf(record) }));
+  return records.map((record) => ({
+    id: record.get("id"),
+    items: itemsOf(record),
+    storedSignature: record.get("storedSignature"),
+  }));
 }
 
 /** A hash of a practice's feature set and of the scoring formula: equal signatures, equal features scored alike. */

@@ -263,8 +263,12 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     for (const id of touched) {
       const position = index.positionOf.get(id);
       const before = itemIds(position === undefined ? undefined : featuresAt(index, position));
-      const after = itemIds(fresh.get(id));
-      if (position !== undefined && fresh.has(id) && sameList(before, after)) continue;
+      const now = fresh.get(id);
+      const after = itemIds(now);
+      // The same items and their computation stored: unchanged. The same items without it: a practice deleted and
+      // created again (its edges and those pointing to it went with the old node), so it is changed.
+      const computed = now !== undefined && now.storedSignature === featureSignature(now);
+      if (position !== undefined && now !== undefined && sameList(before, after) && computed) continue;
       if (position === undefined && !fresh.has(id)) continue;
       // Lineage items follow BUILDS_ON chains through other practices: their change is not this practice's alone.
       const lineage = (ids: string[]) => ids.filter((item) => item.startsWith("LINEAGE:")).join("\n");

@@ -71,6 +71,21 @@ describe("writes through the GraphQL API", () => {
     expect(sharing.length).toBeGreaterThan(0);
   });
 
+  it("refreshes after a write that committed its first field and failed its second (the answer's data is null)", async () => {
+    expect((await sharedWomenTargets()).length).toBeGreaterThan(0);
+    const answer = await post(
+      `mutation {
+        a: updatePractices(where: { id: { eq: "2023-011" } }, update: { targets: [{ disconnect: [{ where: { node: { id: { eq: "donne" } } } }] }] }) { practices { id } }
+        b: createTools(input: [{ id: "telegram", name: "Telegram, again" }]) { tools { id } }
+      }`,
+      await token(["editor"]),
+    );
+    expect(answer.data).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    // The disconnect committed: the similarity (and the cached answers) follow it.
+    expect(await sharedWomenTargets()).toEqual([]);
+  });
+
   it("keeps reads public", async () => {
     const answer = await post("{ practices(limit: 1) { id } }");
     expect(answer.errors).toBeUndefined();

@@ -149,6 +149,24 @@ describe("the refresh after a write names the practices it touched", () => {
     expect(await expectExact(report, "targeted")).toEqual(expect.arrayContaining(formerNeighbours));
   });
 
+  it("deletes a practice and creates it again with the same links in one write: targeted, both sides rewritten", async () => {
+    const links = `regions: { ${connect("ITC3", "REGION", "nuts")} }, targets: { ${connect("persone-con-disabilita")} },
+      leps: { ${connect("F1", "LEPS", "code")} }`;
+    await expectExact(await write(createOne("2023-902", links)), "targeted");
+    const { records } = await db.driver.executeQuery(
+      "MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-902'}) RETURN p.id AS id",
+    );
+    const listers = records.map((record) => record.get("id") as string);
+    expect(listers.length).toBeGreaterThan(0);
+    const create = createOne("2023-902", links).replace(/^mutation \{/, "").replace(/\}\s*$/, "");
+    const report = await write(`mutation {
+      d: deletePractices(where: { id: { eq: "2023-902" } }) { nodesDeleted }
+      c: ${create.trim()}
+    }`);
+    // The new node has the old one's items but none of its edges, and its listers lost theirs with the old node.
+    expect(await expectExact(report, "targeted")).toEqual(expect.arrayContaining(["2023-902", ...listers]));
+  });
+
   it("falls back to the full refresh for a shape it does not analyse (a BUILDS_ON link), still exact", async () => {
     const report = await write(updateOne("2023-016", "buildsOn", connect("2023-014", "DESCRIPTION")));
     expect(report?.reason).toMatch(/buildsOn/);
