@@ -42,6 +42,8 @@ async function rows(
   cypher: string,
   catalog?: string,
   parameters: Record<string, unknown> = {},
+  // The rows are the statement's columns, read by the assertions under the names the Cypher gives them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<Array<Record<string, any>>> {
   const { records } = await driver.executeQuery(cypher, { catalog, ...parameters });
   return records.map((record) => record.toObject());

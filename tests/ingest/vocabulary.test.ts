@@ -6,7 +6,10 @@ import { loadVocabulary, VocabularyError, type StakeholderEntry } from "../../sr
 const seed = path.join(__dirname, "../../seed/vocabulary");
 
 /** A copy of the seed vocabulary with one file changed, in a temporary directory. */
-function vocabularyWith(file: string, change: (entries: any) => any): string {
+/** An entry of a vocabulary file, as JSON. */
+type Entry = Record<string, unknown>;
+
+function vocabularyWith(file: string, change: (entries: Entry[]) => Entry[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-vocabulary-"));
   for (const name of fs.readdirSync(seed)) fs.copyFileSync(path.join(seed, name), path.join(dir, name));
   const entries = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
@@ -113,7 +116,7 @@ describe("loadVocabulary", () => {
   });
 
   it("refuses an entry that breaks the schema, naming file, entry and field", () => {
-    const dir = vocabularyWith("funding.json", (entries) => entries.map((entry: any, index: number) => (index === 2 ? { ...entry, kind: "LOTTERY" } : entry)));
+    const dir = vocabularyWith("funding.json", (entries) => entries.map((entry, index) => (index === 2 ? { ...entry, kind: "LOTTERY" } : entry)));
     expect(() => loadVocabulary(dir)).toThrow(/funding\.json entry 2 \("[a-z-]+"\) field kind:/);
   });
 
