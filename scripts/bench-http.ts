@@ -38,7 +38,11 @@ const note = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
 const loadAverage = () => os.loadavg()[0]!;
 
 async function practiceIds(database: Database): Promise<string[]> {
-  const { records } = await database.driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id", {}, { routing: "READ" });
+  const { records } = await database.driver.executeQuery(
+    "MATCH (p:Practice) RETURN p.id AS id ORDER BY id",
+    {},
+    { routing: "READ" },
+  );
   return records.map((record) => record.get("id") as string);
 }
 
@@ -84,7 +88,12 @@ function formatTable(rows: Row[], connections: number, durationSeconds: number):
   ].join("\n");
 }
 
-async function profile(database: Database, durationSeconds: number, connections: number, wanted: (name: string) => boolean): Promise<void> {
+async function profile(
+  database: Database,
+  durationSeconds: number,
+  connections: number,
+  wanted: (name: string) => boolean,
+): Promise<void> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-profile-"));
   const service = await startService(database.uri, { profileDir });
   try {
@@ -101,7 +110,9 @@ async function profile(database: Database, durationSeconds: number, connections:
       durationSeconds,
     });
     const toUs = Number(process.hrtime.bigint() / 1000n);
-    note(`under the profiler: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50.toFixed(1)} ms, ${figures.errors} errors`);
+    note(
+      `under the profiler: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50.toFixed(1)} ms, ${figures.errors} errors`,
+    );
     const code = await service.stop();
     const file = fs.readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
     if (!file) throw new Error(`the service (exit code ${code}) wrote no profile into ${profileDir}`);
@@ -115,7 +126,9 @@ async function profile(database: Database, durationSeconds: number, connections:
       `Profile of ${row.name} (${connections} connections, ${durationSeconds} s; load avg ${loadAverage().toFixed(1)}): ${target}\n\n`,
     );
     process.stdout.write(formatSummary(summary));
-    process.stdout.write(`\nAgain, or with --top N: node --require tsx/cjs scripts/http/profileSummary.ts ${target} --from ${fromUs} --to ${toUs}\n`);
+    process.stdout.write(
+      `\nAgain, or with --top N: node --require tsx/cjs scripts/http/profileSummary.ts ${target} --from ${fromUs} --to ${toUs}\n`,
+    );
   } catch (error) {
     await service.stop();
     throw error;
@@ -160,7 +173,8 @@ async function main(): Promise<void> {
       const measureHttp = async (target: HttpTarget): Promise<Row> => {
         const average = loadAverage();
         const seq = await httpSequential(service.url, target.body, sequentialCount, sequentialMs);
-        if (warmUpSeconds > 0) await httpLoad(service.url, target.body, { connections, durationSeconds: warmUpSeconds });
+        if (warmUpSeconds > 0)
+          await httpLoad(service.url, target.body, { connections, durationSeconds: warmUpSeconds });
         const load = await httpLoad(service.url, target.body, { connections, durationSeconds });
         if (load.sampleError) note(`${target.name}: an answer with errors: ${load.sampleError}`);
         if (load.failures) note(`${target.name}: ${load.failures}`);
@@ -191,8 +205,12 @@ async function main(): Promise<void> {
         if (target.name.startsWith("widget query, cached") && wanted(RAW_READ)) add(await measureRawRead());
       }
       const graph =
-        synthetic > 0 ? `${ids.length} practices (${synthetic} synthetic + the 2023 catalogue)` : `the 2023 catalogue (${ids.length} practices)`;
-      process.stdout.write(`\n${graph}, ${os.cpus().length} cores\n\n${formatTable(rows, connections, durationSeconds)}\n`);
+        synthetic > 0
+          ? `${ids.length} practices (${synthetic} synthetic + the 2023 catalogue)`
+          : `the 2023 catalogue (${ids.length} practices)`;
+      process.stdout.write(
+        `\n${graph}, ${os.cpus().length} cores\n\n${formatTable(rows, connections, durationSeconds)}\n`,
+      );
       const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
       const [uncached, cached, raw, floor] = [
         find("widget query, uncached"),
@@ -201,12 +219,19 @@ async function main(): Promise<void> {
         find("{ __typename }"),
       ];
       if (uncached && raw) {
-        process.stdout.write(`\nwidget uncached / raw read, sequential p50 of the rows: ${(uncached.sequential.p50 / raw.sequential.p50).toFixed(2)}x\n`);
+        process.stdout.write(
+          `\nwidget uncached / raw read, sequential p50 of the rows: ${(uncached.sequential.p50 / raw.sequential.p50).toFixed(2)}x\n`,
+        );
         const uncachedTarget = httpTargets(ids).find((target) => target.name === uncached.name)!;
-        const paired = await alternating(sequentialCount, 20, {
-          widget: httpRequest(service.url, uncachedTarget.body),
-          raw: rawRequest(),
-        }, sequentialMs);
+        const paired = await alternating(
+          sequentialCount,
+          20,
+          {
+            widget: httpRequest(service.url, uncachedTarget.body),
+            raw: rawRequest(),
+          },
+          sequentialMs,
+        );
         const { widget, raw: rawRead } = paired as Record<"widget" | "raw", SequentialFigures>;
         process.stdout.write(
           `taken in turn (${widget.count} of each, load avg ${loadAverage().toFixed(1)}): widget uncached p50 ${ms(widget.p50)} / p95 ${ms(widget.p95)} ms ` +
@@ -214,7 +239,9 @@ async function main(): Promise<void> {
         );
       }
       if (cached && floor)
-        process.stdout.write(`widget cached / { __typename }, req/s: ${(cached.load.requestsPerSecond / floor.load.requestsPerSecond).toFixed(2)}\n`);
+        process.stdout.write(
+          `widget cached / { __typename }, req/s: ${(cached.load.requestsPerSecond / floor.load.requestsPerSecond).toFixed(2)}\n`,
+        );
     } finally {
       const code = await service.stop();
       if (code !== 0) note(`the service stopped with exit code ${code}`);

@@ -12,14 +12,20 @@ import type { Prassi } from "../src/app";
 import { createLogger } from "../src/logger";
 import { runBenchmark, withThrowawayService } from "./support/throwawayService";
 
-const QUESTION = JSON.stringify({ query: '{ similarPractices(id: "2023-004", limit: 3) { score practice { id title } } }' });
+const QUESTION = JSON.stringify({
+  query: '{ similarPractices(id: "2023-004", limit: 3) { score practice { id title } } }',
+});
 const PAUSES = 3;
 const PAUSE_MS = 3_000;
 
 async function timeOutages(prassi: Prassi): Promise<void> {
   const ask = async () => {
     const started = performance.now();
-    const response = await fetch(prassi.url, { method: "POST", headers: { "content-type": "application/json" }, body: QUESTION });
+    const response = await fetch(prassi.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: QUESTION,
+    });
     await response.arrayBuffer();
     return { status: response.status, ms: Math.round(performance.now() - started) };
   };

@@ -39,26 +39,40 @@ async function measureViews(prassi: Prassi): Promise<void> {
   const base = `http://127.0.0.1:${prassi.port}`;
   const browser = await launchBrowser();
   try {
-    console.log(`${"view".padEnd(10)} ${"first paint".padEnd(20)} ${"drawn".padEnd(20)} ${"transferred".padEnd(22)} origins requested`);
+    console.log(
+      `${"view".padEnd(10)} ${"first paint".padEnd(20)} ${"drawn".padEnd(20)} ${"transferred".padEnd(22)} origins requested`,
+    );
     for (const view of VIEWS) {
       const samples: Sample[] = [];
       for (let run = 0; run < RUNS; run++) {
         const watched = await watchedPage(browser);
         let bytes = 0;
         // As sent over the wire (compressed), as a first visit downloads them.
-        watched.page.on("requestfinished", (request) => void request.sizes().then((sizes) => (bytes += sizes.responseBodySize), () => undefined));
+        watched.page.on(
+          "requestfinished",
+          (request) =>
+            void request.sizes().then(
+              (sizes) => (bytes += sizes.responseBodySize),
+              () => undefined,
+            ),
+        );
         await watched.page.goto(`${base}${view.path}`);
         let drawn: number;
         if ("mark" in view.drawn) {
           const mark = view.drawn.mark;
-          await watched.page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 30_000 });
-          drawn = await watched.page.evaluate((name) => Math.round(performance.getEntriesByName(name)[0]!.startTime), mark);
+          await watched.page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
+            timeout: 30_000,
+          });
+          drawn = await watched.page.evaluate(
+            (name) => Math.round(performance.getEntriesByName(name)[0]!.startTime),
+            mark,
+          );
         } else {
           await watched.page.waitForSelector(view.drawn.selector, { state: "attached", timeout: 30_000 });
           drawn = await watched.page.evaluate(() => Math.round(performance.now()));
         }
-        const paint = await watched.page.evaluate(
-          () => Math.round(performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN),
+        const paint = await watched.page.evaluate(() =>
+          Math.round(performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN),
         );
         await watched.page.waitForLoadState("networkidle");
         samples.push({ paint, drawn, bytes, origins: watched.origins() });
@@ -67,12 +81,23 @@ async function measureViews(prassi: Prassi): Promise<void> {
       }
       const origins = [...new Set(samples.flatMap((sample) => sample.origins))];
       console.log(
-        `${view.name.padEnd(10)} ${summary(samples.map((s) => s.paint), "ms").padEnd(20)} ${summary(samples.map((s) => s.drawn), "ms").padEnd(20)} ` +
-          `${summary(samples.map((s) => Math.round(s.bytes / 1024)), "KB").padEnd(22)} ${origins.join(", ")}`,
+        `${view.name.padEnd(10)} ${summary(
+          samples.map((s) => s.paint),
+          "ms",
+        ).padEnd(20)} ${summary(
+          samples.map((s) => s.drawn),
+          "ms",
+        ).padEnd(20)} ` +
+          `${summary(
+            samples.map((s) => Math.round(s.bytes / 1024)),
+            "KB",
+          ).padEnd(22)} ${origins.join(", ")}`,
       );
     }
     const widget = Buffer.from(await (await fetch(`${base}/widget/prassi-similar.js`)).arrayBuffer());
-    console.log(`widget     /widget/prassi-similar.js: ${widget.length} bytes, ${gzipSync(widget, { level: 9 }).length} gzipped`);
+    console.log(
+      `widget     /widget/prassi-similar.js: ${widget.length} bytes, ${gzipSync(widget, { level: 9 }).length} gzipped`,
+    );
   } finally {
     await browser.close();
   }

@@ -25,11 +25,24 @@ import { createDriver } from "../src/neo4j/driver";
 import { freePort } from "../src/neo4j/ports";
 import { graphReader } from "../src/neo4j/reader";
 import { applySchema } from "../src/neo4j/schema";
-import { buildSimilarityIndex, candidateCap, candidatesOf, readPracticeRecords, readSimilarPractices, recomputeSimilarity, refreshSimilarity } from "../src/similarity";
+import {
+  buildSimilarityIndex,
+  candidateCap,
+  candidatesOf,
+  readPracticeRecords,
+  readSimilarPractices,
+  recomputeSimilarity,
+  refreshSimilarity,
+} from "../src/similarity";
 import { computeNeighbourhoods, type Neighbourhood } from "../src/similarity/neighbours";
 import { featureSignature } from "../src/similarity/features";
 import { LINK_KINDS } from "../src/similarity/model";
-import { neighbourhoodRows, neighbourhoodWriter, PRACTICES_PER_TRANSACTION, WRITE_NEIGHBOURHOODS } from "../src/similarity/store";
+import {
+  neighbourhoodRows,
+  neighbourhoodWriter,
+  PRACTICES_PER_TRANSACTION,
+  WRITE_NEIGHBOURHOODS,
+} from "../src/similarity/store";
 import { loadSynthetic, randomSource, syntheticCatalogue } from "./support/syntheticCatalogue";
 
 const random = randomSource(2023);
@@ -57,7 +70,12 @@ function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
 }
 
-async function autoCommit(driver: Driver, database: string | undefined, query: string, parameters: Record<string, unknown>): Promise<void> {
+async function autoCommit(
+  driver: Driver,
+  database: string | undefined,
+  query: string,
+  parameters: Record<string, unknown>,
+): Promise<void> {
   const session = driver.session({ database });
   try {
     await session.run(query, parameters);
@@ -71,7 +89,8 @@ type Rows = Array<Record<string, unknown>>;
 /** 1,000 practices per managed transaction, one at a time, as WRITE_NEIGHBOURHOODS writes them. */
 async function writeBatched(driver: Driver, database: string | undefined, rows: Rows): Promise<void> {
   const generation = randomUUID();
-  for (const batch of chunks(rows, 1_000)) await driver.executeQuery(WRITE_NEIGHBOURHOODS, { rows: batch, generation }, { database });
+  for (const batch of chunks(rows, 1_000))
+    await driver.executeQuery(WRITE_NEIGHBOURHOODS, { rows: batch, generation }, { database });
 }
 
 /** The edges as SCORING_VERSION 3 stored them: three lists of 9 floats and one list of shared keys per kind. */
@@ -97,10 +116,12 @@ function previousFormatRows(neighbourhoods: readonly Neighbourhood[], signatures
 function scoreOnly(rows: Rows): Rows {
   return rows.map((row) => ({
     ...row,
-    edges: (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(({ target, properties }) => ({
-      target,
-      properties: { score: properties.score },
-    })),
+    edges: (row.edges as Array<{ target: string; properties: Record<string, unknown> }>).map(
+      ({ target, properties }) => ({
+        target,
+        properties: { score: properties.score },
+      }),
+    ),
   }));
 }
 
@@ -109,16 +130,32 @@ function scoreOnly(rows: Rows): Rows {
  * and prints the time each took: the comparison docs/similarity.md reports, run side by side. The earlier
  * comparison of batch sizes, parallel sessions, IN TRANSACTIONS and apoc.periodic.iterate is recorded there.
  */
-async function compareWriteStrategies(driver: Driver, database: string | undefined, neighbourhoods: Neighbourhood[], signatures: Map<string, string>): Promise<void> {
+async function compareWriteStrategies(
+  driver: Driver,
+  database: string | undefined,
+  neighbourhoods: Neighbourhood[],
+  signatures: Map<string, string>,
+): Promise<void> {
   const rows = neighbourhoodRows(neighbourhoods, signatures);
   const previous = previousFormatRows(neighbourhoods, signatures);
   const edges = neighbourhoods.reduce((total, neighbourhood) => total + neighbourhood.edges.length, 0);
-  console.log(`write strategies     ${neighbourhoods.length} practices, ${edges} edges each, on a graph without SIMILAR_TO edges`);
+  console.log(
+    `write strategies     ${neighbourhoods.length} practices, ${edges} edges each, on a graph without SIMILAR_TO edges`,
+  );
   const strategies: Array<[string, () => Promise<unknown>]> = [
-    ["warm-up (1,000/tx, compact edges; not compared: query plans and page cache)", () => writeBatched(driver, database, rows)],
+    [
+      "warm-up (1,000/tx, compact edges; not compared: query plans and page cache)",
+      () => writeBatched(driver, database, rows),
+    ],
     ["1,000/tx, previous edges (3 per-kind lists, 9 shared-key lists)", () => writeBatched(driver, database, previous)],
-    ["1,000/tx, compact edges (27 floats in one list, prefixed shared keys in one)", () => writeBatched(driver, database, rows)],
-    ["1,000/tx, edges holding their score alone (the cost of no payload)", () => writeBatched(driver, database, scoreOnly(rows))],
+    [
+      "1,000/tx, compact edges (27 floats in one list, prefixed shared keys in one)",
+      () => writeBatched(driver, database, rows),
+    ],
+    [
+      "1,000/tx, edges holding their score alone (the cost of no payload)",
+      () => writeBatched(driver, database, scoreOnly(rows)),
+    ],
     [
       `chosen: neighbourhoodWriter (${PRACTICES_PER_TRANSACTION}/tx, 1 in flight, fed 100 practices at a time)`,
       async () => {
@@ -131,11 +168,22 @@ async function compareWriteStrategies(driver: Driver, database: string | undefin
   ];
   for (const [name, write] of strategies) {
     await autoCommit(driver, database, CLEAR_EDGES, {});
-    const [outcome, ms] = await timed(() => write().then(() => "", (error: { code?: string; message?: string }) => `  failed: ${error.code ?? error.message}`));
-    const { records } = await driver.executeQuery("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS edges", {}, { database });
+    const [outcome, ms] = await timed(() =>
+      write().then(
+        () => "",
+        (error: { code?: string; message?: string }) => `  failed: ${error.code ?? error.message}`,
+      ),
+    );
+    const { records } = await driver.executeQuery(
+      "MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS edges",
+      {},
+      { database },
+    );
     const written = Number(records[0]!.get("edges"));
     const rate = written > 0 ? `${((ms / written) * 1000).toFixed(0).padStart(4)} µs/edge` : "";
-    console.log(`  ${name.padEnd(82)} ${seconds(ms).padStart(7)}  ${rate}  load ${loadAverage()}${written === edges ? "" : `  (${written} edges)`}${outcome}`);
+    console.log(
+      `  ${name.padEnd(82)} ${seconds(ms).padStart(7)}  ${rate}  load ${loadAverage()}${written === edges ? "" : `  (${written} edges)`}${outcome}`,
+    );
   }
   await autoCommit(driver, database, CLEAR_EDGES, {});
 }
@@ -174,7 +222,9 @@ async function timeFullRefresh(driver: Driver, database: string | undefined, siz
     await driver.executeQuery(write, { practice, targetGroup: pickTargetGroup() }, { database });
     const [refreshed, ms] = await timed(() => refreshSimilarity(driver, database));
     times.push(ms);
-    console.log(`  ${created ? "new practice   " : "edited practice"} ${practice}: ${ms.toFixed(0)} ms, ${refreshed.length} practices recomputed (load ${loadAverage()})`);
+    console.log(
+      `  ${created ? "new practice   " : "edited practice"} ${practice}: ${ms.toFixed(0)} ms, ${refreshed.length} practices recomputed (load ${loadAverage()})`,
+    );
   }
   summary("full refresh (before)     ", times);
 }
@@ -289,15 +339,23 @@ async function profileRebuild(driver: Driver, database: string | undefined, size
   const [index, indexMs] = await timed(async () => buildSimilarityIndex(records));
   const sampleSize = Math.min(5_000, Math.ceil(size / 4));
   const cpuBefore = process.cpuUsage();
-  const [sampleNeighbourhoods, computeMs] = await timed(async () => computeNeighbourhoods(index, index.practiceIds.slice(0, sampleSize)));
+  const [sampleNeighbourhoods, computeMs] = await timed(async () =>
+    computeNeighbourhoods(index, index.practiceIds.slice(0, sampleSize)),
+  );
   const computeCpu = process.cpuUsage(cpuBefore).user / 1000;
   const sample = Array.from({ length: 200 }, () => Math.floor(random() * size));
   const candidates = sample.map((position) => candidatesOf(index, position).length).sort((a, b) => a - b);
   const capped = index.generates.reduce((total, generates) => total + (generates ? 0 : 1), 0);
   console.log(`read bipartite       ${seconds(readMs)}; index ${seconds(indexMs)} (load ${loadAverage()})`);
-  console.log(`compute              ${seconds(computeMs)} for ${sampleSize} practices (${seconds(computeCpu)} of CPU; ${seconds((computeMs * size) / sampleSize)} for all, extrapolated)`);
-  console.log(`  candidate cap      ${candidateCap(size)} practices; ${capped} of ${index.itemKey.length} items capped`);
-  console.log(`  candidates         p50 ${percentile(candidates, 0.5)}, p95 ${percentile(candidates, 0.95)} per practice`);
+  console.log(
+    `compute              ${seconds(computeMs)} for ${sampleSize} practices (${seconds(computeCpu)} of CPU; ${seconds((computeMs * size) / sampleSize)} for all, extrapolated)`,
+  );
+  console.log(
+    `  candidate cap      ${candidateCap(size)} practices; ${capped} of ${index.itemKey.length} items capped`,
+  );
+  console.log(
+    `  candidates         p50 ${percentile(candidates, 0.5)}, p95 ${percentile(candidates, 0.95)} per practice`,
+  );
   const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
   await compareWriteStrategies(driver, database, sampleNeighbourhoods, signatures);
 }
@@ -311,7 +369,17 @@ async function main(): Promise<void> {
     const practices = syntheticCatalogue(size, random);
     const [, loadMs] = await timed(() => loadSynthetic(driver, practices, database));
     const links = practices.reduce(
-      (total, p) => total + 1 + p.leps.length + p.targets.length + p.stakeholders.length + p.funding.length + p.cpis.length + p.laws.length + p.tools.length + p.buildsOn.length,
+      (total, p) =>
+        total +
+        1 +
+        p.leps.length +
+        p.targets.length +
+        p.stakeholders.length +
+        p.funding.length +
+        p.cpis.length +
+        p.laws.length +
+        p.tools.length +
+        p.buildsOn.length,
       0,
     );
     console.log(`practices            ${size}`);
@@ -322,8 +390,12 @@ async function main(): Promise<void> {
 
     const [result, recomputeMs] = await timed(() => recomputeSimilarity(driver, { database }));
     const heapAfterRecompute = process.memoryUsage();
-    console.log(`full rebuild         ${seconds(recomputeMs)} (${result.practices} practices; read, index, compute and write; load ${loadAverage()})`);
-    console.log(`edges written        ${result.relationships} (${(result.relationships / size).toFixed(1)} per practice)`);
+    console.log(
+      `full rebuild         ${seconds(recomputeMs)} (${result.practices} practices; read, index, compute and write; load ${loadAverage()})`,
+    );
+    console.log(
+      `edges written        ${result.relationships} (${(result.relationships / size).toFixed(1)} per practice)`,
+    );
 
     await timeFullRefresh(driver, database, size);
     await timeTargetedRefresh(driver, database, size);
@@ -339,9 +411,13 @@ async function main(): Promise<void> {
     for (const [name, values] of Object.entries(latencies)) {
       const sorted = values.sort((a, b) => a - b);
       const label = name === "single" ? "read 1 practice   " : "read 10 practices ";
-      console.log(`${label}   p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p95 ${percentile(sorted, 0.95).toFixed(1)} ms (100 calls)`);
+      console.log(
+        `${label}   p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p95 ${percentile(sorted, 0.95).toFixed(1)} ms (100 calls)`,
+      );
     }
-    console.log(`heap used            ${megabytes(heapAfterRecompute.heapUsed)} after recompute (rss ${megabytes(heapAfterRecompute.rss)})`);
+    console.log(
+      `heap used            ${megabytes(heapAfterRecompute.heapUsed)} after recompute (rss ${megabytes(heapAfterRecompute.rss)})`,
+    );
   } finally {
     await stop();
   }

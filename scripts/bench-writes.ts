@@ -69,14 +69,18 @@ class Tally {
   }
   describeErrors(): string {
     const total = [...this.errors.values()].reduce((sum, count) => sum + count, 0);
-    return total === 0 ? "0 errors" : `${total} errors (${[...this.errors].map(([code, count]) => `${code} ${count}`).join(", ")})`;
+    return total === 0
+      ? "0 errors"
+      : `${total} errors (${[...this.errors].map(([code, count]) => `${code} ${count}`).join(", ")})`;
   }
 }
 
 /** A similarPractices answer that is not one neighbourhood: a practice twice, or reasons not adding up to the score. */
 function isIncomplete(matches: Match[]): boolean {
   const ids = new Set(matches.map((match) => match.practice.id));
-  const reasonsAddUp = matches.every((match) => Math.abs(match.reasons.reduce((sum, reason) => sum + reason.weight, 0) - match.score) < 1e-6);
+  const reasonsAddUp = matches.every(
+    (match) => Math.abs(match.reasons.reduce((sum, reason) => sum + reason.weight, 0) - match.score) < 1e-6,
+  );
   return ids.size !== matches.length || !reasonsAddUp;
 }
 
@@ -86,7 +90,9 @@ function percentile(sorted: number[], fraction: number): number {
 
 async function main(): Promise<void> {
   let refreshRuns = 0;
-  const log = createLogger("info", { write: (line: string) => void (line.includes(`"msg":"${REFRESH_MESSAGE}"`) && refreshRuns++) });
+  const log = createLogger("info", {
+    write: (line: string) => void (line.includes(`"msg":"${REFRESH_MESSAGE}"`) && refreshRuns++),
+  });
   await withThrowawayService("bench-writes", { JWT_SECRET: SECRET, LOG_LEVEL: "info" }, log, async (prassi) => {
     const post = async (query: string, variables: Record<string, unknown>, bearer?: string): Promise<Answer> => {
       const response = await fetch(prassi.url, {
@@ -112,7 +118,11 @@ async function main(): Promise<void> {
     const edits = [
       ...editsOf(EDITED, unlinked.get(EDITED)!.slice(0, 10), EDITS_ON_EDITED),
       ...others.flatMap((id, n) =>
-        editsOf(id, unlinked.get(id)!.slice(0, 1), Math.floor(EDITS_ELSEWHERE / others.length) + (n < EDITS_ELSEWHERE % others.length ? 1 : 0)),
+        editsOf(
+          id,
+          unlinked.get(id)!.slice(0, 1),
+          Math.floor(EDITS_ELSEWHERE / others.length) + (n < EDITS_ELSEWHERE % others.length ? 1 : 0),
+        ),
       ),
     ];
     const readPractices = [EDITED, ...others.slice(0, 4)];
@@ -124,7 +134,10 @@ async function main(): Promise<void> {
     let writing = true;
     const readSimilar = async (reader: number) => {
       for (let n = reader; writing; n++) {
-        const answer = await post(SIMILAR, { id: readPractices[n % readPractices.length], lens: LENSES[n % LENSES.length] });
+        const answer = await post(SIMILAR, {
+          id: readPractices[n % readPractices.length],
+          lens: LENSES[n % LENSES.length],
+        });
         if (similarReads.add(answer) && isIncomplete(answer.data!.similarPractices!)) incomplete++;
       }
     };
@@ -159,10 +172,18 @@ async function main(): Promise<void> {
     const sorted = latencies.sort((a, b) => a - b);
     const ms = (value: number) => `${value.toFixed(0)} ms`;
     console.log("rate limiting      off (one client sends every request)");
-    console.log(`edits              ${edits.length} concurrent (${EDITS_ON_EDITED} on ${EDITED}), all answered in ${ms(elapsed)}; ${writes.describeErrors()}`);
-    console.log(`write latency      p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1)!)}`);
-    console.log(`refresh runs       ${refreshRuns} that recomputed something (as logged; a run that finds nothing to do logs nothing)`);
-    console.log(`similarPractices   ${similarReads.answers} reads by ${READERS} readers: ${similarReads.describeErrors()}, ${incomplete} incomplete`);
+    console.log(
+      `edits              ${edits.length} concurrent (${EDITS_ON_EDITED} on ${EDITED}), all answered in ${ms(elapsed)}; ${writes.describeErrors()}`,
+    );
+    console.log(
+      `write latency      p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1)!)}`,
+    );
+    console.log(
+      `refresh runs       ${refreshRuns} that recomputed something (as logged; a run that finds nothing to do logs nothing)`,
+    );
+    console.log(
+      `similarPractices   ${similarReads.answers} reads by ${READERS} readers: ${similarReads.describeErrors()}, ${incomplete} incomplete`,
+    );
     console.log(
       `Practice.similar   ${generatedReads.answers} reads by ${GENERATED_FIELD_READERS} readers: ${generatedReads.describeErrors()}, ${duplicates} listing a practice twice`,
     );

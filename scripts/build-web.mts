@@ -34,7 +34,8 @@ function filesUnder(entry: string): string[] {
 
 function sourceHash(): string {
   const hash = createHash("sha256");
-  for (const file of SOURCES.flatMap(filesUnder)) hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file)).update("\0");
+  for (const file of SOURCES.flatMap(filesUnder))
+    hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
 
@@ -62,7 +63,12 @@ async function buildInto(outDir: string): Promise<void> {
     build: {
       outDir: path.join(outDir, "widget"),
       emptyOutDir: false,
-      lib: { entry: path.join(WEB, "widget/prassi-similar.ts"), formats: ["iife"], name: "PrassiSimilar", fileName: () => "prassi-similar.js" },
+      lib: {
+        entry: path.join(WEB, "widget/prassi-similar.ts"),
+        formats: ["iife"],
+        name: "PrassiSimilar",
+        fileName: () => "prassi-similar.js",
+      },
     },
   });
 }
@@ -100,11 +106,16 @@ async function withBuildLock(build: () => Promise<void>): Promise<void> {
 
 async function buildWhenChanged(force: boolean): Promise<void> {
   const hash = sourceHash();
-  const built = fs.existsSync(STAMP) ? (JSON.parse(fs.readFileSync(STAMP, "utf8")) as { hash?: string }).hash : undefined;
+  const built = fs.existsSync(STAMP)
+    ? (JSON.parse(fs.readFileSync(STAMP, "utf8")) as { hash?: string }).hash
+    : undefined;
   if (built === hash && !force) return;
   const started = Date.now();
   await buildInto(NEXT);
-  fs.writeFileSync(path.join(NEXT, "build.json"), JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2) + "\n");
+  fs.writeFileSync(
+    path.join(NEXT, "build.json"),
+    JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2) + "\n",
+  );
   const previous = `${DIST}.previous`;
   fs.rmSync(previous, { recursive: true, force: true });
   if (fs.existsSync(DIST)) fs.renameSync(DIST, previous);

@@ -8,7 +8,9 @@ import { SignJWT } from "jose";
 import { loadConfig } from "../src/config";
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { expires: { type: "string", default: "8h" }, subject: { type: "string", default: "editor" } } });
+  const { values } = parseArgs({
+    options: { expires: { type: "string", default: "8h" }, subject: { type: "string", default: "editor" } },
+  });
   const { jwtSecret } = loadConfig();
   if (!jwtSecret) throw new Error("JWT_SECRET is not set: the server refuses every write until it is");
   const token = await new SignJWT({ roles: ["editor"] })

@@ -52,8 +52,16 @@ async function main(): Promise<number> {
   const url = values.url ?? service!.url;
   process.stderr.write(`fuzz: ${count} requests (seed ${seed}) to ${url}\n`);
   const started = Date.now();
-  const report = await runFuzz(url, { count, seed, secret, concurrency: Number(values.concurrency), kinds: values.kind });
-  report.rateLimit = service ? "off (every request reaches the code under test)" : "as the service at --url is configured";
+  const report = await runFuzz(url, {
+    count,
+    seed,
+    secret,
+    concurrency: Number(values.concurrency),
+    kinds: values.kind,
+  });
+  report.rateLimit = service
+    ? "off (every request reaches the code under test)"
+    : "as the service at --url is configured";
   process.stdout.write(formatReport(report));
   process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const crashed = service?.exited() ?? false;

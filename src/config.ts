@@ -28,7 +28,13 @@ const atLeastZero = (fallback: number, unit: string, max: number) =>
       .default(fallback),
   );
 const positive = (fallback: number, unit: string) =>
-  unsetWhenBlank(z.coerce.number({ error: `must be a number of ${unit}` }).int().positive(`must be a positive number of ${unit}`).default(fallback));
+  unsetWhenBlank(
+    z.coerce
+      .number({ error: `must be a number of ${unit}` })
+      .int()
+      .positive(`must be a positive number of ${unit}`)
+      .default(fallback),
+  );
 
 /** `*` (any origin, the default: reads are public and carry no cookie) or a comma-separated list of origins. */
 const corsOrigins = unsetWhenBlank(
@@ -37,10 +43,16 @@ const corsOrigins = unsetWhenBlank(
     .default("*")
     .transform((value, context) => {
       if (value.trim() === "*") return "*" as const;
-      const origins = value.split(",").map((origin) => origin.trim()).filter(Boolean);
+      const origins = value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean);
       for (const origin of origins) {
         if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-          context.addIssue({ code: "custom", message: `'${origin}' is not an origin such as https://www.regione.example.it` });
+          context.addIssue({
+            code: "custom",
+            message: `'${origin}' is not an origin such as https://www.regione.example.it`,
+          });
         }
       }
       return origins;
@@ -75,10 +87,21 @@ const trustProxy = unsetWhenBlank(
 
 const environmentSchema = z.object({
   NODE_ENV: unsetWhenBlank(z.enum(["production", "development", "test"]).default("production")),
-  HOST: unsetWhenBlank(z.string().trim().regex(/^[\w.:-]+$/, "must be a host name or an IP address").default("127.0.0.1")),
+  HOST: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:-]+$/, "must be a host name or an IP address")
+      .default("127.0.0.1"),
+  ),
   PORT: port(4000),
   NEO4J_URI: optionalText.pipe(
-    z.url({ protocol: /^(bolt|neo4j)(\+s|\+ssc)?$/, error: "must be a bolt:// or neo4j:// URI (optionally +s or +ssc)" }).optional(),
+    z
+      .url({
+        protocol: /^(bolt|neo4j)(\+s|\+ssc)?$/,
+        error: "must be a bolt:// or neo4j:// URI (optionally +s or +ssc)",
+      })
+      .optional(),
   ),
   NEO4J_USERNAME: optionalText,
   NEO4J_PASSWORD: optionalText,
@@ -130,7 +153,13 @@ export type Config = {
   /** Per client address and minute; absent when PRASSI_RATE_LIMIT=off. */
   rateLimit?: { readsPerMinute: number; writesPerMinute: number; inFlight: number };
   /** databaseReads: the discovery reads this instance runs at once in the database, the others queued (neo4j/reader.ts). */
-  limits: { queryCost: number; queryTimeoutMs: number; requestTimeoutMs: number; responseBytes: number; databaseReads: number };
+  limits: {
+    queryCost: number;
+    queryTimeoutMs: number;
+    requestTimeoutMs: number;
+    responseBytes: number;
+    databaseReads: number;
+  };
   /** Public reads: Cache-Control max-age and the response cache's time to live (0: nothing cached); its size in bytes (0: off). */
   caching: { publicMaxAge: number; responseCacheBytes: number };
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
@@ -160,7 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PRASSI_TRUST_PROXY,
     rateLimit:
       e.PRASSI_RATE_LIMIT === "on"
-        ? { readsPerMinute: e.PRASSI_RATE_LIMIT_READS, writesPerMinute: e.PRASSI_RATE_LIMIT_WRITES, inFlight: e.PRASSI_MAX_REQUESTS_IN_FLIGHT }
+        ? {
+            readsPerMinute: e.PRASSI_RATE_LIMIT_READS,
+            writesPerMinute: e.PRASSI_RATE_LIMIT_WRITES,
+            inFlight: e.PRASSI_MAX_REQUESTS_IN_FLIGHT,
+          }
         : undefined,
     limits: {
       queryCost: e.PRASSI_MAX_QUERY_COST,

@@ -92,7 +92,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       estimateCost: queryCostEstimator(pageLimits),
       maxCost: config.limits.queryCost,
       chargeCost: requests
-        ? async (context, cost) => (await requests.take(context.clientAddress, Math.floor(cost / COST_PER_POINT)))?.retryAfterSeconds
+        ? async (context, cost) =>
+            (await requests.take(context.clientAddress, Math.floor(cost / COST_PER_POINT)))?.retryAfterSeconds
         : undefined,
     }),
     requestErrors(),
@@ -123,12 +124,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(corsPolicy(config.corsOrigins));
   app.get("/healthz", (_request, response) => {
     const health = options.health();
-    response.status(health.healthy ? 200 : 503).json(health.healthy ? { status: "ok" } : { status: "failed", reason: health.reason });
+    response
+      .status(health.healthy ? 200 : 503)
+      .json(health.healthy ? { status: "ok" } : { status: "failed", reason: health.reason });
   });
   // Asked of the database rather than read from the monitor, which may lag by one probe; cached briefly.
   let readiness: { at: number; ready: Promise<boolean> } | undefined;
   app.get("/readyz", async (_request, response) => {
-    if (!readiness || Date.now() - readiness.at > READINESS_TTL_MS) readiness = { at: Date.now(), ready: isDatabaseReachable(driver, database, 1_000) };
+    if (!readiness || Date.now() - readiness.at > READINESS_TTL_MS)
+      readiness = { at: Date.now(), ready: isDatabaseReachable(driver, database, 1_000) };
     const ready = await readiness.ready;
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", neo4j: ready ? "up" : "down" });
   });
@@ -137,7 +141,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     "/graphql",
     // Answers are compressed for a client that asks (after graphqlEndpoint has measured them against the size cap).
     compression(),
-    ...(config.rateLimit && requests ? [limitRequestsInFlight(config.rateLimit.inFlight), limitRequests(requests)] : []),
+    ...(config.rateLimit && requests
+      ? [limitRequestsInFlight(config.rateLimit.inFlight), limitRequests(requests)]
+      : []),
     // Compressed bodies are refused (415): a few KB of gzip can inflate to the whole body limit, or fail to.
     express.json({ limit: `${MAX_BODY_KB}kb`, inflate: false }),
     graphqlEndpoint({
@@ -145,7 +151,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       monitor: options.monitor,
       verifyToken: tokenVerifier({ secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds }),
       createContext: ({ scope, clientAddress, jwt }) =>
-        createContext({ driver, database, queryTimeoutMs: config.limits.queryTimeoutMs, graphVersion: stamp.current, readQueue: reads }, { scope, clientAddress, jwt }),
+        createContext(
+          {
+            driver,
+            database,
+            queryTimeoutMs: config.limits.queryTimeoutMs,
+            graphVersion: stamp.current,
+            readQueue: reads,
+          },
+          { scope, clientAddress, jwt },
+        ),
       terminate: (requestId) => terminateRequestTransactions(driver, requestId, database),
       maxResponseBytes: config.limits.responseBytes,
       requestTimeoutMs: config.limits.requestTimeoutMs,
@@ -164,9 +179,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { address, port } = httpServer.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
   const url = `http://${address === "0.0.0.0" || address === "::" ? "localhost" : host}:${port}/graphql`;
-  log.info({ url, address, rateLimit: config.rateLimit ?? "off", development: config.development }, "GraphQL server ready");
+  log.info(
+    { url, address, rateLimit: config.rateLimit ?? "off", development: config.development },
+    "GraphQL server ready",
+  );
   if (config.development && !/^(127\.|::1$|localhost$)/.test(config.host)) {
-    log.warn({ host: config.host }, "NODE_ENV=development on a public interface: internal errors show their causes to every client");
+    log.warn(
+      { host: config.host },
+      "NODE_ENV=development on a public interface: internal errors show their causes to every client",
+    );
   }
 
   return {

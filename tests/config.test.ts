@@ -22,16 +22,27 @@ describe("loadConfig", () => {
   });
 
   it("accepts an Aura URI with credentials", () => {
-    const config = loadConfig({ NEO4J_URI: "neo4j+s://abcd.databases.neo4j.io", NEO4J_USERNAME: "neo4j", NEO4J_PASSWORD: "secret" });
+    const config = loadConfig({
+      NEO4J_URI: "neo4j+s://abcd.databases.neo4j.io",
+      NEO4J_USERNAME: "neo4j",
+      NEO4J_PASSWORD: "secret",
+    });
     expect(config.neo4j).toMatchObject({ uri: "neo4j+s://abcd.databases.neo4j.io", username: "neo4j" });
   });
 
   it("lists every wrong variable at once", () => {
-    expect(() => loadConfig({ LOG_LEVEL: "loud", PRASSI_NEO4J_HEAP: "lots" })).toThrow(/PRASSI_NEO4J_HEAP[\s\S]*LOG_LEVEL/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud", PRASSI_NEO4J_HEAP: "lots" })).toThrow(
+      /PRASSI_NEO4J_HEAP[\s\S]*LOG_LEVEL/,
+    );
   });
 
   it("listens on loopback and masks internal errors unless told otherwise", () => {
-    expect(loadConfig({})).toMatchObject({ host: "127.0.0.1", development: false, trustProxy: false, corsOrigins: "*" });
+    expect(loadConfig({})).toMatchObject({
+      host: "127.0.0.1",
+      development: false,
+      trustProxy: false,
+      corsOrigins: "*",
+    });
     expect(loadConfig({ NODE_ENV: "development" }).development).toBe(true);
   });
 
@@ -43,7 +54,10 @@ describe("loadConfig", () => {
   });
 
   it("refuses origins that are not origins", () => {
-    expect(loadConfig({ PRASSI_CORS_ORIGINS: "https://a.example.it, http://intranet:8080" }).corsOrigins).toEqual(["https://a.example.it", "http://intranet:8080"]);
+    expect(loadConfig({ PRASSI_CORS_ORIGINS: "https://a.example.it, http://intranet:8080" }).corsOrigins).toEqual([
+      "https://a.example.it",
+      "http://intranet:8080",
+    ]);
     expect(() => loadConfig({ PRASSI_CORS_ORIGINS: "https://a.example.it/path" })).toThrow(/PRASSI_CORS_ORIGINS/);
   });
 
@@ -53,10 +67,17 @@ describe("loadConfig", () => {
 
   it("caches public reads for 60 s in at most 64 MB by default; 0 turns either off, a negative or fractional value is refused", () => {
     expect(loadConfig({}).caching).toEqual({ publicMaxAge: 60, responseCacheBytes: 64 * 1024 * 1024 });
-    expect(loadConfig({ PRASSI_PUBLIC_MAX_AGE: "0", PRASSI_RESPONSE_CACHE_MB: "0" }).caching).toEqual({ publicMaxAge: 0, responseCacheBytes: 0 });
+    expect(loadConfig({ PRASSI_PUBLIC_MAX_AGE: "0", PRASSI_RESPONSE_CACHE_MB: "0" }).caching).toEqual({
+      publicMaxAge: 0,
+      responseCacheBytes: 0,
+    });
     expect(loadConfig({ PRASSI_PUBLIC_MAX_AGE: " " }).caching.publicMaxAge).toBe(60);
-    expect(() => loadConfig({ PRASSI_PUBLIC_MAX_AGE: "-1" })).toThrow(/PRASSI_PUBLIC_MAX_AGE: must be 0 or more seconds/);
-    expect(() => loadConfig({ PRASSI_RESPONSE_CACHE_MB: "1.5" })).toThrow(/PRASSI_RESPONSE_CACHE_MB: must be a whole number of megabytes/);
+    expect(() => loadConfig({ PRASSI_PUBLIC_MAX_AGE: "-1" })).toThrow(
+      /PRASSI_PUBLIC_MAX_AGE: must be 0 or more seconds/,
+    );
+    expect(() => loadConfig({ PRASSI_RESPONSE_CACHE_MB: "1.5" })).toThrow(
+      /PRASSI_RESPONSE_CACHE_MB: must be a whole number of megabytes/,
+    );
     expect(() => loadConfig({ PRASSI_PUBLIC_MAX_AGE: "a minute" })).toThrow(/PRASSI_PUBLIC_MAX_AGE/);
   });
 });

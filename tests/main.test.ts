@@ -29,7 +29,9 @@ describe("npm start without Java", () => {
     try {
       const run = startWith({ PATH: emptyBin, PRASSI_DATA_DIR: path.join(emptyBin, "data") });
       expect(run.status).toBe(1);
-      expect(run.stdout).toMatch(/'java' was not found: it is needed to run the bundled Neo4j\. Install Java 17 and Maven, or set NEO4J_URI/);
+      expect(run.stdout).toMatch(
+        /'java' was not found: it is needed to run the bundled Neo4j\. Install Java 17 and Maven, or set NEO4J_URI/,
+      );
     } finally {
       fs.rmSync(emptyBin, { recursive: true, force: true });
     }

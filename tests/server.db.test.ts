@@ -9,7 +9,10 @@ describe("the Prassi service on the shared test Neo4j", () => {
   const base = () => prassi.url.replace(/\/graphql$/, "");
 
   beforeAll(async () => {
-    prassi = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "silent" }), createLogger("silent"));
+    prassi = await startPrassi(
+      loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "silent" }),
+      createLogger("silent"),
+    );
     await resetDatabase(prassi.driver);
   });
   afterAll(async () => {
@@ -22,7 +25,7 @@ describe("the Prassi service on the shared test Neo4j", () => {
     const response = await fetch(prassi.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ regions(where: { nuts: { eq: \"ITC3\" } }) { nuts name } }" }),
+      body: JSON.stringify({ query: '{ regions(where: { nuts: { eq: "ITC3" } }) { nuts name } }' }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { regions: [{ nuts: "ITC3", name: "Liguria" }] } });
@@ -39,7 +42,8 @@ describe("the Prassi service on the shared test Neo4j", () => {
   });
 
   it("refuses a query nested deeper than the limit, saying so", async () => {
-    const deep = "{ regions { practices { regions { practices { regions { practices { regions { practices { regions { practices { regions { practices { id } } } } } } } } } } } } }";
+    const deep =
+      "{ regions { practices { regions { practices { regions { practices { regions { practices { regions { practices { regions { practices { id } } } } } } } } } } } } }";
     const response = await fetch(prassi.url, {
       method: "POST",
       headers: { "content-type": "application/json" },

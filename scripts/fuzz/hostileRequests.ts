@@ -4,9 +4,18 @@
  */
 import { SignJWT } from "jose";
 
-export type HostileRequest = { kind: string; method: string; path: string; headers: Record<string, string>; body?: string };
+export type HostileRequest = {
+  kind: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+};
 type Random = () => number;
-type Generator = (random: Random, context: { secret: string }) => Promise<Omit<HostileRequest, "kind">> | Omit<HostileRequest, "kind">;
+type Generator = (
+  random: Random,
+  context: { secret: string },
+) => Promise<Omit<HostileRequest, "kind">> | Omit<HostileRequest, "kind">;
 
 const JSON_TYPE = { "content-type": "application/json" };
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -46,7 +55,11 @@ function nested(depth: number, level: () => readonly [string, string]): string {
   return query;
 }
 
-function token(claims: Record<string, unknown>, secret: string, options: { alg?: string; expires?: string | null } = {}): Promise<string> {
+function token(
+  claims: Record<string, unknown>,
+  secret: string,
+  options: { alg?: string; expires?: string | null } = {},
+): Promise<string> {
   let jwt = new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? "HS256" }).setIssuedAt();
   if (options.expires !== null) jwt = jwt.setExpirationTime(options.expires ?? "10m");
   return jwt.sign(new TextEncoder().encode(secret));
@@ -57,41 +70,100 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
 export const KINDS: Record<string, Generator> = {
   "invalid JSON": (random) => {
     const valid = JSON.stringify({ query: pick(random, VALID) });
-    return post(pick(random, [valid.slice(0, between(random, 1, valid.length - 1)), "{query:", "\u0000\u0001\u0002", "{'query': '{ x }'}", "{\"query\": \"{ x }\",}"]));
+    return post(
+      pick(random, [
+        valid.slice(0, between(random, 1, valid.length - 1)),
+        "{query:",
+        "\u0000\u0001\u0002",
+        "{'query': '{ x }'}",
+        '{"query": "{ x }",}',
+      ]),
+    );
   },
   "JSON that is not an object": (random) => post(pick(random, ["[]", "1", '"{ __typename }"', "null", "true", "[{}]"])),
   "query of the wrong type": (random) => post({ query: pick(random, [42, null, { a: 1 }, ["{ x }"], true, ""]) }),
   "syntax errors": (random) => {
     const valid = pick(random, VALID);
     const cut = between(random, 1, valid.length - 2);
-    return post({ query: pick(random, [valid.slice(0, cut), `${valid.slice(0, cut)}}}}${valid.slice(cut)}`, `${valid}"`, valid.replace(/\{/g, "(")]) });
+    return post({
+      query: pick(random, [
+        valid.slice(0, cut),
+        `${valid.slice(0, cut)}}}}${valid.slice(cut)}`,
+        `${valid}"`,
+        valid.replace(/\{/g, "("),
+      ]),
+    });
   },
-  "token floods": (random) => post({ query: `{ ${Array.from({ length: between(random, 1600, 6000) }, (_, i) => `a${i}: __typename`).join(" ")} }` }),
-  "deep nesting": (random) => post({ query: `{ practices { ${nested(between(random, 12, 60), () => pick(random, LIST_FIELDS.slice(0, 2)))} } }` }),
-  "alias floods": (random) => post({ query: `{ ${Array.from({ length: between(random, 31, 300) }, (_, i) => `a${i}: practices(limit: 1) { id }`).join(" ")} }` }),
-  "cost bombs": (random) => post({ query: `{ practices { ${nested(between(random, 3, 5), () => pick(random, LIST_FIELDS))} } }` }),
+  "token floods": (random) =>
+    post({
+      query: `{ ${Array.from({ length: between(random, 1600, 6000) }, (_, i) => `a${i}: __typename`).join(" ")} }`,
+    }),
+  "deep nesting": (random) =>
+    post({
+      query: `{ practices { ${nested(between(random, 12, 60), () => pick(random, LIST_FIELDS.slice(0, 2)))} } }`,
+    }),
+  "alias floods": (random) =>
+    post({
+      query: `{ ${Array.from({ length: between(random, 31, 300) }, (_, i) => `a${i}: practices(limit: 1) { id }`).join(" ")} }`,
+    }),
+  "cost bombs": (random) =>
+    post({ query: `{ practices { ${nested(between(random, 3, 5), () => pick(random, LIST_FIELDS))} } }` }),
   "bad page arguments": (random) => {
     const value = pick(random, ["-1", "0", "-2147483648", "2147483648", "1.5", '"10"', "null"]);
-    return post({ query: `{ ${pick(random, [`practices(limit: ${value})`, `practices(offset: ${value})`, `practicesConnection(first: ${value})`, `similarPractices(id: "2023-004", limit: ${value})`])} { __typename } }` });
+    return post({
+      query: `{ ${pick(random, [`practices(limit: ${value})`, `practices(offset: ${value})`, `practicesConnection(first: ${value})`, `similarPractices(id: "2023-004", limit: ${value})`])} { __typename } }`,
+    });
   },
   "filters through too many relationships": (random) => {
-    const chain = Array.from({ length: between(random, 3, 12) }, () => pick(random, ["stakeholders", "leps", "targets"]));
-    const where = chain.reduceRight((inner, relationship) => `{ ${relationship}: { some: { practices: { some: ${inner} } } } }`, '{ id: { eq: "x" } }');
+    const chain = Array.from({ length: between(random, 3, 12) }, () =>
+      pick(random, ["stakeholders", "leps", "targets"]),
+    );
+    const where = chain.reduceRight(
+      (inner, relationship) => `{ ${relationship}: { some: { practices: { some: ${inner} } } } }`,
+      '{ id: { eq: "x" } }',
+    );
     return post({ query: `{ practices(where: ${where}) { id } }` });
   },
   "bad variables": (random) =>
     post({
       query: "query ($id: ID!, $n: Int) { similarPractices(id: $id, limit: $n) { score } }",
       // eslint-disable-next-line no-loss-of-precision -- a number past a double's range, on purpose
-      variables: pick(random, [{ id: 1, n: "x" }, "not an object", [1, 2], { n: 3 }, { id: { nested: true } }, { id: "2023-004", n: 1e309 }]),
+      variables: pick(random, [
+        { id: 1, n: "x" },
+        "not an object",
+        [1, 2],
+        { n: 3 },
+        { id: { nested: true } },
+        { id: "2023-004", n: 1e309 },
+      ]),
     }),
   "unknown or ambiguous operations": (random) =>
-    post(pick(random, [{ query: "query A { __typename } query B { __typename }" }, { query: "query A { __typename }", operationName: "Z" }, { query: "subscription { x }" }])),
+    post(
+      pick(random, [
+        { query: "query A { __typename } query B { __typename }" },
+        { query: "query A { __typename }", operationName: "Z" },
+        { query: "subscription { x }" },
+      ]),
+    ),
   "wrong content types": (random) => ({
     ...post({ query: pick(random, VALID) }),
-    headers: { "content-type": pick(random, ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/graphql", ""]) },
+    headers: {
+      "content-type": pick(random, [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/xml",
+        "application/graphql",
+        "",
+      ]),
+    },
   }),
-  "wrong methods": (random) => ({ method: pick(random, ["PUT", "DELETE", "PATCH"]), path: "/graphql", headers: JSON_TYPE, body: JSON.stringify({ query: "{ __typename }" }) }),
+  "wrong methods": (random) => ({
+    method: pick(random, ["PUT", "DELETE", "PATCH"]),
+    path: "/graphql",
+    headers: JSON_TYPE,
+    body: JSON.stringify({ query: "{ __typename }" }),
+  }),
   "bad tokens": async (random, { secret }) => {
     const bearer = pick(random, [
       () => Promise.resolve("garbage"),
@@ -103,28 +175,54 @@ export const KINDS: Record<string, Generator> = {
       () => token({ roles: ["editor"] }, secret, { expires: "400d" }),
       () => Promise.resolve("x".repeat(8000)),
     ])();
-    return post({ query: "mutation { deletePractices(where: {}) { nodesDeleted } }" }, { authorization: `Bearer ${await bearer}` });
+    return post(
+      { query: "mutation { deletePractices(where: {}) { nodesDeleted } }" },
+      { authorization: `Bearer ${await bearer}` },
+    );
   },
   "writes without a token, or over GET": (random) =>
     pick(random, [
       post({ query: 'mutation { deletePractices(where: { id: { eq: "2023-004" } }) { nodesDeleted } }' }),
       get(`query=${encodeURIComponent("mutation { deletePractices(where: {}) { nodesDeleted } }")}`),
     ]),
-  "oversized bodies": (random) => post({ query: "{ __typename }", padding: "x".repeat(between(random, 1_050_000, 2_000_000)) }),
+  "oversized bodies": (random) =>
+    post({ query: "{ __typename }", padding: "x".repeat(between(random, 1_050_000, 2_000_000)) }),
   "unknown paths": (random) => ({
     method: pick(random, ["GET", "POST"]),
-    path: pick(random, ["/", "/graphql/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", `/${"a".repeat(2000)}`, "/graphql.php", "/.env", "/admin"]),
+    path: pick(random, [
+      "/",
+      "/graphql/../../etc/passwd",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      `/${"a".repeat(2000)}`,
+      "/graphql.php",
+      "/.env",
+      "/admin",
+    ]),
     headers: {},
   }),
   "malformed GETs": (random) =>
-    get(pick(random, ["query=%E0%A4%A", "query={__typename}&variables={bad", "query=%7B__typename%7D&extensions=%7B", "variables=%7B%7D", "query=", `query=${"%7B".repeat(3000)}`])),
+    get(
+      pick(random, [
+        "query=%E0%A4%A",
+        "query={__typename}&variables={bad",
+        "query=%7B__typename%7D&extensions=%7B",
+        "variables=%7B%7D",
+        "query=",
+        `query=${"%7B".repeat(3000)}`,
+      ]),
+    ),
   "wrong charsets": (random) => ({
     ...post({ query: "{ __typename }" }),
-    headers: { "content-type": `application/json; charset=${pick(random, ["latin1", "utf-16", "ebcdic", "x-unknown"])}` },
+    headers: {
+      "content-type": `application/json; charset=${pick(random, ["latin1", "utf-16", "ebcdic", "x-unknown"])}`,
+    },
   }),
   "directive abuse": (random) =>
-    post({ query: `{ __typename ${Array.from({ length: between(random, 21, 200) }, () => pick(random, ["@include(if: true)", "@skip(if: false)", "@unknown", '@skip(if: "yes")'])).join(" ")} }` }),
-  "batched operations": (random) => post(Array.from({ length: between(random, 2, 50) }, () => ({ query: pick(random, VALID) }))),
+    post({
+      query: `{ __typename ${Array.from({ length: between(random, 21, 200) }, () => pick(random, ["@include(if: true)", "@skip(if: false)", "@unknown", '@skip(if: "yes")'])).join(" ")} }`,
+    }),
+  "batched operations": (random) =>
+    post(Array.from({ length: between(random, 2, 50) }, () => ({ query: pick(random, VALID) }))),
   "odd discovery arguments": (random) =>
     post({
       query: pick(random, [
@@ -135,9 +233,17 @@ export const KINDS: Record<string, Generator> = {
         `{ replicableModels(region: "Veneto", lep: ["${pick(random, ["Z9", "", "f1", "'"])}"]) { score } }`,
       ]),
     }),
-  "introspection probes": (random) => post({ query: pick(random, ["{ __schema { types { name } } }", '{ __type(name: "Nope") { name } }', "{ __typename __schema { queryType { fields { name } } } }"]) }),
+  "introspection probes": (random) =>
+    post({
+      query: pick(random, [
+        "{ __schema { types { name } } }",
+        '{ __type(name: "Nope") { name } }',
+        "{ __typename __schema { queryType { fields { name } } } }",
+      ]),
+    }),
   "expensive within the budget": (random) => {
-    const aliases = (count: number, field: (i: number) => string) => Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(" ");
+    const aliases = (count: number, field: (i: number) => string) =>
+      Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(" ");
     const practice = () => `2023-${String(between(random, 1, 16)).padStart(3, "0")}`;
     const texts = "title summary objectives activities humanResources results outcomes lessons conclusions";
     // Each as many as the default budget (5,000) accepts, by the cost rules of docs/operations.md.
@@ -156,31 +262,66 @@ export const KINDS: Record<string, Generator> = {
   },
   "queries of a new shape each": (random) => {
     // A new shape is a new Cypher statement to plan: the plan cache cannot help.
-    const fields = ["id", "title", "summary", "scope", "period", "driver", "objectives", "results", "startYear", "ongoing", "anpalSupport"];
+    const fields = [
+      "id",
+      "title",
+      "summary",
+      "scope",
+      "period",
+      "driver",
+      "objectives",
+      "results",
+      "startYear",
+      "ongoing",
+      "anpalSupport",
+    ];
     const some = () => fields.filter(() => random() < 0.5).join(" ") || "id";
-    const shape = () => `practices(limit: 1) { ${some()} stakeholders(limit: 1) { name practices(limit: 1) { ${some()} regions(limit: 1) { name cpis(limit: 1) { id } } } } }`;
-    return post({ query: `{ ${Array.from({ length: between(random, 1, 30) }, (_, i) => `a${i}: ${shape()}`).join(" ")} }` });
+    const shape = () =>
+      `practices(limit: 1) { ${some()} stakeholders(limit: 1) { name practices(limit: 1) { ${some()} regions(limit: 1) { name cpis(limit: 1) { id } } } } }`;
+    return post({
+      query: `{ ${Array.from({ length: between(random, 1, 30) }, (_, i) => `a${i}: ${shape()}`).join(" ")} }`,
+    });
   },
   "wide and deep filters": (random) => {
-    const branch = (i: number) => ({ stakeholders: { some: { practices: { some: { title: { contains: `x${i}` } } } } } });
+    const branch = (i: number) => ({
+      stakeholders: { some: { practices: { some: { title: { contains: `x${i}` } } } } },
+    });
     let deep: Record<string, unknown> = { id: { eq: "x" } };
     for (let level = between(random, 17, 2000); level > 0; level--) deep = { AND: [deep] };
     const where = pick(random, [{ OR: Array.from({ length: between(random, 6, 3000) }, (_, i) => branch(i)) }, deep]);
     return post({ query: "query ($w: PracticeWhere) { practices(where: $w) { id } }", variables: { w: where } });
   },
   "forged cursors": (random) => {
-    const cursor = Buffer.from(pick(random, ["arrayconnection:-5", "arrayconnection:99999999999999999999", "arrayconnection:abc", "nonsense", ""])).toString("base64");
-    return post({ query: `{ practicesConnection(first: 2, ${pick(random, ["after", "before"])}: "${cursor}") { totalCount edges { node { id } } } }` });
+    const cursor = Buffer.from(
+      pick(random, [
+        "arrayconnection:-5",
+        "arrayconnection:99999999999999999999",
+        "arrayconnection:abc",
+        "nonsense",
+        "",
+      ]),
+    ).toString("base64");
+    return post({
+      query: `{ practicesConnection(first: 2, ${pick(random, ["after", "before"])}: "${cursor}") { totalCount edges { node { id } } } }`,
+    });
   },
   "compressed bodies": (random) => ({
     ...post({ query: "{ __typename }" }),
     headers: { ...JSON_TYPE, "content-encoding": pick(random, ["gzip", "deflate", "br", "x-unknown"]) },
   }),
-  "strange text": (random) => post({ query: `{ searchPractices(text: "${pick(random, ["\\u0000", "👩‍💼".repeat(50), "\\uD800", "é".repeat(150)])}") { score } }` }),
+  "strange text": (random) =>
+    post({
+      query: `{ searchPractices(text: "${pick(random, ["\\u0000", "👩‍💼".repeat(50), "\\uD800", "é".repeat(150)])}") { score } }`,
+    }),
 };
 
 /** `count` requests, spread evenly over the kinds (or only those named), drawn from `seed`. */
-export async function hostileRequests(count: number, seed: number, secret: string, only?: string[]): Promise<HostileRequest[]> {
+export async function hostileRequests(
+  count: number,
+  seed: number,
+  secret: string,
+  only?: string[],
+): Promise<HostileRequest[]> {
   let state = seed;
   const random: Random = () => {
     // mulberry32: small, fast, good enough to vary requests
@@ -191,7 +332,8 @@ export async function hostileRequests(count: number, seed: number, secret: strin
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const kinds = Object.entries(KINDS).filter(([kind]) => !only || only.includes(kind));
-  if (kinds.length === 0) throw new Error(`no such kind: ${only?.join(", ")}; the kinds are: ${Object.keys(KINDS).join(", ")}`);
+  if (kinds.length === 0)
+    throw new Error(`no such kind: ${only?.join(", ")}; the kinds are: ${Object.keys(KINDS).join(", ")}`);
   const requests: HostileRequest[] = [];
   for (let i = 0; i < count; i++) {
     const [kind, generate] = kinds[i % kinds.length]!;

@@ -56,7 +56,9 @@ export async function httpLoad(
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
-  instance!.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  instance!.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  );
   const result = await finished;
   return {
     requestsPerSecond: result.requests.total / (result.duration || options.durationSeconds),
@@ -68,7 +70,9 @@ export async function httpLoad(
     errors: result.non2xx + result.errors + dirty,
     sampleError,
     // Requests that got no answer: connection errors and autocannon's timeouts (10 s), which it counts among its errors.
-    ...(result.errors > 0 ? { failures: `${result.errors} without an answer, ${result.timeouts} of them timed out (10 s)` } : {}),
+    ...(result.errors > 0
+      ? { failures: `${result.errors} without an answer, ${result.timeouts} of them timed out (10 s)` }
+      : {}),
   };
 }
 
@@ -107,7 +111,12 @@ export function postGraphQL(url: string, body: string): Promise<{ ok: boolean; b
 }
 
 /** Sequential latencies of `count` requests, after 20 uncounted ones, for at most `maxMs` in all. */
-export function httpSequential(url: string, body: BodySource, count: number, maxMs?: number): Promise<SequentialFigures> {
+export function httpSequential(
+  url: string,
+  body: BodySource,
+  count: number,
+  maxMs?: number,
+): Promise<SequentialFigures> {
   return sequential(count, 20, httpRequest(url, body), maxMs);
 }
 

@@ -89,7 +89,10 @@ function ranked(totals: Map<string, number>, denominator: number, top: number): 
     .slice(0, top);
 }
 
-export function summariseProfile(profile: CpuProfile, options: { fromUs?: number; toUs?: number; top?: number } = {}): ProfileSummary {
+export function summariseProfile(
+  profile: CpuProfile,
+  options: { fromUs?: number; toUs?: number; top?: number } = {},
+): ProfileSummary {
   const top = options.top ?? 20;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
@@ -116,7 +119,8 @@ export function summariseProfile(profile: CpuProfile, options: { fromUs?: number
     time += profile.timeDeltas[i] ?? 0;
     // A sample lasts until the next one is taken.
     const duration = profile.timeDeltas[i + 1] ?? 0;
-    if ((options.fromUs !== undefined && time < options.fromUs) || (options.toUs !== undefined && time > options.toUs)) continue;
+    if ((options.fromUs !== undefined && time < options.fromUs) || (options.toUs !== undefined && time > options.toUs))
+      continue;
     const node = nodes.get(profile.samples[i]!)!;
     const name = packageOf(node.callFrame);
     total += duration;
@@ -147,13 +151,19 @@ export function formatSummary(summary: ProfileSummary): string {
     `${(summary.totalMs / 1000).toFixed(1)} s sampled${summary.windowed ? " (the load's window only)" : ""}, ${(summary.busyMs / 1000).toFixed(1)} s busy (${percent(summary.busyMs / summary.totalMs).trim()}); shares below are of the busy time`,
     "",
     "Self time by package:",
-    ...summary.byPackage.map((share) => `  ${percent(share.fraction)}  ${share.ms.toFixed(0).padStart(6)} ms  ${share.name}`),
+    ...summary.byPackage.map(
+      (share) => `  ${percent(share.fraction)}  ${share.ms.toFixed(0).padStart(6)} ms  ${share.name}`,
+    ),
     "",
     "On the stack (inclusive) by package:",
-    ...summary.inclusive.map((share) => `  ${percent(share.fraction)}  ${share.ms.toFixed(0).padStart(6)} ms  ${share.name}`),
+    ...summary.inclusive.map(
+      (share) => `  ${percent(share.fraction)}  ${share.ms.toFixed(0).padStart(6)} ms  ${share.name}`,
+    ),
     "",
     "Self time by function:",
-    ...summary.byFunction.map((share) => `  ${percent(share.fraction)}  ${share.ms.toFixed(0).padStart(6)} ms  ${share.name}`),
+    ...summary.byFunction.map(
+      (share) => `  ${percent(share.fraction)}  ${share.ms.toFixed(0).padStart(6)} ms  ${share.name}`,
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }

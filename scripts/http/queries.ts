@@ -79,11 +79,15 @@ export function httpTargets(ids: readonly string[]): HttpTarget[] {
     },
     {
       name: 'searchPractices ("collocamento mirato")',
-      body: uncached(`query Search { searchPractices(text: "collocamento mirato", limit: 5) { score practice { id title } } }`),
+      body: uncached(
+        `query Search { searchPractices(text: "collocamento mirato", limit: 5) { score practice { id title } } }`,
+      ),
     },
     {
       name: "regionCoverage",
-      body: uncached(`query Coverage { regionCoverage { region { nuts name } practiceCount lepsCovered coverageRate coverageRank } }`),
+      body: uncached(
+        `query Coverage { regionCoverage { region { nuts name } practiceCount lepsCovered coverageRate coverageRank } }`,
+      ),
     },
   ];
 }

@@ -47,7 +47,10 @@ export async function readWidgetAnswer(driver: Driver, id: string, database?: st
         practiceId: edge.id,
         score: roundScore(terms.reduce((total, term) => total + term, 0)),
         practice: { id: edge.id, title: edge.title, regions: edge.regions },
-        reasons: reasonsFrom(terms, edge.shared.map((items) => items ?? [])),
+        reasons: reasonsFrom(
+          terms,
+          edge.shared.map((items) => items ?? []),
+        ),
       };
     })
     .filter((match) => match.score > 0)
@@ -62,7 +65,11 @@ export function comparable(matches: WidgetMatch[]): string {
     matches.map(({ score, practice, reasons }) => ({
       score,
       practice: { id: practice.id, title: practice.title, regions: practice.regions.map(({ name }) => name).sort() },
-      reasons: reasons.map(({ kind, weight, shared }) => ({ kind, weight, shared: shared.map(({ id, name }) => ({ id, name })) })),
+      reasons: reasons.map(({ kind, weight, shared }) => ({
+        kind,
+        weight,
+        shared: shared.map(({ id, name }) => ({ id, name })),
+      })),
     })),
   );
 }

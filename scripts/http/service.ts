@@ -55,5 +55,14 @@ export async function startDatabase(synthetic: number, log: (line: string) => vo
 
 /** The service on the database at `neo4jUri` (its own credentials, none); with `profileDir`, profiled (serviceProcess.ts). */
 export function startService(neo4jUri: string, options: { profileDir?: string } = {}): Promise<ServiceProcess> {
-  return startServiceProcess({ HOST: "127.0.0.1", NEO4J_URI: neo4jUri, NEO4J_USERNAME: undefined, NEO4J_PASSWORD: undefined, NEO4J_DATABASE: undefined }, options);
+  return startServiceProcess(
+    {
+      HOST: "127.0.0.1",
+      NEO4J_URI: neo4jUri,
+      NEO4J_USERNAME: undefined,
+      NEO4J_PASSWORD: undefined,
+      NEO4J_DATABASE: undefined,
+    },
+    options,
+  );
 }

@@ -23,7 +23,11 @@ export function percentile(values: readonly number[], fraction: number): number 
 }
 
 /** Runs `request` concurrently from `connections` closed loops for `durationMs`; each loop waits for its answer. */
-export async function closedLoop(connections: number, durationMs: number, request: (n: number) => Promise<boolean>): Promise<LoadFigures> {
+export async function closedLoop(
+  connections: number,
+  durationMs: number,
+  request: (n: number) => Promise<boolean>,
+): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;

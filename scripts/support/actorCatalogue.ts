@@ -75,8 +75,23 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
 };
 /** Lowercase words that are towns somewhere (Zone, Nove, Ora/Auer, ...), as a sentence uses them. */
 const COMMON_WORDS = [
-  "zone", "nove", "cento", "ponte", "lago", "stella", "sale", "vita", "grado",
-  "meta", "lettere", "erba", "arco", "calcio", "paese", "canale", "scala",
+  "zone",
+  "nove",
+  "cento",
+  "ponte",
+  "lago",
+  "stella",
+  "sale",
+  "vita",
+  "grado",
+  "meta",
+  "lettere",
+  "erba",
+  "arco",
+  "calcio",
+  "paese",
+  "canale",
+  "scala",
 ];
 const FSE_FORMS: ReadonlyArray<(region: string) => string> = [
   (region) => `Fondo Sociale Europeo nell'ambito del POR ${region}`,

@@ -16,11 +16,21 @@ export type ServiceProcess = {
 };
 
 /** With `profileDir`, V8 writes a .cpuprofile there when the service exits. */
-export async function startServiceProcess(env: NodeJS.ProcessEnv, options: { profileDir?: string } = {}): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  env: NodeJS.ProcessEnv,
+  options: { profileDir?: string } = {},
+): Promise<ServiceProcess> {
   const profiling = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
   const child = spawn(process.execPath, [...profiling, "--require", "tsx/cjs", "src/main.ts"], {
     cwd: path.resolve(__dirname, "..", ".."),
-    env: { ...process.env, PORT: "0", NODE_ENV: "production", PRASSI_RATE_LIMIT: "off", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", ...env },
+    env: {
+      ...process.env,
+      PORT: "0",
+      NODE_ENV: "production",
+      PRASSI_RATE_LIMIT: "off",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let exitCode: number | null | undefined;

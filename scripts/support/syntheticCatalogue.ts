@@ -62,7 +62,9 @@ const CPIS_PER_REGION = 26; // about 550 job centres in Italy
  */
 export function syntheticCatalogue(size: number, random: () => number): SyntheticPractice[] {
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const draw = (count: number, next: () => number, prefix: string) => [...new Set(Array.from({ length: count }, () => `${prefix}-${next()}`))];
+  const draw = (count: number, next: () => number, prefix: string) => [
+    ...new Set(Array.from({ length: count }, () => `${prefix}-${next()}`)),
+  ];
   const region = zipf(random, REGIONS.length, 0.6);
   const lep = zipf(random, LEPS.length, 1);
   const target = zipf(random, 80, 1);
@@ -108,7 +110,16 @@ const SUMMARY_PHRASES = [
 ];
 const TERRITORIAL_LEVELS = ["REGIONAL", "PROVINCIAL", "LOCAL", "METROPOLITAN", "NATIONAL"];
 const ANPAL_SUPPORT = ["YES", "NO", "PARTIAL"];
-const STAKEHOLDER_KINDS = ["COMPANY", "MUNICIPALITY", "TRAINING_PROVIDER", "THIRD_SECTOR", "SCHOOL", "EMPLOYER_ASSOCIATION", "COOPERATIVE", "OTHER"];
+const STAKEHOLDER_KINDS = [
+  "COMPANY",
+  "MUNICIPALITY",
+  "TRAINING_PROVIDER",
+  "THIRD_SECTOR",
+  "SCHOOL",
+  "EMPLOYER_ASSOCIATION",
+  "COOPERATIVE",
+  "OTHER",
+];
 const FUNDING_KINDS = ["ORDINARY", "REGIONAL_BUDGET", "ESF", "NATIONAL_PROGRAMME", "PNRR", "PARTNERS"];
 const LINES_PER_CARD = 40;
 
@@ -213,7 +224,8 @@ CREATE (p)-[:BUILDS_ON]->(q)`;
 
 /** Item nodes first (MERGE on their keys), then practices and their links, in batches. */
 export async function loadSynthetic(driver: Driver, practices: SyntheticPractice[], database?: string): Promise<void> {
-  const run = (query: string, parameters: Record<string, unknown> = {}) => driver.executeQuery(query, parameters, { database });
+  const run = (query: string, parameters: Record<string, unknown> = {}) =>
+    driver.executeQuery(query, parameters, { database });
   await run(MERGE_REGIONS, {
     regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })),
   });
@@ -244,7 +256,8 @@ export async function loadSynthetic(driver: Driver, practices: SyntheticPractice
     add("Tool", practice.tools);
   }
   const all = [...items.values()];
-  for (let start = 0; start < all.length; start += 10_000) await run(MERGE_ITEMS, { items: all.slice(start, start + 10_000) });
+  for (let start = 0; start < all.length; start += 10_000)
+    await run(MERGE_ITEMS, { items: all.slice(start, start + 10_000) });
   await run(LINK_CPI_REGIONS);
   for (let start = 0; start < practices.length; start += PRACTICES_PER_LOAD) {
     const batch = practices.slice(start, start + PRACTICES_PER_LOAD).map((practice, offset) => ({

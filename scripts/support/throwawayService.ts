@@ -17,7 +17,13 @@ export async function withThrowawayService<T>(
   use: (prassi: Prassi) => Promise<T>,
 ): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `prassi-${name}-`));
-  const config = loadConfig({ PORT: "0", PRASSI_DATA_DIR: dataDir, PRASSI_BOLT_PORT: String(await freePort()), PRASSI_RATE_LIMIT: "off", ...env });
+  const config = loadConfig({
+    PORT: "0",
+    PRASSI_DATA_DIR: dataDir,
+    PRASSI_BOLT_PORT: String(await freePort()),
+    PRASSI_RATE_LIMIT: "off",
+    ...env,
+  });
   const prassi = await startPrassi(config, log);
   try {
     return await use(prassi);

@@ -10,7 +10,8 @@ export type LinkEdit = { relation: "targets" | "stakeholders"; action: "connect"
 export function linkEditMutation({ relation, action }: LinkEdit): string {
   const field = relation === "targets" ? "TARGETS" : "STAKEHOLDERS";
   const where = "where: { node: { id: { eq: $item } } }";
-  const change = action === "connect" ? `connect: [{ ${where}, edge: { field: ${field} } }]` : `disconnect: [{ ${where} }]`;
+  const change =
+    action === "connect" ? `connect: [{ ${where}, edge: { field: ${field} } }]` : `disconnect: [{ ${where} }]`;
   return `mutation Edit($practice: ID!, $item: ID!) {
     updatePractices(where: { id: { eq: $practice } }, update: { ${relation}: [{ ${change} }] }) { practices { id } }
   }`;

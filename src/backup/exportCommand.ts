@@ -35,7 +35,9 @@ async function main(): Promise<number> {
     const contents = exportGraph(await readGraph(database.driver, config.neo4j.database));
     const files = writeExportDirectory(dir, contents);
     const practices = contents.catalogues.reduce((sum, catalogue) => sum + catalogue.practices.length, 0);
-    process.stdout.write(`Exported ${contents.catalogues.length} catalogue(s), ${practices} practices and the vocabulary to ${dir}: ${files.join(", ")}\n`);
+    process.stdout.write(
+      `Exported ${contents.catalogues.length} catalogue(s), ${practices} practices and the vocabulary to ${dir}: ${files.join(", ")}\n`,
+    );
     if (contents.unexported.length === 0) return 0;
     process.stdout.write(
       `INCOMPLETE: ${contents.unexported.length} thing(s) the database holds are in no file (a restore would lack them):\n` +

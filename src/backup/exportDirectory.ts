@@ -3,7 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { readValidJsonFile, type JsonPath } from "../ingest/jsonFile";
 import { readCatalogueFiles, type CatalogueFile } from "../ingest/seed";
-import { catalogueFileName, toJsonFile, VOCABULARY_FILE, VocabularySnapshotSchema, type DatabaseExport, type VocabularySnapshot } from "./exportFormat";
+import {
+  catalogueFileName,
+  toJsonFile,
+  VOCABULARY_FILE,
+  VocabularySnapshotSchema,
+  type DatabaseExport,
+  type VocabularySnapshot,
+} from "./exportFormat";
 import { MANIFEST_FILE, readManifest, sha256, type Manifest } from "./manifest";
 
 /** The directory cannot be written or read as an export; the message says which file and why. */
@@ -19,10 +26,13 @@ export class ExportDirectoryError extends Error {
 export function writeExportDirectory(dir: string, contents: DatabaseExport): string[] {
   const target = path.resolve(dir);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
-    throw new ExportDirectoryError(`${dir} is not empty: export into a new or empty directory, so that no file of an older export stays in it`);
+    throw new ExportDirectoryError(
+      `${dir} is not empty: export into a new or empty directory, so that no file of an older export stays in it`,
+    );
   }
   const files = new Map<string, string>([[VOCABULARY_FILE, toJsonFile(contents.vocabulary)]]);
-  for (const catalogue of contents.catalogues) files.set(catalogueFileName(catalogue.catalog.id), toJsonFile(catalogue));
+  for (const catalogue of contents.catalogues)
+    files.set(catalogueFileName(catalogue.catalog.id), toJsonFile(catalogue));
   const manifest: Manifest = {
     complete: contents.unexported.length === 0,
     catalogues: contents.catalogues.map((catalogue) => catalogue.catalog.id),
@@ -57,6 +67,10 @@ export type ExportContents = {
 /** The export in a directory, refused unless it is whole and complete as its manifest describes it. */
 export function readExportDirectory(dir: string): ExportContents {
   const manifest = readManifest(dir);
-  const { file, value, lineOf } = readValidJsonFile(path.join(dir, VOCABULARY_FILE), VocabularySnapshotSchema, "a valid vocabulary export");
+  const { file, value, lineOf } = readValidJsonFile(
+    path.join(dir, VOCABULARY_FILE),
+    VocabularySnapshotSchema,
+    "a valid vocabulary export",
+  );
   return { manifest, vocabulary: value, vocabularyFile: { file, lineOf }, catalogues: readCatalogueFiles(dir) };
 }

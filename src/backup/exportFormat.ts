@@ -65,7 +65,12 @@ type NodeArray = "regions" | "leps" | "stakeholders" | "targetGroups" | "funding
 type LinkArray = "lepParts" | "cpiRegions" | "stakeholderRegions" | "stakeholderParts";
 
 /** Each curated node type: its label, its array in vocabulary.json, its key property and the properties it has. */
-export const VOCABULARY_NODES: ReadonlyArray<{ label: string; array: NodeArray; key: string; schema: z.ZodType<Record<string, unknown>> }> = [
+export const VOCABULARY_NODES: ReadonlyArray<{
+  label: string;
+  array: NodeArray;
+  key: string;
+  schema: z.ZodType<Record<string, unknown>>;
+}> = [
   { label: "Region", array: "regions", key: "nuts", schema: RegionNodeSchema },
   { label: "Lep", array: "leps", key: "code", schema: LepNodeSchema },
   { label: "Stakeholder", array: "stakeholders", key: "id", schema: StakeholderNodeSchema },
@@ -77,7 +82,14 @@ export const VOCABULARY_NODES: ReadonlyArray<{ label: string; array: NodeArray; 
 ];
 
 /** The relationships between curated nodes (they have no properties), and where vocabulary.json lists them. */
-export const VOCABULARY_LINKS: ReadonlyArray<{ type: string; from: string; to: string; array: LinkArray; fromKey: string; toKey: string }> = [
+export const VOCABULARY_LINKS: ReadonlyArray<{
+  type: string;
+  from: string;
+  to: string;
+  array: LinkArray;
+  fromKey: string;
+  toKey: string;
+}> = [
   { type: "PART_OF", from: "Lep", to: "Lep", array: "lepParts", fromKey: "lep", toKey: "partOf" },
   { type: "IN_REGION", from: "Cpi", to: "Region", array: "cpiRegions", fromKey: "cpi", toKey: "region" },
   {
@@ -111,7 +123,9 @@ export type DatabaseExport = {
 
 /** A catalogue id as a file name: kept as it is when it is a plain name, escaped otherwise. */
 export function catalogueFileName(catalogId: string): string {
-  const safe = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(catalogId) ? catalogId : encodeURIComponent(catalogId).replace(/\./g, "%2E");
+  const safe = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(catalogId)
+    ? catalogId
+    : encodeURIComponent(catalogId).replace(/\./g, "%2E");
   return `${safe}${CATALOGUE_FILE_SUFFIX}`;
 }
 

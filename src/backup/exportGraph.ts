@@ -5,7 +5,12 @@
  * have) is named in `unexported`, never dropped in silence: every node and relationship is accounted for.
  */
 import { CARD_FIELDS, type CardFieldKey } from "../ingest/card";
-import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "../ingest/catalogue";
+import {
+  byEdition,
+  NormalizedCatalogueSchema,
+  type NormalizedCatalogue,
+  type NormalizedPractice,
+} from "../ingest/catalogue";
 import { CARD_TEXT_PROPERTIES, cardFieldKey, LINKS, practiceProperties, type LinkSpec } from "../ingest/practiceGraph";
 import { VOCABULARY_LINKS, VOCABULARY_NODES, VocabularySnapshotSchema, type DatabaseExport } from "./exportFormat";
 import type { GraphContents, GraphNode, GraphRelationship } from "./readGraph";
@@ -33,14 +38,18 @@ export function exportGraph(graph: GraphContents): DatabaseExport {
     outgoing.set(relationship.from, links);
   }
   const linksOf = (node: GraphNode, type: string, label: string) =>
-    (outgoing.get(node.elementId) ?? []).filter((link) => link.relationship.type === type && hasLabel(link.target, label));
+    (outgoing.get(node.elementId) ?? []).filter(
+      (link) => link.relationship.type === type && hasLabel(link.target, label),
+    );
 
   const vocabulary: Record<string, unknown[]> = {};
   for (const spec of VOCABULARY_NODES) {
     vocabulary[spec.array] = nodesLabelled(graph, spec.label).flatMap((node) => {
       const parsed = spec.schema.safeParse(node.properties);
       if (!parsed.success) {
-        unexported.push(`${describeNode(node)}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+        unexported.push(
+          `${describeNode(node)}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
+        );
         return [];
       }
       exported.add(node.elementId);
@@ -66,13 +75,18 @@ export function exportGraph(graph: GraphContents): DatabaseExport {
     const catalog = CatalogSchema.safeParse(catalogNode.properties);
     const extra = Object.keys(catalogNode.properties).filter((key) => !(key in CatalogSchema.shape));
     if (!catalog.success || extra.length > 0) {
-      unexported.push(`${describeNode(catalogNode)}: ${catalog.success ? `properties ${extra.join(", ")} are no catalogue's` : catalog.error.message}`);
+      unexported.push(
+        `${describeNode(catalogNode)}: ${catalog.success ? `properties ${extra.join(", ")} are no catalogue's` : catalog.error.message}`,
+      );
       return [];
     }
     exported.add(catalogNode.elementId);
     const practices = graph.relationships
       .filter((relationship) => relationship.type === "LISTED_IN" && relationship.to === catalogNode.elementId)
-      .filter((relationship) => Object.keys(relationship.properties).length === 0 && hasLabel(nodes.get(relationship.from)!, "Practice"))
+      .filter(
+        (relationship) =>
+          Object.keys(relationship.properties).length === 0 && hasLabel(nodes.get(relationship.from)!, "Practice"),
+      )
       .flatMap((relationship) => {
         if (listed.has(relationship.from)) return [];
         listed.add(relationship.from);
@@ -88,7 +102,8 @@ export function exportGraph(graph: GraphContents): DatabaseExport {
   });
   catalogues.sort(byEdition);
 
-  for (const node of graph.nodes) if (!exported.has(node.elementId)) unexported.push(`${describeNode(node)} is in no file of the export`);
+  for (const node of graph.nodes)
+    if (!exported.has(node.elementId)) unexported.push(`${describeNode(node)} is in no file of the export`);
   for (const relationship of graph.relationships) {
     if (exported.has(relationship.elementId)) continue;
     const [from, to] = [nodes.get(relationship.from)!, nodes.get(relationship.to)!];
@@ -147,7 +162,9 @@ function readPractice(
   const reproduced: string[] = [];
   const problems: string[] = [];
   for (const link of [...links].sort(byTypeTargetAndLine)) {
-    const spec = LINKS.find((candidate) => candidate.type === link.relationship.type && hasLabel(link.target, candidate.label));
+    const spec = LINKS.find(
+      (candidate) => candidate.type === link.relationship.type && hasLabel(link.target, candidate.label),
+    );
     if (!spec) continue; // LISTED_IN is the catalogue's; anything else is reported as not exported
     const problem = addLink(draft, spec, link, cpiRegions);
     if (problem) problems.push(`${id} -[:${spec.type}]-> ${describeNode(link.target)} ${problem}`);
@@ -157,27 +174,44 @@ function readPractice(
   const { editorLinks, ...rest } = draft;
   const parsed = PracticeSchema.safeParse(editorLinks.length > 0 ? { ...rest, editorLinks } : rest);
   if (!parsed.success) {
-    return { reproduced: [], problems: [...problems, ...parsed.error.issues.map((issue) => `practice ${id}: ${issue.path.join(".")} ${issue.message}`)] };
+    return {
+      reproduced: [],
+      problems: [
+        ...problems,
+        ...parsed.error.issues.map((issue) => `practice ${id}: ${issue.path.join(".")} ${issue.message}`),
+      ],
+    };
   }
   // Each property must come back from the loader's own mapping, as it is: what does not is said.
   const written = practiceProperties(parsed.data);
-  const keys = new Set([...Object.keys(p), ...Object.keys(written)].filter((key) => key !== "id" && !DERIVED_PRACTICE_PROPERTY.test(key)));
+  const keys = new Set(
+    [...Object.keys(p), ...Object.keys(written)].filter((key) => key !== "id" && !DERIVED_PRACTICE_PROPERTY.test(key)),
+  );
   const held: Record<string, unknown> = { ...p, cardTitle };
   for (const key of keys) {
     if ((held[key] ?? null) !== (written[key] ?? null)) {
-      problems.push(`practice ${id}: property ${key} (${JSON.stringify(held[key] ?? null)}) would come back as ${JSON.stringify(written[key] ?? null)}`);
+      problems.push(
+        `practice ${id}: property ${key} (${JSON.stringify(held[key] ?? null)}) would come back as ${JSON.stringify(written[key] ?? null)}`,
+      );
     }
   }
   return { practice: parsed.data, reproduced, problems };
 }
 
 /** Puts one link of a practice into the draft; returns why it cannot, if it cannot. */
-function addLink(draft: Draft, spec: LinkSpec, { relationship, target }: Link, cpiRegions: ReadonlyMap<string, string>): string | undefined {
+function addLink(
+  draft: Draft,
+  spec: LinkSpec,
+  { relationship, target }: Link,
+  cpiRegions: ReadonlyMap<string, string>,
+): string | undefined {
   const { field: storedField, line, targetTitle, ...extra } = relationship.properties;
-  if (Object.keys(extra).length > 0) return `has properties the catalogue format does not carry (${Object.keys(extra).join(", ")})`;
+  if (Object.keys(extra).length > 0)
+    return `has properties the catalogue format does not carry (${Object.keys(extra).join(", ")})`;
   const field = cardFieldKey(String(storedField));
   if (!field) return `names no card field (${JSON.stringify(storedField)})`;
-  if (targetTitle !== undefined && (spec.type !== "BUILDS_ON" || line == null)) return "has a targetTitle only a card's lineage has";
+  if (targetTitle !== undefined && (spec.type !== "BUILDS_ON" || line == null))
+    return "has a targetTitle only a card's lineage has";
   const key = keyOf(target);
   if (line == null) {
     draft.editorLinks.push({ type: spec.type, to: key, field });
@@ -187,17 +221,20 @@ function addLink(draft: Draft, spec: LinkSpec, { relationship, target }: Link, c
   const source = { field, line };
   switch (spec.type) {
     case "IN_REGION":
-      if (draft.region || field !== "region") return "is a second region read from the card, or read from another field";
+      if (draft.region || field !== "region")
+        return "is a second region read from the card, or read from another field";
       draft.region = { nuts: key, name: String(target.properties.name) };
       draft.fieldLines.region = line;
       return undefined;
     case "IMPLEMENTS":
-      if (field !== "leps" || (draft.leps.length > 0 && draft.fieldLines.leps !== line)) return "is read from another line than the card's other LEP codes";
+      if (field !== "leps" || (draft.leps.length > 0 && draft.fieldLines.leps !== line))
+        return "is read from another line than the card's other LEP codes";
       draft.leps.push(key);
       draft.fieldLines.leps = line;
       return undefined;
     case "BUILDS_ON":
-      if (typeof targetTitle !== "string") return "was made before links kept their target's title: import its catalogue again first";
+      if (typeof targetTitle !== "string")
+        return "was made before links kept their target's title: import its catalogue again first";
       draft.buildsOn.push({ id: key, title: targetTitle, source });
       return undefined;
   }
@@ -216,11 +253,21 @@ function addLink(draft: Draft, spec: LinkSpec, { relationship, target }: Link, c
 function sortEntries(draft: Draft): void {
   const byIdAndSource = (a: { id: string; source: { field: string; line: number } }, b: typeof a) =>
     compareText(a.id, b.id) || compareText(a.source.field, b.source.field) || a.source.line - b.source.line;
-  for (const array of [draft.stakeholders, draft.targets, draft.funding, draft.cpis, draft.laws, draft.tools, draft.buildsOn]) {
+  for (const array of [
+    draft.stakeholders,
+    draft.targets,
+    draft.funding,
+    draft.cpis,
+    draft.laws,
+    draft.tools,
+    draft.buildsOn,
+  ]) {
     (array as Array<Parameters<typeof byIdAndSource>[0]>).sort(byIdAndSource);
   }
   draft.leps.sort(compareText);
-  draft.editorLinks.sort((a, b) => compareText(a.type, b.type) || compareText(a.to, b.to) || compareText(a.field, b.field));
+  draft.editorLinks.sort(
+    (a, b) => compareText(a.type, b.type) || compareText(a.to, b.to) || compareText(a.field, b.field),
+  );
 }
 
 function byTypeTargetAndLine(a: Link, b: Link): number {

@@ -42,7 +42,9 @@ export class IncompleteExportError extends Error {
 export function readManifest(dir: string): Manifest {
   const file = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(file)) {
-    throw new IncompleteExportError(`${dir} has no ${MANIFEST_FILE}: it is not a directory written by npm run export, or its export was interrupted`);
+    throw new IncompleteExportError(
+      `${dir} has no ${MANIFEST_FILE}: it is not a directory written by npm run export, or its export was interrupted`,
+    );
   }
   const manifest = readValidJsonFile(file, ManifestSchema, "a valid manifest").value;
   const problems: string[] = [];
@@ -61,10 +63,13 @@ export function readManifest(dir: string): Manifest {
   }
   for (const name of fs.readdirSync(dir)) {
     const exported = name === VOCABULARY_FILE || name.endsWith(CATALOGUE_FILE_SUFFIX);
-    if (exported && !(name in manifest.files)) problems.push(`${name} is not in ${MANIFEST_FILE}: it was added after the export`);
+    if (exported && !(name in manifest.files))
+      problems.push(`${name} is not in ${MANIFEST_FILE}: it was added after the export`);
   }
   if (problems.length > 0) {
-    throw new IncompleteExportError(`${dir} is not the whole export ${MANIFEST_FILE} describes; nothing was written:\n${problems.map((line) => `  ${line}`).join("\n")}`);
+    throw new IncompleteExportError(
+      `${dir} is not the whole export ${MANIFEST_FILE} describes; nothing was written:\n${problems.map((line) => `  ${line}`).join("\n")}`,
+    );
   }
   return manifest;
 }

@@ -6,7 +6,13 @@ import type { Driver } from "neo4j-driver";
 import { GRAPH_VERSION_LABEL } from "../neo4j/graphVersion";
 
 export type GraphNode = { elementId: string; labels: string[]; properties: Record<string, unknown> };
-export type GraphRelationship = { elementId: string; type: string; from: string; to: string; properties: Record<string, unknown> };
+export type GraphRelationship = {
+  elementId: string;
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+};
 export type GraphContents = { nodes: GraphNode[]; relationships: GraphRelationship[] };
 
 /** Each node with its outgoing relationships, in one statement, so that the two are read together. */
@@ -31,7 +37,9 @@ export async function readGraph(driver: Driver, database?: string): Promise<Grap
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
   for (const record of records) {
-    const { elementId, labels, properties, outgoing } = record.toObject() as GraphNode & { outgoing: Array<Omit<GraphRelationship, "from">> };
+    const { elementId, labels, properties, outgoing } = record.toObject() as GraphNode & {
+      outgoing: Array<Omit<GraphRelationship, "from">>;
+    };
     nodes.push({ elementId, labels, properties });
     relationships.push(...outgoing.map((relationship) => ({ ...relationship, from: elementId })));
   }

@@ -18,7 +18,12 @@ export class RestoreError extends Error {
   override name = "RestoreError";
 }
 
-export type RestoreReport = { catalogues: number; practices: number; nodesCreated: number; relationshipsCreated: number };
+export type RestoreReport = {
+  catalogues: number;
+  practices: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+};
 
 const KEY_OF_LABEL = new Map(VOCABULARY_NODES.map((spec) => [spec.label, spec.key]));
 
@@ -41,9 +46,13 @@ export async function restoreExport(driver: Driver, backup: ExportContents, data
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
-      const held = (await tx.run(`MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL} RETURN count(n) AS nodes`)).records[0]!.get("nodes") as number;
+      const held = (
+        await tx.run(`MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL} RETURN count(n) AS nodes`)
+      ).records[0]!.get("nodes") as number;
       if (held > 0) {
-        throw new RestoreError(`the database holds ${held} node(s): a restore writes into an empty database only, so that the result is the exported graph`);
+        throw new RestoreError(
+          `the database holds ${held} node(s): a restore writes into an empty database only, so that the result is the exported graph`,
+        );
       }
       const writer = new GraphWriter(tx);
       await writeVocabulary(writer, backup.vocabulary);
@@ -83,7 +92,10 @@ async function checkWhatWasWritten(tx: ManagedTransaction, manifest: Manifest): 
 async function writeVocabulary(writer: GraphWriter, vocabulary: VocabularySnapshot): Promise<void> {
   for (const spec of VOCABULARY_NODES) await writer.run(createNodes(spec.label), { entries: vocabulary[spec.array] });
   for (const link of VOCABULARY_LINKS) {
-    const pairs = vocabulary[link.array].map((row) => ({ from: row[link.fromKey as keyof typeof row], to: row[link.toKey as keyof typeof row] }));
+    const pairs = vocabulary[link.array].map((row) => ({
+      from: row[link.fromKey as keyof typeof row],
+      to: row[link.toKey as keyof typeof row],
+    }));
     await writer.run(createLinks(link), { pairs });
   }
 }

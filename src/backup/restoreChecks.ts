@@ -12,26 +12,39 @@ import { VOCABULARY_FILE, VOCABULARY_LINKS, VOCABULARY_NODES } from "./exportFor
 /** Every problem found, each naming its file and line; empty when the export can be restored as it is. */
 export function findBrokenReferences(backup: ExportContents): string[] {
   const problems: string[] = [];
-  const keys = new Map(VOCABULARY_NODES.map((spec) => [spec.label, new Set(backup.vocabulary[spec.array].map((node) => String(node[spec.key as keyof typeof node])))]));
+  const keys = new Map(
+    VOCABULARY_NODES.map((spec) => [
+      spec.label,
+      new Set(backup.vocabulary[spec.array].map((node) => String(node[spec.key as keyof typeof node]))),
+    ]),
+  );
   const listedIn = new Map<string, string>();
   for (const { file, catalogue, lineOf } of backup.catalogues) {
     catalogue.practices.forEach((practice, index) => {
       const other = listedIn.get(practice.id);
-      if (other !== undefined) problems.push(`${file}:${lineOf(["practices", index, "id"])}: practice ${practice.id} is also in ${other}`);
+      if (other !== undefined)
+        problems.push(`${file}:${lineOf(["practices", index, "id"])}: practice ${practice.id} is also in ${other}`);
       listedIn.set(practice.id, file);
     });
   }
   for (const link of VOCABULARY_LINKS) {
     backup.vocabulary[link.array].forEach((row, index) => {
-      for (const [label, key] of [[link.from, row[link.fromKey as keyof typeof row]], [link.to, row[link.toKey as keyof typeof row]]] as const) {
+      for (const [label, key] of [
+        [link.from, row[link.fromKey as keyof typeof row]],
+        [link.to, row[link.toKey as keyof typeof row]],
+      ] as const) {
         if (keys.get(label)?.has(key)) continue;
         const { file, lineOf } = backup.vocabularyFile;
-        problems.push(`${file}:${lineOf([link.array, index])}: ${link.array} names ${label} '${key}', which ${VOCABULARY_FILE} does not list`);
+        problems.push(
+          `${file}:${lineOf([link.array, index])}: ${link.array} names ${label} '${key}', which ${VOCABULARY_FILE} does not list`,
+        );
       }
     });
   }
-  const holds = (label: string, key: string) => (label === "Practice" ? listedIn.has(key) : (keys.get(label)?.has(key) ?? true));
-  const whereMissing = (label: string) => (label === "Practice" ? "no catalogue file of the export lists it" : `${VOCABULARY_FILE} does not list it`);
+  const holds = (label: string, key: string) =>
+    label === "Practice" ? listedIn.has(key) : (keys.get(label)?.has(key) ?? true);
+  const whereMissing = (label: string) =>
+    label === "Practice" ? "no catalogue file of the export lists it" : `${VOCABULARY_FILE} does not list it`;
 
   for (const { file, catalogue, lineOf } of backup.catalogues) {
     catalogue.practices.forEach((practice, index) => {

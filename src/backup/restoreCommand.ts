@@ -23,7 +23,9 @@ export async function restoreCommand(dir: string, options: { dryRun: boolean }):
   );
   const problems = findBrokenReferences(backup);
   if (problems.length > 0) {
-    process.stdout.write(`CANNOT BE RESTORED as it is (${problems.length} problem(s)); nothing was written:\n${problems.map((problem) => `  ${problem}\n`).join("")}`);
+    process.stdout.write(
+      `CANNOT BE RESTORED as it is (${problems.length} problem(s)); nothing was written:\n${problems.map((problem) => `  ${problem}\n`).join("")}`,
+    );
     return 1;
   }
   if (options.dryRun) {

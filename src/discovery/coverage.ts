@@ -62,7 +62,9 @@ export const readCoverageOfAll = memoOnGraphVersion(async (reader: GraphReader):
     return {
       nuts: record.get("nuts") as string,
       practiceCount: record.get("practiceCount") as number,
-      services: new Map(covered.filter(({ code }) => serviceCodes.has(code)).map(({ code, practices }) => [code, practices] as const)),
+      services: new Map(
+        covered.filter(({ code }) => serviceCodes.has(code)).map(({ code, practices }) => [code, practices] as const),
+      ),
     };
   });
   return { services, territories };

@@ -3,7 +3,13 @@
  * replicableModels weighs after coverage. Read from the card's own texts, never guessed from elsewhere.
  */
 
-export const TRANSFERABILITY_EVIDENCE = ["ALREADY_REPLICATED", "DECLARED_TRANSFERABLE", "QUANTIFIED_RESULTS", "LOW_COST", "ONGOING"] as const;
+export const TRANSFERABILITY_EVIDENCE = [
+  "ALREADY_REPLICATED",
+  "DECLARED_TRANSFERABLE",
+  "QUANTIFIED_RESULTS",
+  "LOW_COST",
+  "ONGOING",
+] as const;
 export type TransferabilityEvidence = (typeof TRANSFERABILITY_EVIDENCE)[number];
 
 /** How much each kind of evidence counts; they sum to 1 (the transferability of a card that has them all). */

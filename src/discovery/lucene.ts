@@ -52,7 +52,12 @@ export function familyPrefix(word: string): string | null {
 
 /** Every word of a text, lowercased, elided articles dropped, in order (one per position, as the tokenizer sees them). */
 function tokens(text: string): string[] {
-  return text.replace(ELISION, "$1").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .replace(ELISION, "$1")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The words a search takes from a text: single letters and digits are left out. */

@@ -7,7 +7,8 @@
 import type { GraphReader } from "../neo4j/reader";
 import { InvalidArgumentError, NotFoundError } from "../errors";
 
-export type PathNodeKind = "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
+export type PathNodeKind =
+  "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
 export type PathStep = {
   /** 0 for the first practice, then one per relationship. */
   position: number;

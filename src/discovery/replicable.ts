@@ -96,7 +96,13 @@ RETURN p.id AS id, p.ongoing AS ongoing, [(p)-[:FUNDED_BY]->(f:FundingSource) | 
        p.conclusions AS conclusions, p.humanResources AS humanResources`;
 
 /** `regions` only when read anywhere (CANDIDATES_ANYWHERE). */
-type Candidate = { id: string; lepCodes: string[]; targetIds: string[]; evidence: TransferabilityEvidence[]; regions: string[] };
+type Candidate = {
+  id: string;
+  lepCodes: string[];
+  targetIds: string[];
+  evidence: TransferabilityEvidence[];
+  regions: string[];
+};
 
 /**
  * Each card's evidence for the graph version being served (versionMemo.ts): a ranking weighs the evidence of every
@@ -106,7 +112,10 @@ type Candidate = { id: string; lepCodes: string[]; targetIds: string[]; evidence
 let evidenceMemo: { key: string; byId: Map<string, TransferabilityEvidence[]> } | undefined;
 const EVIDENCE_MEMO_LIMIT = 200_000;
 
-async function evidenceOf(reader: GraphReader, ids: readonly string[]): Promise<Map<string, TransferabilityEvidence[]>> {
+async function evidenceOf(
+  reader: GraphReader,
+  ids: readonly string[],
+): Promise<Map<string, TransferabilityEvidence[]>> {
   const key = graphVersionKey(reader);
   if (key !== undefined && evidenceMemo?.key !== key) evidenceMemo = { key, byId: new Map() };
   const memo = key === undefined ? undefined : evidenceMemo!.byId;
@@ -140,7 +149,11 @@ function askedKeys(input: ReplicableModelsInput): AskedKeys {
 }
 
 /** What the ask is made of: validated LEP codes and target ids, or the region's LEP gaps. Its reads run side by side. */
-async function readAsk(reader: GraphReader, nuts: string, { codes, targets: targetIds }: AskedKeys): Promise<ReplicableModels["asked"]> {
+async function readAsk(
+  reader: GraphReader,
+  nuts: string,
+  { codes, targets: targetIds }: AskedKeys,
+): Promise<ReplicableModels["asked"]> {
   const [offerResult, leps, groups] = await Promise.all([
     reader.run(REGION_OFFER, { nuts }),
     readLeps(reader),
@@ -170,29 +183,57 @@ async function readAsk(reader: GraphReader, nuts: string, { codes, targets: targ
   return { mode: "ASKED", leps: askedLeps, targets };
 }
 
-async function readCandidates(reader: GraphReader, nuts: string | null, { codes, targets }: AskedKeys): Promise<Candidate[]> {
+async function readCandidates(
+  reader: GraphReader,
+  nuts: string | null,
+  { codes, targets }: AskedKeys,
+): Promise<Candidate[]> {
   if (codes.length + targets.length === 0) return [];
-  const { records } = await reader.run(nuts === null ? CANDIDATES_ANYWHERE : CANDIDATES, { nuts, leps: codes, targets });
-  const evidence = await evidenceOf(reader, records.map((record) => record.get("id") as string));
+  const { records } = await reader.run(nuts === null ? CANDIDATES_ANYWHERE : CANDIDATES, {
+    nuts,
+    leps: codes,
+    targets,
+  });
+  const evidence = await evidenceOf(
+    reader,
+    records.map((record) => record.get("id") as string),
+  );
   // A practice deleted between the two reads has no card left: it is no candidate.
   return records.flatMap((record) => {
     const id = record.get("id") as string;
     const found = evidence.get(id);
     if (!found) return [];
     const regions = record.has("regions") ? (record.get("regions") as string[]) : [];
-    return [{ id, lepCodes: record.get("lepCodes") as string[], targetIds: record.get("targetIds") as string[], evidence: found, regions }];
+    return [
+      {
+        id,
+        lepCodes: record.get("lepCodes") as string[],
+        targetIds: record.get("targetIds") as string[],
+        evidence: found,
+        regions,
+      },
+    ];
   });
 }
 
 const itemWeight = (item: AskedItem) => (item.offeredHere ? OFFERED_WEIGHT : GAP_WEIGHT);
 
 /** The reason for one kind: the asked items the practice covers, weighted by their part of the ask. */
-function reasonFor(kind: AskedKind, asked: AskedItem[], covered: ReadonlySet<string>, kindShare: number): MatchReason | null {
+function reasonFor(
+  kind: AskedKind,
+  asked: AskedItem[],
+  covered: ReadonlySet<string>,
+  kindShare: number,
+): MatchReason | null {
   const shared = asked.filter((item) => covered.has(item.id));
   if (shared.length === 0) return null;
   const total = asked.reduce((sum, item) => sum + itemWeight(item), 0);
   const met = shared.reduce((sum, item) => sum + itemWeight(item), 0);
-  return { kind, weight: round(COVERAGE_SHARE * kindShare * (met / total)), shared: shared.map(({ id, name }) => ({ id, name })) };
+  return {
+    kind,
+    weight: round(COVERAGE_SHARE * kindShare * (met / total)),
+    shared: shared.map(({ id, name }) => ({ id, name })),
+  };
 }
 
 function scoreCandidate(candidate: Candidate, asked: ReplicableModels["asked"]): ReplicableMatch | null {
@@ -228,10 +269,16 @@ let headsMemo: { key: string; byLep: Map<string, RankingHead> } | undefined;
  * region: a region's ask leaves out only its own practices (and weighs the LEP alike for every region that lacks it),
  * so its best `limit` models are the first `limit` of the head outside it.
  */
-function rankingHead(candidates: readonly Candidate[], lep: { code: string; name: string }, limit: number): RankingHead {
+function rankingHead(
+  candidates: readonly Candidate[],
+  lep: { code: string; name: string },
+  limit: number,
+): RankingHead {
   const asked = { mode: "ASKED" as const, leps: [{ id: lep.code, name: lep.name, offeredHere: false }], targets: [] };
   const regionsOf = new Map(candidates.map((candidate) => [candidate.id, candidate.regions]));
-  const ranked = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
+  const ranked = candidates
+    .map((candidate) => scoreCandidate(candidate, asked))
+    .filter((match): match is ReplicableMatch => match !== null);
   ranked.sort(compareMatches);
   const head: RankingHead = [];
   const inRegion = new Map<string, number>();
@@ -265,7 +312,14 @@ export async function modelsForEachLep(
     for (const lep of missing) heads.set(lep.code, rankingHead(candidates, lep, limit));
   }
   return new Map(
-    leps.map(({ code }) => [code, heads.get(code)!.filter((entry) => !entry.regions.includes(nuts)).slice(0, limit).map((entry) => entry.practiceId)]),
+    leps.map(({ code }) => [
+      code,
+      heads
+        .get(code)!
+        .filter((entry) => !entry.regions.includes(nuts))
+        .slice(0, limit)
+        .map((entry) => entry.practiceId),
+    ]),
   );
 }
 
@@ -274,16 +328,26 @@ export async function modelsForEachLep(
  * `targets` TargetGroup ids; with neither, the ask is the region's gaps (top-level LEPs no practice of it covers).
  * Throws NotFoundError for an unknown region ("REGION"), LEP code ("LEP") or target id ("TARGET_GROUP").
  */
-export async function findReplicableModels(reader: GraphReader, input: ReplicableModelsInput): Promise<ReplicableModels> {
+export async function findReplicableModels(
+  reader: GraphReader,
+  input: ReplicableModelsInput,
+): Promise<ReplicableModels> {
   checkLimit(input.limit);
   const region = findRegion(input.region);
   const keys = askedKeys(input);
   // An explicit ask's candidates do not depend on what the region offers: they are read beside the ask. The gaps
   // are known only once the region's offer is.
-  const [asked, askedCandidates] = await Promise.all([readAsk(reader, region.nuts, keys), readCandidates(reader, region.nuts, keys)]);
+  const [asked, askedCandidates] = await Promise.all([
+    readAsk(reader, region.nuts, keys),
+    readCandidates(reader, region.nuts, keys),
+  ]);
   const candidates =
-    asked.mode === "GAPS" ? await readCandidates(reader, region.nuts, { codes: asked.leps.map((item) => item.id), targets: [] }) : askedCandidates;
-  const matches = candidates.map((candidate) => scoreCandidate(candidate, asked)).filter((match): match is ReplicableMatch => match !== null);
+    asked.mode === "GAPS"
+      ? await readCandidates(reader, region.nuts, { codes: asked.leps.map((item) => item.id), targets: [] })
+      : askedCandidates;
+  const matches = candidates
+    .map((candidate) => scoreCandidate(candidate, asked))
+    .filter((match): match is ReplicableMatch => match !== null);
   matches.sort(compareMatches);
   return { region: { nuts: region.nuts, name: region.name }, asked, matches: matches.slice(0, input.limit) };
 }

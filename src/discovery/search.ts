@@ -80,7 +80,11 @@ export async function searchPractices(reader: GraphReader, input: SearchInput): 
   const matches = textMatcher(input.text, ignored);
   const fieldsById = new Map(
     cards.map(({ id, texts }) => {
-      const matched = new Set(INDEXED.filter((_, index) => typeof texts[index] === "string" && matches(texts[index])).map(({ field }) => field));
+      const matched = new Set(
+        INDEXED.filter((_, index) => typeof texts[index] === "string" && matches(texts[index])).map(
+          ({ field }) => field,
+        ),
+      );
       return [id, FIELD_ORDER.filter((field) => matched.has(field))] as const;
     }),
   );

@@ -48,20 +48,26 @@ function nestsDeeperThan(value: unknown, levels: number): boolean {
   while (pending.length > 0) {
     const [item, depth] = pending.pop()!;
     if (depth > levels) return true;
-    if (typeof item === "object" && item !== null) for (const inner of Object.values(item)) pending.push([inner, depth + 1]);
+    if (typeof item === "object" && item !== null)
+      for (const inner of Object.values(item)) pending.push([inner, depth + 1]);
   }
   return false;
 }
 
 /** Input nested too deep, in the variables or in the document's literals; checked before anything coerces it. */
-export function findDeepInput(document: DocumentNode, variables: Record<string, unknown> | undefined): ArgumentProblem | undefined {
+export function findDeepInput(
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): ArgumentProblem | undefined {
   // The variables object itself is one level more than the values it holds.
-  if (nestsDeeperThan(variables ?? {}, MAX_INPUT_DEPTH + 1)) return { field: "variables", reason: `nest deeper than ${MAX_INPUT_DEPTH} levels` };
+  if (nestsDeeperThan(variables ?? {}, MAX_INPUT_DEPTH + 1))
+    return { field: "variables", reason: `nest deeper than ${MAX_INPUT_DEPTH} levels` };
   let depth = 0;
   let problem: ArgumentProblem | undefined;
   const enter = () => {
     depth++;
-    if (depth > MAX_INPUT_DEPTH && !problem) problem = { field: "arguments", reason: `nest deeper than ${MAX_INPUT_DEPTH} levels` };
+    if (depth > MAX_INPUT_DEPTH && !problem)
+      problem = { field: "arguments", reason: `nest deeper than ${MAX_INPUT_DEPTH} levels` };
   };
   const leave = () => void depth--;
   visit(document, { ObjectValue: { enter, leave }, ListValue: { enter, leave } });
@@ -69,7 +75,12 @@ export function findDeepInput(document: DocumentNode, variables: Record<string, 
 }
 
 /** Whether `key` of the filter input `inputType` follows a relationship: a field of its node type holding nodes. */
-function followsRelationship(schema: GraphQLSchema, nodeTypes: ReadonlySet<string>, inputType: string, key: string): boolean {
+function followsRelationship(
+  schema: GraphQLSchema,
+  nodeTypes: ReadonlySet<string>,
+  inputType: string,
+  key: string,
+): boolean {
   const nodeType = inputType.endsWith("Where") ? inputType.slice(0, -"Where".length) : "";
   if (!nodeTypes.has(nodeType)) return false;
   const owner = schema.getType(nodeType);
@@ -81,13 +92,19 @@ function followsRelationship(schema: GraphQLSchema, nodeTypes: ReadonlySet<strin
 /** What a filter value asks of the database: its longest chain of relationships, its relationship filters, its conditions. */
 type FilterShape = { chain: string[]; relationships: number; conditions: number };
 
-function filterShape(schema: GraphQLSchema, nodeTypes: ReadonlySet<string>, type: GraphQLInputType, value: unknown): FilterShape {
+function filterShape(
+  schema: GraphQLSchema,
+  nodeTypes: ReadonlySet<string>,
+  type: GraphQLInputType,
+  value: unknown,
+): FilterShape {
   const shape: FilterShape = { chain: [], relationships: 0, conditions: 0 };
   const nullable = getNullableType(type);
   if (isListType(nullable) && isLeafType(getNamedType(nullable))) {
     shape.conditions = 1; // `in: [...]` is one condition, however long
   } else if (isListType(nullable)) {
-    for (const item of Array.isArray(value) ? value : []) add(shape, filterShape(schema, nodeTypes, nullable.ofType, item), []);
+    for (const item of Array.isArray(value) ? value : [])
+      add(shape, filterShape(schema, nodeTypes, nullable.ofType, item), []);
   } else if (isLeafType(nullable)) {
     shape.conditions = 1;
   } else if (isInputObjectType(nullable) && typeof value === "object" && value !== null) {
@@ -113,14 +130,18 @@ function filterProblem(shape: FilterShape): string | undefined {
   if (shape.chain.length > MAX_FILTER_RELATIONSHIPS) {
     return `a filter may follow at most ${MAX_FILTER_RELATIONSHIPS} relationships, one inside the other; this one follows ${shape.chain.length} (${shape.chain.join(" > ")})`;
   }
-  if (shape.relationships > MAX_FILTER_BRANCHES) return `a filter may hold at most ${MAX_FILTER_BRANCHES} relationship filters; this one holds ${shape.relationships}`;
-  if (shape.conditions > MAX_FILTER_CONDITIONS) return `a filter may hold at most ${MAX_FILTER_CONDITIONS} conditions; this one holds ${shape.conditions}`;
+  if (shape.relationships > MAX_FILTER_BRANCHES)
+    return `a filter may hold at most ${MAX_FILTER_BRANCHES} relationship filters; this one holds ${shape.relationships}`;
+  if (shape.conditions > MAX_FILTER_CONDITIONS)
+    return `a filter may hold at most ${MAX_FILTER_CONDITIONS} conditions; this one holds ${shape.conditions}`;
   return undefined;
 }
 
 function cursorProblem(cursor: unknown): string | undefined {
   if (typeof cursor !== "string") return undefined;
-  return CURSOR.test(Buffer.from(cursor, "base64").toString("utf8")) ? undefined : "is not a cursor this API gave (take endCursor or startCursor from pageInfo)";
+  return CURSOR.test(Buffer.from(cursor, "base64").toString("utf8"))
+    ? undefined
+    : "is not a cursor this API gave (take endCursor or startCursor from pageInfo)";
 }
 
 /**

@@ -14,7 +14,7 @@ export type EditorJwt = { sub: string; roles: string[]; exp: number; iat: number
 
 const ClaimsSchema = z.object({
   sub: z.string({ error: "the token names no subject (sub): writes are audited by who made them" }).min(1),
-  roles: z.array(z.string(), { error: "the roles claim must be an array of strings, e.g. [\"editor\"]" }).default([]),
+  roles: z.array(z.string(), { error: 'the roles claim must be an array of strings, e.g. ["editor"]' }).default([]),
   exp: z.number(),
   iat: z.number(),
 });
@@ -34,7 +34,11 @@ export function tokenVerifier(options: { secret?: string; maxLifetimeSeconds: nu
     if (!key) throw new TokenError("this server accepts no tokens: JWT_SECRET is not set, so every write is refused");
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp", "iat", "sub"], clockTolerance: CLOCK_SKEW_SECONDS }));
+      ({ payload } = await jwtVerify(token, key, {
+        algorithms: ["HS256"],
+        requiredClaims: ["exp", "iat", "sub"],
+        clockTolerance: CLOCK_SKEW_SECONDS,
+      }));
     } catch (error) {
       throw new TokenError(describeJoseError(error));
     }
@@ -46,7 +50,9 @@ export function tokenVerifier(options: { secret?: string; maxLifetimeSeconds: nu
     // From now, not from iat: an iat set late would otherwise stretch the lifetime.
     const lifetime = exp - Math.min(iat, now);
     if (lifetime > options.maxLifetimeSeconds + CLOCK_SKEW_SECONDS) {
-      throw new TokenError(`the token lives ${Math.round(lifetime / 3600)} h; this server accepts at most ${options.maxLifetimeSeconds / 3600} h`);
+      throw new TokenError(
+        `the token lives ${Math.round(lifetime / 3600)} h; this server accepts at most ${options.maxLifetimeSeconds / 3600} h`,
+      );
     }
     return claims.data;
   };
@@ -55,10 +61,13 @@ export function tokenVerifier(options: { secret?: string; maxLifetimeSeconds: nu
 function describeJoseError(error: unknown): string {
   if (error instanceof errors.JWTExpired) return "the token has expired";
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === "exp") return "the token has no expiry (exp)";
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "iat") return "the token has no issue time (iat)";
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "sub") return "the token names no subject (sub): writes are audited by who made them";
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "iat")
+    return "the token has no issue time (iat)";
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "sub")
+    return "the token names no subject (sub): writes are audited by who made them";
   if (error instanceof errors.JOSEAlgNotAllowed) return "the token must be signed with HS256";
-  if (error instanceof errors.JWSSignatureVerificationFailed) return "the token's signature does not match this server's secret";
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return "the token's signature does not match this server's secret";
   if (error instanceof errors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not valid`;
   return "the token is malformed";
 }

@@ -50,7 +50,14 @@ export function createContext(
   const { database, queryTimeoutMs, graphVersion, readQueue } = options;
   const { requestId, log, signal } = request.scope;
   const driver = requestDriver(options.driver, signal);
-  const reader = graphReader(driver, { database, timeoutMs: queryTimeoutMs, requestId, signal, graphVersion, queue: readQueue });
+  const reader = graphReader(driver, {
+    database,
+    timeoutMs: queryTimeoutMs,
+    requestId,
+    signal,
+    graphVersion,
+    queue: readQueue,
+  });
   return {
     requestId,
     log,

@@ -12,10 +12,16 @@ import { InvalidArgumentError, PrassiError, type ErrorCode } from "../errors";
 import { NO_ANSWER_CODES } from "../neo4j/driver";
 import { SimilarityUnsettledError } from "../similarity/read";
 
-
 /** An error of the API; `httpStatus` is used when the error stops the whole request (before execution). */
-export function prassiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+export function prassiError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+  httpStatus?: number,
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+  });
 }
 
 export function badUserInput(field: string, reason: string, httpStatus?: number): GraphQLError {
@@ -124,7 +130,8 @@ export function formatError(options: FormatErrorOptions) {
     if (code === undefined) return formatted;
     const cause = causeOf(error);
     const details = cause instanceof PrassiError ? cause.details : {};
-    const detail = code === "INTERNAL_SERVER_ERROR" && options.development && cause instanceof Error ? { cause: cause.message } : {};
+    const detail =
+      code === "INTERNAL_SERVER_ERROR" && options.development && cause instanceof Error ? { cause: cause.message } : {};
     const extensions = { ...formatted.extensions, ...details, code, ...detail };
     return { ...formatted, message: MESSAGES[code] ?? formatted.message, extensions };
   };

@@ -56,7 +56,8 @@ function describeArguments(field: GraphQLField<unknown, unknown>): void {
 
 const MUTATION_VERBS: Record<string, string> = {
   create: "Creates %s nodes, with their links (`input`). Needs an editor's token.",
-  update: "Updates the %s nodes matching `where`: properties set, links connected or disconnected. " +
+  update:
+    "Updates the %s nodes matching `where`: properties set, links connected or disconnected. " +
     "Needs an editor's token.",
   delete: "Deletes the %s nodes matching `where`, with their links. Needs an editor's token.",
 };

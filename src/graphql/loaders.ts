@@ -54,9 +54,16 @@ export function createLoaders(reader: GraphReader, options: { directNodeReads?: 
           const asked = queries.filter((query) => query.lens === lens);
           const ids = [...new Set(asked.map((query) => query.id))];
           const practices = nodes && practicesRead(asked);
-          const read = await readSimilarPracticesAndNeighbours(reader, ids, lens, TOP_K, practices && nodeProjection(practices.read, NEIGHBOUR));
+          const read = await readSimilarPracticesAndNeighbours(
+            reader,
+            ids,
+            lens,
+            TOP_K,
+            practices && nodeProjection(practices.read, NEIGHBOUR),
+          );
           // The merged read holds every property each selection it covers asks for: each finds the practices under its own.
-          if (nodes && practices) for (const covered of practices.covers) nodes.prime(covered, PRACTICE_KEY, read.neighbours);
+          if (nodes && practices)
+            for (const covered of practices.covers) nodes.prime(covered, PRACTICE_KEY, read.neighbours);
           byLens.set(lens, read.matches);
         }
         return queries.map((query) => byLens.get(query.lens)?.get(query.id)?.slice(0, query.limit) ?? null);

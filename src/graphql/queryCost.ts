@@ -35,7 +35,8 @@ export function readPageLimits(typeDefs: string): Map<string, PageLimit> {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
     const limit = definition.directives?.find((directive) => directive.name.value === "limit");
     if (!limit) continue;
-    const argument = (name: string) => Number((limit.arguments?.find((arg) => arg.name.value === name)?.value as IntValueNode | undefined)?.value);
+    const argument = (name: string) =>
+      Number((limit.arguments?.find((arg) => arg.name.value === name)?.value as IntValueNode | undefined)?.value);
     limits.set(definition.name.value, { default: argument("default"), max: argument("max") });
   }
   return limits;
@@ -103,10 +104,18 @@ function relationshipsIn(
   if (!selectionSet || !isObjectType(parent)) return 0;
   let count = 0;
   for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.INLINE_FRAGMENT) count += relationshipsIn(selection.selectionSet, parent, nodeTypes, fragments, seen);
+    if (selection.kind === Kind.INLINE_FRAGMENT)
+      count += relationshipsIn(selection.selectionSet, parent, nodeTypes, fragments, seen);
     else if (selection.kind === Kind.FRAGMENT_SPREAD) {
       const fragment = fragments.get(selection.name.value);
-      if (fragment && !seen.has(fragment.name.value)) count += relationshipsIn(fragment.selectionSet, parent, nodeTypes, fragments, new Set([...seen, fragment.name.value]));
+      if (fragment && !seen.has(fragment.name.value))
+        count += relationshipsIn(
+          fragment.selectionSet,
+          parent,
+          nodeTypes,
+          fragments,
+          new Set([...seen, fragment.name.value]),
+        );
     } else {
       const child = parent.getFields()[selection.name.value];
       if (!child) continue;
@@ -126,7 +135,12 @@ function connectionNodeType(connection: ReturnType<typeof getNamedType>): string
   return edge && isObjectType(edge) ? getNamedType(edge.getFields().node?.type)?.name : undefined;
 }
 
-export type QueryCostEstimator = (schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string) => number;
+export type QueryCostEstimator = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables?: Record<string, unknown>,
+  operationName?: string,
+) => number;
 
 export function queryCostEstimator(pageLimits: ReadonlyMap<string, PageLimit>): QueryCostEstimator {
   const pageSize = (nodeType: string | undefined, asked: unknown): number => {
@@ -151,13 +165,31 @@ export function queryCostEstimator(pageLimits: ReadonlyMap<string, PageLimit>): 
     // A graph node counts itself; an answer object (a match, a reason, a connection's edge) only what it holds.
     const own = pageLimits.has(named.name) ? 1 : 0;
     const generatedQuery = () =>
-      ROUND_TRIP_COST + PLANNING_COST * relationshipsIn(node.selectionSet, named, pageLimits, (context as { fragments: Map<string, FragmentDefinitionNode> }).fragments);
+      ROUND_TRIP_COST +
+      PLANNING_COST *
+        relationshipsIn(
+          node.selectionSet,
+          named,
+          pageLimits,
+          (context as { fragments: Map<string, FragmentDefinitionNode> }).fragments,
+        );
     const work = isRootType(type) ? (FIELD_WORK[field.name]?.(args) ?? generatedQuery()) : 0;
     return work + size * (own + childComplexity);
   };
 
   return (schema, document, variables, operationName) => {
-    const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
-    return getComplexity({ schema, query: document, variables, operationName, estimators: [estimate], context: { fragments } });
+    const fragments = new Map(
+      document.definitions.flatMap((definition) =>
+        definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+      ),
+    );
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [estimate],
+      context: { fragments },
+    });
   };
 }

@@ -24,10 +24,16 @@ import {
 } from "./nodes";
 
 /** The card fields `Practice.transferability` requires (its @customResolver), as @neo4j/graphql hands them over. */
-const text = z.string().nullish().transform((value) => value ?? null);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 const PracticeCard = z
   .object({
-    ongoing: z.boolean().nullish().transform((value) => value ?? null),
+    ongoing: z
+      .boolean()
+      .nullish()
+      .transform((value) => value ?? null),
     results: text,
     outcomes: text,
     lessons: text,
@@ -56,7 +62,11 @@ const ReplicableArguments = z.object({
   limit,
 });
 const RegionArguments = z.object({ region: key });
-const PathArguments = z.object({ from: key, to: key, maxHops: z.number().int().min(1, "must be between 1 and 8").max(8, "must be between 1 and 8") });
+const PathArguments = z.object({
+  from: key,
+  to: key,
+  maxHops: z.number().int().min(1, "must be between 1 and 8").max(8, "must be between 1 and 8"),
+});
 const SearchArguments = z.object({ text: key.max(200, "must be at most 200 characters"), limit });
 
 export const resolvers: Resolvers = {
@@ -64,7 +74,12 @@ export const resolvers: Resolvers = {
     similarPractices: async (_, args, context, info) => {
       const { id, lens, limit } = parseArguments(SimilarArguments, args);
       // The matched practices are read with the matches, in the same statement (loaders.ts).
-      const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices: matchedPracticesRead(context, info) });
+      const matches = await context.loaders.similarPractices.load({
+        id,
+        lens,
+        limit,
+        practices: matchedPracticesRead(context, info),
+      });
       if (matches === null) throw new NotFoundError("PRACTICE", id);
       return matches;
     },
@@ -92,7 +107,12 @@ export const resolvers: Resolvers = {
       const id = PracticeKey.parse(practice[PRACTICE_KEY]);
       const practices = similarPracticesRead(context, info);
       const matches = await context.loaders.similarPractices.load({ id, lens, limit, practices });
-      return resolveNodeList("Practice", (matches ?? []).map((match) => match.practiceId), context, info);
+      return resolveNodeList(
+        "Practice",
+        (matches ?? []).map((match) => match.practiceId),
+        context,
+        info,
+      );
     },
   },
   PracticeMatch: { practice: nodeField("Practice", (match) => match.practiceId) },

@@ -4,7 +4,11 @@ import { getVariableValues, type GraphQLSchema, type OperationDefinitionNode } f
  * The operation's variables as execution will see them: coerced, defaults applied. Undefined when they do not
  * coerce, which execution itself reports with graphql-js's message.
  */
-export function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, raw: Record<string, unknown> | undefined) {
+export function coercedVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  raw: Record<string, unknown> | undefined,
+) {
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], raw ?? {}, { maxErrors: 1 });
   return result.coerced;
 }

@@ -10,7 +10,13 @@ export function corsPolicy(origins: "*" | string[]): express.RequestHandler {
   return cors({
     origin: origins === "*" ? "*" : origins,
     methods: ["GET", "POST"],
-    allowedHeaders: ["content-type", "authorization", "x-request-id", "apollo-require-preflight", "x-apollo-operation-name"],
+    allowedHeaders: [
+      "content-type",
+      "authorization",
+      "x-request-id",
+      "apollo-require-preflight",
+      "x-apollo-operation-name",
+    ],
     exposedHeaders: ["x-request-id", "retry-after"],
     credentials: false,
     maxAge: 600,

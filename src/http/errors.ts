@@ -7,7 +7,8 @@ import type express from "express";
 import type { ErrorCode } from "../errors";
 import { scopeOf } from "./requestScope";
 
-type HttpErrorCode = ErrorCode | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE";
+type HttpErrorCode =
+  ErrorCode | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE";
 
 /** application/graphql-response+json when the client accepts it (the GraphQL-over-HTTP media type), else JSON. */
 export function mediaType(request: express.Request): string {
@@ -25,7 +26,9 @@ export function sendError(
   headers: Record<string, string> = {},
 ): void {
   response.status(status).set(headers).type(mediaType(request));
-  response.send(JSON.stringify({ errors: [{ message, extensions: { code, requestId: scopeOf(response)?.requestId } }] }));
+  response.send(
+    JSON.stringify({ errors: [{ message, extensions: { code, requestId: scopeOf(response)?.requestId } }] }),
+  );
 }
 
 /** The largest request body: a query with its variables, or an editor's write of a card's texts. */
@@ -34,11 +37,27 @@ export const MAX_BODY_KB = 100;
 /** What body-parser's failures mean to the caller (its `type`), with a message that names no internals. */
 const BODY_ERRORS: Record<string, { status: number; code: HttpErrorCode; message: string }> = {
   "entity.parse.failed": { status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON" },
-  "entity.too.large": { status: 413, code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${MAX_BODY_KB} KB` },
-  "charset.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body must be UTF-8 JSON" },
-  "encoding.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body's content encoding is not supported" },
+  "entity.too.large": {
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+    message: `The request body is larger than ${MAX_BODY_KB} KB`,
+  },
+  "charset.unsupported": {
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    message: "The request body must be UTF-8 JSON",
+  },
+  "encoding.unsupported": {
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    message: "The request body's content encoding is not supported",
+  },
   "request.aborted": { status: 400, code: "BAD_REQUEST", message: "The request body was not received in full" },
-  "request.size.invalid": { status: 400, code: "BAD_REQUEST", message: "The request body is shorter or longer than its Content-Length" },
+  "request.size.invalid": {
+    status: 400,
+    code: "BAD_REQUEST",
+    message: "The request body is shorter or longer than its Content-Length",
+  },
 };
 
 /** The last handler: a JSON error for whatever went wrong, logged once (without the body) when it is ours. */
@@ -65,5 +84,11 @@ export const errorHandler: express.ErrorRequestHandler = (error, request, respon
 };
 
 export const notFound: express.RequestHandler = (request, response) => {
-  sendError(request, response, 404, "NOT_FOUND", `Nothing at ${request.method} ${request.path}: the API is POST or GET /graphql`);
+  sendError(
+    request,
+    response,
+    404,
+    "NOT_FOUND",
+    `Nothing at ${request.method} ${request.path}: the API is POST or GET /graphql`,
+  );
 };

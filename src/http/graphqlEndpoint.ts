@@ -51,7 +51,10 @@ function headerMap(request: express.Request): HeaderMap {
 type Interruption = { interrupted: "unavailable" | "deadline" };
 
 /** Settles when the database is found unreachable or the deadline passes; `cancel` stops listening. */
-function interruption(monitor: DatabaseMonitor, deadlineMs: number): { promise: Promise<Interruption>; cancel: () => void } {
+function interruption(
+  monitor: DatabaseMonitor,
+  deadlineMs: number,
+): { promise: Promise<Interruption>; cancel: () => void } {
   let cancel = () => {};
   const promise = new Promise<Interruption>((resolve) => {
     const unsubscribe = monitor.onUnavailable(() => resolve({ interrupted: "unavailable" }));
@@ -67,11 +70,19 @@ function interruption(monitor: DatabaseMonitor, deadlineMs: number): { promise: 
 /** Refuses what is not a GraphQL request of this API; true when it answered. */
 function refuseMalformed(request: express.Request, response: express.Response): boolean {
   if (request.method !== "GET" && request.method !== "POST") {
-    sendError(request, response, 405, "METHOD_NOT_ALLOWED", "GraphQL is served over GET (queries) and POST", { allow: "GET, POST" });
+    sendError(request, response, 405, "METHOD_NOT_ALLOWED", "GraphQL is served over GET (queries) and POST", {
+      allow: "GET, POST",
+    });
     return true;
   }
   if (request.method === "POST" && !/^application\/json\b/i.test(request.get("content-type") ?? "")) {
-    sendError(request, response, 415, "UNSUPPORTED_MEDIA_TYPE", "A POST to /graphql must have Content-Type: application/json");
+    sendError(
+      request,
+      response,
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      "A POST to /graphql must have Content-Type: application/json",
+    );
     return true;
   }
   if (request.method === "POST" && (request.body === undefined || request.body === null)) {
@@ -104,7 +115,9 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): express.Reques
 
       scope.signal.addEventListener("abort", () => {
         const terminate = () =>
-          void options.terminate(scope.requestId).catch((error: unknown) => scope.log.warn({ err: error }, "could not stop an abandoned request"));
+          void options
+            .terminate(scope.requestId)
+            .catch((error: unknown) => scope.log.warn({ err: error }, "could not stop an abandoned request"));
         terminate();
         setTimeout(terminate, SECOND_TERMINATION_MS).unref();
       });
@@ -121,13 +134,24 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): express.Reques
       const outcome = await Promise.race([execution, interrupted.promise]).finally(interrupted.cancel);
       if (scope.signal.aborted) return; // the client went away: nobody to answer
       if ("interrupted" in outcome) {
-        scope.abandon(outcome.interrupted === "deadline" ? `it ran past ${options.requestTimeoutMs} ms` : "the database stopped answering");
+        scope.abandon(
+          outcome.interrupted === "deadline"
+            ? `it ran past ${options.requestTimeoutMs} ms`
+            : "the database stopped answering",
+        );
         if (outcome.interrupted === "unavailable") {
           sendError(request, response, 503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE, { "retry-after": RETRY_AFTER });
         } else {
-          sendError(request, response, 503, "QUERY_TIMEOUT", `The request took longer than ${options.requestTimeoutMs} ms and was stopped: ask for less`, {
-            "retry-after": RETRY_AFTER,
-          });
+          sendError(
+            request,
+            response,
+            503,
+            "QUERY_TIMEOUT",
+            `The request took longer than ${options.requestTimeoutMs} ms and was stopped: ask for less`,
+            {
+              "retry-after": RETRY_AFTER,
+            },
+          );
         }
         return;
       }
@@ -145,7 +169,10 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): express.Reques
         return;
       }
       for (const [key, value] of outcome.headers) response.setHeader(key, value);
-      response.status(outcome.status ?? 200).type(outcome.headers.get("content-type") ?? mediaType(request)).send(outcome.body.string);
+      response
+        .status(outcome.status ?? 200)
+        .type(outcome.headers.get("content-type") ?? mediaType(request))
+        .send(outcome.body.string);
     } catch (error) {
       next(error);
     }

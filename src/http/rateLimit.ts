@@ -50,10 +50,18 @@ export function clientAddress(request: express.Request): string {
   if (parsed.kind() === "ipv4") return parsed.toString();
   const v6 = parsed as ipaddr.IPv6;
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  return `${v6.parts.slice(0, 4).map((part) => part.toString(16)).join(":")}::/64`;
+  return `${v6.parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(":")}::/64`;
 }
 
-function refuse(request: express.Request, response: express.Response, message: string, retryAfterSeconds: number): void {
+function refuse(
+  request: express.Request,
+  response: express.Response,
+  message: string,
+  retryAfterSeconds: number,
+): void {
   sendError(request, response, 429, "RATE_LIMITED", message, { "retry-after": String(retryAfterSeconds) });
 }
 
@@ -62,7 +70,12 @@ export function limitRequests(limit: RateLimit): express.RequestHandler {
   return (request, response, next) => {
     limit.take(clientAddress(request)).then((refusal) => {
       if (!refusal) return next();
-      refuse(request, response, `Too many requests: at most ${limit.perMinute} points per minute from one client (a request is 1, plus 1 per ${COST_PER_POINT} of its cost); retry in ${refusal.retryAfterSeconds} s`, refusal.retryAfterSeconds);
+      refuse(
+        request,
+        response,
+        `Too many requests: at most ${limit.perMinute} points per minute from one client (a request is 1, plus 1 per ${COST_PER_POINT} of its cost); retry in ${refusal.retryAfterSeconds} s`,
+        refusal.retryAfterSeconds,
+      );
     }, next);
   };
 }

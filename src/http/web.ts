@@ -53,33 +53,44 @@ const WIDGET_CACHE = "public, max-age=300";
 
 /** Whether a GET asks for a page rather than a GraphQL answer: a browser's navigation prefers text/html. */
 function prefersHtml(request: express.Request): boolean {
-  return request.method === "GET" && request.accepts(["application/graphql-response+json", "application/json", "text/html"]) === "text/html";
+  return (
+    request.method === "GET" &&
+    request.accepts(["application/graphql-response+json", "application/json", "text/html"]) === "text/html"
+  );
 }
 
 export function webRoutes(distDir = WEB_DIST): express.Router {
   const router = express.Router();
-  const page = (file: string, contentPolicy: string): express.RequestHandler => (_request, response) => {
-    const html = path.join(distDir, file);
-    if (!fs.existsSync(html)) {
-      response.status(503).type("html").send(NOT_BUILT_PAGE);
-      return;
-    }
-    response.set({
-      "content-security-policy": contentPolicy,
-      "cache-control": "no-cache",
-      "referrer-policy": "same-origin",
-      "x-content-type-options": "nosniff",
-    });
-    response.sendFile(html);
-  };
+  const page =
+    (file: string, contentPolicy: string): express.RequestHandler =>
+    (_request, response) => {
+      const html = path.join(distDir, file);
+      if (!fs.existsSync(html)) {
+        response.status(503).type("html").send(NOT_BUILT_PAGE);
+        return;
+      }
+      response.set({
+        "content-security-policy": contentPolicy,
+        "cache-control": "no-cache",
+        "referrer-policy": "same-origin",
+        "x-content-type-options": "nosniff",
+      });
+      response.sendFile(html);
+    };
   // Pages and assets (the explorer is 5.9 MB raw, 1.8 MB gzipped); the API's answers are compressed in server.ts.
   const compress = compression();
   const explorer = page("explorer/index.html", EXPLORER_POLICY);
   const pages = page("app/index.html", PAGE_POLICY);
 
-  router.get("/graphql", (request, response, next) => (prefersHtml(request) ? compress(request, response, () => explorer(request, response, next)) : next()));
+  router.get("/graphql", (request, response, next) =>
+    prefersHtml(request) ? compress(request, response, () => explorer(request, response, next)) : next(),
+  );
   // A year: the assets' names change with their content.
-  router.use("/assets", compress, express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
+  router.use(
+    "/assets",
+    compress,
+    express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }),
+  );
   router.get("/widget/prassi-similar.js", compress, (_request, response, next) => {
     response.set({ "cache-control": WIDGET_CACHE, "cross-origin-resource-policy": "cross-origin" });
     const script = path.join(distDir, "widget/prassi-similar.js");
@@ -94,7 +105,8 @@ export function webRoutes(distDir = WEB_DIST): express.Router {
   // ("itc3") redirects there.
   router.get("/regions/:region", compress, (request, response, next) => {
     const asked = String(request.params.region);
-    if (NutsCodeSchema.safeParse(asked).success && REGIONS.some((region) => region.nuts === asked)) return pages(request, response, next);
+    if (NutsCodeSchema.safeParse(asked).success && REGIONS.some((region) => region.nuts === asked))
+      return pages(request, response, next);
     const region = REGIONS.find((territory) => territory.nuts === asked.toUpperCase()) ?? resolveRegion(asked);
     // The page says that no territory has that name.
     if (!region) return pages(request, response.status(404), next);

@@ -60,8 +60,14 @@ const TerritorialLevelSchema = z.enum(TERRITORIAL_LEVELS);
  */
 const PlaceFields = {
   municipality: z.string().min(1).optional(),
-  municipalityIstat: z.string().regex(/^\d{6}$/).optional(),
-  province: z.string().regex(/^[A-Z]{2}$/).optional(),
+  municipalityIstat: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  province: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   provinceName: z.string().min(1).optional(),
 };
 /**
@@ -142,7 +148,11 @@ export const PRACTICE_LINK_TYPES = [
  * null), and re-imports keep it. A catalogue exported from the database lists such links here, by relationship type
  * and the key of the node they lead to (an id, a LEP code, a NUTS code), so that a restore writes them back.
  */
-const EditorLinkSchema = z.object({ type: z.enum(PRACTICE_LINK_TYPES), to: z.string().min(1), field: CardFieldKeySchema });
+const EditorLinkSchema = z.object({
+  type: z.enum(PRACTICE_LINK_TYPES),
+  to: z.string().min(1),
+  field: CardFieldKeySchema,
+});
 
 const CardTableSchema = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
 

@@ -35,7 +35,9 @@ export function readValidJsonFile<T>(file: string, schema: z.ZodType<T>, what: s
   const json = readJsonFile(file);
   const parsed = schema.safeParse(json.value);
   if (parsed.success) return { ...json, value: parsed.data };
-  const problems = parsed.error.issues.map((issue) => `  ${file}:${json.lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `  ${file}:${json.lineOf(issue.path)}: ${issue.path.join(".")}: ${issue.message}`,
+  );
   throw new JsonFileError(`${file} is not ${what}:\n${problems.join("\n")}`);
 }
 
@@ -154,7 +156,8 @@ class JsonWalker {
   }
 
   private expected(what: string): SyntaxProblem {
-    if (this.pos >= this.text.length) return new SyntaxProblem(this.pos, `the file ends where ${what} was expected (was it cut short?)`);
+    if (this.pos >= this.text.length)
+      return new SyntaxProblem(this.pos, `the file ends where ${what} was expected (was it cut short?)`);
     const found = this.text.slice(this.pos, this.pos + 12).split("\n")[0];
     return new SyntaxProblem(this.pos, `expected ${what}, found '${found}'`);
   }

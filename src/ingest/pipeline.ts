@@ -10,7 +10,15 @@ import type { ParsedCard } from "./card";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
 import { extractEntities, indexPracticeTitles, type UnknownMention } from "./extract";
 import { catalogueIdentity, normalizeCard } from "./normalize";
-import { cutShortIssues, incompleteCardIssues, issue, parseCatalogue, readFrontMatter, splitLines, type ParseIssue } from "./parse";
+import {
+  cutShortIssues,
+  incompleteCardIssues,
+  issue,
+  parseCatalogue,
+  readFrontMatter,
+  splitLines,
+  type ParseIssue,
+} from "./parse";
 
 export type CatalogueReading = {
   /** Present only when there are no errors. */
@@ -66,7 +74,12 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
   const practiceTitles = indexPracticeTitles(new Map(cores.map(({ practice }) => [practice.title, practice.id])));
   const unknownMentions: CatalogueReading["unknownMentions"] = [];
   const practices: NormalizedPractice[] = cores.map(({ card, practice }) => {
-    const { unknownMentions: unknown, unresolvedLineage, actorWarnings, ...entities } = extractEntities(card, {
+    const {
+      unknownMentions: unknown,
+      unresolvedLineage,
+      actorWarnings,
+      ...entities
+    } = extractEntities(card, {
       vocabulary,
       practiceTitles,
       region: practice.region.nuts || undefined,
@@ -74,7 +87,9 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
     });
     unknownMentions.push(...unknown.map((mention) => ({ ...mention, practice: practice.id })));
     issues.push(
-      ...[...unresolvedLineage, ...actorWarnings].map(({ line, message }) => issue("warning", sourceName, line, message, practice.catalogNumber)),
+      ...[...unresolvedLineage, ...actorWarnings].map(({ line, message }) =>
+        issue("warning", sourceName, line, message, practice.catalogNumber),
+      ),
     );
     return { ...practice, ...entities };
   });
@@ -117,15 +132,24 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
  * Cards that look cut short (parse/completeness.ts, and for the file's last card parse/cutShort.ts), refused unless allowed;
  * an allowed card that does not look cut short is said, so that a list kept from an earlier edition is noticed.
  */
-function partialCardIssues(file: string, cards: readonly ParsedCard[], lines: readonly string[], allowed: ReadonlySet<number>): ParseIssue[] {
+function partialCardIssues(
+  file: string,
+  cards: readonly ParsedCard[],
+  lines: readonly string[],
+  allowed: ReadonlySet<number>,
+): ParseIssue[] {
   const issues = cards.flatMap((card) => incompleteCardIssues(file, card, allowed.has(card.catalogNumber)));
   const last = cards.at(-1);
   if (last !== undefined) issues.push(...cutShortIssues(file, last, lines, allowed.has(last.catalogNumber)));
   const partial = new Set(issues.map((found) => found.card));
   for (const number of allowed) {
     const card = cards[number - 1];
-    if (card === undefined) issues.push(issue("warning", file, 1, `--allow-partial names card ${number}, which the catalogue does not have`));
-    else if (!partial.has(number)) issues.push(issue("warning", file, card.startLine, `--allow-partial names card ${number}, which is not partial`, number));
+    if (card === undefined)
+      issues.push(issue("warning", file, 1, `--allow-partial names card ${number}, which the catalogue does not have`));
+    else if (!partial.has(number))
+      issues.push(
+        issue("warning", file, card.startLine, `--allow-partial names card ${number}, which is not partial`, number),
+      );
   }
   return issues;
 }

@@ -27,7 +27,10 @@ export type LinkSpec = {
 };
 
 /** Links to the nodes of a practice's entities, each node keyed by the entity's id. */
-function entityLinks<E extends { id: string; source: Provenance }>(entities: E[], properties: (entity: E) => Record<string, unknown>): PracticeLink[] {
+function entityLinks<E extends { id: string; source: Provenance }>(
+  entities: E[],
+  properties: (entity: E) => Record<string, unknown>,
+): PracticeLink[] {
   return entities.map((entity) => ({ key: entity.id, properties: properties(entity), source: entity.source }));
 }
 
@@ -42,7 +45,8 @@ export const LINKS: readonly LinkSpec[] = [
     type: "IMPLEMENTS",
     label: "Lep",
     key: "code",
-    read: (p) => p.leps.map((code) => ({ key: code, properties: {}, source: { field: "leps", line: p.fieldLines.leps } })),
+    read: (p) =>
+      p.leps.map((code) => ({ key: code, properties: {}, source: { field: "leps", line: p.fieldLines.leps } })),
   },
   {
     type: "INVOLVES",
@@ -57,7 +61,13 @@ export const LINKS: readonly LinkSpec[] = [
         ...actorProperties(s),
       })),
   },
-  { type: "TARGETS", label: "TargetGroup", key: "id", entities: "targets", read: (p) => entityLinks(p.targets, (t) => ({ name: t.name, nameEn: t.nameEn ?? t.name })) },
+  {
+    type: "TARGETS",
+    label: "TargetGroup",
+    key: "id",
+    entities: "targets",
+    read: (p) => entityLinks(p.targets, (t) => ({ name: t.name, nameEn: t.nameEn ?? t.name })),
+  },
   {
     type: "FUNDED_BY",
     label: "FundingSource",
@@ -72,14 +82,32 @@ export const LINKS: readonly LinkSpec[] = [
     entities: "cpis",
     read: (p) => entityLinks(p.cpis, (c) => ({ name: c.name, ...actorProperties(c) })),
   },
-  { type: "REFERENCES", label: "Law", key: "id", entities: "laws", read: (p) => entityLinks(p.laws, (l) => ({ title: l.title, year: l.year ?? null })) },
-  { type: "USES", label: "Tool", key: "id", entities: "tools", read: (p) => entityLinks(p.tools, (t) => ({ name: t.name })) },
+  {
+    type: "REFERENCES",
+    label: "Law",
+    key: "id",
+    entities: "laws",
+    read: (p) => entityLinks(p.laws, (l) => ({ title: l.title, year: l.year ?? null })),
+  },
+  {
+    type: "USES",
+    label: "Tool",
+    key: "id",
+    entities: "tools",
+    read: (p) => entityLinks(p.tools, (t) => ({ name: t.name })),
+  },
   {
     type: "BUILDS_ON",
     label: "Practice",
     key: "id",
     // The title the link was made to: a later edition of that catalogue must keep it under the id (load/checks.ts).
-    read: (p) => p.buildsOn.map((b) => ({ key: b.id, properties: {}, linkProperties: { targetTitle: b.title }, source: b.source })),
+    read: (p) =>
+      p.buildsOn.map((b) => ({
+        key: b.id,
+        properties: {},
+        linkProperties: { targetTitle: b.title },
+        source: b.source,
+      })),
   },
 ];
 

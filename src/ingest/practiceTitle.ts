@@ -18,7 +18,8 @@ export function titlesAgree(a: string, b: string): boolean {
   const [numbersA, numbersB] = [numbers(first), numbers(second)];
   if (numbersA.size > 0 && numbersB.size > 0 && !sameSet(numbersA, numbersB)) return false;
   const [significantA, significantB] = [significant(first), significant(second)];
-  const [shorter, longer] = significantA.size <= significantB.size ? [significantA, significantB] : [significantB, significantA];
+  const [shorter, longer] =
+    significantA.size <= significantB.size ? [significantA, significantB] : [significantB, significantA];
   const shared = [...shorter].filter((word) => longer.has(word)).length;
   return shorter.size > 0 && shared * 2 > shorter.size;
 }

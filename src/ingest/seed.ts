@@ -28,7 +28,11 @@ export function readCatalogueFiles(dir: string): CatalogueFile[] {
     .readdirSync(dir)
     .filter((name) => name.endsWith(CATALOGUE_FILE_SUFFIX))
     .map((name) => {
-      const { file, value, lineOf } = readValidJsonFile(path.join(dir, name), NormalizedCatalogueSchema, "a valid normalized catalogue");
+      const { file, value, lineOf } = readValidJsonFile(
+        path.join(dir, name),
+        NormalizedCatalogueSchema,
+        "a valid normalized catalogue",
+      );
       return { file, catalogue: value, lineOf };
     })
     .sort((a, b) => byEdition(a.catalogue, b.catalogue));
@@ -39,7 +43,12 @@ export function readCatalogueFiles(dir: string): CatalogueFile[] {
  * them all, and a seed committed later is loaded at the next start; one the database cannot take is skipped with a
  * warning. Returns how many were loaded.
  */
-export async function seedMissingCatalogues(driver: Driver, log: Logger, database?: string, dir = SEED_DIR): Promise<number> {
+export async function seedMissingCatalogues(
+  driver: Driver,
+  log: Logger,
+  database?: string,
+  dir = SEED_DIR,
+): Promise<number> {
   const { records } = await driver.executeQuery("MATCH (c:Catalog) RETURN collect(c.id) AS ids", {}, { database });
   const present = new Set<string>(records[0]!.get("ids"));
   const missing = readCatalogueFiles(dir)

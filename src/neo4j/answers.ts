@@ -18,8 +18,10 @@ export function noticingAnswers(driver: Driver, onAnswer: () => void): Driver {
     new Proxy(session, {
       get(target, property) {
         const value = Reflect.get(target, property, target) as unknown;
-        if (property !== "executeRead" && property !== "executeWrite") return typeof value === "function" ? value.bind(target) : value;
-        return (...args: unknown[]) => noting((value as (...a: unknown[]) => Promise<unknown>).apply(target, args), onAnswer);
+        if (property !== "executeRead" && property !== "executeWrite")
+          return typeof value === "function" ? value.bind(target) : value;
+        return (...args: unknown[]) =>
+          noting((value as (...a: unknown[]) => Promise<unknown>).apply(target, args), onAnswer);
       },
     });
   return new Proxy(driver, {
@@ -28,7 +30,8 @@ export function noticingAnswers(driver: Driver, onAnswer: () => void): Driver {
       if (property === "executeQuery") {
         return (...args: Parameters<Driver["executeQuery"]>) => noting(target.executeQuery(...args), onAnswer);
       }
-      if (property === "session") return (...args: Parameters<Driver["session"]>) => noticeSession(target.session(...args));
+      if (property === "session")
+        return (...args: Parameters<Driver["session"]>) => noticeSession(target.session(...args));
       return typeof value === "function" ? value.bind(target) : value;
     },
   });

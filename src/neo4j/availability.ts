@@ -50,7 +50,10 @@ export function monitorDatabase(driver: Driver, options: MonitorOptions): Databa
       if (answering) options.log.info({ downForMs: now - since }, "Neo4j answers again");
       else {
         const eventLoopDelayMaxMs = Math.round(eventLoopDelay.max / 1e6);
-        options.log.error({ probe: result, hangAfterMs, eventLoopDelayMaxMs }, "Neo4j does not answer: requests get 503 until it does");
+        options.log.error(
+          { probe: result, hangAfterMs, eventLoopDelayMaxMs },
+          "Neo4j does not answer: requests get 503 until it does",
+        );
       }
       available = answering;
       since = now;

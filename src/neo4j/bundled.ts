@@ -63,11 +63,15 @@ function requireCommand(command: string, versionFlag: string, purpose: string): 
 function ensureLauncherBuilt(log: Logger): string {
   requireCommand("java", "-version", "run the bundled Neo4j");
   const upToDate =
-    fs.existsSync(LAUNCHER_JAR) && fs.statSync(LAUNCHER_JAR).mtimeMs >= Math.max(...LAUNCHER_SOURCES.map(newestModification));
+    fs.existsSync(LAUNCHER_JAR) &&
+    fs.statSync(LAUNCHER_JAR).mtimeMs >= Math.max(...LAUNCHER_SOURCES.map(newestModification));
   if (upToDate) return LAUNCHER_JAR;
 
   requireCommand("mvn", "-v", "build the bundled Neo4j");
-  log.info({ pom: path.join(LAUNCHER_DIR, "pom.xml") }, "building the bundled Neo4j launcher with Maven (first run downloads Neo4j 5.26 and APOC)");
+  log.info(
+    { pom: path.join(LAUNCHER_DIR, "pom.xml") },
+    "building the bundled Neo4j launcher with Maven (first run downloads Neo4j 5.26 and APOC)",
+  );
   // Maven runs quiet (-q) for minutes on a first run: whoever waits at a terminal is told why, whatever LOG_LEVEL is.
   process.stderr.write(
     "prassi: building the bundled Neo4j with Maven; a first run downloads Neo4j 5.26 and APOC (about 125 MB, " +
@@ -139,7 +143,11 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new BundledNeo4jError(`the bundled Neo4j did not become ready within ${START_TIMEOUT_MS / 1000}s (logs: ${home}/logs)`));
+      reject(
+        new BundledNeo4jError(
+          `the bundled Neo4j did not become ready within ${START_TIMEOUT_MS / 1000}s (logs: ${home}/logs)`,
+        ),
+      );
     }, START_TIMEOUT_MS);
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
       const match = READY.exec(line);
@@ -162,11 +170,15 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
   });
 
   const exited = new Promise<BundledNeo4jExit>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
     else child.once("exit", (code, signal) => resolve({ code, signal }));
   });
   const [, uri, neo4jVersion, apocVersion] = ready as unknown as [string, string, string, string];
-  options.log.info({ uri, neo4jVersion, apocVersion, home, heap: options.heap, pageCache: options.pageCache }, "bundled Neo4j ready");
+  options.log.info(
+    { uri, neo4jVersion, apocVersion, home, heap: options.heap, pageCache: options.pageCache },
+    "bundled Neo4j ready",
+  );
 
   let stopping: Promise<void> | undefined;
   return {

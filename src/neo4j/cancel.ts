@@ -10,7 +10,11 @@ RETURN collect(transactionId) AS ids`;
  * reader.ts and the GraphQL context): a client that went away must not leave its work running. A user may always
  * list and terminate its own transactions, so this works on an external Neo4j too. Returns how many it stopped.
  */
-export async function terminateRequestTransactions(driver: Driver, requestId: string, database?: string): Promise<number> {
+export async function terminateRequestTransactions(
+  driver: Driver,
+  requestId: string,
+  database?: string,
+): Promise<number> {
   const { records } = await driver.executeQuery(REQUEST_TRANSACTIONS, { requestId }, { database });
   const ids = records[0]?.get("ids") as string[] | undefined;
   if (!ids || ids.length === 0) return 0;

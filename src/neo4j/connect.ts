@@ -22,7 +22,11 @@ export type ConnectOptions = {
 };
 
 /** Connects to NEO4J_URI when set, otherwise to the bundled Neo4j. */
-export async function connectDatabase(config: Config, log: Logger, options: ConnectOptions = {}): Promise<DatabaseConnection> {
+export async function connectDatabase(
+  config: Config,
+  log: Logger,
+  options: ConnectOptions = {},
+): Promise<DatabaseConnection> {
   let uri = config.neo4j.uri;
   let bundled: { current(): BundledNeo4j; stop(): Promise<void> } | undefined;
   if (!uri) {
@@ -34,7 +38,12 @@ export async function connectDatabase(config: Config, log: Logger, options: Conn
       const first = await startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log });
       const restart = () => startBundledNeo4j({ dataDir: config.dataDir, ...config.bundled, log, jar: first.jar });
       bundled = options.supervise
-        ? superviseBundledNeo4j(first, { start: restart, log, onGiveUp: options.supervise.onGiveUp, policy: options.supervise.policy })
+        ? superviseBundledNeo4j(first, {
+            start: restart,
+            log,
+            onGiveUp: options.supervise.onGiveUp,
+            policy: options.supervise.policy,
+          })
         : { current: () => first, stop: () => first.stop() };
       uri = first.uri;
     }

@@ -20,7 +20,8 @@ ON CREATE SET version.epoch = randomUUID()
 SET version.stamp = coalesce(version.stamp, 0) + 1
 RETURN version.epoch + ':' + version.stamp AS version`;
 
-const READ = "OPTIONAL MATCH (version:GraphVersion {id: 'graph'}) RETURN coalesce(version.epoch + ':' + version.stamp, 'none:0') AS version";
+const READ =
+  "OPTIONAL MATCH (version:GraphVersion {id: 'graph'}) RETURN coalesce(version.epoch + ':' + version.stamp, 'none:0') AS version";
 
 /** What this process advanced, per driver: an instance takes its own changes at once, without waiting to read them. */
 const listeners = new WeakMap<Driver, Set<(version: GraphVersion) => void>>();
@@ -47,6 +48,10 @@ export async function advanceGraphVersion(driver: Driver, database?: string): Pr
 
 /** The version as the database holds it now (`none:0` before the first change). */
 export async function readGraphVersion(driver: Driver, database?: string, timeoutMs = 1_000): Promise<GraphVersion> {
-  const { records } = await driver.executeQuery(READ, {}, { database, routing: "READ", transactionConfig: { timeout: timeoutMs } });
+  const { records } = await driver.executeQuery(
+    READ,
+    {},
+    { database, routing: "READ", transactionConfig: { timeout: timeoutMs } },
+  );
   return String(records[0]!.get("version"));
 }

@@ -47,7 +47,12 @@ export function graphReader(driver: Driver, scope: ReadScope = {}): GraphReader 
     run: async (cypher, parameters = {}) => {
       const read = () => {
         scope.signal?.throwIfAborted();
-        return driver.executeQuery(cypher, parameters, { database: scope.database, routing: "READ", transactionConfig, signal: scope.signal });
+        return driver.executeQuery(cypher, parameters, {
+          database: scope.database,
+          routing: "READ",
+          transactionConfig,
+          signal: scope.signal,
+        });
       };
       // An abandoned request's read does not even wait for its turn.
       scope.signal?.throwIfAborted();

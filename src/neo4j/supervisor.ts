@@ -52,11 +52,16 @@ export function superviseBundledNeo4j(first: BundledNeo4j, options: SupervisorOp
   const watch = (process: BundledNeo4j) => {
     restarting = process.exited.then(async (exit) => {
       if (stopping) return;
-      options.log.error({ pid: process.pid, code: exit.code, signal: exit.signal }, `the bundled Neo4j died (${describeExit(exit)})`);
+      options.log.error(
+        { pid: process.pid, code: exit.code, signal: exit.signal },
+        `the bundled Neo4j died (${describeExit(exit)})`,
+      );
       const now = Date.now();
       while (restarts.length > 0 && now - restarts[0]! > policy.windowMs) restarts.shift();
       if (restarts.length >= policy.maxRestarts) {
-        giveUp(`it died ${restarts.length + 1} times within ${Math.round(policy.windowMs / 1000)} s (last: ${describeExit(exit)})`);
+        giveUp(
+          `it died ${restarts.length + 1} times within ${Math.round(policy.windowMs / 1000)} s (last: ${describeExit(exit)})`,
+        );
         return;
       }
       restarts.push(now);

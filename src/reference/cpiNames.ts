@@ -21,7 +21,9 @@ export function canonicalizeCpiDesignators(tokens: Token[]): Token[] {
   const rewritten: Token[] = [];
   let index = 0;
   while (index < tokens.length) {
-    const designator = DESIGNATORS.find((words) => words.every((word, offset) => tokens[index + offset]?.text === word));
+    const designator = DESIGNATORS.find((words) =>
+      words.every((word, offset) => tokens[index + offset]?.text === word),
+    );
     if (designator === undefined) {
       rewritten.push(tokens[index]!);
       index += 1;

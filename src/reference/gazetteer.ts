@@ -71,7 +71,10 @@ function territoryOf(regionName: string, provinceName: string): Territory {
 }
 
 /** Provinces that have municipalities: the package also lists the Sardinian ones abolished in 2016, which have none. */
-function buildProvinces(sources: readonly SourceProvince[], towns: readonly SourceMunicipality[]): Map<string, Province> {
+function buildProvinces(
+  sources: readonly SourceProvince[],
+  towns: readonly SourceMunicipality[],
+): Map<string, Province> {
   const bySigla = new Map(sources.map((province) => [province.sigla, province]));
   const provinces = new Map<string, Province>();
   for (const town of towns) {
@@ -108,7 +111,11 @@ function addTo(index: Map<string, Municipality[]>, key: string, town: Municipali
 
 /** A name as written, but for case, apostrophes and spaces: accents kept. */
 function spelling(name: string): string {
-  return name.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, " ").trim();
+  return name
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function indexNames(entries: ReadonlyArray<{ town: Municipality; names: string[] }>): NameIndex {
@@ -131,7 +138,11 @@ function indexNames(entries: ReadonlyArray<{ town: Municipality; names: string[]
  * Folding accents makes a few distinct towns one key (Paternò CT and Paterno PZ, Tre Ville TN and Treville AL):
  * those spelled exactly as asked win; a careless spelling ("Paterno" for Paternò) still finds all of them.
  */
-function preferSpelledAlike(asked: string, found: Municipality[] | undefined, names: NameIndex): Municipality[] | undefined {
+function preferSpelledAlike(
+  asked: string,
+  found: Municipality[] | undefined,
+  names: NameIndex,
+): Municipality[] | undefined {
   if (!found || found.length < 2) return found;
   const written = spelling(asked);
   const alike = found.filter((town) => names.spellings.get(town)?.has(written));
@@ -213,7 +224,12 @@ type PrefixKeys = { exact: string; looseWords: string[]; firstWord?: string; las
 
 function extend(keys: PrefixKeys, stretch: string): PrefixKeys {
   const added = words(stretch);
-  const looseWords = [...keys.looseWords, ...looseKey(stretch).split(" ").filter((word) => word !== "")];
+  const looseWords = [
+    ...keys.looseWords,
+    ...looseKey(stretch)
+      .split(" ")
+      .filter((word) => word !== ""),
+  ];
   const lastWord = added[added.length - 1] ?? keys.lastWord;
   return { exact: keys.exact + added.join(""), looseWords, firstWord: keys.firstWord ?? added[0], lastWord };
 }
@@ -223,7 +239,8 @@ function lookupPrefix(keys: PrefixKeys, names: NameIndex): Municipality[] | unde
   const exact = names.exact.get(keys.exact);
   if (exact) return exact;
   const { firstWord, lastWord } = keys;
-  if (firstWord === undefined || lastWord === undefined || isLinkingWord(firstWord) || isLinkingWord(lastWord)) return undefined;
+  if (firstWord === undefined || lastWord === undefined || isLinkingWord(firstWord) || isLinkingWord(lastWord))
+    return undefined;
   return names.loose.get(keys.looseWords.join(" "));
 }
 

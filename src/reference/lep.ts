@@ -31,5 +31,8 @@ export function readLepCodes(text: string): { codes: string[]; unknown: string[]
     .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
     .map((match) => (match[1] ?? "").toUpperCase());
   const unique = [...new Set(found)];
-  return { codes: unique.filter((code) => KNOWN_CODES.has(code)), unknown: unique.filter((code) => !KNOWN_CODES.has(code)) };
+  return {
+    codes: unique.filter((code) => KNOWN_CODES.has(code)),
+    unknown: unique.filter((code) => !KNOWN_CODES.has(code)),
+  };
 }

@@ -14,7 +14,9 @@ const RegionSchema = z.object({
 
 export type Region = z.infer<typeof RegionSchema>;
 
-export const REGIONS: readonly Region[] = z.object({ regions: z.array(RegionSchema).length(21) }).parse(regionsFile).regions;
+export const REGIONS: readonly Region[] = z
+  .object({ regions: z.array(RegionSchema).length(21) })
+  .parse(regionsFile).regions;
 
 const REGION_BY_KEY = new Map<string, Region>(
   REGIONS.flatMap((region) => [region.name, ...region.aliases].map((name) => [foldForMatch(name), region] as const)),

@@ -39,14 +39,31 @@ const stakeholderSchema = z.strictObject({
    * completes the place from the gazetteer (placeStakeholder), so that the accepted node keeps every place field.
    */
   municipality: text.optional(),
-  municipalityIstat: z.string().regex(/^\d{6}$/, "must be a 6-digit ISTAT code").optional(),
-  province: z.string().regex(/^[A-Z]{2}$/, "must be a province's sigla, such as CE").optional(),
+  municipalityIstat: z
+    .string()
+    .regex(/^\d{6}$/, "must be a 6-digit ISTAT code")
+    .optional(),
+  province: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be a province's sigla, such as CE")
+    .optional(),
   ...matchable,
 });
 const targetSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, ...matchable });
-const fundingSchema = z.strictObject({ id: SlugSchema, name: text, nameEn: text, kind: FundingKindSchema, ...matchable });
+const fundingSchema = z.strictObject({
+  id: SlugSchema,
+  name: text,
+  nameEn: text,
+  kind: FundingKindSchema,
+  ...matchable,
+});
 const cpiSchema = z.strictObject({ id: SlugSchema, name: text, ...matchable, region: NutsCodeSchema });
-const lawSchema = z.strictObject({ id: SlugSchema, title: text, year: z.number().int().min(1900).max(2100), ...matchable });
+const lawSchema = z.strictObject({
+  id: SlugSchema,
+  title: text,
+  year: z.number().int().min(1900).max(2100),
+  ...matchable,
+});
 const toolSchema = z.strictObject({ id: SlugSchema, name: text, ...matchable });
 const lineageSchema = z.strictObject({
   /** The model or method a later practice says it grows out of, e.g. "LAB PAL". */
@@ -110,7 +127,10 @@ export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
     lineage: read("lineage.json", z.array(lineageSchema)),
     stopPhrases: read("stop-phrases.json", stopPhrasesSchema),
   };
-  const cpiForm = (alias: string) => canonicalizeCpiDesignators(tokenize(alias)).map((token) => token.text).join(" ");
+  const cpiForm = (alias: string) =>
+    canonicalizeCpiDesignators(tokenize(alias))
+      .map((token) => token.text)
+      .join(" ");
   const checks: Array<[string, MatchableEntry[], (alias: string) => string]> = [
     ["stakeholders.json", vocabulary.stakeholders, normalizePhrase],
     ["targets.json", vocabulary.targets, normalizePhrase],

@@ -84,5 +84,7 @@ export async function readPracticeFeatures(
 /** A hash of a practice's feature set and of the scoring formula: equal signatures, equal features scored alike. */
 export function featureSignature(practice: PracticeFeatures, scoringVersion = SCORING_VERSION): string {
   const ids = [...new Set(practice.items.map(itemId))].sort();
-  return createHash("sha1").update([`scoring v${scoringVersion}`, ...ids].join("\n")).digest("hex");
+  return createHash("sha1")
+    .update([`scoring v${scoringVersion}`, ...ids].join("\n"))
+    .digest("hex");
 }

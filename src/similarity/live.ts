@@ -126,7 +126,10 @@ function addPosition(index: SimilarityIndex, id: string): number {
   index.lensMass = resized(index.lensMass, size * LENSES.length, (n) => new Float64Array(n));
   const words = (size + 31) >>> 5;
   for (const [number, bits] of index.holders) {
-    index.holders.set(number, resized(bits, words, (n) => new Uint32Array(n)));
+    index.holders.set(
+      number,
+      resized(bits, words, (n) => new Uint32Array(n)),
+    );
   }
   return position;
 }
@@ -215,7 +218,11 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     const neighbours = new Map(records.map((record) => [record.id, record.neighbours]));
     const rewritten = await refreshFromRecords(driver, records, index, {
       database,
-      onStored: ({ practiceId, edges }) => neighbours.set(practiceId, edges.map((edge) => edge.target)),
+      onStored: ({ practiceId, edges }) =>
+        neighbours.set(
+          practiceId,
+          edges.map((edge) => edge.target),
+        ),
     });
     if (invalidated === invalidations) {
       const stale = new Uint8Array(index.practiceIds.length);

@@ -1,6 +1,16 @@
 /** The vocabulary of similarity: what two practices can share (kinds), how a reader weighs it (lenses), what a match says. */
 
-export const LINK_KINDS = ["LEP", "TARGET", "STAKEHOLDER", "FUNDING", "REGION", "CPI", "LAW", "TOOL", "LINEAGE"] as const;
+export const LINK_KINDS = [
+  "LEP",
+  "TARGET",
+  "STAKEHOLDER",
+  "FUNDING",
+  "REGION",
+  "CPI",
+  "LAW",
+  "TOOL",
+  "LINEAGE",
+] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 export const LENSES = ["BALANCED", "SERVICES", "TARGETS", "ACTORS", "FUNDING"] as const;
@@ -44,10 +54,9 @@ export const LENS_WEIGHTS: Record<Lens, PerKind> = {
   FUNDING: [1, 1, 0.5, 4, 0.25, 0.5, 1, 1, 1],
 };
 
-export const KIND_INDEX: Record<LinkKind, number> = Object.fromEntries(LINK_KINDS.map((kind, index) => [kind, index])) as Record<
-  LinkKind,
-  number
->;
+export const KIND_INDEX: Record<LinkKind, number> = Object.fromEntries(
+  LINK_KINDS.map((kind, index) => [kind, index]),
+) as Record<LinkKind, number>;
 
 /** An item a practice has: a LEP code, a region's NUTS code, a stakeholder's id, a lineage root's practice id; the name only where the caller knows it (served names are resolved at read time). */
 export type Item = { kind: LinkKind; key: string; name?: string };

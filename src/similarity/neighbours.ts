@@ -222,7 +222,8 @@ function accumulate(index: SimilarityIndex, position: number, scratch: Scratch):
     const other = candidates[slot]!;
     if (!index.damped[position] && !index.damped[other]) continue;
     for (let kind = 0; kind < KINDS; kind++) {
-      contributions[slot * KINDS + kind]! *= index.dampingRoot[position * KINDS + kind]! * index.dampingRoot[other * KINDS + kind]!;
+      contributions[slot * KINDS + kind]! *=
+        index.dampingRoot[position * KINDS + kind]! * index.dampingRoot[other * KINDS + kind]!;
     }
   }
   return count;
@@ -237,7 +238,7 @@ export function pairLensScores(index: SimilarityIndex, position: number, other: 
   const own = index.items[position]!;
   const theirs = index.items[other]!;
   const shared: number[] = [];
-  for (let i = 0, j = 0; i < own.length && j < theirs.length; ) {
+  for (let i = 0, j = 0; i < own.length && j < theirs.length;) {
     if (own[i]! < theirs[j]!) i++;
     else if (own[i]! > theirs[j]!) j++;
     else {
@@ -329,7 +330,8 @@ function neighbourhood(index: SimilarityIndex, position: number, scratch: Scratc
       // Only the kinds shared: the others would add 0, which leaves the sum exactly as it is.
       let weighted = 0;
       for (let kind = 0; kind < KINDS; kind++) {
-        if (shares & (1 << kind)) weighted += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * contributions[slot * KINDS + kind]!;
+        if (shares & (1 << kind))
+          weighted += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * contributions[slot * KINDS + kind]!;
       }
       const raw = weighted / norm;
       const ranked = best[lens]!;
@@ -354,7 +356,9 @@ function neighbourhood(index: SimilarityIndex, position: number, scratch: Scratc
       shared: sharedKeys(index, index.items[position]!, index.items[other]!),
     };
   });
-  edges.sort((a, b) => compareMatches({ practiceId: a.target, score: a.score }, { practiceId: b.target, score: b.score }));
+  edges.sort((a, b) =>
+    compareMatches({ practiceId: a.target, score: a.score }, { practiceId: b.target, score: b.score }),
+  );
   return { practiceId: index.practiceIds[position]!, mass, edges };
 }
 
@@ -368,7 +372,12 @@ function positionsOf(index: SimilarityIndex, practiceIds?: Iterable<string>): nu
  * Neighbourhoods of the given practices (all by default), scored against every practice of the index, `size` at a
  * time: a caller can write one slice while the next is computed (one scratch serves them all).
  */
-export function* neighbourhoodSlices(index: SimilarityIndex, size: number, practiceIds?: Iterable<string>, k = TOP_K): Generator<Neighbourhood[]> {
+export function* neighbourhoodSlices(
+  index: SimilarityIndex,
+  size: number,
+  practiceIds?: Iterable<string>,
+  k = TOP_K,
+): Generator<Neighbourhood[]> {
   const positions = positionsOf(index, practiceIds);
   const scratch = newScratch(index.practiceIds.length);
   for (let start = 0; start < positions.length; start += size) {
@@ -377,6 +386,10 @@ export function* neighbourhoodSlices(index: SimilarityIndex, size: number, pract
 }
 
 /** Neighbourhoods of the given practices (all by default), scored against every practice of the index. */
-export function computeNeighbourhoods(index: SimilarityIndex, practiceIds?: Iterable<string>, k = TOP_K): Neighbourhood[] {
+export function computeNeighbourhoods(
+  index: SimilarityIndex,
+  practiceIds?: Iterable<string>,
+  k = TOP_K,
+): Neighbourhood[] {
   return [...neighbourhoodSlices(index, index.practiceIds.length || 1, practiceIds, k)].flat();
 }

@@ -85,7 +85,11 @@ export class SimilarityUnsettledError extends Error {
 }
 
 /** The settled edges of each practice that exists, reading again those a concurrent write left half-written. */
-async function readSettledNeighbourhoods(reader: GraphReader, ids: string[], neighbours?: NeighbourProjection): Promise<Neighbourhoods> {
+async function readSettledNeighbourhoods(
+  reader: GraphReader,
+  ids: string[],
+  neighbours?: NeighbourProjection,
+): Promise<Neighbourhoods> {
   const settled: Neighbourhoods = { edges: new Map(), neighbours: new Map() };
   const shortfalls = new Map<string, string | undefined>();
   const cypher = readNeighbourhoodsCypher(neighbours);
@@ -104,7 +108,8 @@ async function readSettledNeighbourhoods(reader: GraphReader, ids: string[], nei
       const settlement = settle(edges, record.get("degree"), shortfalls.get(id));
       if (settlement.settled) {
         settled.edges.set(id, settlement.edges);
-        for (const { target, neighbour } of edges) if (target !== null && neighbour !== null) settled.neighbours.set(target, neighbour);
+        for (const { target, neighbour } of edges)
+          if (target !== null && neighbour !== null) settled.neighbours.set(target, neighbour);
       } else {
         shortfalls.set(id, settlement.shortfall);
         pending.push(id);

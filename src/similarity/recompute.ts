@@ -1,7 +1,13 @@
 /** Recomputes stored neighbourhoods: all of them after an import, or only those a set of changes can alter. */
 import type { Driver } from "neo4j-driver";
 import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
-import { buildSimilarityIndex, candidatesOf, neighbourhoodSlices, type Neighbourhood, type SimilarityIndex } from "./neighbours";
+import {
+  buildSimilarityIndex,
+  candidatesOf,
+  neighbourhoodSlices,
+  type Neighbourhood,
+  type SimilarityIndex,
+} from "./neighbours";
 import { neighbourhoodWriter } from "./store";
 import { advanceGraphVersion } from "../neo4j/graphVersion";
 
@@ -9,11 +15,16 @@ import { advanceGraphVersion } from "../neo4j/graphVersion";
  * The practices whose top-K a change to `changed` can alter: the changed ones, those that stored one of them
  * as neighbour (its score moved), and those sharing a candidate-generating item with one (it may enter their top-K).
  */
-function affectedPractices(records: readonly PracticeRecord[], index: SimilarityIndex, changed: Iterable<string>): string[] {
+function affectedPractices(
+  records: readonly PracticeRecord[],
+  index: SimilarityIndex,
+  changed: Iterable<string>,
+): string[] {
   const changedIds = new Set([...changed].filter((id) => index.positionOf.has(id)));
   const affected = new Set(changedIds);
   for (const record of records) if (record.neighbours.some((id) => changedIds.has(id))) affected.add(record.id);
-  for (const id of changedIds) for (const other of candidatesOf(index, index.positionOf.get(id)!)) affected.add(index.practiceIds[other]!);
+  for (const id of changedIds)
+    for (const other of candidatesOf(index, index.positionOf.get(id)!)) affected.add(index.practiceIds[other]!);
   return [...affected].sort();
 }
 

@@ -98,7 +98,10 @@ export function lensScore(contributions: PerKind, massP: PerKind, massQ: PerKind
 }
 
 /** Most telling first: higher score, then the lower practice id, so rankings are deterministic. */
-export function compareMatches(a: { practiceId: string; score: number }, b: { practiceId: string; score: number }): number {
+export function compareMatches(
+  a: { practiceId: string; score: number },
+  b: { practiceId: string; score: number },
+): number {
   return b.score - a.score || (a.practiceId < b.practiceId ? -1 : a.practiceId > b.practiceId ? 1 : 0);
 }
 

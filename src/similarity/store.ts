@@ -49,7 +49,11 @@ CALL (p, row) {
 function edgeProperties(neighbourhood: Neighbourhood, edge: Neighbourhood["edges"][number]): Record<string, unknown> {
   return {
     score: edge.score,
-    numbers: packEdgeNumbers({ contributions: edge.contributions, practiceMass: neighbourhood.mass, neighbourMass: edge.neighbourMass }),
+    numbers: packEdgeNumbers({
+      contributions: edge.contributions,
+      practiceMass: neighbourhood.mass,
+      neighbourMass: edge.neighbourMass,
+    }),
     shared: LINK_KINDS.flatMap((kind, index) => edge.shared[index]!.map((key) => itemId({ kind, key }))),
   };
 }
@@ -58,11 +62,17 @@ function edgeProperties(neighbourhood: Neighbourhood, edge: Neighbourhood["edges
 /** Signatures by practice id: a map, or a function behind `get` (live.ts signs from its index). */
 export type Signatures = Pick<ReadonlyMap<string, string>, "get">;
 
-export function neighbourhoodRows(neighbourhoods: readonly Neighbourhood[], signatures: Signatures): Array<Record<string, unknown>> {
+export function neighbourhoodRows(
+  neighbourhoods: readonly Neighbourhood[],
+  signatures: Signatures,
+): Array<Record<string, unknown>> {
   return neighbourhoods.map((neighbourhood) => ({
     id: neighbourhood.practiceId,
     signature: signatures.get(neighbourhood.practiceId) ?? null,
-    edges: neighbourhood.edges.map((edge) => ({ target: edge.target, properties: edgeProperties(neighbourhood, edge) })),
+    edges: neighbourhood.edges.map((edge) => ({
+      target: edge.target,
+      properties: edgeProperties(neighbourhood, edge),
+    })),
   }));
 }
 

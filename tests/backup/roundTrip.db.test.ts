@@ -30,8 +30,15 @@ const EDITORS_CHANGES = [
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-export-"));
 const exportDir = (name: string) => path.join(scratch, name);
-const files = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((file) => [file, fs.readFileSync(path.join(dir, file), "utf8")]));
-const edit = (file: string, change: (text: string) => string) => fs.writeFileSync(file, change(fs.readFileSync(file, "utf8")));
+const files = (dir: string) =>
+  Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((file) => [file, fs.readFileSync(path.join(dir, file), "utf8")]),
+  );
+const edit = (file: string, change: (text: string) => string) =>
+  fs.writeFileSync(file, change(fs.readFileSync(file, "utf8")));
 
 /** A copy of the first export, damaged as `damage` does it, and the problem a restore must name. */
 function damagedCopy(name: string, damage: (dir: string) => void, problem: string): { dir: string; problem: string } {
@@ -46,7 +53,9 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
   let exported: GraphSnapshot;
   beforeAll(async () => {
     // A later catalogue building on a 2023 practice: the restore must load them oldest first.
-    const later = readCatalogue(path.resolve(__dirname, "../fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md" });
+    const later = readCatalogue(path.resolve(__dirname, "../fixtures/catalogues/later-edition.md"), {
+      sourceName: "later-edition.md",
+    });
     await loadCatalogue(db.driver, later.catalogue!);
     for (const cypher of EDITORS_CHANGES) await db.driver.executeQuery(cypher);
     await recomputeSimilarity(db.driver);
@@ -64,10 +73,15 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
     expect(exportDatabase(exportDir("second")).status).toBe(0);
     expect(files(exportDir("second"))).toEqual(files(exportDir("first")));
 
-    const { practices } = NormalizedCatalogueSchema.parse(JSON.parse(files(exportDir("first"))["anpal-2023.catalogue.json"]!));
+    const { practices } = NormalizedCatalogueSchema.parse(
+      JSON.parse(files(exportDir("first"))["anpal-2023.catalogue.json"]!),
+    );
     const practice = (id: string) => practices.find((candidate) => candidate.id === id)!;
     expect(practice("2023-004").fields.results).toBe("Dati aggiornati dalla redazione nel 2024.");
-    expect(practice("2023-009")).toMatchObject({ title: "Laboratori nelle scuole calabresi", cardTitle: "A scuola di orientamento al lavoro con i CPI" });
+    expect(practice("2023-009")).toMatchObject({
+      title: "Laboratori nelle scuole calabresi",
+      cardTitle: "A scuola di orientamento al lavoro con i CPI",
+    });
     expect(practice("2023-011").editorLinks).toEqual([{ type: "TARGETS", to: "donne", field: "targets" }]);
     expect(practice("2023-016").editorLinks).toEqual([
       { type: "IMPLEMENTS", to: "M", field: "leps" },
@@ -89,10 +103,15 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
 
   it("refuses, in its dry run as in a restore, an export with a file missing, changed or added, and writes nothing", async () => {
     const damaged = [
-      damagedCopy("missing", (dir) => fs.rmSync(path.join(dir, "anpal-2024.catalogue.json")), "anpal-2024.catalogue.json is missing"),
+      damagedCopy(
+        "missing",
+        (dir) => fs.rmSync(path.join(dir, "anpal-2024.catalogue.json")),
+        "anpal-2024.catalogue.json is missing",
+      ),
       damagedCopy(
         "changed",
-        (dir) => edit(path.join(dir, "vocabulary.json"), (text) => text.replace('"Bacheca Zefiro"', '"Bacheca Zefira"')),
+        (dir) =>
+          edit(path.join(dir, "vocabulary.json"), (text) => text.replace('"Bacheca Zefiro"', '"Bacheca Zefira"')),
         "vocabulary.json was changed after the export: its SHA-256 is not the one manifest.json gives",
       ),
       damagedCopy(
@@ -118,12 +137,19 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
       (copy) => {
         const file = path.join(copy, "anpal-2023.catalogue.json");
         edit(file, (text) => text.replace('"to": "donne"', '"to": "donne-in-rete"'));
-        edit(path.join(copy, "manifest.json"), (text) => text.replace(/("anpal-2023\.catalogue\.json": )"\w+"/, `$1"${sha256(fs.readFileSync(file, "utf8"))}"`));
+        edit(path.join(copy, "manifest.json"), (text) =>
+          text.replace(/("anpal-2023\.catalogue\.json": )"\w+"/, `$1"${sha256(fs.readFileSync(file, "utf8"))}"`),
+        );
       },
       "",
     );
     const file = path.join(dir, "anpal-2023.catalogue.json");
-    const line = 1 + fs.readFileSync(file, "utf8").split("\n").findIndex((row) => row.includes(`"donne-in-rete"`));
+    const line =
+      1 +
+      fs
+        .readFileSync(file, "utf8")
+        .split("\n")
+        .findIndex((row) => row.includes(`"donne-in-rete"`));
     for (const run of [ingest(dir, "--dry-run"), ingest(dir)]) {
       expect(run.status).toBe(1);
       expect(run.stdout).toContain(
@@ -136,12 +162,17 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
   it("compares what it wrote with the counts of manifest.json, and writes nothing when they differ", async () => {
     const { dir } = damagedCopy(
       "counts",
-      (copy) => edit(path.join(copy, "manifest.json"), (text) => text.replace(/"nodes": (\d+)/, (_, n: string) => `"nodes": ${Number(n) + 1}`)),
+      (copy) =>
+        edit(path.join(copy, "manifest.json"), (text) =>
+          text.replace(/"nodes": (\d+)/, (_, n: string) => `"nodes": ${Number(n) + 1}`),
+        ),
       "",
     );
     const run = ingest(dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/the restore wrote \d+ node\(s\) and \d+ relationship\(s\), but manifest\.json says the database held \d+ and \d+/);
+    expect(run.stderr).toMatch(
+      /the restore wrote \d+ node\(s\) and \d+ relationship\(s\), but manifest\.json says the database held \d+ and \d+/,
+    );
     expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
   });
 
@@ -149,7 +180,9 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
     const run = ingest(exportDir("first"));
     expect(run.stderr).not.toMatch(/failed/);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Export .*: 2 catalogue\(s\) \(anpal-2023, anpal-2024\), 17 practices, 5 link\(s\) added by editors; vocabulary: \d+ nodes\n/);
+    expect(run.stdout).toMatch(
+      /^Export .*: 2 catalogue\(s\) \(anpal-2023, anpal-2024\), 17 practices, 5 link\(s\) added by editors; vocabulary: \d+ nodes\n/,
+    );
     const after = await snapshotGraph(db.driver);
     expect(after.graph).toEqual(exported.graph);
     expect(after.similarity).toEqual(exported.similarity);
@@ -157,7 +190,9 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
 
   it("adds no editor's link twice when an exported catalogue is loaded again", async () => {
     const before = await countGraph(db.driver);
-    const catalogue = NormalizedCatalogueSchema.parse(JSON.parse(files(exportDir("first"))["anpal-2023.catalogue.json"]!));
+    const catalogue = NormalizedCatalogueSchema.parse(
+      JSON.parse(files(exportDir("first"))["anpal-2023.catalogue.json"]!),
+    );
     const report = await loadCatalogue(db.driver, catalogue);
     expect(report.relationshipsCreated).toBe(0);
     expect(await countGraph(db.driver)).toEqual(before);
@@ -167,11 +202,15 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
     await db.driver.executeQuery("CREATE (:Practice {id: '2023-900', title: 'Una pratica senza catalogo'})");
     const run = exportDatabase(exportDir("incomplete"));
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("INCOMPLETE: 1 thing(s) the database holds are in no file (a restore would lack them):\n  (:Practice '2023-900') is in no file of the export\n");
+    expect(run.stdout).toContain(
+      "INCOMPLETE: 1 thing(s) the database holds are in no file (a restore would lack them):\n  (:Practice '2023-900') is in no file of the export\n",
+    );
     await db.driver.executeQuery("MATCH (p:Practice {id: '2023-900'}) DELETE p");
     const restore = ingest(exportDir("incomplete"), "--dry-run");
     expect(restore.status).toBe(1);
-    expect(restore.stderr).toContain("manifest.json marks the export incomplete: the database held what its files cannot carry (a restore would lack it):\n    (:Practice '2023-900') is in no file of the export");
+    expect(restore.stderr).toContain(
+      "manifest.json marks the export incomplete: the database held what its files cannot carry (a restore would lack it):\n    (:Practice '2023-900') is in no file of the export",
+    );
   });
 
   it("refuses to write into a directory that is not empty", () => {

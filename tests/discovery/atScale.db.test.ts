@@ -27,7 +27,11 @@ function covers(links: Links, leps: readonly string[]): Set<string> {
 describe("the discovery reads on the 2023 catalogue plus 600 synthetic practices", () => {
   const db = useTestDatabase({ seed: true });
   const links: Links = { practices: new Map(), parents: new Map() };
-  const services = () => [...links.parents].filter(([, parent]) => parent === null).map(([code]) => code).sort();
+  const services = () =>
+    [...links.parents]
+      .filter(([, parent]) => parent === null)
+      .map(([code]) => code)
+      .sort();
   const practicesIn = (nuts: string) => [...links.practices].filter(([, practice]) => practice.regions.includes(nuts));
 
   beforeAll(async () => {
@@ -44,9 +48,15 @@ describe("the discovery reads on the 2023 catalogue plus 600 synthetic practices
               [(p)-[:IMPLEMENTS]->(l:Lep) | l.code] AS leps, [(p)-[:TARGETS]->(t:TargetGroup) | t.id] AS targets`,
     );
     for (const record of records) {
-      links.practices.set(record.get("id"), { regions: record.get("regions"), leps: record.get("leps"), targets: record.get("targets") });
+      links.practices.set(record.get("id"), {
+        regions: record.get("regions"),
+        leps: record.get("leps"),
+        targets: record.get("targets"),
+      });
     }
-    const lepRows = await db.driver.executeQuery("MATCH (l:Lep) OPTIONAL MATCH (l)-[:PART_OF]->(parent:Lep) RETURN l.code AS code, parent.code AS parent");
+    const lepRows = await db.driver.executeQuery(
+      "MATCH (l:Lep) OPTIONAL MATCH (l)-[:PART_OF]->(parent:Lep) RETURN l.code AS code, parent.code AS parent",
+    );
     for (const record of lepRows.records) links.parents.set(record.get("code"), record.get("parent"));
   });
 
@@ -67,22 +77,36 @@ describe("the discovery reads on the 2023 catalogue plus 600 synthetic practices
     }
   });
 
-  it.each(["ITC3", "ITI2", "ITF6", "ITH1"])("profiles %s as the tally does, its gaps' models in replicableModels order", async (nuts) => {
-    const profile = await regionProfile(db.reader, nuts);
-    const here = practicesIn(nuts);
-    expect(profile.practiceIds).toEqual(here.map(([id]) => id).sort());
-    const lepCoverage = services().map((code) => {
-      const practicesHere = here.filter(([, practice]) => covers(links, practice.leps).has(code)).length;
-      const regionsCovering = REGIONS.filter((region) => practicesIn(region.nuts).some(([, practice]) => covers(links, practice.leps).has(code))).length;
-      return { code, covered: practicesHere > 0, practicesHere, regionsCovering };
-    });
-    expect(profile.lepCoverage.map(({ code, covered, practicesHere, regionsCovering }) => ({ code, covered, practicesHere, regionsCovering }))).toEqual(lepCoverage);
-    expect(profile.gaps.map((gap) => gap.code)).toEqual(lepCoverage.filter((entry) => !entry.covered).map((entry) => entry.code));
-    for (const gap of profile.gaps) {
-      const { matches } = await findReplicableModels(db.reader, { region: nuts, leps: [gap.code], limit: 3 });
-      expect(gap.modelIds).toEqual(matches.map((match) => match.practiceId));
-    }
-  });
+  it.each(["ITC3", "ITI2", "ITF6", "ITH1"])(
+    "profiles %s as the tally does, its gaps' models in replicableModels order",
+    async (nuts) => {
+      const profile = await regionProfile(db.reader, nuts);
+      const here = practicesIn(nuts);
+      expect(profile.practiceIds).toEqual(here.map(([id]) => id).sort());
+      const lepCoverage = services().map((code) => {
+        const practicesHere = here.filter(([, practice]) => covers(links, practice.leps).has(code)).length;
+        const regionsCovering = REGIONS.filter((region) =>
+          practicesIn(region.nuts).some(([, practice]) => covers(links, practice.leps).has(code)),
+        ).length;
+        return { code, covered: practicesHere > 0, practicesHere, regionsCovering };
+      });
+      expect(
+        profile.lepCoverage.map(({ code, covered, practicesHere, regionsCovering }) => ({
+          code,
+          covered,
+          practicesHere,
+          regionsCovering,
+        })),
+      ).toEqual(lepCoverage);
+      expect(profile.gaps.map((gap) => gap.code)).toEqual(
+        lepCoverage.filter((entry) => !entry.covered).map((entry) => entry.code),
+      );
+      for (const gap of profile.gaps) {
+        const { matches } = await findReplicableModels(db.reader, { region: nuts, leps: [gap.code], limit: 3 });
+        expect(gap.modelIds).toEqual(matches.map((match) => match.practiceId));
+      }
+    },
+  );
 
   it("profiles every territory alike with the memos of a graph version as without", async () => {
     const version = `at-scale-${Date.now()}`;
@@ -95,7 +119,9 @@ describe("the discovery reads on the 2023 catalogue plus 600 synthetic practices
   });
 
   it("has regions with gaps among those profiled", async () => {
-    const withGaps = await Promise.all(["ITC3", "ITI2", "ITF6", "ITH1"].map(async (nuts) => (await regionProfile(db.reader, nuts)).gaps.length));
+    const withGaps = await Promise.all(
+      ["ITC3", "ITI2", "ITF6", "ITH1"].map(async (nuts) => (await regionProfile(db.reader, nuts)).gaps.length),
+    );
     expect(withGaps.some((gaps) => gaps > 0)).toBe(true);
   });
 
@@ -116,20 +142,33 @@ describe("the discovery reads on the 2023 catalogue plus 600 synthetic practices
     const offeredTargets = new Set(own(ask.region).flatMap((practice) => practice.targets));
     const askedLeps = ask.leps ?? (ask.targets ? [] : services().filter((code) => !offeredLeps.has(code)));
     const askedTargets = ask.targets ?? [];
-    expect(asked.leps.map(({ id, offeredHere }) => ({ id, offeredHere }))).toEqual(askedLeps.map((id) => ({ id, offeredHere: offeredLeps.has(id) })));
-    expect(asked.targets.map(({ id, offeredHere }) => ({ id, offeredHere }))).toEqual(askedTargets.map((id) => ({ id, offeredHere: offeredTargets.has(id) })));
+    expect(asked.leps.map(({ id, offeredHere }) => ({ id, offeredHere }))).toEqual(
+      askedLeps.map((id) => ({ id, offeredHere: offeredLeps.has(id) })),
+    );
+    expect(asked.targets.map(({ id, offeredHere }) => ({ id, offeredHere }))).toEqual(
+      askedTargets.map((id) => ({ id, offeredHere: offeredTargets.has(id) })),
+    );
 
     const expected = [...links.practices]
       .filter(([, practice]) => !practice.regions.includes(ask.region))
       .map(([id, practice]) => {
         const covered = covers(links, practice.leps);
-        return { id, leps: askedLeps.filter((code) => covered.has(code)), targets: askedTargets.filter((target) => practice.targets.includes(target)) };
+        return {
+          id,
+          leps: askedLeps.filter((code) => covered.has(code)),
+          targets: askedTargets.filter((target) => practice.targets.includes(target)),
+        };
       })
       .filter((candidate) => candidate.leps.length + candidate.targets.length > 0)
       .sort((a, b) => a.id.localeCompare(b.id));
     expect(expected.length).toBeGreaterThan(3);
-    const shared = (match: (typeof matches)[number], kind: string) => match.reasons.find((reason) => reason.kind === kind)?.shared.map((item) => item.id) ?? [];
-    const found = matches.map((match) => ({ id: match.practiceId, leps: shared(match, "LEP"), targets: shared(match, "TARGET") }));
+    const shared = (match: (typeof matches)[number], kind: string) =>
+      match.reasons.find((reason) => reason.kind === kind)?.shared.map((item) => item.id) ?? [];
+    const found = matches.map((match) => ({
+      id: match.practiceId,
+      leps: shared(match, "LEP"),
+      targets: shared(match, "TARGET"),
+    }));
     expect(found.sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected);
   });
 });

@@ -1,9 +1,19 @@
 import { readEvidence } from "../../src/discovery/evidence";
-import { analyzeItalian, escapeLucene, familyPrefix, italianLightStem, parseSearchText, textMatcher, toLuceneQuery } from "../../src/discovery/lucene";
+import {
+  analyzeItalian,
+  escapeLucene,
+  familyPrefix,
+  italianLightStem,
+  parseSearchText,
+  textMatcher,
+  toLuceneQuery,
+} from "../../src/discovery/lucene";
 
 describe("reading search text for Lucene", () => {
   it("escapes every character Lucene's syntax gives a meaning to, and keeps operators as words", () => {
-    expect(escapeLucene('a+b-c!(d){e}[f]^"g~h*i?j:k\\l/m&n|o')).toBe('a\\+b\\-c\\!\\(d\\)\\{e\\}\\[f\\]\\^\\"g\\~h\\*i\\?j\\:k\\\\l\\/m\\&n\\|o');
+    expect(escapeLucene('a+b-c!(d){e}[f]^"g~h*i?j:k\\l/m&n|o')).toBe(
+      'a\\+b\\-c\\!\\(d\\)\\{e\\}\\[f\\]\\^\\"g\\~h\\*i\\?j\\:k\\\\l\\/m\\&n\\|o',
+    );
     expect(escapeLucene("AND")).toBe("and");
     expect(escapeLucene("OR")).toBe("or");
   });
@@ -28,23 +38,38 @@ describe("reading search text for Lucene", () => {
   });
 
   it("asks for the phrase, each word, and each word's family", () => {
-    expect(toLuceneQuery("collocamento mirato")).toBe('"collocamento mirato"^2 collocamento collocament*^0.5 mirato mirat*^0.5');
+    expect(toLuceneQuery("collocamento mirato")).toBe(
+      '"collocamento mirato"^2 collocamento collocament*^0.5 mirato mirat*^0.5',
+    );
     expect(toLuceneQuery('"job club"')).toBe('+"job club"');
   });
 });
 
 describe("transferability evidence on a card", () => {
-  const card = { ongoing: false, fundingKinds: ["ESF"], results: null, outcomes: null, lessons: null, conclusions: null, humanResources: null };
+  const card = {
+    ongoing: false,
+    fundingKinds: ["ESF"],
+    results: null,
+    outcomes: null,
+    lessons: null,
+    conclusions: null,
+    humanResources: null,
+  };
 
   it("reads replication, declared transferability, numbers, low cost and ongoing from the card texts", () => {
     expect(readEvidence(card)).toEqual([]);
-    expect(readEvidence({ ...card, outcomes: "Il servizio è stato replicato in altri Cpi" })).toEqual(["ALREADY_REPLICATED"]);
+    expect(readEvidence({ ...card, outcomes: "Il servizio è stato replicato in altri Cpi" })).toEqual([
+      "ALREADY_REPLICATED",
+    ]);
     expect(readEvidence({ ...card, conclusions: "la prassi è trasferibile" })).toEqual(["DECLARED_TRANSFERABLE"]);
     expect(readEvidence({ ...card, results: "hanno partecipato 1023 utenti" })).toEqual(["QUANTIFIED_RESULTS"]);
     expect(readEvidence({ ...card, results: "N. 5 Istituti scolastici" })).toEqual(["QUANTIFIED_RESULTS"]);
     expect(readEvidence({ ...card, results: "da marzo 2020 ad aprile 2021" })).toEqual([]);
     expect(readEvidence({ ...card, lessons: "realizzato a costo zero dalla Regione" })).toEqual(["LOW_COST"]);
-    expect(readEvidence({ ...card, fundingKinds: ["ORDINARY", "NONE"], ongoing: true })).toEqual(["LOW_COST", "ONGOING"]);
+    expect(readEvidence({ ...card, fundingKinds: ["ORDINARY", "NONE"], ongoing: true })).toEqual([
+      "LOW_COST",
+      "ONGOING",
+    ]);
   });
 
   it("does not take a year followed by words for a number of people", () => {
@@ -66,7 +91,12 @@ describe("which stored texts a search matched", () => {
   const stopwords = new Set(["il", "la", "per", "di", "a", "e", "dei"]);
 
   it("analyzes a text like the italian analyzer: elision, lowercase, stop words kept as positions, light stem", () => {
-    expect(analyzeItalian("Il Collocamento mirato dell'impiego", stopwords)).toEqual([null, "collocament", "mirat", "impieg"]);
+    expect(analyzeItalian("Il Collocamento mirato dell'impiego", stopwords)).toEqual([
+      null,
+      "collocament",
+      "mirat",
+      "impieg",
+    ]);
   });
 
   it("matches a free word by its stem, or a word of its family by the prefix", () => {

@@ -68,8 +68,14 @@ describe("the path between two practices, on the 2023 catalogue", () => {
       details: { kind: "PRACTICE", value: "2023-999" },
       message: "no practice has id '2023-999'",
     });
-    await expect(practicePath(db.reader, { from: "2023-999", to: "2023-004", maxHops: 4 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(practicePath(db.reader, { from: "2023-004", to: "2023-005", maxHops: 9 })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(practicePath(db.reader, { from: "2023-004", to: "2023-005", maxHops: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(practicePath(db.reader, { from: "2023-999", to: "2023-004", maxHops: 4 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(practicePath(db.reader, { from: "2023-004", to: "2023-005", maxHops: 9 })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(practicePath(db.reader, { from: "2023-004", to: "2023-005", maxHops: 0 })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
   });
 });

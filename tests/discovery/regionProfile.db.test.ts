@@ -13,11 +13,27 @@ describe("a region's profile, on the 2023 catalogue", () => {
     expect(profile.region).toEqual({ nuts: "ITC3", name: "Liguria", istat: "07" });
     expect(profile.practiceIds).toEqual(["2023-004", "2023-005"]);
     expect(profile.lepCoverage.map((entry) => entry.code)).toEqual(TOP_LEVEL);
-    expect(profile.lepCoverage.filter((entry) => entry.covered).map((entry) => entry.code)).toEqual(["E", "F", "M", "S"]);
-    expect(profile.lepCoverage.find((entry) => entry.code === "F")).toMatchObject({ practicesHere: 2, regionsCovering: 4 });
+    expect(profile.lepCoverage.filter((entry) => entry.covered).map((entry) => entry.code)).toEqual([
+      "E",
+      "F",
+      "M",
+      "S",
+    ]);
+    expect(profile.lepCoverage.find((entry) => entry.code === "F")).toMatchObject({
+      practicesHere: 2,
+      regionsCovering: 4,
+    });
     // Lombardia (M1-M3), Liguria and Lazio cover M.
-    expect(profile.lepCoverage.find((entry) => entry.code === "M")).toMatchObject({ covered: true, practicesHere: 1, regionsCovering: 3 });
-    expect(profile.lepCoverage.find((entry) => entry.code === "H")).toMatchObject({ covered: false, practicesHere: 0, regionsCovering: 0 });
+    expect(profile.lepCoverage.find((entry) => entry.code === "M")).toMatchObject({
+      covered: true,
+      practicesHere: 1,
+      regionsCovering: 3,
+    });
+    expect(profile.lepCoverage.find((entry) => entry.code === "H")).toMatchObject({
+      covered: false,
+      practicesHere: 0,
+      regionsCovering: 0,
+    });
     expect(profile.coverageRate).toBe(0.210526); // 4 / 19, rounded to 6 decimals
     expect(profile.regionsWithPractices).toBe(10);
     // Three regions cover more than Liguria's four services (Marche's seven among them).
@@ -32,7 +48,9 @@ describe("a region's profile, on the 2023 catalogue", () => {
 
   it("lists every uncovered LEP as a gap, with the best models elsewhere in replicableModels order", async () => {
     const profile = await regionProfile(db.reader, "ITC3");
-    expect(profile.gaps.map((gap) => gap.code)).toEqual(TOP_LEVEL.filter((code) => !["E", "F", "M", "S"].includes(code)));
+    expect(profile.gaps.map((gap) => gap.code)).toEqual(
+      TOP_LEVEL.filter((code) => !["E", "F", "M", "S"].includes(code)),
+    );
     expect(profile.gaps.length).toBeGreaterThan(0);
     for (const gap of profile.gaps) {
       expect(gap.modelIds.length).toBeLessThanOrEqual(3);

@@ -27,10 +27,15 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
     expect(matches.map((match) => match.practiceId).sort()).toEqual(implementingM.sort());
     expectBestFirst(matches);
     for (const match of matches) {
-      expect(match.reasons).toEqual([{ kind: "LEP", weight: 0.9, shared: [{ id: "M", name: expect.stringMatching(/Collocamento mirato/) }] }]);
+      expect(match.reasons).toEqual([
+        { kind: "LEP", weight: 0.9, shared: [{ id: "M", name: expect.stringMatching(/Collocamento mirato/) }] },
+      ]);
     }
     // All cover M alike: the card that says it was already replicated and is transferable leads.
-    expect(matches[0]).toMatchObject({ practiceId: "2023-011", evidence: expect.arrayContaining(["ALREADY_REPLICATED", "DECLARED_TRANSFERABLE"]) });
+    expect(matches[0]).toMatchObject({
+      practiceId: "2023-011",
+      evidence: expect.arrayContaining(["ALREADY_REPLICATED", "DECLARED_TRANSFERABLE"]),
+    });
   });
 
   it("never proposes the asking region's own practices", async () => {
@@ -101,7 +106,9 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
   });
 
   it("limits the answer and finds nothing for a LEP no card implements", async () => {
-    expect((await findReplicableModels(db.reader, { region: "Veneto", leps: ["O"], limit: 2 })).matches).toHaveLength(2);
+    expect((await findReplicableModels(db.reader, { region: "Veneto", leps: ["O"], limit: 2 })).matches).toHaveLength(
+      2,
+    );
     expect((await findReplicableModels(db.reader, { region: "Veneto", leps: ["H"], limit: 10 })).matches).toEqual([]);
   });
 
@@ -115,7 +122,9 @@ describe("replicable models for a region, on the 2023 catalogue", () => {
     await expect(findReplicableModels(db.reader, { region: "Veneto", leps: ["Z9"], limit: 5 })).rejects.toMatchObject({
       details: { kind: "LEP", value: "Z9" },
     });
-    await expect(findReplicableModels(db.reader, { region: "Veneto", targets: ["unicorni"], limit: 5 })).rejects.toMatchObject({
+    await expect(
+      findReplicableModels(db.reader, { region: "Veneto", targets: ["unicorni"], limit: 5 }),
+    ).rejects.toMatchObject({
       details: { kind: "TARGET_GROUP", value: "unicorni" },
     });
   });

@@ -23,11 +23,31 @@ describe("full-text search over the 2023 cards", () => {
 
   it("says a text matched exactly when the index finds the query in that property", async () => {
     // matchedFields comes from the hits' stored texts, read in TS: check it against the index queried one property at a time.
-    const properties = ["title", "summary", "scope", "anpalAssistance", "period", "driver", "objectives", "activities",
-      "humanResources", "results", "outcomes", "lessons", "conclusions"];
-    const field = (property: string) => (property === "title" ? "TITLE" : property === "summary" ? "SUMMARY" : "CARD_TEXT");
+    const properties = [
+      "title",
+      "summary",
+      "scope",
+      "anpalAssistance",
+      "period",
+      "driver",
+      "objectives",
+      "activities",
+      "humanResources",
+      "results",
+      "outcomes",
+      "lessons",
+      "conclusions",
+    ];
+    const field = (property: string) =>
+      property === "title" ? "TITLE" : property === "summary" ? "SUMMARY" : "CARD_TEXT";
     let compared = 0;
-    for (const text of ["collocamento mirato", "disabili", "tirocini formativi", "inserimento lavorativo dei giovani", "job club"]) {
+    for (const text of [
+      "collocamento mirato",
+      "disabili",
+      "tirocini formativi",
+      "inserimento lavorativo dei giovani",
+      "job club",
+    ]) {
       const hits = await searchPractices(db.reader, { text, limit: 50 });
       expect(hits.length).toBeGreaterThan(0);
       const query = toLuceneQuery(text)!;
@@ -65,7 +85,9 @@ describe("full-text search over the 2023 cards", () => {
   });
 
   it("finds 'disabilità' from 'disabili' and the other way round, through the Italian stem family", async () => {
-    const fromAdjective = (await searchPractices(db.reader, { text: "disabili", limit: 20 })).map((hit) => hit.practiceId);
+    const fromAdjective = (await searchPractices(db.reader, { text: "disabili", limit: 20 })).map(
+      (hit) => hit.practiceId,
+    );
     const fromNoun = (await searchPractices(db.reader, { text: "disabilità", limit: 20 })).map((hit) => hit.practiceId);
     expect(fromAdjective.length).toBeGreaterThan(0);
     expect(fromAdjective).toEqual(expect.arrayContaining(["2023-003", "2023-008", "2023-011"]));
@@ -78,7 +100,13 @@ describe("full-text search over the 2023 cards", () => {
   });
 
   it("treats Lucene's special characters and operators in the text as plain words, without error", async () => {
-    for (const text of ['collocamento: (mirato) AND [disabili] OR "NOT" ~ ^ * ? \\ / {}', "a TO b", '"', "title:job", "!!!"]) {
+    for (const text of [
+      'collocamento: (mirato) AND [disabili] OR "NOT" ~ ^ * ? \\ / {}',
+      "a TO b",
+      '"',
+      "title:job",
+      "!!!",
+    ]) {
       await expect(searchPractices(db.reader, { text, limit: 5 })).resolves.toEqual(expect.any(Array));
     }
     const hits = await searchPractices(db.reader, { text: "collocamento: (mirato) AND [disabili]", limit: 5 });

@@ -5,7 +5,11 @@ import type { GraphReader } from "../../src/neo4j/reader";
 import { useTestDatabase } from "../support/database";
 
 /** A reader served under `version()` that counts the statements it runs. */
-function versioned(reader: GraphReader, version: () => string | undefined, signal?: AbortSignal): GraphReader & { statements: number } {
+function versioned(
+  reader: GraphReader,
+  version: () => string | undefined,
+  signal?: AbortSignal,
+): GraphReader & { statements: number } {
   const counted = {
     scope: { ...reader.scope, graphVersion: version, signal },
     statements: 0,
@@ -18,7 +22,8 @@ function versioned(reader: GraphReader, version: () => string | undefined, signa
   return counted;
 }
 
-const umbria = (coverage: Awaited<ReturnType<typeof regionCoverage>>) => coverage.find((entry) => entry.nuts === "ITI2")!;
+const umbria = (coverage: Awaited<ReturnType<typeof regionCoverage>>) =>
+  coverage.find((entry) => entry.nuts === "ITI2")!;
 
 describe("the discovery reads memoised on the graph version, on the 2023 catalogue", () => {
   const db = useTestDatabase({ seed: true });
@@ -81,7 +86,8 @@ describe("the discovery reads memoised on the graph version, on the 2023 catalog
     expect(await findReplicableModels(second, ask)).toEqual(plain);
     expect(second.statements).toBe(first.statements - 2); // neither the vocabulary nor the cards read again
 
-    const evidenceOf2023011 = async () => (await findReplicableModels(second, ask)).matches.find((match) => match.practiceId === "2023-011")!.evidence;
+    const evidenceOf2023011 = async () =>
+      (await findReplicableModels(second, ask)).matches.find((match) => match.practiceId === "2023-011")!.evidence;
     expect(await evidenceOf2023011()).toContain("ONGOING");
     await db.driver.executeQuery("MATCH (p:Practice {id: '2023-011'}) SET p.ongoing = false");
     try {

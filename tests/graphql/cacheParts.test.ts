@@ -40,7 +40,10 @@ describe("the graph version stamp as one instance knows it", () => {
     let release: (stamp: string) => void = () => {};
     let reads = 0;
     const poller = pollVersionStamp({
-      read: () => (++reads === 2 ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(reads === 1 ? "e:1" : "e:3")),
+      read: () =>
+        ++reads === 2
+          ? new Promise<string>((resolve) => (release = resolve))
+          : Promise.resolve(reads === 1 ? "e:1" : "e:3"),
       log,
     });
     await jest.advanceTimersByTimeAsync(0);
@@ -60,7 +63,10 @@ describe("the graph version stamp as one instance knows it", () => {
     let stamp = "e:3";
     let release: (stamp: string) => void = () => {};
     let slow = false;
-    const poller = pollVersionStamp({ read: () => (slow ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(stamp)), log });
+    const poller = pollVersionStamp({
+      read: () => (slow ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(stamp)),
+      log,
+    });
     await jest.advanceTimersByTimeAsync(0);
     slow = true;
     await jest.advanceTimersByTimeAsync(1_000); // a read starts, while the database holds e:3

@@ -28,7 +28,10 @@ const WIDGET = `query Widget($id: ID!) { similarPractices(id: $id, limit: 5) { s
 const log = createLogger("silent");
 
 /** What one request sent to the database: the statements of the request's reader, and those of generated queries. */
-type Trace = { reads: Array<{ cypher: string; requestId?: string; timeout?: number; started: number; ended?: number }>; generated: number };
+type Trace = {
+  reads: Array<{ cypher: string; requestId?: string; timeout?: number; started: number; ended?: number }>;
+  generated: number;
+};
 
 /** A small seeded generator, so that the "random" selections are the same on every run. */
 function generator(seed: number): () => number {
@@ -57,10 +60,21 @@ describe("nodes of discovery answers read directly, as the generated API answers
     const reading = new Proxy(driver, {
       get(target, property) {
         if (property === "executeQuery") {
-          return (cypher: string, parameters: unknown, config: { transactionConfig?: { timeout?: number; metadata?: { requestId?: string } } }) => {
-            const read: Trace["reads"][number] = { cypher, requestId: config?.transactionConfig?.metadata?.requestId, timeout: config?.transactionConfig?.timeout, started: sequence++ };
+          return (
+            cypher: string,
+            parameters: unknown,
+            config: { transactionConfig?: { timeout?: number; metadata?: { requestId?: string } } },
+          ) => {
+            const read: Trace["reads"][number] = {
+              cypher,
+              requestId: config?.transactionConfig?.metadata?.requestId,
+              timeout: config?.transactionConfig?.timeout,
+              started: sequence++,
+            };
             trace.reads.push(read);
-            return target.executeQuery(cypher, parameters as Record<string, unknown>, config as never).finally(() => (read.ended = sequence++));
+            return target
+              .executeQuery(cypher, parameters as Record<string, unknown>, config as never)
+              .finally(() => (read.ended = sequence++));
           };
         }
         const value = Reflect.get(target, property, target) as unknown;
@@ -68,13 +82,21 @@ describe("nodes of discovery answers read directly, as the generated API answers
       },
     });
     const generated = countingDriver(driver);
-    const context = createContext({ driver: reading, queryTimeoutMs: 10_000 }, { scope: { requestId: "direct-read-test", log, signal: new AbortController().signal }, clientAddress: "test" });
+    const context = createContext(
+      { driver: reading, queryTimeoutMs: 10_000 },
+      { scope: { requestId: "direct-read-test", log, signal: new AbortController().signal }, clientAddress: "test" },
+    );
     const contextValue = {
       ...context,
       executionContext: generated.driver,
       ...(options.direct === false ? { loaders: createLoaders(context.reader, { directNodeReads: false }) } : {}),
     };
-    const result = (await graphql({ schema, source, variableValues: options.variables, contextValue })) as ExecutionResult<T>;
+    const result = (await graphql({
+      schema,
+      source,
+      variableValues: options.variables,
+      contextValue,
+    })) as ExecutionResult<T>;
     trace.generated = generated.count();
     return { result, trace };
   }
@@ -109,14 +131,36 @@ describe("nodes of discovery answers read directly, as the generated API answers
     const model = readNodeModel(readTypeDefs());
     const practice = model.get("Practice")!;
     expect(practice.label).toBe("Practice");
-    expect([...practice.properties]).toEqual(expect.arrayContaining(["id", "title", "summary", "territorialLevel", "ongoing", "startYear", "sourceEndLine"]));
+    expect([...practice.properties]).toEqual(
+      expect.arrayContaining(["id", "title", "summary", "territorialLevel", "ongoing", "startYear", "sourceEndLine"]),
+    );
     expect(practice.properties.has("transferability")).toBe(false);
-    expect(practice.relationships.get("regions")).toEqual({ type: "IN_REGION", direction: "OUT", target: "Region", list: true });
-    expect(practice.relationships.get("inspired")).toEqual({ type: "BUILDS_ON", direction: "IN", target: "Practice", list: true });
-    expect(practice.relationships.get("catalog")).toEqual({ type: "LISTED_IN", direction: "OUT", target: "Catalog", list: false });
+    expect(practice.relationships.get("regions")).toEqual({
+      type: "IN_REGION",
+      direction: "OUT",
+      target: "Region",
+      list: true,
+    });
+    expect(practice.relationships.get("inspired")).toEqual({
+      type: "BUILDS_ON",
+      direction: "IN",
+      target: "Practice",
+      list: true,
+    });
+    expect(practice.relationships.get("catalog")).toEqual({
+      type: "LISTED_IN",
+      direction: "OUT",
+      target: "Catalog",
+      list: false,
+    });
     expect([...practice.computed.keys()].sort()).toEqual(["similar", "transferability"]);
     expect(practice.limit).toEqual({ default: 20, max: 100 });
-    expect(model.get("Lep")!.relationships.get("parent")).toEqual({ type: "PART_OF", direction: "OUT", target: "Lep", list: false });
+    expect(model.get("Lep")!.relationships.get("parent")).toEqual({
+      type: "PART_OF",
+      direction: "OUT",
+      target: "Lep",
+      list: false,
+    });
     expect(model.get("Region")!.limit).toEqual({ default: 50, max: 200 });
   });
 
@@ -131,7 +175,9 @@ describe("nodes of discovery answers read directly, as the generated API answers
   });
 
   it("reads the practices of a practice's similar list along with the similarity read", async () => {
-    const { direct } = await bothWays(`{ practices(where: { id: { eq: "2023-004" } }) { id similar(limit: 3) { id title regions { name } } } }`);
+    const { direct } = await bothWays(
+      `{ practices(where: { id: { eq: "2023-004" } }) { id similar(limit: 3) { id title regions { name } } } }`,
+    );
     // The generated query of the outer practice, then one statement for the similar practices and their fields.
     expect(direct.trace.reads).toHaveLength(1);
   });
@@ -159,16 +205,27 @@ describe("nodes of discovery answers read directly, as the generated API answers
   it("reads the nodes of ten aliased widgets in one statement, within the request's timeout and tagged with its id", async () => {
     const source = `{ ${practiceIds
       .slice(0, 10)
-      .map((id, i) => `w${i}: similarPractices(id: "${id}", limit: 5) { score practice { id title regions { name } leps { code name nameEn } targets { id nameEn } } }`)
+      .map(
+        (id, i) =>
+          `w${i}: similarPractices(id: "${id}", limit: 5) { score practice { id title regions { name } leps { code name nameEn } targets { id nameEn } } }`,
+      )
       .join("\n")} }`;
     const { direct } = await bothWays(source);
     expect(direct.trace.generated).toBe(0);
     // One similarity read for the ten, their practices read along.
     expect(direct.trace.reads).toHaveLength(1);
-    for (const read of direct.trace.reads) expect(read).toMatchObject({ requestId: "direct-read-test", timeout: 10_000 });
+    for (const read of direct.trace.reads)
+      expect(read).toMatchObject({ requestId: "direct-read-test", timeout: 10_000 });
   });
 
-  const nestingExamples = ["similar-practices", "search-practices", "replicable-models", "region-profile", "region-coverage", "practice-path"];
+  const nestingExamples = [
+    "similar-practices",
+    "search-practices",
+    "replicable-models",
+    "region-profile",
+    "region-coverage",
+    "practice-path",
+  ];
 
   it.each(nestingExamples)("answers docs/queries/%s.graphql as delegation does", async (name) => {
     const { direct } = await bothWays(fs.readFileSync(path.join(QUERIES_DIR, `${name}.graphql`), "utf8"));
@@ -195,7 +252,9 @@ describe("nodes of discovery answers read directly, as the generated API answers
       }
       fragment Card on Practice { id ongoing territorialLevel transferability regions { name nuts } }`,
     );
-    await bothWays(`{ practicePath(from: "2023-002", to: "2023-015", maxHops: 6) { kind practice { title cpis(offset: 20) { id } } } }`);
+    await bothWays(
+      `{ practicePath(from: "2023-002", to: "2023-015", maxHops: 6) { kind practice { title cpis(offset: 20) { id } } } }`,
+    );
   });
 
   it("falls back to delegation for what it does not cover, with the same answer", async () => {
@@ -211,7 +270,9 @@ describe("nodes of discovery answers read directly, as the generated API answers
       "transferability funding(limit: 1) { kind }",
     ];
     for (const selection of uncovered) {
-      const { direct } = await bothWays(`{ similarPractices(id: "2023-015", limit: 3) { score practice { id ${selection} } } }`);
+      const { direct } = await bothWays(
+        `{ similarPractices(id: "2023-015", limit: 3) { score practice { id ${selection} } } }`,
+      );
       expect({ selection, generated: direct.trace.generated }).toEqual({ selection, generated: 1 });
     }
   });
@@ -223,30 +284,48 @@ describe("nodes of discovery answers read directly, as the generated API answers
     // A practice's own fields include the computed transferability; a linked practice's, only what it stores.
     const leafFields = (type: GraphQLObjectType, nested = false) =>
       Object.values(type.getFields())
-        .filter((field) => isLeafType(getNamedType(field.type)) && field.args.length === 0 && !(nested && field.name === "transferability"))
+        .filter(
+          (field) =>
+            isLeafType(getNamedType(field.type)) &&
+            field.args.length === 0 &&
+            !(nested && field.name === "transferability"),
+        )
         .map((field) => field.name);
     const links = Object.values(practiceType.getFields()).filter(
-      (field) => field.name !== "similar" && isObjectType(getNamedType(field.type)) && !/(Connection|Aggregat)/.test(getNamedType(field.type).name),
+      (field) =>
+        field.name !== "similar" &&
+        isObjectType(getNamedType(field.type)) &&
+        !/(Connection|Aggregat)/.test(getNamedType(field.type).name),
     );
     const selections: string[] = [];
     for (let i = 0; i < 25; i++) {
       const fields = pick(leafFields(practiceType), 1 + Math.floor(random() * 6));
       for (const link of pick(links, Math.floor(random() * 4))) {
         const target = getNamedType(link.type) as GraphQLObjectType;
-        const page = isListType(getNullableType(link.type)) && random() < 0.3 ? `(limit: ${1 + Math.floor(random() * 3)}${random() < 0.5 ? ", offset: 1" : ""})` : "";
-        fields.push(`${link.name}${page} { ${pick(leafFields(target, true), 1 + Math.floor(random() * 3)).join(" ")} }`);
+        const page =
+          isListType(getNullableType(link.type)) && random() < 0.3
+            ? `(limit: ${1 + Math.floor(random() * 3)}${random() < 0.5 ? ", offset: 1" : ""})`
+            : "";
+        fields.push(
+          `${link.name}${page} { ${pick(leafFields(target, true), 1 + Math.floor(random() * 3)).join(" ")} }`,
+        );
       }
       selections.push(fields.join(" "));
     }
     for (const [i, selection] of selections.entries()) {
       const id = practiceIds[i % practiceIds.length]!;
-      const { direct } = await bothWays(`{ similarPractices(id: "${id}", limit: 10) { practice { id ${selection} } } searchPractices(text: "lavoro", limit: 3) { practice { id ${selection} } } }`);
+      const { direct } = await bothWays(
+        `{ similarPractices(id: "${id}", limit: 10) { practice { id ${selection} } } searchPractices(text: "lavoro", limit: 3) { practice { id ${selection} } } }`,
+      );
       expect(direct.trace.generated).toBe(0);
       const data = direct.result.data as Record<string, Array<{ practice: { id: string } }>>;
       const found = [...data.similarPractices!, ...data.searchPractices!].map((match) => match.practice);
-      const { result } = await ask<{ practices: Array<{ id: string }> }>(`query ($ids: [ID!]) { practices(where: { id: { in: $ids } }, limit: 100) { id ${selection} } }`, {
-        variables: { ids: found.map((practice) => practice.id) },
-      });
+      const { result } = await ask<{ practices: Array<{ id: string }> }>(
+        `query ($ids: [ID!]) { practices(where: { id: { in: $ids } }, limit: 100) { id ${selection} } }`,
+        {
+          variables: { ids: found.map((practice) => practice.id) },
+        },
+      );
       expect(result.errors).toBeUndefined();
       const generated = new Map(result.data!.practices.map((practice) => [practice.id, practice]));
       for (const practice of found) expect(practice).toEqual(generated.get(practice.id));
@@ -258,10 +337,18 @@ describe("nodes of discovery answers read directly, as the generated API answers
     const pick = <T>(items: readonly T[]) => [...items].filter(() => random() < 0.5);
     for (const region of ["Liguria", "Sardegna", "Lombardia", "Umbria"]) {
       for (let i = 0; i < 4; i++) {
-        const regionFields = ["nuts", ...pick(["name", "istat", random() < 0.5 ? "cpis { id name }" : "cpis(limit: 2) { name }"])].join(" ");
-        const lepFields = ["code", ...pick(["name", "nameEn", "group", "parent { code }", "parts { code name }"])].join(" ");
+        const regionFields = [
+          "nuts",
+          ...pick(["name", "istat", random() < 0.5 ? "cpis { id name }" : "cpis(limit: 2) { name }"]),
+        ].join(" ");
+        const lepFields = ["code", ...pick(["name", "nameEn", "group", "parent { code }", "parts { code name }"])].join(
+          " ",
+        );
         const targetFields = ["id", ...pick(["name", "nameEn"])].join(" ");
-        const modelFields = ["id", ...pick(["title", "ongoing", "regions(limit: 3) { nuts name }", "leps { code }", "funding { kind }"])].join(" ");
+        const modelFields = [
+          "id",
+          ...pick(["title", "ongoing", "regions(limit: 3) { nuts name }", "leps { code }", "funding { kind }"]),
+        ].join(" ");
         const { direct } = await bothWays(
           `{ regionProfile(region: "${region}") { region { ${regionFields} } lepCoverage { lep { ${lepFields} } } targetGroups { targetGroup { ${targetFields} } } gaps { lep { code } models { ${modelFields} } } } }`,
         );

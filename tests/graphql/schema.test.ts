@@ -9,7 +9,8 @@ const document = parse(readTypeDefs());
 
 function enumValues(name: string): string[] {
   const definition = document.definitions.find(
-    (node): node is Extract<DefinitionNode, { kind: Kind.ENUM_TYPE_DEFINITION }> => node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === name,
+    (node): node is Extract<DefinitionNode, { kind: Kind.ENUM_TYPE_DEFINITION }> =>
+      node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === name,
   );
   return definition?.values?.map((value) => value.name.value) ?? [];
 }

@@ -10,7 +10,9 @@ const ROUNDS = 3;
 
 /** Every practice's matches under a lens, with the reasons, in one request (one batched read of all the edges). */
 function readEverySimilar(practiceIds: string[], lens: string): string {
-  const asks = practiceIds.map((id) => `_${id.replace("-", "_")}: similarPractices(id: "${id}", lens: ${lens}, limit: 10) { ...match }`);
+  const asks = practiceIds.map(
+    (id) => `_${id.replace("-", "_")}: similarPractices(id: "${id}", lens: ${lens}, limit: 10) { ...match }`,
+  );
   return `{\n  ${asks.join("\n  ")}\n}\nfragment match on PracticeMatch { score practice { id } reasons { kind weight shared { id name } } }`;
 }
 
@@ -19,17 +21,23 @@ const UNLINKED_ITEMS = `query Unlinked($id: ID!) {
   stakeholders(where: { practices: { none: { id: { eq: $id } } } }, sort: [{ id: ASC }], limit: 4) { id }
 }`;
 
-type Match = { score: number; practice: { id: string }; reasons: Array<{ kind: string; weight: number; shared: Array<{ id: string; name: string }> }> };
+type Match = {
+  score: number;
+  practice: { id: string };
+  reasons: Array<{ kind: string; weight: number; shared: Array<{ id: string; name: string }> }>;
+};
 
 /** What makes an answer something other than one whole stored neighbourhood; [] when it is one. */
 function neighbourhoodProblems(asked: string, matches: Match[], wholeLength: number): string[] {
   const problems: string[] = [];
   const ids = matches.map((match) => match.practice.id);
   if (new Set(ids).size !== ids.length) problems.push(`${asked}: a practice listed twice (${ids.join(", ")})`);
-  if (matches.length !== wholeLength) problems.push(`${asked}: ${matches.length} matches where the whole neighbourhood has ${wholeLength}`);
+  if (matches.length !== wholeLength)
+    problems.push(`${asked}: ${matches.length} matches where the whole neighbourhood has ${wholeLength}`);
   for (const match of matches) {
     const reasons = match.reasons.reduce((total, reason) => total + reason.weight, 0);
-    if (Math.abs(reasons - match.score) > 1e-6) problems.push(`${asked}: ${match.practice.id} scores ${match.score}, its reasons ${reasons}`);
+    if (Math.abs(reasons - match.score) > 1e-6)
+      problems.push(`${asked}: ${match.practice.id} scores ${match.score}, its reasons ${reasons}`);
     if (match.reasons.some((reason) => reason.shared.some((item) => item.id === null || item.name === null))) {
       problems.push(`${asked}: ${match.practice.id} shares an item without id or name`);
     }
@@ -69,12 +77,18 @@ describe("similarity read while editors write", () => {
     // Each reader asks every practice's matches under one lens; first once while nothing is written, to know how
     // many matches each whole neighbourhood gives.
     const practices = await post("{ practices(limit: 100) { id } }");
-    const queries = LENSES.map((lens) => readEverySimilar((practices.data!.practices as Array<{ id: string }>).map(({ id }) => id), lens));
+    const queries = LENSES.map((lens) =>
+      readEverySimilar(
+        (practices.data!.practices as Array<{ id: string }>).map(({ id }) => id),
+        lens,
+      ),
+    );
     const wholeLength = new Map<string, number>();
     for (const [n, query] of queries.entries()) {
       const quiet = await post(query);
       expect(quiet.errors).toBeUndefined();
-      for (const [alias, matches] of Object.entries(quiet.data as Record<string, Match[]>)) wholeLength.set(`${LENSES[n]} ${alias}`, matches.length);
+      for (const [alias, matches] of Object.entries(quiet.data as Record<string, Match[]>))
+        wholeLength.set(`${LENSES[n]} ${alias}`, matches.length);
     }
 
     let writing = true;
@@ -99,7 +113,9 @@ describe("similarity read while editors write", () => {
 
     expect(writes.flatMap((write) => write.errors ?? [])).toEqual([]);
     expect(answers.length).toBeGreaterThanOrEqual(READERS);
-    expect(answers.flatMap(({ answer }) => answer.errors ?? []).map((error) => [error.message, error.extensions?.cause])).toEqual([]);
+    expect(
+      answers.flatMap(({ answer }) => answer.errors ?? []).map((error) => [error.message, error.extensions?.cause]),
+    ).toEqual([]);
     const problems = answers.flatMap(({ lens, answer }) =>
       Object.entries(answer.data as Record<string, Match[]>).flatMap(([alias, matches]) =>
         neighbourhoodProblems(`${lens} ${alias}`, matches, wholeLength.get(`${lens} ${alias}`)!),

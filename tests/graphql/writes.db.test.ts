@@ -24,9 +24,16 @@ describe("writes through the GraphQL API", () => {
   }
 
   const sharedWomenTargets = async () => {
-    const { data } = await post(`{ similarPractices(id: "2023-011", limit: 50) { practice { id } reasons { kind shared { id } } } }`);
-    const matches = (data?.similarPractices ?? []) as Array<{ practice: { id: string }; reasons: Array<{ kind: string; shared: Array<{ id: string }> }> }>;
-    return matches.filter((match) => match.reasons.some((reason) => reason.kind === "TARGET" && reason.shared.some((item) => item.id === "donne")));
+    const { data } = await post(
+      `{ similarPractices(id: "2023-011", limit: 50) { practice { id } reasons { kind shared { id } } } }`,
+    );
+    const matches = (data?.similarPractices ?? []) as Array<{
+      practice: { id: string };
+      reasons: Array<{ kind: string; shared: Array<{ id: string }> }>;
+    }>;
+    return matches.filter((match) =>
+      match.reasons.some((reason) => reason.kind === "TARGET" && reason.shared.some((item) => item.id === "donne")),
+    );
   };
 
   beforeAll(async () => {
@@ -35,7 +42,10 @@ describe("writes through the GraphQL API", () => {
     await resetDatabase(bootstrap.driver);
     await bootstrap.stop();
     // Starting on the empty database seeds the 2023 catalogue and computes similarity.
-    prassi = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), JWT_SECRET: SECRET, LOG_LEVEL: "silent" }), log);
+    prassi = await startPrassi(
+      loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), JWT_SECRET: SECRET, LOG_LEVEL: "silent" }),
+      log,
+    );
   });
   afterAll(async () => {
     await resetDatabase(prassi.driver);

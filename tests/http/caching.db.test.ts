@@ -9,9 +9,14 @@ const POLL_MARGIN_MS = 500;
 
 const TITLE = '{ practices(where: { id: { eq: "2023-004" } }) { id title } }';
 
-function graphqlGet(service: TestService, params: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+function graphqlGet(
+  service: TestService,
+  params: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const url = new URL(`${service.base}/graphql`);
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, typeof value === "string" ? value : JSON.stringify(value));
+  for (const [key, value] of Object.entries(params))
+    url.searchParams.set(key, typeof value === "string" ? value : JSON.stringify(value));
   return fetch(url, { headers });
 }
 
@@ -50,7 +55,10 @@ describe("caching across instances: the graph version stamp, the response cache,
 
     const newTitle = `${before.title} (rivista)`;
     const write = await a.post(
-      { query: `mutation($title: String!) { updatePractices(where: { id: { eq: "2023-004" } }, update: { title: { set: $title } }) { practices { title } } }`, variables: { title: newTitle } },
+      {
+        query: `mutation($title: String!) { updatePractices(where: { id: { eq: "2023-004" } }, update: { title: { set: $title } }) { practices { title } } }`,
+        variables: { title: newTitle },
+      },
       { authorization: bearer },
     );
     const acknowledged = Date.now();
@@ -72,7 +80,9 @@ describe("caching across instances: the graph version stamp, the response cache,
     expect(late.length).toBeGreaterThan(10);
     expect(late.filter((answer) => answer.title !== newTitle)).toEqual([]);
     expect(late.some((answer) => answer.hit)).toBe(true);
-    process.stdout.write(`instance B served the write ${firstNew!.afterMs} ms after its acknowledgement (${seen.length} reads in 3 s)\n`);
+    process.stdout.write(
+      `instance B served the write ${firstNew!.afterMs} ms after its acknowledgement (${seen.length} reads in 3 s)\n`,
+    );
   });
 
   it("never answers a request with a token from the shared cache, nor stores its answer there", async () => {
@@ -89,7 +99,8 @@ describe("caching across instances: the graph version stamp, the response cache,
 
     // A query asked first with a token, then publicly: the token read left nothing for the public one to be served.
     const other = '{ practices(where: { id: { eq: "2023-008" } }) { id title } }';
-    for (let i = 0; i < 3; i++) expect((await graphqlGet(b, { query: other }, { authorization: bearer })).headers.get("age")).toBeNull();
+    for (let i = 0; i < 3; i++)
+      expect((await graphqlGet(b, { query: other }, { authorization: bearer })).headers.get("age")).toBeNull();
     const firstPublic = await graphqlGet(b, { query: other });
     expect(firstPublic.headers.get("age")).toBeNull();
     expect((await graphqlGet(b, { query: other })).headers.get("age")).not.toBeNull();
@@ -101,7 +112,9 @@ describe("caching across instances: the graph version stamp, the response cache,
     const posted = await a.post({ query: TITLE });
     expect(posted.headers.get("cache-control")).toBe("max-age=60, public");
 
-    expect((await graphqlGet(a, { query: TITLE }, { authorization: bearer })).headers.get("cache-control")).toBe("no-store");
+    expect((await graphqlGet(a, { query: TITLE }, { authorization: bearer })).headers.get("cache-control")).toBe(
+      "no-store",
+    );
     const unknown = await graphqlGet(a, { query: '{ regionProfile(region: "Atlantide") { practiceCount } }' });
     expect(((await unknown.json()) as Answer).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     expect(unknown.headers.get("cache-control")).toBe("no-store");
@@ -126,7 +139,11 @@ describe("caching across instances: the graph version stamp, the response cache,
     const again = await graphqlGet(a, { query: TITLE }, { "if-none-match": etag!, "cache-control": "max-age=0" });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
-    const changed = await graphqlGet(a, { query: TITLE }, { "if-none-match": 'W/"something-else"', "cache-control": "max-age=0" });
+    const changed = await graphqlGet(
+      a,
+      { query: TITLE },
+      { "if-none-match": 'W/"something-else"', "cache-control": "max-age=0" },
+    );
     expect(changed.status).toBe(200);
   });
 
@@ -142,7 +159,8 @@ describe("caching across instances: the graph version stamp, the response cache,
   });
 
   it("serves the widget's query as a GET automatic persisted query, under the same cost limits", async () => {
-    const query = "query Widget($id: ID!) { similarPractices(id: $id, limit: 3) { score practice { id title regions { name } } } }";
+    const query =
+      "query Widget($id: ID!) { similarPractices(id: $id, limit: 3) { score practice { id title regions { name } } } }";
     const extensions = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } };
     const variables = { id: "2023-004" };
 
@@ -156,10 +174,14 @@ describe("caching across instances: the graph version stamp, the response cache,
     expect(((await byHash.json()) as Answer).data?.similarPractices).toHaveLength(3);
 
     const costly = "{ practices(limit: 100) { similar(limit: 10) { similar(limit: 10) { id } } } }";
-    const costlyExtensions = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(costly).digest("hex") } };
+    const costlyExtensions = {
+      persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(costly).digest("hex") },
+    };
     const refused = await graphqlGet(a, { query: costly, extensions: costlyExtensions });
     expect(((await refused.json()) as Answer).errors?.[0]?.extensions?.code).toBe("MAX_COST_EXCEEDED");
     const refusedByHash = await graphqlGet(a, { extensions: costlyExtensions });
-    expect(((await refusedByHash.json()) as Answer).errors?.[0]?.extensions?.code).toMatch(/MAX_COST_EXCEEDED|PERSISTED_QUERY_NOT_FOUND/);
+    expect(((await refusedByHash.json()) as Answer).errors?.[0]?.extensions?.code).toMatch(
+      /MAX_COST_EXCEEDED|PERSISTED_QUERY_NOT_FOUND/,
+    );
   });
 });

@@ -9,7 +9,9 @@ import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
  * count), it runs for as long as the database lets it.
  */
 async function createSlowGraph(driver: Driver): Promise<void> {
-  await driver.executeQuery("UNWIND range(1, 50) AS s CREATE (:Stakeholder {id: 'slow-s-' + s, name: 'S' + s, kind: 'OTHER'})");
+  await driver.executeQuery(
+    "UNWIND range(1, 50) AS s CREATE (:Stakeholder {id: 'slow-s-' + s, name: 'S' + s, kind: 'OTHER'})",
+  );
   await driver.executeQuery(`
     UNWIND range(1, 3000) AS i
     CREATE (p:Practice {id: 'slow-' + i, title: 'Slow ' + i, catalogNumber: i, printedNumber: '1', summary: '', territorialLevel: 'LOCAL',
@@ -18,18 +20,22 @@ async function createSlowGraph(driver: Driver): Promise<void> {
     MATCH (s:Stakeholder {id: 'slow-s-' + ((i + k * 7) % 50 + 1)})
     CREATE (p)-[:INVOLVES {field: 'STAKEHOLDERS', line: 1}]->(s)`);
 }
-const SLOW_QUERY = '{ practicesConnection(where: { stakeholders: { some: { practices: { some: { title: { eq: "none" } } } } } }) { totalCount } }';
+const SLOW_QUERY =
+  '{ practicesConnection(where: { stakeholders: { some: { practices: { some: { title: { eq: "none" } } } } } }) { totalCount } }';
 
 /** Transactions of requests to the service (they carry a request id), as Neo4j runs them now. */
 async function requestTransactions(driver: Driver): Promise<number> {
-  const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData WHERE metaData.requestId IS NOT NULL RETURN count(*) AS n");
+  const { records } = await driver.executeQuery(
+    "SHOW TRANSACTIONS YIELD metaData WHERE metaData.requestId IS NOT NULL RETURN count(*) AS n",
+  );
   return records[0]!.get("n");
 }
 
 describe("limits of the service, as configured", () => {
   let driver: Driver;
   let service: TestService | undefined;
-  const start = async (env: Record<string, string>) => (service = await startTestService({ PRASSI_RATE_LIMIT: "off", ...env }));
+  const start = async (env: Record<string, string>) =>
+    (service = await startTestService({ PRASSI_RATE_LIMIT: "off", ...env }));
 
   beforeAll(async () => {
     driver = connectTestDatabase();
@@ -60,9 +66,17 @@ describe("limits of the service, as configured", () => {
   });
 
   it("limits requests per client address, writes more strictly, behind a trusted proxy per forwarded client", async () => {
-    const { post } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_RATE_LIMIT_READS: "3", PRASSI_RATE_LIMIT_WRITES: "1", PRASSI_TRUST_PROXY: "loopback", JWT_SECRET: TEST_SECRET });
+    const { post } = await start({
+      PRASSI_RATE_LIMIT: "on",
+      PRASSI_RATE_LIMIT_READS: "3",
+      PRASSI_RATE_LIMIT_WRITES: "1",
+      PRASSI_TRUST_PROXY: "loopback",
+      JWT_SECRET: TEST_SECRET,
+    });
     const from = (client: string) => post({ query: "{ __typename }" }, { "x-forwarded-for": client });
-    expect([(await from("10.0.0.1")).status, (await from("10.0.0.1")).status, (await from("10.0.0.1")).status]).toEqual([200, 200, 200]);
+    expect([(await from("10.0.0.1")).status, (await from("10.0.0.1")).status, (await from("10.0.0.1")).status]).toEqual(
+      [200, 200, 200],
+    );
     const refused = await from("10.0.0.1");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -72,10 +86,16 @@ describe("limits of the service, as configured", () => {
 
     const editor = await editorToken();
     const write = () =>
-      post({ query: 'mutation { updatePractices(where: { id: { eq: "2023-001" } }, update: { period: { set: "2008-" } }) { practices { id } } }' }, {
-        "x-forwarded-for": "10.0.0.3",
-        authorization: `Bearer ${editor}`,
-      });
+      post(
+        {
+          query:
+            'mutation { updatePractices(where: { id: { eq: "2023-001" } }, update: { period: { set: "2008-" } }) { practices { id } } }',
+        },
+        {
+          "x-forwarded-for": "10.0.0.3",
+          authorization: `Bearer ${editor}`,
+        },
+      );
     expect((await write()).status).toBe(200);
     const second = await write();
     expect(second.status).toBe(429);
@@ -93,7 +113,11 @@ describe("limits of the service, as configured", () => {
 
     await service?.stop();
     const { post: postAgain } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_MAX_REQUESTS_IN_FLIGHT: "2" });
-    const statuses = await Promise.all(Array.from({ length: 6 }, () => postAgain({ query: '{ regionProfile(region: "Liguria") { practiceCount } }' }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        postAgain({ query: '{ regionProfile(region: "Liguria") { practiceCount } }' }).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
   });
@@ -101,17 +125,26 @@ describe("limits of the service, as configured", () => {
   it("does not believe X-Forwarded-For from a proxy it was not told to trust", async () => {
     const { post } = await start({ PRASSI_RATE_LIMIT: "on", PRASSI_RATE_LIMIT_READS: "2" });
     const statuses = [];
-    for (const client of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) statuses.push((await post({ query: "{ __typename }" }, { "x-forwarded-for": client })).status);
+    for (const client of ["10.0.0.1", "10.0.0.2", "10.0.0.3"])
+      statuses.push((await post({ query: "{ __typename }" }, { "x-forwarded-for": client })).status);
     expect(statuses).toEqual([200, 200, 429]);
   });
 
   it("restricts browsers to PRASSI_CORS_ORIGINS when it is set", async () => {
     const { base, post } = await start({ PRASSI_CORS_ORIGINS: "https://www.regione.liguria.it" });
     const preflight = (origin: string) =>
-      fetch(`${base}/graphql`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
-    expect((await preflight("https://www.regione.liguria.it")).headers.get("access-control-allow-origin")).toBe("https://www.regione.liguria.it");
+      fetch(`${base}/graphql`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      });
+    expect((await preflight("https://www.regione.liguria.it")).headers.get("access-control-allow-origin")).toBe(
+      "https://www.regione.liguria.it",
+    );
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
-    const read = (origin: string) => post({ query: "{ __typename }" }, { origin }).then((response) => response.headers.get("access-control-allow-origin"));
+    const read = (origin: string) =>
+      post({ query: "{ __typename }" }, { origin }).then((response) =>
+        response.headers.get("access-control-allow-origin"),
+      );
     expect(await read("https://www.regione.liguria.it")).toBe("https://www.regione.liguria.it");
     expect(await read("https://evil.example")).toBeNull();
   });
@@ -126,14 +159,21 @@ describe("limits of the service, as configured", () => {
       const body = (await response.json()) as Answer;
       const error = body.errors?.[0];
       expect(error?.message).toBe("Internal error: the server could not answer this field; it has been logged");
-      expect(error?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: response.headers.get("x-request-id") });
-      const logged = logs.find((line) => line.msg === "unexpected error" && line.requestId === error?.extensions?.requestId);
+      expect(error?.extensions).toEqual({
+        code: "INTERNAL_SERVER_ERROR",
+        requestId: response.headers.get("x-request-id"),
+      });
+      const logged = logs.find(
+        (line) => line.msg === "unexpected error" && line.requestId === error?.extensions?.requestId,
+      );
       expect(JSON.stringify(logged)).toMatch(/Cannot return null for non-nullable field Practice\.title/);
     });
 
     it("tells a developer the cause in development mode", async () => {
       const { post } = await start({ NODE_ENV: "development" });
-      const body = (await (await post({ query: '{ practices(where: { id: { eq: "broken" } }) { title } }' })).json()) as Answer;
+      const body = (await (
+        await post({ query: '{ practices(where: { id: { eq: "broken" } }) { title } }' })
+      ).json()) as Answer;
       expect(body.errors?.[0]?.extensions?.cause).toMatch(/non-nullable field Practice\.title/);
     });
   });

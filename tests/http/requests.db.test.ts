@@ -5,30 +5,50 @@ import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 const LINK_TARGET = `mutation { updatePractices(where: { id: { eq: "2023-011" } },
   update: { targets: [{ connect: [{ where: { node: { id: { eq: "donne" } } }, edge: { field: TARGETS } }] }] }) { practices { id } } }`;
 
-
 async function answer(response: Response): Promise<{ status: number; body: Answer; text: string; type: string }> {
   const text = await response.text();
-  return { status: response.status, body: JSON.parse(text) as Answer, text, type: response.headers.get("content-type") ?? "" };
+  return {
+    status: response.status,
+    body: JSON.parse(text) as Answer,
+    text,
+    type: response.headers.get("content-type") ?? "",
+  };
 }
-
 
 describe("HTTP requests to /graphql, as a hostile or careless client sends them", () => {
   const service = useTestService({ JWT_SECRET: TEST_SECRET, PRASSI_RATE_LIMIT: "off" });
 
   it("refuses the nested similar-of-similar query with its cost in a short 400, before it runs, every time it is sent", async () => {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const { status, body, text } = await answer(await service.post({ query: "{ practices { similar { similar { similar { similar { similar { id } } } } } } }" }));
+      const { status, body, text } = await answer(
+        await service.post({
+          query: "{ practices { similar { similar { similar { similar { similar { id } } } } } } }",
+        }),
+      );
       expect(status).toBe(400);
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", cost: 2222220 + 50 + 1000, maxCost: 5000 });
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: "MAX_COST_EXCEEDED",
+        cost: 2222220 + 50 + 1000,
+        maxCost: 5000,
+      });
       expect(text.length).toBeLessThan(1000);
     }
   });
 
   it("judges a document's cost for each request's variables: the same query accepted with a small page is refused with a large one", async () => {
     const query = "query Page($n: Int) { practices(limit: $n) { id stakeholders(limit: 100) { id } } }";
-    for (const [n, status] of [[2, 200], [100, 400], [2, 200], [100, 400]] as const) {
+    for (const [n, status] of [
+      [2, 200],
+      [100, 400],
+      [2, 200],
+      [100, 400],
+    ] as const) {
       const { status: answered, body } = await answer(await service.post({ query, variables: { n } }));
-      expect({ n, answered, code: body.errors?.[0]?.extensions?.code }).toEqual({ n, answered: status, code: status === 200 ? undefined : "MAX_COST_EXCEEDED" });
+      expect({ n, answered, code: body.errors?.[0]?.extensions?.code }).toEqual({
+        n,
+        answered: status,
+        code: status === 200 ? undefined : "MAX_COST_EXCEEDED",
+      });
     }
   });
 
@@ -41,7 +61,9 @@ describe("HTTP requests to /graphql, as a hostile or careless client sends them"
   });
 
   it("refuses a document over the token limit as a parse error, not a 500", async () => {
-    const { status, body } = await answer(await service.post({ query: `{ ${Array.from({ length: 1600 }, (_, i) => `a${i}: __typename`).join(" ")} }` }));
+    const { status, body } = await answer(
+      await service.post({ query: `{ ${Array.from({ length: 1600 }, (_, i) => `a${i}: __typename`).join(" ")} }` }),
+    );
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
     expect(body.errors?.[0]?.message).toMatch(/more th\w+ 3000 tokens/);
@@ -51,9 +73,17 @@ describe("HTTP requests to /graphql, as a hostile or careless client sends them"
     const cases: Array<[Promise<Response>, number, string]> = [
       [service.post("{not json"), 400, "BAD_REQUEST"],
       [service.post(""), 400, "BAD_REQUEST"],
-      [service.post(JSON.stringify({ query: `{ __typename }`, padding: "x".repeat(110_000) })), 413, "PAYLOAD_TOO_LARGE"],
+      [
+        service.post(JSON.stringify({ query: `{ __typename }`, padding: "x".repeat(110_000) })),
+        413,
+        "PAYLOAD_TOO_LARGE",
+      ],
       [service.post("not gzip", { "content-encoding": "gzip" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
-      [service.post(JSON.stringify({ query: "{ __typename }" }), { "content-type": "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      [
+        service.post(JSON.stringify({ query: "{ __typename }" }), { "content-type": "text/plain" }),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+      ],
       [fetch(`${service.base}/graphql`, { method: "PUT", body: "{}" }), 405, "METHOD_NOT_ALLOWED"],
       [fetch(`${service.base}/../../etc/passwd`), 404, "NOT_FOUND"],
     ];
@@ -73,7 +103,10 @@ describe("HTTP requests to /graphql, as a hostile or careless client sends them"
       ["{ practicesConnection(first: -1) { totalCount } }", "practicesConnection.first"],
       ["{ regions { practices(limit: 0) { id } } }", "practices.limit"],
       // A cursor this API never gave: base64 of "arrayconnection:-5".
-      ['{ practicesConnection(first: 2, after: "YXJyYXljb25uZWN0aW9uOi01") { totalCount } }', "practicesConnection.after"],
+      [
+        '{ practicesConnection(first: 2, after: "YXJyYXljb25uZWN0aW9uOi01") { totalCount } }',
+        "practicesConnection.after",
+      ],
     ]) {
       const { status, body } = await answer(await service.post({ query }));
       expect(status).toBe(400);
@@ -82,25 +115,35 @@ describe("HTTP requests to /graphql, as a hostile or careless client sends them"
   });
 
   it("serves a plain GET query (a widget's simple, cacheable request) but never a mutation over GET or a simple POST", async () => {
-    const get = await fetch(`${service.base}/graphql?query=${encodeURIComponent('{ practices(where: { id: { eq: "2023-004" } }) { title } }')}`);
+    const get = await fetch(
+      `${service.base}/graphql?query=${encodeURIComponent('{ practices(where: { id: { eq: "2023-004" } }) { title } }')}`,
+    );
     expect(get.status).toBe(200);
     expect(((await get.json()) as Answer).data).toEqual({ practices: [{ title: "JOB CLUB" }] });
 
     const bearer = `Bearer ${await editorToken()}`;
-    const overGet = await fetch(`${service.base}/graphql?query=${encodeURIComponent(LINK_TARGET)}`, { headers: { authorization: bearer } });
+    const overGet = await fetch(`${service.base}/graphql?query=${encodeURIComponent(LINK_TARGET)}`, {
+      headers: { authorization: bearer },
+    });
     expect(overGet.status).toBe(405);
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
       const simple = await service.post({ query: LINK_TARGET }, { "content-type": type, authorization: bearer });
       expect(simple.status).toBe(415);
     }
-    const { records } = await service.prassi.driver.executeQuery("MATCH (:Practice {id: '2023-011'})-[r:TARGETS]->(:TargetGroup {id: 'donne'}) RETURN count(r) AS n");
+    const { records } = await service.prassi.driver.executeQuery(
+      "MATCH (:Practice {id: '2023-011'})-[r:TARGETS]->(:TargetGroup {id: 'donne'}) RETURN count(r) AS n",
+    );
     expect(records[0]!.get("n")).toBe(0);
   });
 
   it("answers CORS preflights and lets any origin read, without credentials", async () => {
     const preflight = await fetch(`${service.base}/graphql`, {
       method: "OPTIONS",
-      headers: { origin: "https://www.regione.example.it", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: "https://www.regione.example.it",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
@@ -111,13 +154,29 @@ describe("HTTP requests to /graphql, as a hostile or careless client sends them"
   });
 
   it("refuses filters that are too wide or nest too deep, before planning them", async () => {
-    const branch = (i: number) => ({ stakeholders: { some: { practices: { some: { title: { contains: `x${i}` } } } } } });
-    const wide = await answer(await service.post({ query: "query ($w: PracticeWhere) { practices(where: $w) { id } }", variables: { w: { OR: Array.from({ length: 6 }, (_, i) => branch(i)) } } }));
+    const branch = (i: number) => ({
+      stakeholders: { some: { practices: { some: { title: { contains: `x${i}` } } } } },
+    });
+    const wide = await answer(
+      await service.post({
+        query: "query ($w: PracticeWhere) { practices(where: $w) { id } }",
+        variables: { w: { OR: Array.from({ length: 6 }, (_, i) => branch(i)) } },
+      }),
+    );
     expect(wide.status).toBe(400);
-    expect(wide.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "practices.where", reason: expect.stringMatching(/at most 10 relationship filters; this one holds 12/) });
+    expect(wide.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "practices.where",
+      reason: expect.stringMatching(/at most 10 relationship filters; this one holds 12/),
+    });
     let deep: Record<string, unknown> = { id: { eq: "x" } };
     for (let level = 0; level < 1000; level++) deep = { AND: [deep] };
-    const nested = await answer(await service.post({ query: "query ($w: PracticeWhere) { practices(where: $w) { id } }", variables: { w: deep } }));
+    const nested = await answer(
+      await service.post({
+        query: "query ($w: PracticeWhere) { practices(where: $w) { id } }",
+        variables: { w: deep },
+      }),
+    );
     expect(nested.status).toBe(400);
     expect(nested.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "variables" });
     expect(service.logs.filter((line) => line.level >= 50)).toEqual([]);

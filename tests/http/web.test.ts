@@ -22,13 +22,19 @@ describe("the web routes when web/dist is not built", () => {
 
   it("answers a page with a 503 page that says how to build it", async () => {
     const response = await fetch(`${base}/practices/2023-004`);
-    expect({ status: response.status, type: response.headers.get("content-type") }).toMatchObject({ status: 503, type: expect.stringMatching(/^text\/html/) });
+    expect({ status: response.status, type: response.headers.get("content-type") }).toMatchObject({
+      status: 503,
+      type: expect.stringMatching(/^text\/html/),
+    });
     expect(await response.text()).toContain("npm run build:web");
   });
 
   it("answers the widget's script with a 503 script that only warns, so a host page gets no syntax error", async () => {
     const response = await fetch(`${base}/widget/prassi-similar.js`);
-    expect({ status: response.status, type: response.headers.get("content-type") }).toMatchObject({ status: 503, type: expect.stringMatching(/^text\/javascript/) });
+    expect({ status: response.status, type: response.headers.get("content-type") }).toMatchObject({
+      status: 503,
+      type: expect.stringMatching(/^text\/javascript/),
+    });
     expect(await response.text()).toMatch(/^console\.warn\("Prassi: the widget is not built/);
   });
 });

@@ -21,7 +21,9 @@ describe("npm run ingest", () => {
     const first = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Catalogue anpal-2023: .* 16 card\(s\)/);
-    expect(first.stdout).toMatch(/seed\/anpal-buone-prassi-catalogo-2023\.md:486 card 7: unknown LEP code 'RDC' ignored/);
+    expect(first.stdout).toMatch(
+      /seed\/anpal-buone-prassi-catalogo-2023\.md:486 card 7: unknown LEP code 'RDC' ignored/,
+    );
     const [, nodes] = /nodes: (\d+) created, 0 matched/.exec(first.stdout) ?? [];
     const [, relationships] = /relationships: (\d+) created, 0 matched/.exec(first.stdout) ?? [];
     expect(Number(nodes)).toBeGreaterThan(0);
@@ -41,7 +43,9 @@ describe("npm run ingest", () => {
     expect(run.stdout).toMatch(/Catalogue anpal-2024: .* 1 card\(s\)/);
     expect(run.stdout).toMatch(/, 1 lineage/);
     expect(run.stdout).toMatch(/Similarity: \d+ SIMILAR_TO links for 17 practices/);
-    const { records } = await driver.executeQuery("MATCH (:Practice {id: '2024-001'})-[:BUILDS_ON]->(p:Practice) RETURN p.id AS id");
+    const { records } = await driver.executeQuery(
+      "MATCH (:Practice {id: '2024-001'})-[:BUILDS_ON]->(p:Practice) RETURN p.id AS id",
+    );
     expect(records.map((record) => record.get("id"))).toEqual(["2023-009"]);
   });
 
@@ -58,7 +62,14 @@ describe("npm run ingest", () => {
   it("with --dry-run --out writes the normalized catalogue and nothing to the database", async () => {
     await resetDatabase(driver);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prassi-out-")), "catalogue.json");
-    const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run", "--out", out, "--catalogue", "review-2023");
+    const run = ingest(
+      "seed/anpal-buone-prassi-catalogo-2023.md",
+      "--dry-run",
+      "--out",
+      out,
+      "--catalogue",
+      "review-2023",
+    );
     expect(run.status).toBe(0);
     const written = NormalizedCatalogueSchema.parse(JSON.parse(fs.readFileSync(out, "utf8")));
     expect(written.catalog.id).toBe("review-2023");

@@ -8,11 +8,20 @@ describe("npm run ingest -- --help", () => {
     const help = ingest("--help");
     expect(help.status).toBe(0);
     expect(help.stderr).toBe("");
-    const options = ["--catalogue ID", "--catalog ID", "--edition YYYY", "--dry-run", "--out FILE", "--allow-partial CARDS"];
+    const options = [
+      "--catalogue ID",
+      "--catalog ID",
+      "--edition YYYY",
+      "--dry-run",
+      "--out FILE",
+      "--allow-partial CARDS",
+    ];
     for (const option of [...options, "--allow-drop", "--allow-renumber", "-h, --help"]) {
       expect(help.stdout).toContain(`  ${option} `);
     }
-    expect(help.stdout).toMatch(/npm run ingest -- EXPORT_DIR \[--dry-run\] +restore what `npm run export -- EXPORT_DIR` wrote/);
+    expect(help.stdout).toMatch(
+      /npm run ingest -- EXPORT_DIR \[--dry-run\] +restore what `npm run export -- EXPORT_DIR` wrote/,
+    );
     expect(help.stdout.split("\n").filter((line) => line.length > 120)).toEqual([]);
     expect(ingest("-h").stdout).toBe(help.stdout);
   });

@@ -66,7 +66,10 @@ describe("a cover without an edition year", () => {
 
 describe("whose catalogue a cover says it is", () => {
   const identity = (cover: string[], requested?: string) => {
-    const { frontMatter } = readFrontMatter(["# Catalogo 2023", ...cover, "## Situazione Catalogo all' 11/12/2023"], "f.md");
+    const { frontMatter } = readFrontMatter(
+      ["# Catalogo 2023", ...cover, "## Situazione Catalogo all' 11/12/2023"],
+      "f.md",
+    );
     const found = catalogueIdentity(frontMatter!, requested);
     return "id" in found ? found.id : found.problem;
   };
@@ -88,7 +91,10 @@ describe("whose catalogue a cover says it is", () => {
     expect(coverId("Catalogo di buone prassi della Regione Lazio", ["**ANPAL**  ", "Servizi"])).toBe("lazio-2023");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "covers-")), "lazio.md");
     const text = fs.readFileSync(REGIONAL, "utf8");
-    fs.writeFileSync(file, text.replace("**Regione Lazio**  \nDirezione Lavoro", "in collaborazione con ANPAL Servizi"));
+    fs.writeFileSync(
+      file,
+      text.replace("**Regione Lazio**  \nDirezione Lavoro", "in collaborazione con ANPAL Servizi"),
+    );
     const reading = read(file, { edition: 2023 });
     expect(reading.catalogue?.catalog.id).toBe("lazio-2023");
     expect(reading.catalogue?.practices.map((practice) => practice.id)).toEqual(["lazio-2023-001", "lazio-2023-002"]);
@@ -150,7 +156,9 @@ describe("a status line", () => {
   });
 
   it("written 'Situazione Catalogo all’ 15/03/2025' is read, and the title keeps to the cover above it", () => {
-    const text = fs.readFileSync(REGIONAL, "utf8").replace("# Catalogo di buone prassi della Regione Lazio", "# Catalogo 2025");
+    const text = fs
+      .readFileSync(REGIONAL, "utf8")
+      .replace("# Catalogo di buone prassi della Regione Lazio", "# Catalogo 2025");
     const lines = splitLines(text);
     expect(lines).toContain("## Situazione Catalogo all’ 15/03/2025");
     expect(readFrontMatter(lines, REGIONAL).frontMatter).toMatchObject({
@@ -205,7 +213,11 @@ describe("typography", () => {
   });
 
   it("lets any dash separate an index row's title from its region", () => {
-    const rows = ["## Situazione Catalogo", "001\t«Job Club» — <u>Liguria</u>\t<i>…</i>", "002\tLaboratori ‒ Regione Lazio\t…"];
+    const rows = [
+      "## Situazione Catalogo",
+      "001\t«Job Club» — <u>Liguria</u>\t<i>…</i>",
+      "002\tLaboratori ‒ Regione Lazio\t…",
+    ];
     expect(readIndex(rows)?.entries).toEqual([
       { number: 1, title: "Job Club", region: "Liguria", line: 2 },
       { number: 2, title: "Laboratori", region: "Lazio", line: 3 },

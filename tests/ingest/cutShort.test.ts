@@ -47,7 +47,10 @@ describe("the last field of the last card", () => {
     const cuts = [...conclusions.slice(value)].map((_, i) => conclusions.slice(0, value + i));
     expect(cuts.filter((cut) => read(withLastLine(cut)).catalogue !== undefined)).toEqual([]);
     expect(read(withLastLine(conclusions.slice(0, -4)), new Set([2])).warnings).toContainEqual(
-      expect.objectContaining({ card: 2, message: "its last field, 'conclusions', ends mid-word ('Si può replic'), taken as it is (--allow-partial)" }),
+      expect.objectContaining({
+        card: 2,
+        message: "its last field, 'conclusions', ends mid-word ('Si può replic'), taken as it is (--allow-partial)",
+      }),
     );
   });
 

@@ -16,7 +16,13 @@ function extract(parsed: ParsedCard, context: Partial<ExtractionContext> = {}) {
 
 /** A card built by hand from real catalogue sentences; field N (in CARD_FIELDS order) sits on line 100 + 10·N. */
 function card(fields: Partial<Record<CardFieldKey, string>>, catalogNumber = 1): ParsedCard {
-  const parsed: ParsedCard = { catalogNumber, heading: `${catalogNumber} Regione`, fields: {}, startLine: 100, endLine: 400 };
+  const parsed: ParsedCard = {
+    catalogNumber,
+    heading: `${catalogNumber} Regione`,
+    fields: {},
+    startLine: 100,
+    endLine: 400,
+  };
   for (const [key, text] of Object.entries(fields) as Array<[CardFieldKey, string]>) {
     const startLine = 100 + 10 * CARD_FIELDS.indexOf(key);
     parsed.fields[key] = { key, label: key, text, tables: [], startLine, endLine: startLine + 2 };
@@ -32,14 +38,21 @@ describe("stakeholders", () => {
   it("merges the spellings of ANPAL Servizi into one stakeholder, keeping the first provenance", () => {
     const extraction = extract(
       card({
-        stakeholders: "Il ruolo di pivot è stato agito dal Centro per l'impiego che, congiuntamente ad ANPAL Servizi S.p.A., ha valorizzato i rapporti territoriali.",
+        stakeholders:
+          "Il ruolo di pivot è stato agito dal Centro per l'impiego che, congiuntamente ad ANPAL Servizi S.p.A., ha valorizzato i rapporti territoriali.",
         anpalAssistance: "Anpal Servizi ha fornito assistenza tecnica al Cpl di Genova Centro.",
         activities: "con il supporto delle guide realizzate dagli operatori di Anpal Servizi Calabria",
       }),
     );
     const anpal = extraction.stakeholders.filter((item) => item.id === "anpal-servizi");
     expect(anpal).toEqual([
-      { id: "anpal-servizi", name: "ANPAL Servizi S.p.A.", nameEn: expect.any(String), kind: "NATIONAL_AGENCY", source: { field: "stakeholders", line: 230 } },
+      {
+        id: "anpal-servizi",
+        name: "ANPAL Servizi S.p.A.",
+        nameEn: expect.any(String),
+        kind: "NATIONAL_AGENCY",
+        source: { field: "stakeholders", line: 230 },
+      },
     ]);
     for (const spelling of ["Anpal Servizi", "ANPAL Servizi S.p.A.", "Anpal Servizi Calabria"]) {
       expect(ids(extract(card({ stakeholders: spelling })).stakeholders)).toEqual(["anpal-servizi"]);
@@ -97,7 +110,8 @@ describe("stakeholders", () => {
   });
 
   it("reads a region's own shorthand only on that region's cards", () => {
-    const activities = "Piano di scouting della domanda coordinata dal Servizio Imprese APL, anche in collaborazione con i Comuni.";
+    const activities =
+      "Piano di scouting della domanda coordinata dal Servizio Imprese APL, anche in collaborazione con i Comuni.";
     const piemonte = extract(card({ region: "Piemonte", activities }));
     const sicilia = extract(card({ region: "Sicilia", activities }));
     expect(ids(piemonte.stakeholders)).toEqual(["agenzia-piemonte-lavoro"]);
@@ -108,7 +122,8 @@ describe("stakeholders", () => {
     const extraction = extract(
       card({
         stakeholders: "Servizi per l'impiego della Regione Lazio.",
-        description: "sportelli ospitati presso distretti produttivi, Camere di Commercio, Confindustria e altre associazioni datoriali",
+        description:
+          "sportelli ospitati presso distretti produttivi, Camere di Commercio, Confindustria e altre associazioni datoriali",
         activities: "Le azioni correttive le effettua LazioCrea in base alle segnalazioni ricevute.",
       }),
     );
@@ -116,7 +131,9 @@ describe("stakeholders", () => {
   });
 
   it("involves ANPAL Servizi whenever its assistance is described, and not when there was none", () => {
-    const described = card({ anpalAssistance: "Progettazione, realizzazione e messa a disposizione di un Tool Incentivi AUTOIMPIEGO." });
+    const described = card({
+      anpalAssistance: "Progettazione, realizzazione e messa a disposizione di un Tool Incentivi AUTOIMPIEGO.",
+    });
     expect(extract(described).stakeholders).toEqual([
       expect.objectContaining({ id: "anpal-servizi", source: { field: "anpalAssistance", line: 190 } }),
     ]);
@@ -138,7 +155,9 @@ describe("stakeholders", () => {
 describe("targets and funding", () => {
   it("reads card 4's funding as a regional budget co-financed by the ESF", () => {
     const extraction = extract(
-      card({ funding: "Risorse del bilancio regionale e cofinanziamento del FSE 2014-2020 per specifico appalto di servizi." }),
+      card({
+        funding: "Risorse del bilancio regionale e cofinanziamento del FSE 2014-2020 per specifico appalto di servizi.",
+      }),
     );
     expect(extraction.funding.map(({ id, kind }) => [id, kind])).toEqual([
       ["bilancio-regionale", "REGIONAL_BUDGET"],
@@ -157,7 +176,14 @@ describe("targets and funding", () => {
     const extraction = extract(
       card({ targets: "Beneficiari GOL-RDC-NEET-DONNE-Disoccupati-Lavoratori espulsi dalle crisi." }),
     );
-    expect(ids(extraction.targets)).toEqual(["beneficiari-gol", "beneficiari-rdc", "neet", "donne", "disoccupati", "lavoratori-a-rischio"]);
+    expect(ids(extraction.targets)).toEqual([
+      "beneficiari-gol",
+      "beneficiari-rdc",
+      "neet",
+      "donne",
+      "disoccupati",
+      "lavoratori-a-rischio",
+    ]);
   });
 });
 
@@ -165,7 +191,7 @@ describe("job centres, laws and tools", () => {
   it("recognises a job centre however it is designated", () => {
     const extraction = extract(
       card({
-        employmentService: "Servizio \"Collocamento Mirato\" (Cpl Genova Centro, Cpl Chiavari).",
+        employmentService: 'Servizio "Collocamento Mirato" (Cpl Genova Centro, Cpl Chiavari).',
         territorialScope: "Ambito territoriale di competenza del Cpl di Guidonia Montecelio",
         description: "Il Centro per l'impiego (Cpi) di Palermo, ha avviato l'innovazione dei Servizi alle Imprese",
       }),
@@ -187,7 +213,9 @@ describe("job centres, laws and tools", () => {
         lessons: "ha garantito all'azienda il rispetto della normativa L. 68/99",
       }),
     );
-    expect(extraction.laws).toEqual([{ id: "l-68-1999", title: expect.stringContaining("n. 68"), year: 1999, source: { field: "title", line: 120 } }]);
+    expect(extraction.laws).toEqual([
+      { id: "l-68-1999", title: expect.stringContaining("n. 68"), year: 1999, source: { field: "title", line: 120 } },
+    ]);
   });
 
   it("finds the Telegram channels of card 13", () => {
@@ -219,13 +247,21 @@ describe("lineage", () => {
       12,
     );
     expect(extract(card12, { practiceTitles }).buildsOn).toEqual([
-      { id: "2023-009", title: "A scuola di orientamento al lavoro con i CPI", model: "LAB PAL", source: { field: "driver", line: 220 } },
+      {
+        id: "2023-009",
+        title: "A scuola di orientamento al lavoro con i CPI",
+        model: "LAB PAL",
+        source: { field: "driver", line: 220 },
+      },
     ]);
   });
 
   it("does not make the practice that introduced a model build on itself", () => {
     const card9 = card(
-      { title: "A scuola di orientamento al lavoro con i CPI", anpalAssistance: "attuazione del modello LAB PAL con CPI" },
+      {
+        title: "A scuola di orientamento al lavoro con i CPI",
+        anpalAssistance: "attuazione del modello LAB PAL con CPI",
+      },
       9,
     );
     expect(extract(card9, { practiceTitles }).buildsOn).toEqual([]);
@@ -236,7 +272,13 @@ describe("provenance and unknown mentions", () => {
   it("reports what the vocabulary does not know, with its exact source line", () => {
     const extraction = extract(
       card({ stakeholders: "Regione Campania, Anpal Servizi,\nFondazione Mediterranea per il Lavoro, psicologi." }),
-      { sourceLines: linesFrom(230, "<p>Regione Campania, Anpal Servizi,</p>", "<p>Fondazione Mediterranea per il Lavoro, psicologi.</p>") },
+      {
+        sourceLines: linesFrom(
+          230,
+          "<p>Regione Campania, Anpal Servizi,</p>",
+          "<p>Fondazione Mediterranea per il Lavoro, psicologi.</p>",
+        ),
+      },
     );
     expect(extraction.unknownMentions).toEqual([
       { field: "stakeholders", line: 231, text: "Fondazione Mediterranea per il Lavoro" },
@@ -250,7 +292,13 @@ describe("provenance and unknown mentions", () => {
   it("locates a name on its own line, not on an earlier one where a longer name holds its words", () => {
     const extraction = extract(
       card({ stakeholders: "Camera di Commercio di Salerno, Regione Campania,\ne la Camera di Commercio." }),
-      { sourceLines: linesFrom(230, "<p>Camera di Commercio di Salerno, Regione Campania,</p>", "<p>e la Camera di Commercio.</p>") },
+      {
+        sourceLines: linesFrom(
+          230,
+          "<p>Camera di Commercio di Salerno, Regione Campania,</p>",
+          "<p>e la Camera di Commercio.</p>",
+        ),
+      },
     );
     expect(extraction.stakeholders.map(({ id, source }) => [id, source.line])).toEqual([
       ["cciaa-salerno", 230],

@@ -167,9 +167,9 @@ describe("provisional nodes beside the vocabulary", () => {
       ["confindustria", undefined],
     ]);
     // The generic "Camera di Commercio" the card names only inside "Camera di Commercio di Bari" gives way to it.
-    expect(extract({ region: "Puglia", stakeholders: "Comune di Bitonto; Consorzio Vetrofiore" }).unknownMentions).toEqual([
-      { field: "stakeholders", line: 230, text: "Consorzio Vetrofiore" },
-    ]);
+    expect(
+      extract({ region: "Puglia", stakeholders: "Comune di Bitonto; Consorzio Vetrofiore" }).unknownMentions,
+    ).toEqual([{ field: "stakeholders", line: 230, text: "Consorzio Vetrofiore" }]);
     expect(stakeholders.find((stakeholder) => stakeholder.id === "camera-di-commercio")).toBeUndefined();
   });
 

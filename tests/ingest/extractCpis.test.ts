@@ -2,7 +2,10 @@ import path from "node:path";
 import { readCatalogue } from "../../src/ingest/pipeline";
 
 // The fixtures' cards hold only the fields under test: partial cards, read as such.
-const reading = readCatalogue(path.join(__dirname, "../fixtures/catalogues/cpi-contexts.md"), { sourceName: "cpi-contexts.md", allowPartial: new Set([1, 2, 3, 4, 5]) });
+const reading = readCatalogue(path.join(__dirname, "../fixtures/catalogues/cpi-contexts.md"), {
+  sourceName: "cpi-contexts.md",
+  allowPartial: new Set([1, 2, 3, 4, 5]),
+});
 const practice = (id: string) => reading.catalogue?.practices.find((candidate) => candidate.id === id);
 const cpisOf = (id: string) => practice(id)?.cpis.map(({ id: cpi, source }) => [cpi, source.field, source.line]);
 const cpisIn = (id: string, field: string) => cpisOf(id)?.filter(([, named]) => named === field);
@@ -78,9 +81,14 @@ describe("job centres named by their context", () => {
 });
 
 describe("a list of job centres whose sentence goes on after it", () => {
-  const lists = readCatalogue(path.join(__dirname, "../fixtures/catalogues/cpi-lists.md"), { sourceName: "cpi-lists.md", allowPartial: new Set([1]) });
+  const lists = readCatalogue(path.join(__dirname, "../fixtures/catalogues/cpi-lists.md"), {
+    sourceName: "cpi-lists.md",
+    allowPartial: new Set([1]),
+  });
   const cpisIn = (field: string) =>
-    lists.catalogue?.practices[0]?.cpis.filter((cpi) => cpi.source.field === field).map(({ id, source }) => [id, source.line]);
+    lists.catalogue?.practices[0]?.cpis
+      .filter((cpi) => cpi.source.field === field)
+      .map(({ id, source }) => [id, source.line]);
 
   it("reads the fixture without errors", () => {
     expect(lists.errors).toEqual([]);

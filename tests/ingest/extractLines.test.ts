@@ -40,7 +40,11 @@ describe("the source line of a match", () => {
   });
 
   it("counts an earlier occurrence that a line break splits", () => {
-    const scampia = field("Il CPI di", "Napoli Scampia ha aperto lo Spazio Donna.", "Poi il CPI di Napoli Scampia ha firmato un accordo.");
+    const scampia = field(
+      "Il CPI di",
+      "Napoli Scampia ha aperto lo Spazio Donna.",
+      "Poi il CPI di Napoli Scampia ha firmato un accordo.",
+    );
     const locate = createLineLocator(sourceOf(scampia));
     const cpi = words("CPI Napoli Scampia");
     expect(locate(scampia, cpi, canonicalizeCpiDesignators, nth(scampia, "CPI", 0))).toBe(10);

@@ -14,9 +14,18 @@ describe("a catalogue of 1,100 cards", () => {
     const reading = readCatalogue(file, { sourceName: "generated-2099.md" });
     expect(reading.errors).toEqual([]);
     const ids = reading.catalogue!.practices.map((practice) => practice.id);
-    expect([ids[0], ids[3], ids[98], ids[998], ids[999], ids.at(-1)]).toEqual(["2099-001", "2099-004", "2099-099", "2099-999", "2099-1000", "2099-1100"]);
+    expect([ids[0], ids[3], ids[98], ids[998], ids[999], ids.at(-1)]).toEqual([
+      "2099-001",
+      "2099-004",
+      "2099-099",
+      "2099-999",
+      "2099-1000",
+      "2099-1100",
+    ]);
     // The vocabulary has never seen the generated names: they stay mentions to review, not links.
-    expect(reading.unknownMentions).toContainEqual(expect.objectContaining({ practice: "2099-1100", text: "Consorzio Vetrofiore 1100" }));
+    expect(reading.unknownMentions).toContainEqual(
+      expect.objectContaining({ practice: "2099-1100", text: "Consorzio Vetrofiore 1100" }),
+    );
 
     const report = await loadCatalogue(db.driver, reading.catalogue!);
     expect(report.practices).toBe(1_100);

@@ -11,8 +11,9 @@ import { countGraph, resetDatabase, useTestDatabase } from "../support/database"
 
 const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
 /** A one-card 2024 catalogue whose card says it replicates the LAB PAL model of 2023's card 9. */
-const catalogue2024 = readCatalogue(join(__dirname, "../fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md" })
-  .catalogue as NormalizedCatalogue;
+const catalogue2024 = readCatalogue(join(__dirname, "../fixtures/catalogues/later-edition.md"), {
+  sourceName: "later-edition.md",
+}).catalogue as NormalizedCatalogue;
 
 async function rows<T>(driver: Driver, cypher: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
   const { records } = await driver.executeQuery(cypher, parameters);
@@ -39,7 +40,10 @@ describe("loading the 2023 catalogue into Neo4j", () => {
   it("has all 21 PES territories, with or without practices, and LEP sub-codes part of their parent", async () => {
     const [regions] = await rows<{ n: number }>(db.driver, "MATCH (r:Region) RETURN count(r) AS n");
     expect(regions!.n).toBe(21);
-    const parts = await rows<{ code: string }>(db.driver, "MATCH (l:Lep)-[:PART_OF]->(:Lep {code: 'F'}) RETURN l.code AS code ORDER BY code");
+    const parts = await rows<{ code: string }>(
+      db.driver,
+      "MATCH (l:Lep)-[:PART_OF]->(:Lep {code: 'F'}) RETURN l.code AS code ORDER BY code",
+    );
     expect(parts.map((part) => part.code)).toEqual(["F1", "F2", "F3"]);
   });
 
@@ -75,7 +79,12 @@ describe("loading the 2023 catalogue into Neo4j", () => {
     const before = await countGraph(db.driver);
     const report = await loadCatalogue(db.driver, catalogue2023);
     expect(await countGraph(db.driver)).toEqual(before);
-    expect(report).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0 });
+    expect(report).toMatchObject({
+      nodesCreated: 0,
+      relationshipsCreated: 0,
+      nodesDeleted: 0,
+      relationshipsDeleted: 0,
+    });
     expect(report.nodesMatched).toBe(before.nodes);
     expect(report.relationshipsMatched).toBe(before.relationships);
   });
@@ -85,15 +94,23 @@ describe("loading the 2023 catalogue into Neo4j", () => {
     const snapshot = await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id");
     const renamed = catalogue2023.practices.map((practice) => ({ ...practice, title: `${practice.title} (edited)` }));
     // A value Neo4j cannot store, on the last practice: the titles above it were already written in the transaction.
-    const broken = { ...catalogue2023, practices: [...renamed.slice(0, -1), { ...renamed.at(-1)!, startYear: { not: "a year" } }] };
+    const broken = {
+      ...catalogue2023,
+      practices: [...renamed.slice(0, -1), { ...renamed.at(-1)!, startYear: { not: "a year" } }],
+    };
     await expect(loadCatalogue(db.driver, broken as unknown as NormalizedCatalogue)).rejects.toThrow();
     expect(await countGraph(db.driver)).toEqual(before);
-    expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(snapshot);
+    expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(
+      snapshot,
+    );
   });
 
   it("removes what an edited edition of the catalogue no longer says, and reports it as it removes it", async () => {
     const [first, ...others] = catalogue2023.practices;
-    const edited = { ...catalogue2023, practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)] };
+    const edited = {
+      ...catalogue2023,
+      practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)],
+    };
     const dropped = first!.stakeholders[0]!.id;
     const previewed = await previewCatalogueChanges(db.driver, edited);
     await expect(loadCatalogue(db.driver, edited)).rejects.toThrow("--allow-drop deletes them");
@@ -104,7 +121,9 @@ describe("loading the 2023 catalogue into Neo4j", () => {
       expect.objectContaining({
         id: first!.id,
         dropped: false,
-        lostLinks: [{ type: "INVOLVES", to: dropped, field: "STAKEHOLDERS", line: first!.stakeholders[0]!.source.line }],
+        lostLinks: [
+          { type: "INVOLVES", to: dropped, field: "STAKEHOLDERS", line: first!.stakeholders[0]!.source.line },
+        ],
         addedLinks: [],
         clearedFields: [],
         rewrittenFields: [],
@@ -112,10 +131,14 @@ describe("loading the 2023 catalogue into Neo4j", () => {
       // 26 with INVOLVES confprofessioni, the national organisation of the branch the card names (docs/actors.md)
       expect.objectContaining({ id: "2023-016", dropped: true, linkCount: 26 }),
     ]);
-    const stillLinked = await rows(db.driver, "MATCH (:Practice {id: $id})-[:INVOLVES]->(s:Stakeholder {id: $dropped}) RETURN s", {
-      id: first!.id,
-      dropped,
-    });
+    const stillLinked = await rows(
+      db.driver,
+      "MATCH (:Practice {id: $id})-[:INVOLVES]->(s:Stakeholder {id: $dropped}) RETURN s",
+      {
+        id: first!.id,
+        dropped,
+      },
+    );
     expect(stillLinked).toEqual([]);
     expect(await rows(db.driver, "MATCH (p:Practice {id: '2023-016'}) RETURN p")).toEqual([]);
     await loadCatalogue(db.driver, catalogue2023);
@@ -124,12 +147,17 @@ describe("loading the 2023 catalogue into Neo4j", () => {
 
 describe("a later catalogue building on a practice of an earlier one", () => {
   const db = useTestDatabase();
-  const lineage = "MATCH (:Practice {id: '2024-001'})-[r:BUILDS_ON]->(:Practice {id: '2023-009'}) RETURN r.field AS field, r.line AS line";
+  const lineage =
+    "MATCH (:Practice {id: '2024-001'})-[r:BUILDS_ON]->(:Practice {id: '2023-009'}) RETURN r.field AS field, r.line AS line";
   /** The 2023 catalogue with its 9th practice edited; card 12 no longer resolves its lineage to it, as the importer would. */
-  const with2023Practice9 = (edit: (practice: NormalizedPractice) => NormalizedPractice | undefined): NormalizedCatalogue => ({
+  const with2023Practice9 = (
+    edit: (practice: NormalizedPractice) => NormalizedPractice | undefined,
+  ): NormalizedCatalogue => ({
     ...catalogue2023,
     practices: catalogue2023.practices.flatMap((practice) =>
-      practice.id === "2023-009" ? (edit(practice) ?? []) : [{ ...practice, buildsOn: practice.buildsOn.filter((link) => link.id !== "2023-009") }],
+      practice.id === "2023-009"
+        ? (edit(practice) ?? [])
+        : [{ ...practice, buildsOn: practice.buildsOn.filter((link) => link.id !== "2023-009") }],
     ),
   });
 
@@ -155,7 +183,9 @@ describe("a later catalogue building on a practice of an earlier one", () => {
 
   it("is refused when the database holds another practice under that id (ids are index positions), and writes nothing", async () => {
     const renumbered = with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" }));
-    await expect(loadCatalogue(db.driver, renumbered)).rejects.toThrow("lists another practice under 1 id(s) the database holds (2023-009)");
+    await expect(loadCatalogue(db.driver, renumbered)).rejects.toThrow(
+      "lists another practice under 1 id(s) the database holds (2023-009)",
+    );
     await loadCatalogue(db.driver, renumbered, undefined, { allow: { renumber: true } });
     const before = await countGraph(db.driver);
     await expect(loadCatalogue(db.driver, catalogue2024)).rejects.toThrow(
@@ -168,9 +198,14 @@ describe("a later catalogue building on a practice of an earlier one", () => {
   it("loses its link, said in the report, when a new edition of the earlier catalogue gives the id to another practice or drops it", async () => {
     await loadCatalogue(db.driver, catalogue2024);
     expect(await rows(db.driver, lineage)).toHaveLength(1);
-    const retitled = await loadCatalogue(db.driver, with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })), undefined, {
-      allow: { renumber: true },
-    });
+    const retitled = await loadCatalogue(
+      db.driver,
+      with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })),
+      undefined,
+      {
+        allow: { renumber: true },
+      },
+    );
     expect(retitled.changes.brokenLineage.map((link) => link.message)).toEqual([
       "2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition lists 'Rete Spazio Lavoro bis' " +
         "under that id: link removed; point seed/vocabulary/lineage.json's introducedIn (or introducedBy, if only the title " +
@@ -180,15 +215,28 @@ describe("a later catalogue building on a practice of an earlier one", () => {
 
     await loadCatalogue(db.driver, catalogue2023, undefined, { allow: { renumber: true } });
     await loadCatalogue(db.driver, catalogue2024);
-    const dropped = await loadCatalogue(db.driver, with2023Practice9(() => undefined), undefined, { allow: { drop: true } });
-    expect(dropped.changes.brokenLineage.map((link) => link.message)).toEqual([expect.stringContaining("2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it")]);
-    expect(await rows(db.driver, "MATCH (p:Practice {id: '2024-001'}) RETURN count { (p)-[:BUILDS_ON]->() } AS n")).toEqual([{ n: 0 }]);
+    const dropped = await loadCatalogue(
+      db.driver,
+      with2023Practice9(() => undefined),
+      undefined,
+      { allow: { drop: true } },
+    );
+    expect(dropped.changes.brokenLineage.map((link) => link.message)).toEqual([
+      expect.stringContaining(
+        "2024-001 built on 2023-009 'A scuola di orientamento al lavoro con i CPI', but this edition drops it",
+      ),
+    ]);
+    expect(
+      await rows(db.driver, "MATCH (p:Practice {id: '2024-001'}) RETURN count { (p)-[:BUILDS_ON]->() } AS n"),
+    ).toEqual([{ n: 0 }]);
   });
 
   it("links to the practice, and keeps the link on a re-import, after an editor retitled it through the API", async () => {
     await resetDatabase(db.driver);
     await loadCatalogue(db.driver, catalogue2023);
-    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'");
+    await db.driver.executeQuery(
+      "MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'",
+    );
     await loadCatalogue(db.driver, catalogue2024);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
     const again = await loadCatalogue(db.driver, catalogue2024);
@@ -199,8 +247,12 @@ describe("a later catalogue building on a practice of an earlier one", () => {
   it("keeps its link, and an editor's beside it, when an editor retitled the practice and the unchanged earlier edition is imported again", async () => {
     await loadCatalogue(db.driver, catalogue2023);
     await loadCatalogue(db.driver, catalogue2024);
-    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'");
-    await db.driver.executeQuery("MATCH (p:Practice {id: '2024-001'}), (q:Practice {id: '2023-009'}) CREATE (p)-[:BUILDS_ON {field: 'RESULTS'}]->(q)");
+    await db.driver.executeQuery(
+      "MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'",
+    );
+    await db.driver.executeQuery(
+      "MATCH (p:Practice {id: '2024-001'}), (q:Practice {id: '2023-009'}) CREATE (p)-[:BUILDS_ON {field: 'RESULTS'}]->(q)",
+    );
     const report = await loadCatalogue(db.driver, catalogue2023);
     expect(report.changes.brokenLineage).toEqual([]);
     expect(await rows(db.driver, `${lineage} ORDER BY field`)).toEqual([
@@ -217,7 +269,8 @@ describe("practice ids shared by two catalogues", () => {
     const before = await countGraph(db.driver);
     const titles = await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id");
     const regional = { ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } };
-    const refusal = "16 of its practice ids (2023-001...) belong to catalogue 'anpal-2023': ids are <year>-<index>, so one graph holds one catalogue per edition year";
+    const refusal =
+      "16 of its practice ids (2023-001...) belong to catalogue 'anpal-2023': ids are <year>-<index>, so one graph holds one catalogue per edition year";
     await expect(previewCatalogueChanges(db.driver, regional)).rejects.toThrow(refusal);
     await expect(loadCatalogue(db.driver, regional)).rejects.toThrow(refusal);
     expect(await countGraph(db.driver)).toEqual(before);
@@ -227,7 +280,10 @@ describe("practice ids shared by two catalogues", () => {
   it("do not keep npm start from serving: such a seed is skipped", async () => {
     const dir = fs.mkdtempSync(join(os.tmpdir(), "prassi-seed-"));
     try {
-      fs.writeFileSync(join(dir, "lazio-2023.catalogue.json"), JSON.stringify({ ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } }));
+      fs.writeFileSync(
+        join(dir, "lazio-2023.catalogue.json"),
+        JSON.stringify({ ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } }),
+      );
       const before = await countGraph(db.driver);
       expect(await seedMissingCatalogues(db.driver, createLogger("silent"), undefined, dir)).toBe(0);
       expect(await countGraph(db.driver)).toEqual(before);

@@ -24,7 +24,8 @@ describe("regions", () => {
 
   it("resolves every name and alias to its own territory: no spelling names two", () => {
     for (const region of REGIONS) {
-      for (const name of [region.name, ...region.aliases]) expect([name, resolveRegion(name)?.nuts]).toEqual([name, region.nuts]);
+      for (const name of [region.name, ...region.aliases])
+        expect([name, resolveRegion(name)?.nuts]).toEqual([name, region.nuts]);
     }
   });
 
@@ -94,7 +95,12 @@ describe("normalizeCard on the layout fixture", () => {
 
   it("warns, naming the line, when a card gives no start year", () => {
     expect(third?.issues).toEqual([
-      expect.objectContaining({ severity: "warning", line: 86, card: 3, message: expect.stringContaining("no start year") }),
+      expect.objectContaining({
+        severity: "warning",
+        line: 86,
+        card: 3,
+        message: expect.stringContaining("no start year"),
+      }),
     ]);
   });
 });
@@ -146,13 +152,20 @@ describe("normalizeCard on the 2023 catalogue", () => {
     [16, "ITH5", ["O"], true, "PARTIAL", 2021, "REGIONAL"], // "Si, in parte."
   ])("card %i: region %s, LEPs %j, ongoing %s, ANPAL %s, from %s, %s", (n, nuts, leps, ongoing, anpal, year, level) => {
     const { practice } = results[n - 1]!;
-    expect([practice.region.nuts, practice.leps, practice.ongoing, practice.anpalSupport, practice.startYear, practice.territorialLevel]).toEqual(
-      [nuts, leps, ongoing, anpal, year, level],
-    );
+    expect([
+      practice.region.nuts,
+      practice.leps,
+      practice.ongoing,
+      practice.anpalSupport,
+      practice.startYear,
+      practice.territorialLevel,
+    ]).toEqual([nuts, leps, ongoing, anpal, year, level]);
   });
 
   it("reports only the doubts a reader should check, with their lines", () => {
-    const issues = results.flatMap((result) => result.issues).map((issue) => [issue.severity, issue.line, issue.message]);
+    const issues = results
+      .flatMap((result) => result.issues)
+      .map((issue) => [issue.severity, issue.line, issue.message]);
     expect(issues).toEqual([
       ["warning", 398, "no start year in 'E' attiva da circa 1 anno.'"],
       ["warning", 395, "answer 'No' but the assistance of ANPAL Servizi is described: PARTIAL"],
@@ -168,27 +181,52 @@ describe("normalizeCard on the 2023 catalogue", () => {
 
   it("keeps the tables of cards 2 and 16 as data", () => {
     expect(results[1]?.practice.tables?.results?.[0]?.rows).toHaveLength(29);
-    expect(results[15]?.practice.tables?.results?.[0]?.header).toEqual(["AMBITO TERRITORIALE", "N. UTENTI PRESI IN CARICO"]);
+    expect(results[15]?.practice.tables?.results?.[0]?.header).toEqual([
+      "AMBITO TERRITORIALE",
+      "N. UTENTI PRESI IN CARICO",
+    ]);
   });
 });
 
 describe("NormalizedCatalogueSchema", () => {
   const [first] = normalizeFile(join(FIXTURES, "layouts.md"), 2024);
   const catalogue = (stakeholder: object) => ({
-    catalog: { id: "test-2024", title: "Prova", year: 2024, asOf: "2024-02-01", source: "tests/fixtures/catalogues/layouts.md" },
+    catalog: {
+      id: "test-2024",
+      title: "Prova",
+      year: 2024,
+      asOf: "2024-02-01",
+      source: "tests/fixtures/catalogues/layouts.md",
+    },
     practices: [
-      { ...first!.practice, stakeholders: [stakeholder], targets: [], funding: [], cpis: [], laws: [], tools: [], buildsOn: [] },
+      {
+        ...first!.practice,
+        stakeholders: [stakeholder],
+        targets: [],
+        funding: [],
+        cpis: [],
+        laws: [],
+        tools: [],
+        buildsOn: [],
+      },
     ],
     warnings: [{ line: 86, practice: "2024-003", message: "no start year" }],
   });
 
   it("accepts a catalogue whose entities carry their provenance", () => {
-    const stakeholder = { id: "anpal-servizi", name: "ANPAL Servizi", kind: "NATIONAL_AGENCY", source: { field: "stakeholders", line: 30 } };
+    const stakeholder = {
+      id: "anpal-servizi",
+      name: "ANPAL Servizi",
+      kind: "NATIONAL_AGENCY",
+      source: { field: "stakeholders", line: 30 },
+    };
     expect(NormalizedCatalogueSchema.safeParse(catalogue(stakeholder)).success).toBe(true);
   });
 
   it("refuses an entity without provenance or with an unknown kind", () => {
-    expect(NormalizedCatalogueSchema.safeParse(catalogue({ id: "x", name: "X", kind: "NATIONAL_AGENCY" })).success).toBe(false);
+    expect(
+      NormalizedCatalogueSchema.safeParse(catalogue({ id: "x", name: "X", kind: "NATIONAL_AGENCY" })).success,
+    ).toBe(false);
     const wrongKind = { id: "x", name: "X", kind: "ALIEN", source: { field: "stakeholders", line: 30 } };
     expect(NormalizedCatalogueSchema.safeParse(catalogue(wrongKind)).success).toBe(false);
   });

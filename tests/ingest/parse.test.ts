@@ -19,7 +19,7 @@ function field(card: ParsedCard | undefined, key: keyof ParsedCard["fields"]) {
 
 describe("htmlToText", () => {
   it("turns lists into '- ' lines and paragraphs into blank-line separated blocks", () => {
-    expect(htmlToText('<p>Intro:</p> <ul> <li>• uno;</li> <li>✓ <b>due</b></li> </ul> <p>Fine &amp; basta.</p>')).toBe(
+    expect(htmlToText("<p>Intro:</p> <ul> <li>• uno;</li> <li>✓ <b>due</b></li> </ul> <p>Fine &amp; basta.</p>")).toBe(
       "Intro:\n\n- uno;\n- due\n\nFine & basta.",
     );
   });
@@ -63,7 +63,12 @@ describe("parseCatalogue on the layout fixture", () => {
 
   it("warns when a heading's number differs from the card's position", () => {
     expect(issues).toEqual([
-      expect.objectContaining({ severity: "warning", line: 75, card: 3, message: expect.stringContaining("numbered 12") }),
+      expect.objectContaining({
+        severity: "warning",
+        line: 75,
+        card: 3,
+        message: expect.stringContaining("numbered 12"),
+      }),
     ]);
   });
 
@@ -105,7 +110,15 @@ describe("parseCatalogue on the layout fixture", () => {
 
   it("keeps an HTML table as data once, although the conversion repeated it as cells and tab rows", () => {
     const results = field(first, "results");
-    expect(results.tables).toEqual([{ header: ["CPI", "Assunti"], rows: [["Torino", "120"], ["Cuneo", "45"]] }]);
+    expect(results.tables).toEqual([
+      {
+        header: ["CPI", "Assunti"],
+        rows: [
+          ["Torino", "120"],
+          ["Cuneo", "45"],
+        ],
+      },
+    ]);
     expect(results.text).toBe("Risultati per CPI:\n\nCPI | Assunti\nTorino | 120\nCuneo | 45");
     expect(field(first, "conclusions").startLine).toBe(37);
   });
@@ -121,15 +134,33 @@ describe("parseCatalogue on the layout fixture", () => {
     const results = field(second, "results");
     expect(results).toMatchObject({ label: "QUALI SONO STATI I RISULTATI DELLA PRATICA?", startLine: 54, endLine: 63 });
     expect(results.tables).toEqual([
-      { header: ["SCUOLA", "STUDENTI", "COLLOQUI"], rows: [["Righi", "40", "12"], ["Volta", "35", "9"], ["", "75", "21"]] },
+      {
+        header: ["SCUOLA", "STUDENTI", "COLLOQUI"],
+        rows: [
+          ["Righi", "40", "12"],
+          ["Volta", "35", "9"],
+          ["", "75", "21"],
+        ],
+      },
     ]);
     expect(results.text.startsWith("I risultati per scuola:\n\nSCUOLA | STUDENTI | COLLOQUI")).toBe(true);
   });
 
   it("reads a Markdown heading label, Markdown bullets and a pipe table", () => {
     const lessons = field(second, "lessons");
-    expect(lessons.text.split("\n").slice(0, 2)).toEqual(["- lavorare in rete con le scuole;", "- coinvolgere le imprese."]);
-    expect(lessons.tables).toEqual([{ header: ["Fase", "Mesi"], rows: [["Laboratori", "3"], ["Job day", "1"]] }]);
+    expect(lessons.text.split("\n").slice(0, 2)).toEqual([
+      "- lavorare in rete con le scuole;",
+      "- coinvolgere le imprese.",
+    ]);
+    expect(lessons.tables).toEqual([
+      {
+        header: ["Fase", "Mesi"],
+        rows: [
+          ["Laboratori", "3"],
+          ["Job day", "1"],
+        ],
+      },
+    ]);
   });
 
   it("gives the text after the last label to the last field, across page breaks", () => {
@@ -159,7 +190,11 @@ describe("parseCatalogue on a faulty catalogue", () => {
   it("refuses a catalogue whose card count differs from its index", () => {
     expect(cards).toHaveLength(2);
     expect(issues).toContainEqual(
-      expect.objectContaining({ severity: "error", line: 1, message: "the index lists 3 practices but 2 cards were found" }),
+      expect.objectContaining({
+        severity: "error",
+        line: 1,
+        message: "the index lists 3 practices but 2 cards were found",
+      }),
     );
   });
 
@@ -192,7 +227,13 @@ describe("parseCatalogue on an index that does not list the cards in their order
           "index row 3 names 'JOB CLUB', but card 3 (line 353) is 'Technortus: un orto a misura 4.0': " +
           "the index and the cards must list the practices in the same order, since ids are index positions",
       },
-      expect.objectContaining({ line: 235, card: 4, message: expect.stringContaining("index row 4 names 'Technortus: un orto a misura 4.0', but card 4 (line 385) is 'JOB CLUB'") }),
+      expect.objectContaining({
+        line: 235,
+        card: 4,
+        message: expect.stringContaining(
+          "index row 4 names 'Technortus: un orto a misura 4.0', but card 4 (line 385) is 'JOB CLUB'",
+        ),
+      }),
     ]);
   });
 });
@@ -208,7 +249,22 @@ describe("parseCatalogue on the 2023 catalogue", () => {
 
   it("keeps the printed numbers, duplicates included", () => {
     expect(cards.map((card) => card.fields.cardNumber?.text)).toEqual([
-      "001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "012", "013", "014", "014", "015", "016",
+      "001",
+      "002",
+      "003",
+      "004",
+      "005",
+      "006",
+      "007",
+      "008",
+      "009",
+      "010",
+      "012",
+      "013",
+      "014",
+      "014",
+      "015",
+      "016",
     ]);
   });
 
@@ -240,7 +296,12 @@ describe("parseCatalogue on the 2023 catalogue", () => {
     expect(field(cards[12], "results").tables).toEqual([
       {
         header: ["Data Point", "Totale iscritti al canale (Approximate)"],
-        rows: [["09/Feb/2023", "400"], ["11/Mar/2023", "600"], ["30/Apr/2023", "1500"], ["16/Jun/2023", "1950"]],
+        rows: [
+          ["09/Feb/2023", "400"],
+          ["11/Mar/2023", "600"],
+          ["30/Apr/2023", "1500"],
+          ["16/Jun/2023", "1950"],
+        ],
       },
     ]);
     expect(field(cards[6], "results").tables).toHaveLength(6);
@@ -255,8 +316,22 @@ describe("parseCatalogue on the 2023 catalogue", () => {
 
   it("gives each card its source lines", () => {
     expect(cards.map((card) => [card.startLine, card.endLine])).toEqual([
-      [256, 286], [288, 351], [353, 383], [385, 414], [416, 447], [449, 477], [479, 611], [613, 643],
-      [645, 717], [719, 759], [761, 789], [791, 878], [880, 938], [940, 973], [975, 1020], [1024, 1149],
+      [256, 286],
+      [288, 351],
+      [353, 383],
+      [385, 414],
+      [416, 447],
+      [449, 477],
+      [479, 611],
+      [613, 643],
+      [645, 717],
+      [719, 759],
+      [761, 789],
+      [791, 878],
+      [880, 938],
+      [940, 973],
+      [975, 1020],
+      [1024, 1149],
     ]);
   });
 });

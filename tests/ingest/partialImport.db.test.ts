@@ -18,7 +18,9 @@ async function practice16(driver: Driver): Promise<{ properties: Record<string, 
      RETURN properties(p) AS properties,
        [(p)-[r]->(n) | {type: type(r), to: coalesce(n.id, n.nuts, n.code), properties: properties(r)}] AS links`,
   );
-  const links = (records[0]!.get("links") as Link[]).sort((a, b) => `${a.type} ${a.to}`.localeCompare(`${b.type} ${b.to}`));
+  const links = (records[0]!.get("links") as Link[]).sort((a, b) =>
+    `${a.type} ${a.to}`.localeCompare(`${b.type} ${b.to}`),
+  );
   return { properties: records[0]!.get("properties"), links };
 }
 
@@ -39,7 +41,9 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
       "MATCH (p:Practice {id: '2023-016'}), (t:TargetGroup {id: 'donne'}) CREATE (p)-[:TARGETS {field: 'TARGETS'}]->(t)",
     );
     const { links } = await practice16(driver);
-    const below = links.filter((link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine);
+    const below = links.filter(
+      (link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine,
+    );
     expect(below.length).toBeGreaterThan(0);
     const stated = links.filter((link) => link.type !== "LISTED_IN");
     lost =
@@ -69,8 +73,12 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     const before = { counts: await countGraph(driver), practice: await practice16(driver) };
     const run = ingest(truncated.file, "--dry-run", "--allow-partial", "16");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`${file}:${truncated.lastLine} card 16: partial card, taken as it is (--allow-partial) with no ${missing}`);
-    expect(run.stdout).toContain(`What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):\n  ${lost}\n`);
+    expect(run.stdout).toContain(
+      `${file}:${truncated.lastLine} card 16: partial card, taken as it is (--allow-partial) with no ${missing}`,
+    );
+    expect(run.stdout).toContain(
+      `What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):\n  ${lost}\n`,
+    );
     expect(run.stdout).not.toMatch(/donne/);
     expect(await countGraph(driver)).toEqual(before.counts);
     expect(await practice16(driver)).toEqual(before.practice);
@@ -93,17 +101,25 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
     const run = await load.exited;
     expect(run.status).toBe(0);
     expect(run.stdout.indexOf(listing)).toBeLessThan(run.stdout.indexOf("Loaded 16 practices in one transaction"));
-    expect(run.stdout).toMatch(/changed as listed before writing: 0 practice\(s\) deleted, 0 id\(s\) given to another practice; \d+ link\(s\) removed, 0 added; 5 field\(s\) cleared/);
+    expect(run.stdout).toMatch(
+      /changed as listed before writing: 0 practice\(s\) deleted, 0 id\(s\) given to another practice; \d+ link\(s\) removed, 0 added; 5 field\(s\) cleared/,
+    );
 
     const after = await practice16(driver);
-    expect(after.links.filter((link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine)).toEqual([]);
+    expect(
+      after.links.filter(
+        (link) => typeof link.properties.line === "number" && link.properties.line > truncated.lastLine,
+      ),
+    ).toEqual([]);
     expect(after.links).toContainEqual({ type: "TARGETS", to: "donne", properties: { field: "TARGETS" } });
     expect(after.properties).not.toHaveProperty("conclusions");
   });
 
   it("says plainly when a dry run has no database to compare with", async () => {
     const port = String(await freePort());
-    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial", "16"], { PRASSI_BOLT_PORT: port });
+    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial", "16"], {
+      PRASSI_BOLT_PORT: port,
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       `NOT COMPARED with a database: NEO4J_URI is not set and no bundled Neo4j is running on bolt://127.0.0.1:${port} (start it with npm start); ` +
@@ -113,7 +129,9 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
 
   it("fails a dry run whose NEO4J_URI cannot be reached: that comparison is what it was asked for", async () => {
     const uri = `bolt://127.0.0.1:${await freePort()}`;
-    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial", "16"], { NEO4J_URI: uri });
+    const run = runScript("src/ingest/cli.ts", [truncated.file, "--dry-run", "--allow-partial", "16"], {
+      NEO4J_URI: uri,
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`NOT COMPARED with ${uri} (NEO4J_URI), which cannot be reached: `);
   });
@@ -136,7 +154,9 @@ describe("re-importing the 2023 catalogue cut between its index heading and its 
       );
     }
     expect(await countGraph(db.driver)).toEqual(before);
-    const { records } = await db.driver.executeQuery("MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: 'anpal-2023'}) RETURN count(p) AS n");
+    const { records } = await db.driver.executeQuery(
+      "MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: 'anpal-2023'}) RETURN count(p) AS n",
+    );
     expect(records[0]!.get("n")).toBe(16);
   });
 });
@@ -164,7 +184,9 @@ describe("importing the 2023 catalogue cut inside the last field of its last car
     const allowed = ingest(cut.file, "--allow-partial", "12,16");
     expect(allowed.status).toBe(0);
     expect(allowed.stdout).toContain(`${looksCut}, taken as it is (--allow-partial)`);
-    const { records } = await db.driver.executeQuery("MATCH (p:Practice {id: '2023-016'}) RETURN p.conclusions AS conclusions");
+    const { records } = await db.driver.executeQuery(
+      "MATCH (p:Practice {id: '2023-016'}) RETURN p.conclusions AS conclusions",
+    );
     expect(records[0]!.get("conclusions")).toBe("Il servizio ha avuto il me");
   });
 });

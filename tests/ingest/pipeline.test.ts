@@ -55,20 +55,35 @@ describe("readCatalogue on the 2023 catalogue saved with Windows line endings (C
 });
 
 describe("readCatalogue on a later catalogue", () => {
-  const later = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md" });
+  const later = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), {
+    sourceName: "later-edition.md",
+  });
 
   it("resolves a model introduced by an earlier catalogue's practice to that practice's id (the vocabulary's introducedIn)", () => {
     expect(later.errors).toEqual([]);
     expect(later.catalogue?.catalog).toMatchObject({ id: "anpal-2024", year: 2024, asOf: "2024-11-15" });
     expect(later.catalogue?.practices.map((practice) => [practice.id, practice.buildsOn])).toEqual([
-      ["2024-001", [{ id: "2023-009", title: "A scuola di orientamento al lavoro con i CPI", model: "LAB PAL", source: { field: "driver", line: 25 } }]],
+      [
+        "2024-001",
+        [
+          {
+            id: "2023-009",
+            title: "A scuola di orientamento al lavoro con i CPI",
+            model: "LAB PAL",
+            source: { field: "driver", line: 25 },
+          },
+        ],
+      ],
     ]);
   });
 
   it("warns, with the line, when a card names a model whose practice neither the catalogue nor an introducedIn id gives", () => {
     const vocabulary = loadVocabulary();
     const withoutIds = { ...vocabulary, lineage: vocabulary.lineage.map(({ introducedIn: _, ...entry }) => entry) };
-    const reading = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md", vocabulary: withoutIds });
+    const reading = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), {
+      sourceName: "later-edition.md",
+      vocabulary: withoutIds,
+    });
     expect(reading.catalogue?.practices[0]?.buildsOn).toEqual([]);
     expect(reading.warnings).toContainEqual(
       expect.objectContaining({
@@ -83,8 +98,14 @@ describe("readCatalogue on a later catalogue", () => {
 
   it("does not trust an introducedIn id that is one of the catalogue's own practices (ids are index positions)", () => {
     const vocabulary = loadVocabulary();
-    const ownId = { ...vocabulary, lineage: vocabulary.lineage.map((entry) => ({ ...entry, introducedIn: "2024-001" })) };
-    const reading = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), { sourceName: "later-edition.md", vocabulary: ownId });
+    const ownId = {
+      ...vocabulary,
+      lineage: vocabulary.lineage.map((entry) => ({ ...entry, introducedIn: "2024-001" })),
+    };
+    const reading = readCatalogue(path.join(root, "tests/fixtures/catalogues/later-edition.md"), {
+      sourceName: "later-edition.md",
+      vocabulary: ownId,
+    });
     expect(reading.catalogue?.practices[0]?.buildsOn).toEqual([]);
     expect(reading.warnings.map((warning) => warning.message)).toContain(
       "names the model 'LAB PAL' of 'A scuola di orientamento al lavoro con i CPI', which is not in this catalogue, " +
@@ -95,7 +116,10 @@ describe("readCatalogue on a later catalogue", () => {
 
 describe("readCatalogue on an invalid catalogue", () => {
   // Its cards are sparse: allowed partial, so that what is left are the errors --allow-partial never relaxes.
-  const invalid = readCatalogue(path.join(root, "tests/fixtures/catalogues/invalid.md"), { sourceName: "invalid.md", allowPartial: new Set([1, 2]) });
+  const invalid = readCatalogue(path.join(root, "tests/fixtures/catalogues/invalid.md"), {
+    sourceName: "invalid.md",
+    allowPartial: new Set([1, 2]),
+  });
 
   it("lists every error with file, line and card, in line order, and gives no catalogue", () => {
     expect(invalid.catalogue).toBeUndefined();
@@ -106,6 +130,8 @@ describe("readCatalogue on an invalid catalogue", () => {
   });
 
   it("keeps the unknown LEP code as a warning on its line", () => {
-    expect(invalid.warnings).toContainEqual(expect.objectContaining({ line: 19, message: "unknown LEP code 'RDC' ignored" }));
+    expect(invalid.warnings).toContainEqual(
+      expect.objectContaining({ line: 19, message: "unknown LEP code 'RDC' ignored" }),
+    );
   });
 });

@@ -8,7 +8,9 @@ import { countGraph, testNeo4jUri, useTestDatabase } from "../support/database";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const practiceIds = async (driver: Driver) =>
-  (await driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id")).records.map((record) => record.get("id") as string);
+  (await driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id")).records.map(
+    (record) => record.get("id") as string,
+  );
 
 describe("re-importing an edition of the 2023 catalogue that leaves card 16 out", () => {
   const db = useTestDatabase({ seed: true });
@@ -17,7 +19,9 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
 
   beforeAll(async () => {
     // An editor's link to the practice the edition leaves out, which goes with it.
-    await db.driver.executeQuery("MATCH (p:Practice {id: '2023-004'}), (q:Practice {id: '2023-016'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)");
+    await db.driver.executeQuery(
+      "MATCH (p:Practice {id: '2023-004'}), (q:Practice {id: '2023-016'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)",
+    );
     await recomputeSimilarity(db.driver);
   });
   afterAll(() => fs.rmSync(path.dirname(edition), { recursive: true, force: true }));
@@ -30,7 +34,9 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     const dryRun = ingest(edition, "--dry-run");
     expect(dryRun.status).toBe(1);
     expect(dryRun.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 26 link(s)`);
-    expect(dryRun.stdout).toContain(`${testNeo4jUri()} could not take it: the catalogue was not loaded (nothing was written):\n  ${refusal}\n`);
+    expect(dryRun.stdout).toContain(
+      `${testNeo4jUri()} could not take it: the catalogue was not loaded (nothing was written):\n  ${refusal}\n`,
+    );
     const load = ingest(edition);
     expect(load.status).toBe(1);
     expect(load.stdout).toContain(`  ${dropped}: not in this edition, deleted with its 26 link(s)`);
@@ -43,11 +49,16 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     const run = ingest(edition, "--allow-drop");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      new RegExp(`  ${escape(dropped)}: not in this edition, deleted with its 26 link\\(s\\) \\([^)]*\\), its 1 catalogue listing\\(s\\) ` +
-        "and 1 link\\(s\\) other practices have to it \\(2023-004 BUILDS_ON added by an editor\\)\n"),
+      new RegExp(
+        `  ${escape(dropped)}: not in this edition, deleted with its 26 link\\(s\\) \\([^)]*\\), its 1 catalogue listing\\(s\\) ` +
+          "and 1 link\\(s\\) other practices have to it \\(2023-004 BUILDS_ON added by an editor\\)\n",
+      ),
     );
     const [, listed] = /(\d+) relationship\(s\) deleted in all/.exec(run.stdout) ?? [];
-    const [, deleted, similarity] = /relationships: \d+ created, \d+ matched, (\d+) deleted; and (\d+) SIMILAR_TO link\(s\) of the deleted practices/.exec(run.stdout) ?? [];
+    const [, deleted, similarity] =
+      /relationships: \d+ created, \d+ matched, (\d+) deleted; and (\d+) SIMILAR_TO link\(s\) of the deleted practices/.exec(
+        run.stdout,
+      ) ?? [];
     expect(Number(listed)).toBe(28); // its 26 links, its catalogue listing, the editor's link to it
     expect(deleted).toBe(listed);
     expect(Number(similarity)).toBeGreaterThan(0);
@@ -60,15 +71,21 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 3 out, 
   const db = useTestDatabase({ seed: true });
   const edition = catalogue2023Without(3);
   const title = async (id: string) =>
-    (await db.driver.executeQuery("MATCH (p:Practice {id: $id}) RETURN p.title AS title", { id })).records[0]?.get("title") as string;
+    (await db.driver.executeQuery("MATCH (p:Practice {id: $id}) RETURN p.title AS title", { id })).records[0]?.get(
+      "title",
+    ) as string;
   afterAll(() => fs.rmSync(path.dirname(edition), { recursive: true, force: true }));
 
   it("says on a line of its own which id now names another practice, and is refused unless --allow-renumber", async () => {
     const before = await countGraph(db.driver);
     const dryRun = ingest(edition, "--dry-run", "--allow-drop");
     expect(dryRun.status).toBe(1);
-    expect(dryRun.stdout).toContain("\n  2023-003 now names another practice ('Technortus: un orto a misura 4.0' -> 'JOB CLUB')\n");
-    expect(dryRun.stdout).toContain("\n  2023-004 now names another practice ('JOB CLUB' -> 'JOB SPEED DATE Collocamento Mirato')\n");
+    expect(dryRun.stdout).toContain(
+      "\n  2023-003 now names another practice ('Technortus: un orto a misura 4.0' -> 'JOB CLUB')\n",
+    );
+    expect(dryRun.stdout).toContain(
+      "\n  2023-004 now names another practice ('JOB CLUB' -> 'JOB SPEED DATE Collocamento Mirato')\n",
+    );
     expect(dryRun.stdout).not.toMatch(/rewrites [^\n]*\btitle\b/);
     expect(dryRun.stdout).toContain(
       "this edition of anpal-2023 lists another practice under 13 id(s) the database holds (2023-003, 2023-004, 2023-005, 2023-006, " +
@@ -85,7 +102,9 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 3 out, 
   it("with --allow-drop and --allow-renumber loads it, counting the ids given to other practices", async () => {
     const run = ingest(edition, "--allow-drop", "--allow-renumber");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("  changed as listed before writing: 1 practice(s) deleted, 13 id(s) given to another practice;");
+    expect(run.stdout).toContain(
+      "  changed as listed before writing: 1 practice(s) deleted, 13 id(s) given to another practice;",
+    );
     expect(await title("2023-003")).toBe("JOB CLUB");
     expect(await practiceIds(db.driver)).toHaveLength(15);
   });
@@ -123,20 +142,31 @@ describe("re-importing the 2023 catalogue after editors changed the nodes practi
   it("lists, in the dry run, every value it overwrites and every link it adds back", async () => {
     const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):\n${CHANGES}\n`);
+    expect(run.stdout).toContain(
+      `What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):\n${CHANGES}\n`,
+    );
   });
 
   it("lists the same before writing, writes exactly that, and counts it after", async () => {
     const run = ingest("seed/anpal-buone-prassi-catalogo-2023.md");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`What the load changes in what the database holds (read in its transaction, before writing):\n${CHANGES}\n`);
-    expect(run.stdout).toContain("  changed as listed before writing: 0 practice(s) deleted, 0 id(s) given to another practice; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back; 1 relationship(s) deleted in all\n");
+    expect(run.stdout).toContain(
+      `What the load changes in what the database holds (read in its transaction, before writing):\n${CHANGES}\n`,
+    );
+    expect(run.stdout).toContain(
+      "  changed as listed before writing: 0 practice(s) deleted, 0 id(s) given to another practice; 0 link(s) removed, 1 added; 0 field(s) cleared, 0 rewritten; 6 shared value(s) overwritten, 1 shared link(s) moved or given back; 1 relationship(s) deleted in all\n",
+    );
     const { records } = await db.driver.executeQuery(
       `MATCH (s:Stakeholder {id: 'anpal-servizi'}), (t:TargetGroup {id: 'imprese'}), (c:Cpi {id: 'cpi-torino'})
        RETURN s.name AS stakeholder, t.nameEn AS target, [(c)-[:IN_REGION]->(r) | r.nuts] AS regions,
          EXISTS { (:Practice {id: '2023-001'})-[:INVOLVES {line: 272}]->(:Stakeholder {id: 'comuni'}) } AS linked`,
     );
-    expect(records[0]!.toObject()).toEqual({ stakeholder: "ANPAL Servizi S.p.A.", target: "Companies and employers", regions: ["ITC1"], linked: true });
+    expect(records[0]!.toObject()).toEqual({
+      stakeholder: "ANPAL Servizi S.p.A.",
+      target: "Companies and employers",
+      regions: ["ITC1"],
+      linked: true,
+    });
     const again = ingest("seed/anpal-buone-prassi-catalogo-2023.md", "--dry-run");
     expect(again.stdout).toContain("holds (read only, nothing written): nothing");
   });

@@ -24,7 +24,9 @@ describe("a second catalogue of an edition year already loaded", () => {
     const first = ingest(REGIONAL, "--edition", "2023");
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^Catalogue lazio-2023: .* \(Regione Lazio Direzione Lavoro, as of 2025-03-15\), 2 card/m);
+    expect(first.stdout).toMatch(
+      /^Catalogue lazio-2023: .* \(Regione Lazio Direzione Lavoro, as of 2025-03-15\), 2 card/m,
+    );
     expect(first.stdout).toMatch(/Similarity: \d+ SIMILAR_TO links for 18 practices/);
     expect(await practicesByCatalogue()).toEqual([
       anpal,

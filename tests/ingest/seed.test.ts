@@ -18,15 +18,21 @@ describe("readCatalogueFiles", () => {
     // A cell of card 2's results table: a value in an array, its string longer than the line's first 20 characters.
     const line = seed.indexOf('                "Cuglieri",') + 1;
     fs.writeFileSync(file, seed.slice(0, line).join("\n"));
-    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:${line}: not valid JSON: the file ends where a value was expected (was it cut short?)`);
+    expect(() => readCatalogueFiles(dir)).toThrow(
+      `${file}:${line}: not valid JSON: the file ends where a value was expected (was it cut short?)`,
+    );
     fs.writeFileSync(file, [...seed.slice(0, line - 1), seed[line - 1]!.slice(0, 20)].join("\n"));
-    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:${line}: not valid JSON: a string is not closed on its line (was the file cut short?)`);
+    expect(() => readCatalogueFiles(dir)).toThrow(
+      `${file}:${line}: not valid JSON: a string is not closed on its line (was the file cut short?)`,
+    );
   });
 
   it("names the line of a syntax error inside the file", () => {
     const file = path.join(dir, "broken.catalogue.json");
     fs.writeFileSync(file, [...seed.slice(0, 6), '    "asOf": 2023-12-11,', ...seed.slice(7)].join("\n"));
-    expect(() => readCatalogueFiles(dir)).toThrow(`${file}:7: not valid JSON: expected ',' or '}' after a property value, found '-12-11,'`);
+    expect(() => readCatalogueFiles(dir)).toThrow(
+      `${file}:7: not valid JSON: expected ',' or '}' after a property value, found '-12-11,'`,
+    );
   });
 
   it("names the line of a value the normalized format refuses", () => {
@@ -42,11 +48,16 @@ describe("readCatalogueFiles", () => {
 
 describe("seed/vocabulary/lineage.json", () => {
   it("gives each model the id of the seed practice that has the title it names", () => {
-    const titles = new Map(readSeedCatalogues().flatMap((catalogue) => catalogue.practices.map((practice) => [practice.id, practice.title])));
+    const titles = new Map(
+      readSeedCatalogues().flatMap((catalogue) => catalogue.practices.map((practice) => [practice.id, practice.title])),
+    );
     const entries = loadVocabulary().lineage.filter((entry) => entry.introducedIn !== undefined);
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) {
-      expect([entry.model, normalizePhrase(titles.get(entry.introducedIn!) ?? "")]).toEqual([entry.model, normalizePhrase(entry.introducedBy)]);
+      expect([entry.model, normalizePhrase(titles.get(entry.introducedIn!) ?? "")]).toEqual([
+        entry.model,
+        normalizePhrase(entry.introducedBy),
+      ]);
     }
   });
 });

@@ -38,10 +38,23 @@ describe("loadVocabulary", () => {
     const maddaloni = { id: "comune-maddaloni", name: "Comune di Maddaloni", nameEn: "Municipality of Maddaloni" };
     const accepted = [
       { ...maddaloni, kind: "MUNICIPALITY", aliases: ["Comune di Maddaloni"], municipality: "Maddaloni" },
-      { id: "comune-castro-075096", name: "Comune di Castro", nameEn: "Municipality of Castro", kind: "MUNICIPALITY",
-        aliases: ["Comune di Castro (LE)"], municipality: "Castro", province: "LE" },
-      { id: "cciaa-bari", name: "Camera di Commercio di Bari", nameEn: "Bari Chamber of Commerce",
-        kind: "CHAMBER_OF_COMMERCE", aliases: ["CCIAA di Bari"], province: "BA" },
+      {
+        id: "comune-castro-075096",
+        name: "Comune di Castro",
+        nameEn: "Municipality of Castro",
+        kind: "MUNICIPALITY",
+        aliases: ["Comune di Castro (LE)"],
+        municipality: "Castro",
+        province: "LE",
+      },
+      {
+        id: "cciaa-bari",
+        name: "Camera di Commercio di Bari",
+        nameEn: "Bari Chamber of Commerce",
+        kind: "CHAMBER_OF_COMMERCE",
+        aliases: ["CCIAA di Bari"],
+        province: "BA",
+      },
     ];
     const dir = vocabularyWith("stakeholders.json", (entries) => [...entries, ...accepted]);
     const placed = loadVocabulary(dir).stakeholders.slice(-3);
@@ -88,7 +101,10 @@ describe("loadVocabulary", () => {
   });
 
   it("refuses a duplicate id, naming the file and the entry", () => {
-    const dir = vocabularyWith("stakeholders.json", (entries) => [...entries, { ...entries[0], aliases: ["Anpal Servizi bis"] }]);
+    const dir = vocabularyWith("stakeholders.json", (entries) => [
+      ...entries,
+      { ...entries[0], aliases: ["Anpal Servizi bis"] },
+    ]);
     const loading = () => loadVocabulary(dir);
     expect(loading).toThrow(VocabularyError);
     expect(loading).toThrow(/stakeholders\.json entry \d+ \("anpal-servizi"\): duplicate id, already used by entry 0/);
@@ -99,34 +115,64 @@ describe("loadVocabulary", () => {
       ...entries,
       { id: "persone-disabili", name: "Disabili", nameEn: "Disabled", aliases: ["DISABILI"] },
     ]);
-    expect(() => loadVocabulary(dir)).toThrow(/targets\.json entry \d+ \("persone-disabili"\): alias "DISABILI" is already claimed by entry \d+ \("persone-con-disabilita"\)/);
+    expect(() => loadVocabulary(dir)).toThrow(
+      /targets\.json entry \d+ \("persone-disabili"\): alias "DISABILI" is already claimed by entry \d+ \("persone-con-disabilita"\)/,
+    );
   });
 
   it("lets two regions' entries share a regional alias, but not one region's", () => {
     const sameRegion = vocabularyWith("stakeholders.json", (entries) => [
       ...entries,
-      { id: "altra-agenzia", name: "Altra", nameEn: "Other", kind: "OTHER", region: "ITC1", aliases: ["Altra agenzia"], regionalAliases: ["APL"] },
+      {
+        id: "altra-agenzia",
+        name: "Altra",
+        nameEn: "Other",
+        kind: "OTHER",
+        region: "ITC1",
+        aliases: ["Altra agenzia"],
+        regionalAliases: ["APL"],
+      },
     ]);
-    expect(() => loadVocabulary(sameRegion)).toThrow(/alias "APL" is already claimed by entry \d+ \("agenzia-piemonte-lavoro"\)/);
+    expect(() => loadVocabulary(sameRegion)).toThrow(
+      /alias "APL" is already claimed by entry \d+ \("agenzia-piemonte-lavoro"\)/,
+    );
     const otherRegion = vocabularyWith("stakeholders.json", (entries) => [
       ...entries,
-      { id: "altra-agenzia", name: "Altra", nameEn: "Other", kind: "OTHER", region: "ITC3", aliases: ["Altra agenzia"], regionalAliases: ["APL"] },
+      {
+        id: "altra-agenzia",
+        name: "Altra",
+        nameEn: "Other",
+        kind: "OTHER",
+        region: "ITC3",
+        aliases: ["Altra agenzia"],
+        regionalAliases: ["APL"],
+      },
     ]);
     expect(() => loadVocabulary(otherRegion)).not.toThrow();
   });
 
   it("refuses an entry that breaks the schema, naming file, entry and field", () => {
-    const dir = vocabularyWith("funding.json", (entries) => entries.map((entry, index) => (index === 2 ? { ...entry, kind: "LOTTERY" } : entry)));
+    const dir = vocabularyWith("funding.json", (entries) =>
+      entries.map((entry, index) => (index === 2 ? { ...entry, kind: "LOTTERY" } : entry)),
+    );
     expect(() => loadVocabulary(dir)).toThrow(/funding\.json entry 2 \("[a-z-]+"\) field kind:/);
   });
 
   it("refuses a region code that is not one of the territories of seed/regions.json", () => {
-    const dir = vocabularyWith("cpis.json", (entries) => [...entries, { id: "cpi-altrove", name: "CPI Altrove", region: "ITZ9", aliases: ["CPI Altrove"] }]);
-    expect(() => loadVocabulary(dir)).toThrow(/cpis\.json entry \d+ \("cpi-altrove"\): region ITZ9 is not a territory of seed\/regions\.json/);
+    const dir = vocabularyWith("cpis.json", (entries) => [
+      ...entries,
+      { id: "cpi-altrove", name: "CPI Altrove", region: "ITZ9", aliases: ["CPI Altrove"] },
+    ]);
+    expect(() => loadVocabulary(dir)).toThrow(
+      /cpis\.json entry \d+ \("cpi-altrove"\): region ITZ9 is not a territory of seed\/regions\.json/,
+    );
   });
 
   it("refuses a job centre without a region", () => {
-    const dir = vocabularyWith("cpis.json", (entries) => [...entries, { id: "cpi-altrove", name: "CPI Altrove", aliases: ["CPI Altrove"] }]);
+    const dir = vocabularyWith("cpis.json", (entries) => [
+      ...entries,
+      { id: "cpi-altrove", name: "CPI Altrove", aliases: ["CPI Altrove"] },
+    ]);
     expect(() => loadVocabulary(dir)).toThrow(/cpis\.json entry \d+ \("cpi-altrove"\) field region/);
   });
 });

@@ -87,7 +87,9 @@ describe("the bundled Neo4j", () => {
 
         neo4j = await startBundledNeo4j(bundledOptions(dataDir, boltPort));
         expect((await fetch(readyz)).status).toBe(200);
-        const { records } = await prassi.driver.executeQuery("MATCH (c:Catalog {id: 'kept-across-restarts'}) RETURN count(c) AS n");
+        const { records } = await prassi.driver.executeQuery(
+          "MATCH (c:Catalog {id: 'kept-across-restarts'}) RETURN count(c) AS n",
+        );
         expect(records[0]!.get("n")).toBe(1);
       } finally {
         await prassi.stop();

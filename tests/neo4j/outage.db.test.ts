@@ -23,9 +23,18 @@ describe("outages of the bundled Neo4j", () => {
 
   const ask = async () => {
     const started = Date.now();
-    const response = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(QUESTION) });
+    const response = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(QUESTION),
+    });
     const body = (await response.json()) as Answer;
-    return { status: response.status, code: body.errors?.[0]?.extensions?.code, matches: body.data?.similarPractices.length, ms: Date.now() - started };
+    return {
+      status: response.status,
+      code: body.errors?.[0]?.extensions?.code,
+      matches: body.data?.similarPractices.length,
+      ms: Date.now() - started,
+    };
   };
   const status = async (endpoint: string) => (await fetch(`${base}${endpoint}`)).status;
 
@@ -40,7 +49,10 @@ describe("outages of the bundled Neo4j", () => {
       PRASSI_RATE_LIMIT: "off",
     });
     // One restart allowed: the second death in the window is one too many.
-    prassi = await startPrassi(config, log, { onFatal: (reason) => fatal.push(reason), restartPolicy: { maxRestarts: 1, windowMs: 600_000, backoffMs: 100 } });
+    prassi = await startPrassi(config, log, {
+      onFatal: (reason) => fatal.push(reason),
+      restartPolicy: { maxRestarts: 1, windowMs: 600_000, backoffMs: 100 },
+    });
     base = `http://127.0.0.1:${prassi.port}`;
   });
   afterAll(async () => {

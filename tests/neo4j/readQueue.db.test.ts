@@ -38,7 +38,9 @@ describe("the queue of database reads", () => {
     let release = () => {};
     const holding = queue(() => new Promise<void>((resolve) => (release = resolve)));
     let answered = false;
-    const waiting = graphReader(driver, { queue }).run("RETURN 1 AS one").then((result) => ((answered = true), result));
+    const waiting = graphReader(driver, { queue })
+      .run("RETURN 1 AS one")
+      .then((result) => ((answered = true), result));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(answered).toBe(false);
     release();
@@ -50,14 +52,18 @@ describe("the queue of database reads", () => {
     const queue = readQueue(1);
     const busy = graphReader(driver, { queue }).run("CALL apoc.util.sleep(400) RETURN 1 AS done");
     const abandoned = new AbortController();
-    const waiting = graphReader(driver, { queue, signal: abandoned.signal, requestId: "abandoned-in-queue" }).run("CALL apoc.util.sleep(2000) RETURN 2 AS never");
+    const waiting = graphReader(driver, { queue, signal: abandoned.signal, requestId: "abandoned-in-queue" }).run(
+      "CALL apoc.util.sleep(2000) RETURN 2 AS never",
+    );
     const refused = expect(waiting).rejects.toThrow("the client went away");
     abandoned.abort(new Error("the client went away"));
     await expect(busy).resolves.toMatchObject({ records: [expect.anything()] });
     await refused;
     // Its turn came when the first read ended: had it started then, its 2 s sleep would be running now.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData WHERE metaData.requestId = 'abandoned-in-queue' RETURN count(*) AS seen");
+    const { records } = await driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD metaData WHERE metaData.requestId = 'abandoned-in-queue' RETURN count(*) AS seen",
+    );
     expect(records[0]!.get("seen")).toBe(0);
   });
 });

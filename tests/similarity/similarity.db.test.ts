@@ -37,7 +37,9 @@ async function degrees(driver: Driver, ids: string[]): Promise<Map<string, { deg
      RETURN p.id AS id, p.similarityDegree AS degree, COUNT { (p)-[:SIMILAR_TO]->() } AS edges`,
     { ids },
   );
-  return new Map(records.map((record) => [record.get("id") as string, { degree: record.get("degree"), edges: record.get("edges") }]));
+  return new Map(
+    records.map((record) => [record.get("id") as string, { degree: record.get("degree"), edges: record.get("edges") }]),
+  );
 }
 
 describe("similarity on the 2023 catalogue", () => {
@@ -62,7 +64,8 @@ describe("similarity on the 2023 catalogue", () => {
     const [edge] = (await storedEdges(db.driver)) as Array<{ properties: Record<string, unknown> }>;
     expect(Object.keys(edge!.properties).sort()).toEqual(["neighbourhoodSize", "numbers", "score", "shared"]);
     expect(edge!.properties.numbers).toHaveLength(27);
-    for (const key of edge!.properties.shared as string[]) expect(key).toMatch(/^(LEP|TARGET|STAKEHOLDER|FUNDING|REGION|CPI|LAW|TOOL|LINEAGE):./);
+    for (const key of edge!.properties.shared as string[])
+      expect(key).toMatch(/^(LEP|TARGET|STAKEHOLDER|FUNDING|REGION|CPI|LAW|TOOL|LINEAGE):./);
   });
 
   it("makes Job Club and Job Speed Date, Liguria's collocamento mirato services, each other's nearest neighbour", async () => {
@@ -96,7 +99,10 @@ describe("similarity on the 2023 catalogue", () => {
     const anpal = matches
       .get("2023-001")!
       .flatMap((match) => match.reasons)
-      .filter((reason) => reason.kind === "STAKEHOLDER" && reason.shared.length === 1 && reason.shared[0]!.id === "anpal-servizi");
+      .filter(
+        (reason) =>
+          reason.kind === "STAKEHOLDER" && reason.shared.length === 1 && reason.shared[0]!.id === "anpal-servizi",
+      );
     expect(anpal.length).toBeGreaterThan(0);
     for (const reason of anpal) expect(reason.weight).toBeLessThan(0.01);
   });
@@ -129,7 +135,10 @@ describe("similarity on the 2023 catalogue", () => {
 
   it("rewrites on the next refresh a graph stored in the previous format (SCORING_VERSION 3), rather than misread it", async () => {
     const before = await storedEdges(db.driver);
-    const signatures = (await readPracticeRecords(db.driver)).map((record) => ({ id: record.id, signature: featureSignature(record, 3) }));
+    const signatures = (await readPracticeRecords(db.driver)).map((record) => ({
+      id: record.id,
+      signature: featureSignature(record, 3),
+    }));
     await db.driver.executeQuery(
       `UNWIND $signatures AS practice
        MATCH (p:Practice {id: practice.id})-[s:SIMILAR_TO]->()
@@ -158,12 +167,15 @@ describe("similarity on the 2023 catalogue", () => {
   });
 
   it("recomputes the former neighbours of a deleted practice", async () => {
-    const { records } = await db.driver.executeQuery("MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-900'}) RETURN p.id AS id");
+    const { records } = await db.driver.executeQuery(
+      "MATCH (p:Practice)-[:SIMILAR_TO]->(:Practice {id: '2023-900'}) RETURN p.id AS id",
+    );
     const formerNeighbours = records.map((record) => record.get("id") as string);
     expect(formerNeighbours.length).toBeGreaterThan(0);
     await db.driver.executeQuery("MATCH (p:Practice {id: '2023-900'}) DETACH DELETE p");
     // DETACH DELETE took an edge from each former neighbour: until refreshed, each has fewer edges than it was given.
-    for (const { degree, edges } of (await degrees(db.driver, formerNeighbours)).values()) expect(edges).toBeLessThan(degree);
+    for (const { degree, edges } of (await degrees(db.driver, formerNeighbours)).values())
+      expect(edges).toBeLessThan(degree);
     const recomputed = await refreshSimilarity(db.driver);
     expect(recomputed).toEqual(expect.arrayContaining(formerNeighbours));
     const after = await degrees(db.driver, formerNeighbours);
@@ -188,7 +200,8 @@ describe("similarity on the 2023 catalogue", () => {
     );
     const recomputed = await refreshSimilarity(db.driver);
     expect(recomputed).toContain("2023-011");
-    const ofRecomputed = async () => (await storedEdges(db.driver)).filter((edge) => recomputed.includes((edge as { from: string }).from));
+    const ofRecomputed = async () =>
+      (await storedEdges(db.driver)).filter((edge) => recomputed.includes((edge as { from: string }).from));
     const refreshed = await ofRecomputed();
     expect(refreshed.length).toBeGreaterThanOrEqual(10 * recomputed.length);
     await recomputeSimilarity(db.driver);

@@ -158,7 +158,9 @@ describe("the refresh after a write names the practices it touched", () => {
     );
     const listers = records.map((record) => record.get("id") as string);
     expect(listers.length).toBeGreaterThan(0);
-    const create = createOne("2023-902", links).replace(/^mutation \{/, "").replace(/\}\s*$/, "");
+    const create = createOne("2023-902", links)
+      .replace(/^mutation \{/, "")
+      .replace(/\}\s*$/, "");
     const report = await write(`mutation {
       d: deletePractices(where: { id: { eq: "2023-902" } }) { nodesDeleted }
       c: ${create.trim()}

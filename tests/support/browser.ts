@@ -28,7 +28,9 @@ const QUIET_FLAGS = [
 
 export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does), or set PRASSI_CHROMIUM`);
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does), or set PRASSI_CHROMIUM`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: QUIET_FLAGS });
 }
@@ -79,8 +81,14 @@ type AxeResult = { id: string; impact: string; help: string; nodes: Array<{ targ
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,

@@ -61,7 +61,10 @@ export function generatedCatalogue(year: number, count: number): string {
   const padded = (n: number) => String(n).padStart(3, "0");
   const region = (n: number) => REGIONS[n % REGIONS.length]!.name;
   const title = (n: number) => `Sportello Quarzoluce numero ${n}`;
-  const index = Array.from({ length: count }, (_, k) => `${padded(k + 1)}\t«${title(k + 1)}» - <u>${region(k + 1)}</u>\t<i>Una pratica generata.</i>`);
+  const index = Array.from(
+    { length: count },
+    (_, k) => `${padded(k + 1)}\t«${title(k + 1)}» - <u>${region(k + 1)}</u>\t<i>Una pratica generata.</i>`,
+  );
   const card = (n: number) => `## ${n} Regione ${region(n)} – ${title(n)}
 
 SCHEDA\t${padded(n)}
@@ -88,7 +91,11 @@ QUALI SONO STATI GLI OUTCOME REALIZZATI?\tPiù iscritti.
 QUALI SONO LE LEZIONI APPRESE, I FATTORI DI SUCCESSO E LE CRITICITÀ INCONTRATE?\tServe tempo.
 QUALI PRINCIPALI CONCLUSIONI POSSONO ESSERE TRATTE DALLA REALIZZAZIONE DELLA PRATICA?\tSi può replicare.
 `;
-  return catalogueText(year, index, Array.from({ length: count }, (_, k) => card(k + 1)));
+  return catalogueText(
+    year,
+    index,
+    Array.from({ length: count }, (_, k) => card(k + 1)),
+  );
 }
 
 /** Writes a generated catalogue into a temporary directory and returns its path. */

@@ -33,7 +33,8 @@ export function countingDriver(driver: Driver): { driver: Driver; count(): numbe
           return target.executeQuery(...args);
         };
       }
-      if (property === "session") return (...args: Parameters<Driver["session"]>) => countSession(target.session(...args));
+      if (property === "session")
+        return (...args: Parameters<Driver["session"]>) => countSession(target.session(...args));
       return bound(target, property);
     },
   });

@@ -36,7 +36,10 @@ export async function countGraph(driver: Driver): Promise<{ nodes: number; relat
  * Gives a describe block the shared database, emptied before it runs and after it ends;
  * with `seed`, the 2023 catalogue is loaded first. Use `db.driver` (or `db.reader`, for the read services) inside the tests.
  */
-export function useTestDatabase(setup: { seed?: boolean } = {}): { readonly driver: Driver; readonly reader: GraphReader } {
+export function useTestDatabase(setup: { seed?: boolean } = {}): {
+  readonly driver: Driver;
+  readonly reader: GraphReader;
+} {
   const db = {} as { driver: Driver; reader: GraphReader };
   beforeAll(async () => {
     db.driver = connectTestDatabase();

@@ -15,7 +15,8 @@ MATCH (a)-[r]->(b)
 RETURN type(r) AS type, labels(a) AS fromLabels, coalesce(a.id, a.nuts, a.code) AS from,
   labels(b) AS toLabels, coalesce(b.id, b.nuts, b.code) AS to, properties(r) AS properties`;
 
-const sorted = (properties: Record<string, unknown>) => Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sorted = (properties: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1)));
 const rounded = (score: unknown) => Number(Number(score).toPrecision(12));
 
 export async function snapshotGraph(driver: Driver): Promise<GraphSnapshot> {

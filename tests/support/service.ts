@@ -17,7 +17,10 @@ export type TestService = {
 };
 
 /** The service on the shared test Neo4j (seeding it with the 2023 catalogue when empty), with the given settings. */
-export async function startTestService(env: Record<string, string> = {}, options: PrassiOptions = {}): Promise<TestService> {
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: PrassiOptions = {},
+): Promise<TestService> {
   const logs: LogLine[] = [];
   const log = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const prassi = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), ...env }), log, options);

@@ -24,4 +24,7 @@ export function editorToken(options: TokenOptions = {}): Promise<string> {
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_SECRET));
 }
 
-export type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+export type Answer = {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+};

@@ -1,7 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
+import {
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+  watchedPage,
+  type WatchedPage,
+} from "../support/browser";
 import { useTestService } from "../support/service";
 
 /**
@@ -11,7 +17,11 @@ import { useTestService } from "../support/service";
  */
 describe("the pages: home, practice and path", () => {
   // A loaded machine (2 cores, a browser, Neo4j planning its first queries) can take longer than the 3 s default.
-  const service = useTestService({ PRASSI_RATE_LIMIT: "off", PRASSI_QUERY_TIMEOUT_MS: "30000", PRASSI_REQUEST_TIMEOUT_MS: "60000" });
+  const service = useTestService({
+    PRASSI_RATE_LIMIT: "off",
+    PRASSI_QUERY_TIMEOUT_MS: "30000",
+    PRASSI_REQUEST_TIMEOUT_MS: "60000",
+  });
   let browser: Browser;
   const opened: WatchedPage[] = [];
   beforeAll(async () => void (browser = await launchBrowser()));
@@ -37,18 +47,30 @@ describe("the pages: home, practice and path", () => {
   /** Nothing but this origin, no problem, no serious accessibility violation. */
   async function expectClean(watched: WatchedPage): Promise<void> {
     await watched.page.waitForLoadState("networkidle");
-    expect({ problems: watched.problems, origins: watched.origins() }).toEqual({ problems: [], origins: [service.base] });
+    expect({ problems: watched.problems, origins: watched.origins() }).toEqual({
+      problems: [],
+      origins: [service.base],
+    });
     await expect(seriousAccessibilityViolations(watched.page)).resolves.toEqual([]);
   }
 
-  const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((elements) => elements.map((element) => element.textContent?.trim() ?? ""));
-  const attributes = (page: Page, selector: string, name: string) => page.locator(selector).evaluateAll((elements, attribute) => elements.map((element) => element.getAttribute(attribute) ?? ""), name);
+  const texts = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((elements) => elements.map((element) => element.textContent?.trim() ?? ""));
+  const attributes = (page: Page, selector: string, name: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((elements, attribute) => elements.map((element) => element.getAttribute(attribute) ?? ""), name);
 
   /** The ids of the nodes cytoscape holds in a drawing (read through the instance cytoscape registers on its container). */
   const drawnNodes = (page: Page, container: string) =>
     page.locator(container).evaluate((element) => {
-      const cy = (element as unknown as { _cyreg: { cy: { nodes(): { map<T>(each: (node: { id(): string }) => T): T[] } } } })._cyreg.cy;
-      return cy.nodes().map((node) => node.id()).sort();
+      const cy = (
+        element as unknown as { _cyreg: { cy: { nodes(): { map<T>(each: (node: { id(): string }) => T): T[] } } } }
+      )._cyreg.cy;
+      return cy
+        .nodes()
+        .map((node) => node.id())
+        .sort();
     });
 
   describe("home", () => {
@@ -59,9 +81,13 @@ describe("the pages: home, practice and path", () => {
       await page.getByLabel("Parole da cercare").press("Enter");
       await page.waitForURL(/\?q=collocamento\+mirato$/);
       await page.waitForSelector("#results li");
-      const expected = await ask<{ searchPractices: Array<{ practice: { id: string } }> }>("search-practices", { text: "collocamento mirato" });
+      const expected = await ask<{ searchPractices: Array<{ practice: { id: string } }> }>("search-practices", {
+        text: "collocamento mirato",
+      });
       expect(expected.searchPractices.length).toBeGreaterThan(0);
-      expect(await attributes(page, "#results li", "data-practice")).toEqual(expected.searchPractices.map((hit) => hit.practice.id));
+      expect(await attributes(page, "#results li", "data-practice")).toEqual(
+        expected.searchPractices.map((hit) => hit.practice.id),
+      );
       expect(await page.getByLabel("Parole da cercare").inputValue()).toBe("collocamento mirato");
       await expectClean(watched);
       await screenshot(page, "home");
@@ -71,8 +97,14 @@ describe("the pages: home, practice and path", () => {
       const watched = await open("/");
       const { page } = watched;
       type Counted = { practicesConnection: { totalCount: number } };
-      const browse = await ask<{ regions: Array<{ nuts: string }>; leps: Array<{ code: string } & Counted>; targetGroups: Array<{ id: string } & Counted> }>("browse-catalogue");
-      expect(await attributes(page, "#browse-regions a", "href")).toEqual(browse.regions.map((region) => `/regions/${region.nuts}`));
+      const browse = await ask<{
+        regions: Array<{ nuts: string }>;
+        leps: Array<{ code: string } & Counted>;
+        targetGroups: Array<{ id: string } & Counted>;
+      }>("browse-catalogue");
+      expect(await attributes(page, "#browse-regions a", "href")).toEqual(
+        browse.regions.map((region) => `/regions/${region.nuts}`),
+      );
       expect(browse.regions).toHaveLength(21);
       expect(await page.locator("#browse-leps li").count()).toBe(browse.leps.length);
       expect(await page.locator("#browse-targets li").count()).toBe(browse.targetGroups.length);
@@ -82,21 +114,37 @@ describe("the pages: home, practice and path", () => {
       await page.waitForSelector("#results li");
       const byLep = await ask<{ practices: Array<{ id: string }> }>("practices-linked", { lep: ["M"], limit: 50 });
       expect(byLep.practices.length).toBeGreaterThan(0);
-      expect(await attributes(page, "#results li", "data-practice")).toEqual(byLep.practices.map((practice) => practice.id));
+      expect(await attributes(page, "#results li", "data-practice")).toEqual(
+        byLep.practices.map((practice) => practice.id),
+      );
       const total = browse.leps.find((lep) => lep.code === "M")!.practicesConnection.totalCount;
-      expect(await texts(page, "#results-count")).toEqual(total > 50 ? [`Le prime 50 di ${total} buone prassi, per codice.`] : []);
+      expect(await texts(page, "#results-count")).toEqual(
+        total > 50 ? [`Le prime 50 di ${total} buone prassi, per codice.`] : [],
+      );
       await expectClean(watched);
 
       // A list cut at 50 says of how many: the LEP service with the most practices.
-      const largest = [...browse.leps].sort((a, b) => b.practicesConnection.totalCount - a.practicesConnection.totalCount)[0]!;
+      const largest = [...browse.leps].sort(
+        (a, b) => b.practicesConnection.totalCount - a.practicesConnection.totalCount,
+      )[0]!;
       const cut = await open(`/?lep=${largest.code}`);
       const shown = Math.min(50, largest.practicesConnection.totalCount);
       expect(await cut.page.locator("#results li").count()).toBe(shown);
-      expect(await texts(cut.page, "#results-count")).toEqual(largest.practicesConnection.totalCount > 50 ? [`Le prime 50 di ${largest.practicesConnection.totalCount} buone prassi, per codice.`] : []);
+      expect(await texts(cut.page, "#results-count")).toEqual(
+        largest.practicesConnection.totalCount > 50
+          ? [`Le prime 50 di ${largest.practicesConnection.totalCount} buone prassi, per codice.`]
+          : [],
+      );
 
       const target = await open("/?target=persone-con-disabilita");
-      const byTarget = await ask<{ practices: Array<{ id: string }> }>("practices-linked", { lep: [], target: ["persone-con-disabilita"], limit: 50 });
-      expect(await attributes(target.page, "#results li", "data-practice")).toEqual(byTarget.practices.map((practice) => practice.id));
+      const byTarget = await ask<{ practices: Array<{ id: string }> }>("practices-linked", {
+        lep: [],
+        target: ["persone-con-disabilita"],
+        limit: 50,
+      });
+      expect(await attributes(target.page, "#results li", "data-practice")).toEqual(
+        byTarget.practices.map((practice) => practice.id),
+      );
     });
 
     it("speaks English with ?lang=en, names included, and keeps the language in its links and its form", async () => {
@@ -105,7 +153,9 @@ describe("the pages: home, practice and path", () => {
       const { leps } = await ask<{ leps: Array<{ code: string; nameEn: string }> }>("browse-catalogue");
       await expect(page.getByRole("button", { name: "Search" }).count()).resolves.toBe(1);
       await expect(page.getByRole("heading", { level: 2, name: "Browse the catalogue" }).count()).resolves.toBe(1);
-      expect(await texts(page, "#results-heading")).toEqual([`Practices of the service M · ${leps.find((lep) => lep.code === "M")!.nameEn}`]);
+      expect(await texts(page, "#results-heading")).toEqual([
+        `Practices of the service M · ${leps.find((lep) => lep.code === "M")!.nameEn}`,
+      ]);
       expect(await attributes(page, "#browse-regions a", "href")).toContain("/regions/ITC3?lang=en");
       await page.getByLabel("Words to look for").fill("tirocinio");
       await page.getByLabel("Words to look for").press("Enter");
@@ -116,7 +166,13 @@ describe("the pages: home, practice and path", () => {
 
   describe("practice 2023-004", () => {
     type Neighbourhood = {
-      practices: Array<{ leps: Array<{ code: string }>; targets: Array<{ id: string }>; stakeholders: Array<{ id: string }>; cpis: Array<{ id: string }>; similar: Array<{ id: string }> }>;
+      practices: Array<{
+        leps: Array<{ code: string }>;
+        targets: Array<{ id: string }>;
+        stakeholders: Array<{ id: string }>;
+        cpis: Array<{ id: string }>;
+        similar: Array<{ id: string }>;
+      }>;
     };
     const keysOf = (practice: Neighbourhood["practices"][number]) => [
       ...practice.leps.map((lep) => `lep:${lep.code}`),
@@ -132,9 +188,13 @@ describe("the pages: home, practice and path", () => {
         await watched.page.waitForSelector("section[data-drawn=true]");
         await watched.page.waitForSelector("#similar-results[aria-busy=false]");
       } catch (error) {
-        const status = await watched.page.locator("#neighbourhood-status, #similar-results, main [role=alert], main [role=status]").allTextContents();
+        const status = await watched.page
+          .locator("#neighbourhood-status, #similar-results, main [role=alert], main [role=status]")
+          .allTextContents();
         const problems = JSON.stringify(watched.problems);
-        throw new Error(`${String(error)}; the page says ${JSON.stringify(status)}; problems ${problems}`, { cause: error });
+        throw new Error(`${String(error)}; the page says ${JSON.stringify(status)}; problems ${problems}`, {
+          cause: error,
+        });
       }
       return watched;
     }
@@ -144,7 +204,9 @@ describe("the pages: home, practice and path", () => {
       const { page } = watched;
       const [practice] = (await ask<Neighbourhood>("practice-neighbourhood", { id: "2023-004", similar: 5 })).practices;
       const expected = ["practice:2023-004", ...keysOf(practice!)].sort();
-      expect(await attributes(page, "#neighbourhood-nodes li", "data-node").then((keys) => keys.sort())).toEqual([...new Set(expected)]);
+      expect(await attributes(page, "#neighbourhood-nodes li", "data-node").then((keys) => keys.sort())).toEqual([
+        ...new Set(expected),
+      ]);
       expect(await drawnNodes(page, "#neighbourhood-graph")).toEqual([...new Set(expected)]);
       expect(await page.locator("#neighbourhood-graph canvas").count()).toBeGreaterThan(0);
       await expect(page.getByRole("img", { name: "Grafo del vicinato della buona prassi" }).count()).resolves.toBe(1);
@@ -158,7 +220,16 @@ describe("the pages: home, practice and path", () => {
       const listed = async () => (await attributes(page, "#neighbourhood-nodes li", "data-node")).sort();
       /** What expanding a node adds, as the documented operation answers for it (every list empty but the node's). */
       const linkedTo = async (variable: string, id: string) =>
-        (await ask<{ practices: Array<{ id: string }> }>("practices-linked", { lep: [], target: [], stakeholder: [], cpi: [], [variable]: [id], limit: 12 })).practices.map((practice) => `practice:${practice.id}`);
+        (
+          await ask<{ practices: Array<{ id: string }> }>("practices-linked", {
+            lep: [],
+            target: [],
+            stakeholder: [],
+            cpi: [],
+            [variable]: [id],
+            limit: 12,
+          })
+        ).practices.map((practice) => `practice:${practice.id}`);
       const before = await listed();
       const linkedToF = await linkedTo("lep", "F");
       expect(linkedToF.filter((key) => !before.includes(key)).length).toBeGreaterThan(0);
@@ -173,7 +244,11 @@ describe("the pages: home, practice and path", () => {
       const key = "target:persone-con-disabilita";
       const box = (await page.locator("#neighbourhood-graph").boundingBox())!;
       const at = await page.locator("#neighbourhood-graph").evaluate((element, id) => {
-        const cy = (element as unknown as { _cyreg: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } } })._cyreg.cy;
+        const cy = (
+          element as unknown as {
+            _cyreg: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } };
+          }
+        )._cyreg.cy;
         return cy.getElementById(id).renderedPosition();
       }, key);
       await page.mouse.click(box.x + at.x, box.y + at.y);
@@ -183,14 +258,24 @@ describe("the pages: home, practice and path", () => {
       expect(afterClick).toEqual([...new Set([...afterKeyboard, ...linkedToTarget])].sort());
       expect(await drawnNodes(page, "#neighbourhood-graph")).toEqual(afterClick);
       const added = afterClick.length - afterKeyboard.length;
-      expect(await texts(page, "#neighbourhood-status")).toEqual([expect.stringMatching(new RegExp(`^Persone con disabilità.*: ${added > 0 ? `${added} nodi aggiunti` : "nessun nodo nuovo"}$`))]);
+      expect(await texts(page, "#neighbourhood-status")).toEqual([
+        expect.stringMatching(
+          new RegExp(`^Persone con disabilità.*: ${added > 0 ? `${added} nodi aggiunti` : "nessun nodo nuovo"}$`),
+        ),
+      ]);
       await expectClean(watched);
     });
 
     it("draws the reasons of its similar practices as bars, and the lens switch asks again and redraws them", async () => {
       const watched = await openPractice();
       const { page } = watched;
-      type Matches = { similarPractices: Array<{ score: number; practice: { id: string }; reasons: Array<{ kind: string; weight: number }> }> };
+      type Matches = {
+        similarPractices: Array<{
+          score: number;
+          practice: { id: string };
+          reasons: Array<{ kind: string; weight: number }>;
+        }>;
+      };
       const shown = async () => ({
         practices: await attributes(page, "#similar-results > ol > li", "data-practice"),
         weights: (await attributes(page, "#similar-results .prassi-reason", "data-weight")).map(Number),
@@ -205,7 +290,9 @@ describe("the pages: home, practice and path", () => {
           bars: reasons.map((reason) => Number(((reason.weight / scale) * 100).toFixed(2))),
         };
       };
-      const balanced = expectedOf(await ask<Matches>("similar-practices", { id: "2023-004", limit: 5, lens: "BALANCED" }));
+      const balanced = expectedOf(
+        await ask<Matches>("similar-practices", { id: "2023-004", limit: 5, lens: "BALANCED" }),
+      );
       expect(await shown()).toEqual(balanced);
 
       // From the keyboard: the radio group moves with the arrow keys (Equilibrata → Servizi → Destinatari).
@@ -214,7 +301,9 @@ describe("the pages: home, practice and path", () => {
       await page.keyboard.press("ArrowRight");
       expect(await page.getByLabel("Destinatari", { exact: true }).isChecked()).toBe(true);
       await page.waitForSelector("#similar-results[data-lens=TARGETS][aria-busy=false]");
-      const targets = expectedOf(await ask<Matches>("similar-practices", { id: "2023-004", limit: 5, lens: "TARGETS" }));
+      const targets = expectedOf(
+        await ask<Matches>("similar-practices", { id: "2023-004", limit: 5, lens: "TARGETS" }),
+      );
       expect(targets).not.toEqual(balanced);
       expect(await shown()).toEqual(targets);
       expect(new URL(page.url()).searchParams.get("lens")).toBe("TARGETS");
@@ -225,28 +314,49 @@ describe("the pages: home, practice and path", () => {
       const watched = await openPractice();
       const { page } = watched;
       type Edge = { properties: { field: string; line: number | null } };
-      const [card] = (await ask<{ practices: Array<Record<string, unknown>> }>("practice-card", { id: "2023-004" })).practices;
-      const links = ["regions", "cpis", "leps", "targets", "stakeholders", "funding", "laws", "tools", "buildsOn", "inspired"].flatMap(
-        (name) => (card![`${name}Connection`] as { edges: Edge[] }).edges,
-      );
+      const [card] = (await ask<{ practices: Array<Record<string, unknown>> }>("practice-card", { id: "2023-004" }))
+        .practices;
+      const links = [
+        "regions",
+        "cpis",
+        "leps",
+        "targets",
+        "stakeholders",
+        "funding",
+        "laws",
+        "tools",
+        "buildsOn",
+        "inspired",
+      ].flatMap((name) => (card![`${name}Connection`] as { edges: Edge[] }).edges);
       const provenance = await page.locator(".prassi-provenance").evaluateAll((elements) =>
-        elements.map((element) => ({ field: element.getAttribute("data-field"), line: element.hasAttribute("data-line") ? Number(element.getAttribute("data-line")) : null })),
+        elements.map((element) => ({
+          field: element.getAttribute("data-field"),
+          line: element.hasAttribute("data-line") ? Number(element.getAttribute("data-line")) : null,
+        })),
       );
-      const order = (read: { field: string | null; line: number | null }) => `${String(read.line).padStart(6, "0")} ${read.field}`;
+      const order = (read: { field: string | null; line: number | null }) =>
+        `${String(read.line).padStart(6, "0")} ${read.field}`;
       expect(provenance.map(order).sort()).toEqual(links.map((edge) => order(edge.properties)).sort());
       expect(links.length).toBeGreaterThan(10);
       const text = await page.locator("main").innerText();
-      for (const field of ["title", "summary", "period", "objectives", "results", "lessons", "conclusions"]) expect(text).toContain((card![field] as string).split("\n")[0]);
+      for (const field of ["title", "summary", "period", "objectives", "results", "lessons", "conclusions"])
+        expect(text).toContain((card![field] as string).split("\n")[0]);
       expect(text).toContain("letto dal campo «Soggetti coinvolti», riga");
     });
 
     it("speaks English with ?lang=en, the vocabulary's names included", async () => {
       const watched = await openPractice("?lang=en");
       const { page } = watched;
-      const [practice] = (await ask<{ practices: Array<{ leps: Array<{ code: string; nameEn: string }> }> }>("practice-neighbourhood", { id: "2023-004" })).practices;
+      const [practice] = (
+        await ask<{ practices: Array<{ leps: Array<{ code: string; nameEn: string }> }> }>("practice-neighbourhood", {
+          id: "2023-004",
+        })
+      ).practices;
       const lep = practice!.leps[0]!;
       await expect(page.getByRole("heading", { name: "Similar practices, and why" }).count()).resolves.toBe(1);
-      expect(await texts(page, `li[data-node="lep:${lep.code}"] .prassi-node-name`)).toEqual([`${lep.code} · ${lep.nameEn}`]);
+      expect(await texts(page, `li[data-node="lep:${lep.code}"] .prassi-node-name`)).toEqual([
+        `${lep.code} · ${lep.nameEn}`,
+      ]);
       await expect(page.getByRole("img", { name: "Graph of the practice's neighbourhood" }).count()).resolves.toBe(1);
       await expectClean(watched);
     });
@@ -261,14 +371,19 @@ describe("the pages: home, practice and path", () => {
       await page.getByRole("button", { name: "Trova il percorso" }).click();
       await page.waitForURL(/\/path\?from=2023-004&to=2023-012$/);
       await page.waitForSelector("#path-steps li");
-      const { practicePath } = await ask<{ practicePath: Array<{ kind: string; id: string; name: string }> }>("practice-path", { from: "2023-004", to: "2023-012" });
+      const { practicePath } = await ask<{ practicePath: Array<{ kind: string; id: string; name: string }> }>(
+        "practice-path",
+        { from: "2023-004", to: "2023-012" },
+      );
       expect(practicePath.length).toBeGreaterThan(1);
       expect(await attributes(page, "#path-steps li", "data-id")).toEqual(practicePath.map((step) => step.id));
       const steps = await texts(page, "#path-steps li");
       practicePath.forEach((step, index) => expect(steps[index]).toContain(step.name));
       expect((await drawnNodes(page, "#path-graph")).length).toBe(practicePath.length);
       expect(await page.locator("#path-graph canvas").count()).toBeGreaterThan(0);
-      await expect(page.getByRole("img", { name: "Percorso tra le due buone prassi, disegnato come catena" }).count()).resolves.toBe(1);
+      await expect(
+        page.getByRole("img", { name: "Percorso tra le due buone prassi, disegnato come catena" }).count(),
+      ).resolves.toBe(1);
       await expectClean(watched);
       await screenshot(page, "path");
     });
@@ -278,7 +393,11 @@ describe("the pages: home, practice and path", () => {
       const { page } = watched;
       await page.waitForSelector("#path-steps li");
       await expect(page.getByRole("heading", { level: 1, name: "Paths between practices" }).count()).resolves.toBe(1);
-      const { stakeholders } = await ask<{ stakeholders: Array<{ id: string; nameEn: string }> }>("vocabulary-names", { lep: [], target: [], stakeholder: ["anpal-servizi"] });
+      const { stakeholders } = await ask<{ stakeholders: Array<{ id: string; nameEn: string }> }>("vocabulary-names", {
+        lep: [],
+        target: [],
+        stakeholder: ["anpal-servizi"],
+      });
       expect(await page.locator("#path-steps").innerText()).toContain(stakeholders[0]!.nameEn);
       await expectClean(watched);
 
@@ -291,7 +410,10 @@ describe("the pages: home, practice and path", () => {
 
   describe("what a reader is told when there is nothing, or no answer yet", () => {
     /** A page opened whatever its status, once its <main> is no longer busy. */
-    async function openAnyway(pathAndQuery: string, intercept?: (page: Page) => Promise<unknown>): Promise<WatchedPage> {
+    async function openAnyway(
+      pathAndQuery: string,
+      intercept?: (page: Page) => Promise<unknown>,
+    ): Promise<WatchedPage> {
       const watched = await watchedPage(browser);
       opened.push(watched);
       await intercept?.(watched.page);
@@ -317,19 +439,35 @@ describe("the pages: home, practice and path", () => {
 
     it("says in Italian that the service does not answer when the API cannot be reached, with no uncaught error", async () => {
       const watched = await openAnyway("/", (page) => page.route("**/graphql", (route) => route.abort()));
-      expect(await texts(watched.page, "[role=alert] p")).toEqual(["Il servizio non risponde: controllare la connessione e riprovare tra poco."]);
+      expect(await texts(watched.page, "[role=alert] p")).toEqual([
+        "Il servizio non risponde: controllare la connessione e riprovare tra poco.",
+      ]);
       expect(uncaught(watched)).toEqual([]);
     });
 
     it("says in Italian that the service is unavailable when the API answers 503, never the API's English words", async () => {
-      const unavailable = JSON.stringify({ errors: [{ message: "the graph database is unavailable", extensions: { code: "SERVICE_UNAVAILABLE" } }] });
-      const watched = await openAnyway("/practices/2023-004", (page) => page.route("**/graphql", (route) => route.fulfill({ status: 503, contentType: "application/json", body: unavailable })));
-      expect(await texts(watched.page, "[role=alert] p")).toEqual(["Il servizio non è disponibile in questo momento: riprova tra poco."]);
+      const unavailable = JSON.stringify({
+        errors: [{ message: "the graph database is unavailable", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+      });
+      const watched = await openAnyway("/practices/2023-004", (page) =>
+        page.route("**/graphql", (route) =>
+          route.fulfill({ status: 503, contentType: "application/json", body: unavailable }),
+        ),
+      );
+      expect(await texts(watched.page, "[role=alert] p")).toEqual([
+        "Il servizio non è disponibile in questo momento: riprova tra poco.",
+      ]);
       expect(await watched.page.locator("main").innerText()).not.toContain("unavailable");
       expect(uncaught(watched)).toEqual([]);
 
-      const path = await openAnyway("/path?from=2023-004&to=2023-012", (page) => page.route("**/graphql", (route) => route.fulfill({ status: 503, contentType: "application/json", body: unavailable })));
-      expect(await texts(path.page, "[role=alert] p")).toEqual(["Il servizio non è disponibile in questo momento: riprova tra poco."]);
+      const path = await openAnyway("/path?from=2023-004&to=2023-012", (page) =>
+        page.route("**/graphql", (route) =>
+          route.fulfill({ status: 503, contentType: "application/json", body: unavailable }),
+        ),
+      );
+      expect(await texts(path.page, "[role=alert] p")).toEqual([
+        "Il servizio non è disponibile in questo momento: riprova tra poco.",
+      ]);
       expect(uncaught(path)).toEqual([]);
     });
 

@@ -1,9 +1,20 @@
 import type { Browser, Page } from "playwright-core";
 import { REGIONS } from "../../src/reference/regions";
-import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
+import {
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+  watchedPage,
+  type WatchedPage,
+} from "../support/browser";
 import { useTestService } from "../support/service";
 
-type Coverage = { region: { nuts: string; name: string }; lepsCovered: number; practiceCount: number; coverageRank: number };
+type Coverage = {
+  region: { nuts: string; name: string };
+  lepsCovered: number;
+  practiceCount: number;
+  coverageRank: number;
+};
 type Lep = { code: string; name: string; nameEn: string };
 type Profile = {
   lepCoverage: Array<{ lep: Lep; covered: boolean; practicesHere: number; regionsCovering: number }>;
@@ -14,7 +25,11 @@ type MapTerritory = { tag: string; nuts: string; step: string; label: string; hr
 /** The region page: the map of the 21 territories, the region's coverage beside the others', its gaps and models. */
 describe("the region page", () => {
   // A loaded machine (2 cores, a browser, Neo4j planning its first queries) can take longer than the 3 s default.
-  const service = useTestService({ PRASSI_RATE_LIMIT: "off", PRASSI_QUERY_TIMEOUT_MS: "30000", PRASSI_REQUEST_TIMEOUT_MS: "60000" });
+  const service = useTestService({
+    PRASSI_RATE_LIMIT: "off",
+    PRASSI_QUERY_TIMEOUT_MS: "30000",
+    PRASSI_REQUEST_TIMEOUT_MS: "60000",
+  });
   let browser: Browser;
   beforeAll(async () => void (browser = await launchBrowser()));
   afterAll(async () => browser.close());
@@ -24,7 +39,10 @@ describe("the region page", () => {
     expect(answer.errors).toBeUndefined();
     return answer.data;
   }
-  const coverage = () => api<{ regionCoverage: Coverage[] }>("{ regionCoverage { region { nuts name } lepsCovered practiceCount coverageRank } }").then((data) => data.regionCoverage);
+  const coverage = () =>
+    api<{ regionCoverage: Coverage[] }>(
+      "{ regionCoverage { region { nuts name } lepsCovered practiceCount coverageRank } }",
+    ).then((data) => data.regionCoverage);
 
   async function open(path: string): Promise<WatchedPage> {
     const watched = await watchedPage(browser);
@@ -35,7 +53,9 @@ describe("the region page", () => {
       .first()
       .waitFor({ timeout: 60_000 })
       .catch((error: Error) => {
-        throw new Error(`${path} showed neither its map nor a message: ${error.message}; problems: ${JSON.stringify(watched.problems)}`);
+        throw new Error(
+          `${path} showed neither its map nor a message: ${error.message}; problems: ${JSON.stringify(watched.problems)}`,
+        );
       });
     expect(await watched.page.locator(".alert-danger").allTextContents()).toEqual([]);
     return watched;
@@ -59,7 +79,11 @@ describe("the region page", () => {
     const drawn = await mapTerritories(page);
     expect(drawn.map((territory) => territory.nuts).sort()).toEqual(REGIONS.map((region) => region.nuts).sort());
     for (const territory of drawn) {
-      expect(territory).toMatchObject({ tag: "a", href: `/regions/${territory.nuts}`, step: expect.stringMatching(/^prassi-step-\d$/) });
+      expect(territory).toMatchObject({
+        tag: "a",
+        href: `/regions/${territory.nuts}`,
+        step: expect.stringMatching(/^prassi-step-\d$/),
+      });
       expect(territory.label.length).toBeGreaterThan(0);
     }
     // Colours follow the API's counts: equal counts share a colour, more services never a lighter one.
@@ -67,8 +91,10 @@ describe("the region page", () => {
     const step = (territory: MapTerritory) => Number(territory.step.replace("prassi-step-", ""));
     for (const a of drawn) {
       for (const b of drawn) {
-        if (counts.get(a.nuts) === counts.get(b.nuts)) expect([a.nuts, b.nuts, a.step]).toEqual([a.nuts, b.nuts, b.step]);
-        if (counts.get(a.nuts)! > counts.get(b.nuts)!) expect([a.nuts, b.nuts, step(a) > step(b)]).toEqual([a.nuts, b.nuts, true]);
+        if (counts.get(a.nuts) === counts.get(b.nuts))
+          expect([a.nuts, b.nuts, a.step]).toEqual([a.nuts, b.nuts, b.step]);
+        if (counts.get(a.nuts)! > counts.get(b.nuts)!)
+          expect([a.nuts, b.nuts, step(a) > step(b)]).toEqual([a.nuts, b.nuts, true]);
       }
     }
     const max = Math.max(...counts.values());
@@ -79,7 +105,10 @@ describe("the region page", () => {
 
     // The map's text alternative: every territory in the table, with its count and a link to its page.
     const rows = await page.$$eval("#map-heading ~ .row table tbody tr", (trs) =>
-      trs.map((tr) => ({ href: tr.querySelector("th a")?.getAttribute("href"), cells: [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim()) })),
+      trs.map((tr) => ({
+        href: tr.querySelector("th a")?.getAttribute("href"),
+        cells: [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim()),
+      })),
     );
     expect(rows).toEqual(
       (await coverage()).map((entry) => ({
@@ -87,11 +116,16 @@ describe("the region page", () => {
         cells: [String(entry.coverageRank), `${entry.lepsCovered} su 19`, String(entry.practiceCount)],
       })),
     );
-    await expect(page.locator(".prassi-map-credit a[rel=license]").getAttribute("href")).resolves.toBe("https://creativecommons.org/licenses/by/4.0/");
+    await expect(page.locator(".prassi-map-credit a[rel=license]").getAttribute("href")).resolves.toBe(
+      "https://creativecommons.org/licenses/by/4.0/",
+    );
 
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, "region");
-    expect({ problems: watched.problems, origins: watched.origins() }).toEqual({ problems: [], origins: [service.base] });
+    expect({ problems: watched.problems, origins: watched.origins() }).toEqual({
+      problems: [],
+      origins: [service.base],
+    });
     await watched.close();
   });
 
@@ -101,19 +135,36 @@ describe("the region page", () => {
     );
     const watched = await open("/regions/ITC3");
     const { page } = watched;
-    const rows = await page.$$eval("tr[data-lep]", (trs) => trs.map((tr) => ({ code: tr.getAttribute("data-lep"), cells: [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim()) })));
+    const rows = await page.$$eval("tr[data-lep]", (trs) =>
+      trs.map((tr) => ({
+        code: tr.getAttribute("data-lep"),
+        cells: [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim()),
+      })),
+    );
     expect(rows).toEqual(
       profile.lepCoverage.map((entry) => ({
         code: entry.lep.code,
-        cells: [entry.covered ? `Sì, ${entry.practicesHere} ${entry.practicesHere === 1 ? "buona prassi" : "buone prassi"}` : "No", `${entry.regionsCovering} su 21`],
+        cells: [
+          entry.covered
+            ? `Sì, ${entry.practicesHere} ${entry.practicesHere === 1 ? "buona prassi" : "buone prassi"}`
+            : "No",
+          `${entry.regionsCovering} su 21`,
+        ],
       })),
     );
     for (const gap of profile.gaps.filter((candidate) => candidate.models.length > 0)) {
-      const links = await page.$$eval(`[data-gap="${gap.lep.code}"] a`, (anchors) => anchors.map((anchor) => anchor.getAttribute("href")));
-      expect({ lep: gap.lep.code, links }).toEqual({ lep: gap.lep.code, links: gap.models.map((model) => `/practices/${model.id}`) });
+      const links = await page.$$eval(`[data-gap="${gap.lep.code}"] a`, (anchors) =>
+        anchors.map((anchor) => anchor.getAttribute("href")),
+      );
+      expect({ lep: gap.lep.code, links }).toEqual({
+        lep: gap.lep.code,
+        links: gap.models.map((model) => `/practices/${model.id}`),
+      });
     }
     const without = profile.gaps.filter((gap) => gap.models.length === 0).map((gap) => gap.lep.code);
-    await expect(page.locator("[data-gaps-without-models]").getAttribute("data-gaps-without-models")).resolves.toBe(without.join(" "));
+    await expect(page.locator("[data-gaps-without-models]").getAttribute("data-gaps-without-models")).resolves.toBe(
+      without.join(" "),
+    );
     expect(watched.problems).toEqual([]);
     await watched.close();
   });
@@ -140,7 +191,9 @@ describe("the region page", () => {
   });
 
   it("lands on the NUTS code from a name, and speaks English with ?lang=en, vocabulary included", async () => {
-    const { regionProfile: profile } = await api<{ regionProfile: Profile }>('{ regionProfile(region: "ITC3") { lepCoverage { lep { code name nameEn } covered practicesHere regionsCovering } gaps { lep { code name nameEn } models { id } } } }');
+    const { regionProfile: profile } = await api<{ regionProfile: Profile }>(
+      '{ regionProfile(region: "ITC3") { lepCoverage { lep { code name nameEn } covered practicesHere regionsCovering } gaps { lep { code name nameEn } models { id } } } }',
+    );
     const watched = await open("/regions/Liguria?lang=en");
     const { page } = watched;
     expect(page.url()).toBe(`${service.base}/regions/ITC3?lang=en`);
@@ -155,21 +208,34 @@ describe("the region page", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, "region-phone");
-    expect({ problems: watched.problems, origins: watched.origins() }).toEqual({ problems: [], origins: [service.base] });
+    expect({ problems: watched.problems, origins: watched.origins() }).toEqual({
+      problems: [],
+      origins: [service.base],
+    });
     await watched.close();
   });
 
   it("says that no territory is called an unknown name, in Italian or English, and links the 21 territories", async () => {
     for (const [path, sentence, title] of [
-      ["/regions/Atlantide", "Nessun territorio si chiama «Atlantide». I 21 territori del catalogo sono questi:", "Territorio non trovato"],
-      ["/regions/ITZ9?lang=en", "No territory is called “ITZ9”. These are the catalogue's 21 territories:", "Territory not found"],
+      [
+        "/regions/Atlantide",
+        "Nessun territorio si chiama «Atlantide». I 21 territori del catalogo sono questi:",
+        "Territorio non trovato",
+      ],
+      [
+        "/regions/ITZ9?lang=en",
+        "No territory is called “ITZ9”. These are the catalogue's 21 territories:",
+        "Territory not found",
+      ],
     ] as const) {
       const watched = await watchedPage(browser);
       await watched.page.goto(`${service.base}${path}`);
       await watched.page.locator("#unknown-territory").waitFor({ timeout: 60_000 });
       await expect(watched.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(title);
       await expect(watched.page.locator("#unknown-territory").textContent()).resolves.toBe(sentence);
-      const links = await watched.page.$$eval("#territories a", (anchors) => anchors.map((anchor) => ({ nuts: anchor.getAttribute("data-nuts")!, href: anchor.getAttribute("href") })));
+      const links = await watched.page.$$eval("#territories a", (anchors) =>
+        anchors.map((anchor) => ({ nuts: anchor.getAttribute("data-nuts")!, href: anchor.getAttribute("href") })),
+      );
       const lang = path.endsWith("lang=en") ? "?lang=en" : "";
       expect(links.map((link) => link.nuts).sort()).toEqual(REGIONS.map((region) => region.nuts).sort());
       expect(links.every((link) => link.href === `/regions/${link.nuts}${lang}`)).toBe(true);

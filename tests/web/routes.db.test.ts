@@ -10,7 +10,9 @@ describe("the front end's routes", () => {
   afterAll(async () => browser.close());
 
   it("opens the explorer for a browser at GET /graphql, with a policy that keeps every request on this origin", async () => {
-    const response = await fetch(`${service.base}/graphql`, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    const response = await fetch(`${service.base}/graphql`, {
+      headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     expect(response.headers.get("content-security-policy")).toMatch(/default-src 'self'.*connect-src 'self'/);
@@ -18,20 +20,34 @@ describe("the front end's routes", () => {
 
   it("answers every other GET /graphql as the API", async () => {
     for (const accept of [undefined, "*/*", "application/json", "application/graphql-response+json"]) {
-      const response = await fetch(`${service.base}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: accept ? { accept } : {} });
-      expect({ accept, status: response.status, body: await response.json() }).toEqual({ accept, status: 200, body: { data: { __typename: "Query" } } });
+      const response = await fetch(`${service.base}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+        headers: accept ? { accept } : {},
+      });
+      expect({ accept, status: response.status, body: await response.json() }).toEqual({
+        accept,
+        status: 200,
+        body: { data: { __typename: "Query" } },
+      });
     }
   });
 
   it("redirects a region's name to its NUTS code, keeping the query, and serves unknown names as a 404 page", async () => {
     const byName = await fetch(`${service.base}/regions/Liguria?lang=en`, { redirect: "manual" });
-    expect({ status: byName.status, location: byName.headers.get("location") }).toEqual({ status: 301, location: "/regions/ITC3?lang=en" });
+    expect({ status: byName.status, location: byName.headers.get("location") }).toEqual({
+      status: 301,
+      location: "/regions/ITC3?lang=en",
+    });
     const lowerCase = await fetch(`${service.base}/regions/itc3`, { redirect: "manual" });
     expect(lowerCase.headers.get("location")).toBe("/regions/ITC3");
-    const trento = await fetch(`${service.base}/regions/${encodeURIComponent("Provincia autonoma di Trento")}`, { redirect: "manual" });
+    const trento = await fetch(`${service.base}/regions/${encodeURIComponent("Provincia autonoma di Trento")}`, {
+      redirect: "manual",
+    });
     expect(trento.headers.get("location")).toBe("/regions/ITH2");
     const unknown = await fetch(`${service.base}/regions/Atlantide`);
-    expect({ status: unknown.status, type: unknown.headers.get("content-type") }).toMatchObject({ status: 404, type: expect.stringMatching(/^text\/html/) });
+    expect({ status: unknown.status, type: unknown.headers.get("content-type") }).toMatchObject({
+      status: 404,
+      type: expect.stringMatching(/^text\/html/),
+    });
   });
 
   it("serves each view's URL as a page that loads only from this origin, without errors", async () => {
@@ -39,7 +55,12 @@ describe("the front end's routes", () => {
       const watched = await watchedPage(browser);
       const response = await watched.page.goto(`${service.base}${path}`);
       await watched.page.waitForLoadState("networkidle");
-      expect({ path, status: response?.status(), problems: watched.problems, origins: watched.origins() }).toEqual({ path, status: 200, problems: [], origins: [service.base] });
+      expect({ path, status: response?.status(), problems: watched.problems, origins: watched.origins() }).toEqual({
+        path,
+        status: 200,
+        problems: [],
+        origins: [service.base],
+      });
       expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
       await watched.close();
     }
@@ -52,7 +73,10 @@ describe("the front end's routes", () => {
     await expect(watched.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Page not found");
     await watched.close();
     const api = await fetch(`${service.base}/nowhere-at-all`);
-    expect({ status: api.status, type: api.headers.get("content-type") }).toMatchObject({ status: 404, type: expect.stringMatching(/^application\/json/) });
+    expect({ status: api.status, type: api.headers.get("content-type") }).toMatchObject({
+      status: 404,
+      type: expect.stringMatching(/^application\/json/),
+    });
   });
 
   it("answers a path whose percent-encoding is broken with 400, not an internal error", async () => {
@@ -71,13 +95,20 @@ describe("the front end's routes", () => {
     const page = await (await fetch(`${service.base}/`, { headers: { accept: "text/html" } })).text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1];
     expect(asset).toBeDefined();
-    expect((await fetch(`${service.base}${asset}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${service.base}${asset}`)).headers.get("cache-control")).toBe(
+      "public, max-age=31536000, immutable",
+    );
     const widget = await fetch(`${service.base}/widget/prassi-similar.js`);
-    expect({ status: widget.status, cache: widget.headers.get("cache-control") }).toEqual({ status: 200, cache: "public, max-age=300" });
+    expect({ status: widget.status, cache: widget.headers.get("cache-control") }).toEqual({
+      status: 200,
+      cache: "public, max-age=300",
+    });
     expect((await fetch(`${service.base}/assets/missing.js`)).status).toBe(404);
     // Compressed for a browser that asks (fetch asks for gzip and inflates it).
     expect((await fetch(`${service.base}${asset}`)).headers.get("content-encoding")).toBe("gzip");
-    const api = await fetch(`${service.base}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { "accept-encoding": "gzip" } });
+    const api = await fetch(`${service.base}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { "accept-encoding": "gzip" },
+    });
     expect(api.headers.get("content-encoding")).toBeNull();
   });
 });

@@ -4,7 +4,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, seriousAccessibilityViolations, watchedPage, type WatchedPage } from "../support/browser";
+import {
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+  watchedPage,
+  type WatchedPage,
+} from "../support/browser";
 import { startTestService, useTestService, type TestService } from "../support/service";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -13,7 +19,12 @@ const QUERY = fs.readFileSync(path.resolve(__dirname, "../../docs/queries/simila
 const SHOWN_ITEMS = 6;
 
 type Match = {
-  practice: { id: string; title: string; regions: Array<{ name: string }>; targets: Array<{ id: string; nameEn: string }> };
+  practice: {
+    id: string;
+    title: string;
+    regions: Array<{ name: string }>;
+    targets: Array<{ id: string; nameEn: string }>;
+  };
   reasons: Array<{ kind: string; shared: Array<{ id: string; name: string }> }>;
 };
 
@@ -22,7 +33,13 @@ type WidgetView = {
   lang: string | undefined;
   heading: string | null;
   message: string | null;
-  items: Array<{ id: string | undefined; title: string | null; href: string | null; regions: string | null; shared: string | null }>;
+  items: Array<{
+    id: string | undefined;
+    title: string | null;
+    href: string | null;
+    regions: string | null;
+    shared: string | null;
+  }>;
 };
 
 /** What a reader of the widget sees, read from its (open) shadow root. */
@@ -47,7 +64,11 @@ function readWidget(page: Page, selector: string): Promise<WidgetView> {
 }
 
 /** Waits until the widget at `selector` has finished loading (state ready or error) and `holds` of what it shows. */
-async function settled(page: Page, selector: string, holds: (view: WidgetView) => boolean = () => true): Promise<WidgetView> {
+async function settled(
+  page: Page,
+  selector: string,
+  holds: (view: WidgetView) => boolean = () => true,
+): Promise<WidgetView> {
   const started = Date.now();
   for (;;) {
     const view = await readWidget(page, selector);
@@ -64,7 +85,8 @@ async function settled(page: Page, selector: string, holds: (view: WidgetView) =
 function sharedLine(match: Match, lang: "it" | "en"): string {
   const name = (kind: string, item: { id: string; name: string }) => {
     if (kind === "LEP") return `LEP ${item.id}`;
-    if (kind === "TARGET" && lang === "en") return match.practice.targets.find((target) => target.id === item.id)?.nameEn ?? item.name;
+    if (kind === "TARGET" && lang === "en")
+      return match.practice.targets.find((target) => target.id === item.id)?.nameEn ?? item.name;
     return item.name;
   };
   const deepest = Math.max(...match.reasons.map((reason) => reason.shared.length));
@@ -88,7 +110,11 @@ async function hostStillWorks(page: Page): Promise<void> {
 
 describe("the <prassi-similar> widget on another site's page", () => {
   // Generous timeouts: the browser and the database share a loaded machine, and no answer here is about time.
-  const service = useTestService({ PRASSI_RATE_LIMIT: "off", PRASSI_QUERY_TIMEOUT_MS: "20000", PRASSI_REQUEST_TIMEOUT_MS: "30000" });
+  const service = useTestService({
+    PRASSI_RATE_LIMIT: "off",
+    PRASSI_QUERY_TIMEOUT_MS: "20000",
+    PRASSI_REQUEST_TIMEOUT_MS: "30000",
+  });
   let browser: Browser;
   let host: http.Server;
   let hostOrigin: string;
@@ -137,9 +163,14 @@ describe("the <prassi-similar> widget on another site's page", () => {
     host = http.createServer((request, response) => {
       if (request.url === "/host.css") {
         response.writeHead(200, { "content-type": "text/css" });
-        response.end("body { font-family: Georgia, serif; margin: 0 auto; max-width: 60rem; padding: 1rem; } prassi-similar { margin: 1.5rem 0; }");
+        response.end(
+          "body { font-family: Georgia, serif; margin: 0 auto; max-width: 60rem; padding: 1rem; } prassi-similar { margin: 1.5rem 0; }",
+        );
       } else if (request.url === "/" || request.url?.startsWith("/?")) {
-        response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": hostPolicy() });
+        response.writeHead(200, {
+          "content-type": "text/html; charset=utf-8",
+          "content-security-policy": hostPolicy(),
+        });
         response.end(hostPage());
       } else if (request.url === "/favicon.ico") {
         // Chromium asks for it (unseen by the page's request events); a real portal has one.
@@ -170,7 +201,11 @@ describe("the <prassi-similar> widget on another site's page", () => {
   }
 
   /** Opens the host page with `markup` as its widgets; `prepare` runs on the page before it loads (routes, listeners). */
-  async function openHost(markup: string, viewport?: { width: number; height: number }, prepare?: (page: Page) => Promise<unknown>): Promise<WatchedPage> {
+  async function openHost(
+    markup: string,
+    viewport?: { width: number; height: number },
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<WatchedPage> {
     widgets = markup;
     const watched = await watchedPage(browser, viewport);
     await prepare?.(watched.page);
@@ -182,7 +217,9 @@ describe("the <prassi-similar> widget on another site's page", () => {
     expect(new URL(hostOrigin).origin).not.toBe(new URL(service.base).origin);
     const expected = await similar("2023-004", 3);
     expect(expected).toHaveLength(3);
-    const watched = await openHost(`<prassi-similar id="widget" practice="2023-004" limit="3" lens="BALANCED" lang="it"></prassi-similar>`);
+    const watched = await openHost(
+      `<prassi-similar id="widget" practice="2023-004" limit="3" lens="BALANCED" lang="it"></prassi-similar>`,
+    );
     const view = await settled(watched.page, "#widget");
     expect(view).toEqual({
       state: "ready",
@@ -205,18 +242,29 @@ describe("the <prassi-similar> widget on another site's page", () => {
     expect(await seriousAccessibilityViolations(watched.page)).toEqual([]);
     await watched.page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(watched.page, "widget");
-    expect({ problems: watched.problems, origins: watched.origins().sort() }).toEqual({ problems: [], origins: [hostOrigin, service.base].sort() });
+    expect({ problems: watched.problems, origins: watched.origins().sort() }).toEqual({
+      problems: [],
+      origins: [hostOrigin, service.base].sort(),
+    });
     // It asked its own origin's API (the script's, as no api attribute was given) with a GET persisted query: the
     // query's hash alone, then, if this instance did not know it yet, the query with its hash.
-    const [script, ...calls] = watched.requests.filter((url) => url.startsWith(service.base)).map((url) => new URL(url));
+    const [script, ...calls] = watched.requests
+      .filter((url) => url.startsWith(service.base))
+      .map((url) => new URL(url));
     expect(script?.pathname).toBe("/widget/prassi-similar.js");
     expect(
       calls.map((url) => ({
         path: url.pathname,
-        hash: (JSON.parse(url.searchParams.get("extensions") ?? "{}") as { persistedQuery?: { sha256Hash?: string } }).persistedQuery?.sha256Hash,
+        hash: (JSON.parse(url.searchParams.get("extensions") ?? "{}") as { persistedQuery?: { sha256Hash?: string } })
+          .persistedQuery?.sha256Hash,
         query: url.searchParams.get("query"),
       })),
-    ).toEqual([{ path: "/graphql", hash: sha256(QUERY), query: null }, { path: "/graphql", hash: sha256(QUERY), query: QUERY }].slice(0, calls.length));
+    ).toEqual(
+      [
+        { path: "/graphql", hash: sha256(QUERY), query: null },
+        { path: "/graphql", hash: sha256(QUERY), query: QUERY },
+      ].slice(0, calls.length),
+    );
     expect(calls.length).toBeGreaterThanOrEqual(1);
     await watched.close();
   });
@@ -232,7 +280,9 @@ describe("the <prassi-similar> widget on another site's page", () => {
         `<prassi-similar id="working" practice="2023-004" limit="2"></prassi-similar>`,
       ].join("\n"),
     );
-    const [unknownView, stoppedView, missingView, workingView] = await Promise.all(["#unknown", "#stopped", "#missing", "#working"].map((selector) => settled(watched.page, selector)));
+    const [unknownView, stoppedView, missingView, workingView] = await Promise.all(
+      ["#unknown", "#stopped", "#missing", "#working"].map((selector) => settled(watched.page, selector)),
+    );
     expect({ state: unknownView!.state, message: unknownView!.message, items: unknownView!.items }).toEqual({
       state: "error",
       message: "Nessuna buona prassi del catalogo ha il codice «2099-999».",
@@ -242,11 +292,16 @@ describe("the <prassi-similar> widget on another site's page", () => {
       state: "error",
       message: "Il servizio Prassi non è raggiungibile in questo momento. Riprovare più tardi.",
     });
-    expect({ state: missingView!.state, message: missingView!.message }).toMatchObject({ state: "error", message: expect.stringContaining("attributo practice") });
+    expect({ state: missingView!.state, message: missingView!.message }).toMatchObject({
+      state: "error",
+      message: expect.stringContaining("attributo practice"),
+    });
     expect(workingView!.items).toHaveLength(2);
     await hostStillWorks(watched.page);
     // The browser reports the refused connection itself; the page has no uncaught error and breaks no policy.
-    const ownProblems = watched.problems.filter((problem) => !/Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(problem));
+    const ownProblems = watched.problems.filter(
+      (problem) => !/Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(problem),
+    );
     expect(ownProblems).toEqual([]);
     expect(await seriousAccessibilityViolations(watched.page)).toEqual([]);
     await watched.close();
@@ -261,12 +316,25 @@ describe("the <prassi-similar> widget on another site's page", () => {
       widget.setAttribute("limit", "2");
       widget.setAttribute("lens", "targets");
     });
-    const changed = await settled(watched.page, "#widget", (view) => view.items.length === 2 && view.items[0]!.id === expected[0]!.practice.id);
-    expect(changed.items.map((item) => [item.title, item.shared])).toEqual(expected.map((match) => [match.practice.title, sharedLine(match, "it")]));
+    const changed = await settled(
+      watched.page,
+      "#widget",
+      (view) => view.items.length === 2 && view.items[0]!.id === expected[0]!.practice.id,
+    );
+    expect(changed.items.map((item) => [item.title, item.shared])).toEqual(
+      expected.map((match) => [match.practice.title, sharedLine(match, "it")]),
+    );
 
     await watched.page.$eval("#widget", (widget) => widget.setAttribute("lang", "en"));
     const english = await settled(watched.page, "#widget", (view) => view.lang === "en");
-    expect({ heading: english.heading, items: english.items.map((item) => ({ href: item.href, regions: item.regions?.split(" ")[0], shared: item.shared })) }).toEqual({
+    expect({
+      heading: english.heading,
+      items: english.items.map((item) => ({
+        href: item.href,
+        regions: item.regions?.split(" ")[0],
+        shared: item.shared,
+      })),
+    }).toEqual({
       heading: "Similar good practices",
       items: expected.map((match) => ({
         href: `${service.base}/practices/${match.practice.id}?lang=en`,
@@ -285,7 +353,10 @@ describe("the <prassi-similar> widget on another site's page", () => {
   });
 
   it("fits a phone's width (360 px) without scrolling sideways", async () => {
-    const watched = await openHost(`<prassi-similar id="widget" practice="2023-004" limit="3"></prassi-similar>`, { width: 360, height: 740 });
+    const watched = await openHost(`<prassi-similar id="widget" practice="2023-004" limit="3"></prassi-similar>`, {
+      width: 360,
+      height: 740,
+    });
     const view = await settled(watched.page, "#widget");
     expect(view.items).toHaveLength(3);
     const widths = await watched.page.evaluate(() => ({
@@ -308,12 +379,16 @@ describe("the <prassi-similar> widget on another site's page", () => {
       expect(new Set(ids).size).toBe(6);
       const expected = await Promise.all(ids.map((id) => similar(id, 3)));
       const answers: number[] = [];
-      const watched = await openHost(ids.map((id, index) => `<prassi-similar id="widget-${index}" practice="${id}"></prassi-similar>`).join("\n"), undefined, async (page) =>
-        page.on("response", (response) => {
-          const url = new URL(response.url());
-          // The hash-only GETs: one per widget (a second GET with the query follows when the instance lacks it).
-          if (`${url.origin}${url.pathname}` === `${prassiBase()}/graphql` && !url.searchParams.has("query")) answers.push(response.status());
-        }),
+      const watched = await openHost(
+        ids.map((id, index) => `<prassi-similar id="widget-${index}" practice="${id}"></prassi-similar>`).join("\n"),
+        undefined,
+        async (page) =>
+          page.on("response", (response) => {
+            const url = new URL(response.url());
+            // The hash-only GETs: one per widget (a second GET with the query follows when the instance lacks it).
+            if (`${url.origin}${url.pathname}` === `${prassiBase()}/graphql` && !url.searchParams.has("query"))
+              answers.push(response.status());
+          }),
       );
       const views = await Promise.all(ids.map((_, index) => settled(watched.page, `#widget-${index}`)));
       expect(views.map((view) => ({ state: view.state, ids: view.items.map((item) => item.id) }))).toEqual(
@@ -335,30 +410,50 @@ describe("the <prassi-similar> widget on another site's page", () => {
     const posts: Record<string, number> = {};
     const refusal = (seconds: number) => ({
       status: 429,
-      headers: { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after", "retry-after": String(seconds) },
+      headers: {
+        "access-control-allow-origin": "*",
+        "access-control-expose-headers": "retry-after",
+        "retry-after": String(seconds),
+      },
       contentType: "application/json",
-      body: JSON.stringify({ errors: [{ message: `Too many requests; retry in ${seconds} s`, extensions: { code: "RATE_LIMITED" } }] }),
+      body: JSON.stringify({
+        errors: [{ message: `Too many requests; retry in ${seconds} s`, extensions: { code: "RATE_LIMITED" } }],
+      }),
     });
     const watched = await openHost(
-      [`<prassi-similar id="brief" practice="2023-004"></prassi-similar>`, `<prassi-similar id="long" practice="2023-012"></prassi-similar>`].join("\n"),
+      [
+        `<prassi-similar id="brief" practice="2023-004"></prassi-similar>`,
+        `<prassi-similar id="long" practice="2023-012"></prassi-similar>`,
+      ].join("\n"),
       undefined,
       (page) =>
-        page.route((url) => `${url.origin}${url.pathname}` === `${service.base}/graphql`, async (route) => {
-          const url = new URL(route.request().url());
-          if (route.request().method() !== "GET" || url.searchParams.has("query")) return route.continue();
-          const id = (JSON.parse(url.searchParams.get("variables") ?? "{}") as { id: string }).id;
-          posts[id] = (posts[id] ?? 0) + 1;
-          if (id === "2023-012") return route.fulfill(refusal(60));
-          return posts[id] === 1 ? route.fulfill(refusal(1)) : route.continue();
-        }),
+        page.route(
+          (url) => `${url.origin}${url.pathname}` === `${service.base}/graphql`,
+          async (route) => {
+            const url = new URL(route.request().url());
+            if (route.request().method() !== "GET" || url.searchParams.has("query")) return route.continue();
+            const id = (JSON.parse(url.searchParams.get("variables") ?? "{}") as { id: string }).id;
+            posts[id] = (posts[id] ?? 0) + 1;
+            if (id === "2023-012") return route.fulfill(refusal(60));
+            return posts[id] === 1 ? route.fulfill(refusal(1)) : route.continue();
+          },
+        ),
     );
     const [brief, long] = await Promise.all([settled(watched.page, "#brief"), settled(watched.page, "#long")]);
     expect(brief.items.map((item) => item.id)).toEqual(expected.map((match) => match.practice.id));
-    expect({ state: long.state, message: long.message }).toEqual({ state: "error", message: "Il servizio Prassi non ha potuto rispondere. Riprovare più tardi." });
+    expect({ state: long.state, message: long.message }).toEqual({
+      state: "error",
+      message: "Il servizio Prassi non ha potuto rispondere. Riprovare più tardi.",
+    });
     expect(posts).toEqual({ "2023-004": 2, "2023-012": 1 });
     // The browser reports each refused request itself; nothing else went wrong.
-    const ownProblems = watched.problems.filter((problem) => !/Failed to load resource: the server responded with a status of 429/.test(problem));
-    expect({ refusals: watched.problems.length - ownProblems.length, ownProblems }).toEqual({ refusals: 2, ownProblems: [] });
+    const ownProblems = watched.problems.filter(
+      (problem) => !/Failed to load resource: the server responded with a status of 429/.test(problem),
+    );
+    expect({ refusals: watched.problems.length - ownProblems.length, ownProblems }).toEqual({
+      refusals: 2,
+      ownProblems: [],
+    });
     await watched.close();
   });
 });

@@ -5,7 +5,11 @@
 export type Child = Node | string | number | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | undefined>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Array<Child | Child[]>): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Array<Child | Child[]>
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   setAttributes(element, attributes);
   append(element, ...children);
@@ -15,7 +19,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** h() for SVG: the element in the SVG namespace (a map's shapes, a bar), with presentation attributes, never `style`. */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Array<Child | Child[]>): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Array<Child | Child[]>
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   setAttributes(element, attributes);
   append(element, ...children);
@@ -35,9 +43,20 @@ export function bar(share: number, valueClass = ""): SVGSVGElement {
   const clamped = Math.max(0, Math.min(1, share));
   return svg(
     "svg",
-    { viewBox: "0 0 100 10", preserveAspectRatio: "none", class: "prassi-bar", "aria-hidden": "true", focusable: "false" },
+    {
+      viewBox: "0 0 100 10",
+      preserveAspectRatio: "none",
+      class: "prassi-bar",
+      "aria-hidden": "true",
+      focusable: "false",
+    },
     svg("rect", { width: 100, height: 10, class: "prassi-bar-track" }),
-    svg("rect", { width: (clamped * 100).toFixed(2), height: 10, class: `prassi-bar-value${valueClass ? ` ${valueClass}` : ""}`, "data-share": share.toFixed(4) }),
+    svg("rect", {
+      width: (clamped * 100).toFixed(2),
+      height: 10,
+      class: `prassi-bar-value${valueClass ? ` ${valueClass}` : ""}`,
+      "data-share": share.toFixed(4),
+    }),
   );
 }
 
@@ -49,7 +68,9 @@ export function truncate(name: string, max: number): string {
 export function append(parent: Node, ...children: Array<Child | Child[]>): void {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 

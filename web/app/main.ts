@@ -46,7 +46,16 @@ function layout(): HTMLElement {
             h(
               "div",
               { class: "it-brand-wrapper" },
-              h("a", { href: href("/") }, h("div", { class: "it-brand-text" }, h("div", { class: "it-brand-title" }, "Prassi"), h("div", { class: "it-brand-tagline d-none d-md-block" }, t(LABELS.tagline)))),
+              h(
+                "a",
+                { href: href("/") },
+                h(
+                  "div",
+                  { class: "it-brand-text" },
+                  h("div", { class: "it-brand-title" }, "Prassi"),
+                  h("div", { class: "it-brand-tagline d-none d-md-block" }, t(LABELS.tagline)),
+                ),
+              ),
             ),
             h(
               "nav",
@@ -61,7 +70,11 @@ function layout(): HTMLElement {
       ),
     ),
     main,
-    h("footer", { class: "it-footer prassi-footer" }, h("div", { class: "container py-3", id: "credits" }, h("p", {}, t(LABELS.source)))),
+    h(
+      "footer",
+      { class: "it-footer prassi-footer" },
+      h("div", { class: "container py-3", id: "credits" }, h("p", {}, t(LABELS.source))),
+    ),
   );
   return main;
 }

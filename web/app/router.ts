@@ -14,7 +14,8 @@ export type Route =
 export function routeOf(url: URL): Route {
   const path = url.pathname.replace(/\/+$/, "") || "/";
   if (path === "/") return { view: "home" };
-  if (path === "/path") return { view: "path", from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" };
+  if (path === "/path")
+    return { view: "path", from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" };
   const practice = /^\/practices\/([^/]+)$/.exec(path);
   if (practice) return { view: "practice", id: segment(practice[1]!) };
   const region = /^\/regions\/([^/]+)$/.exec(path);

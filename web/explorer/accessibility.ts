@@ -55,5 +55,6 @@ function mendTabs(header: Element): void {
 }
 
 function mendHistory(plugins: Element): void {
-  for (const entry of plugins.querySelectorAll(".graphiql-history-item-label[aria-label]")) entry.removeAttribute("aria-label");
+  for (const entry of plugins.querySelectorAll(".graphiql-history-item-label[aria-label]"))
+    entry.removeAttribute("aria-label");
 }

@@ -6,10 +6,12 @@ export function translateBanner(): void {
   if (new URLSearchParams(location.search).get("lang") !== "en") return;
   document.documentElement.lang = "en";
   document.title = "Prassi · GraphQL explorer";
-  document.querySelector('meta[name="description"]')?.setAttribute(
-    "content",
-    "GraphiQL on Prassi's GraphQL API: the knowledge graph of good practices of Italian public employment services.",
-  );
+  document
+    .querySelector('meta[name="description"]')
+    ?.setAttribute(
+      "content",
+      "GraphiQL on Prassi's GraphQL API: the knowledge graph of good practices of Italian public employment services.",
+    );
   const banner = document.querySelector(".prassi-banner")!;
   banner.querySelector("h1 span")!.textContent = "GraphQL explorer";
   const italian = document.createElement("span");

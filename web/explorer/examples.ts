@@ -34,7 +34,10 @@ export function examplesStorage(): GraphiqlStorage {
   const tabsKey = `graphiql:tabState@${examplesVersion()}`;
   const key = (name: string) => (name === "graphiql:tabState" ? tabsKey : name);
   const backing = localStorageOrMemory();
-  const ours = () => Array.from({ length: backing.length }, (_, index) => backing.key(index)).filter((name) => name?.startsWith("graphiql:"));
+  const ours = () =>
+    Array.from({ length: backing.length }, (_, index) => backing.key(index)).filter((name) =>
+      name?.startsWith("graphiql:"),
+    );
   return {
     getItem: (name) => backing.getItem(key(name)),
     setItem: (name, value) => backing.setItem(key(name), value),

@@ -41,6 +41,8 @@ export const fetchFromPrassi: GraphiQLProps["fetcher"] = async (params, options)
   try {
     return (await response.json()) as Record<string, unknown>;
   } catch {
-    return { errors: [{ message: `${ENDPOINT} answered ${response.status} ${response.statusText} without a GraphQL answer` }] };
+    return {
+      errors: [{ message: `${ENDPOINT} answered ${response.status} ${response.statusText} without a GraphQL answer` }],
+    };
   }
 };

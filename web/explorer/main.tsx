@@ -22,7 +22,12 @@ translateBanner();
 const root = document.getElementById("explorer")!;
 mendGraphiqlAccessibility(root);
 createRoot(root).render(
-  <GraphiQL fetcher={fetchFromPrassi} defaultTabs={EXAMPLE_TABS} storage={examplesStorage()} shouldPersistHeaders={false}>
+  <GraphiQL
+    fetcher={fetchFromPrassi}
+    defaultTabs={EXAMPLE_TABS}
+    storage={examplesStorage()}
+    shouldPersistHeaders={false}
+  >
     <GraphiQL.Logo>Prassi</GraphiQL.Logo>
   </GraphiQL>,
 );

@@ -35,9 +35,18 @@ const ACCEPT = "application/graphql-response+json, application/json";
 
 type Outgoing = { url: string; init: RequestInit };
 
-export async function askApi<T>(api: string, query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+export async function askApi<T>(
+  api: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
   const body = JSON.stringify({ query, variables });
-  const answer = await ask<T>(api, { url: api, init: { method: "POST", headers: { "content-type": "application/json", accept: ACCEPT }, body } }, signal);
+  const answer = await ask<T>(
+    api,
+    { url: api, init: { method: "POST", headers: { "content-type": "application/json", accept: ACCEPT }, body } },
+    signal,
+  );
   return dataOf(api, answer);
 }
 
@@ -46,7 +55,12 @@ export async function askApi<T>(api: string, query: string, variables: Record<st
  * it (PERSISTED_QUERY_NOT_FOUND: a restart, another instance), the query with its hash, which the server keeps.
  * Without Web Crypto (a page served over plain http from another host than localhost) it asks as askApi does.
  */
-export async function askApiPersisted<T>(api: string, query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+export async function askApiPersisted<T>(
+  api: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
   const hash = await sha256(query);
   if (hash === undefined) return askApi<T>(api, query, variables, signal);
   const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
@@ -58,7 +72,11 @@ export async function askApiPersisted<T>(api: string, query: string, variables: 
     return { url: url.href, init: { method: "GET", headers: { accept: ACCEPT } } };
   };
   let answer = await ask<T>(api, get(false), signal);
-  if (answer.errors?.some((error) => error.extensions?.code === "PERSISTED_QUERY_NOT_FOUND" || error.message === "PersistedQueryNotFound")) {
+  if (
+    answer.errors?.some(
+      (error) => error.extensions?.code === "PERSISTED_QUERY_NOT_FOUND" || error.message === "PersistedQueryNotFound",
+    )
+  ) {
     answer = await ask<T>(api, get(true), signal);
   }
   return dataOf(api, answer);
@@ -100,7 +118,12 @@ function dataOf<T>(api: string, answer: GraphqlAnswer<T>): T {
 }
 
 /** One request in its turn: its status, and its body or how long to wait before asking again. */
-async function send(api: string, request: Outgoing, signal: AbortSignal | undefined, mayRetry: boolean): Promise<{ status: number; text?: string; wait?: number }> {
+async function send(
+  api: string,
+  request: Outgoing,
+  signal: AbortSignal | undefined,
+  mayRetry: boolean,
+): Promise<{ status: number; text?: string; wait?: number }> {
   const release = await turn(api, signal);
   try {
     let response: Response;

@@ -2,7 +2,11 @@
  * The operations of docs/queries/, read at build time: the explorer preloads them and the pages send them, so that
  * what the documentation shows is what the front end runs (and the test suite executes both).
  */
-const files = import.meta.glob<string>("../../docs/queries/*.graphql", { query: "?raw", import: "default", eager: true });
+const files = import.meta.glob<string>("../../docs/queries/*.graphql", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 export type DocumentedQuery = {
   /** File name without extension, e.g. `similar-practices`. */

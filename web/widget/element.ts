@@ -65,16 +65,31 @@ export function defineElement(): void {
       this.#request = request;
       const lang = widgetLang(this.getAttribute("lang"));
       const labels = LABELS[lang];
-      const show = (body: Node, state: string) => this.#root.replaceChildren(...this.#root.querySelectorAll("style"), frame({ lang, labels, body }, state));
+      const show = (body: Node, state: string) =>
+        this.#root.replaceChildren(...this.#root.querySelectorAll("style"), frame({ lang, labels, body }, state));
       const id = this.getAttribute("practice")?.trim() ?? "";
       if (!id) return show(message(labels.noPractice, "error"), "error");
       show(message(labels.loading, "status"), "loading");
       try {
         const api = apiUrl(this.getAttribute("api"), defaultApi);
-        const variables = { id, limit: readLimit(this.getAttribute("limit")), lens: readLens(this.getAttribute("lens")) };
-        const { similarPractices } = await askApiPersisted<{ similarPractices: Match[] }>(api.href, query, variables, request.signal);
+        const variables = {
+          id,
+          limit: readLimit(this.getAttribute("limit")),
+          lens: readLens(this.getAttribute("lens")),
+        };
+        const { similarPractices } = await askApiPersisted<{ similarPractices: Match[] }>(
+          api.href,
+          query,
+          variables,
+          request.signal,
+        );
         if (request.signal.aborted) return;
-        show(similarPractices.length > 0 ? matchList(similarPractices, api.origin, lang, labels) : message(labels.empty, "status"), "ready");
+        show(
+          similarPractices.length > 0
+            ? matchList(similarPractices, api.origin, lang, labels)
+            : message(labels.empty, "status"),
+          "ready",
+        );
       } catch (error) {
         if (request.signal.aborted) return;
         // For the host page's developer: the API's own words; the reader gets a sentence.
@@ -89,7 +104,8 @@ export function defineElement(): void {
 
 function apiUrl(attribute: string | null, fallback: string): URL {
   const url = new URL(attribute?.trim() || fallback, document.baseURI);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ApiError("unreachable", `api must be an http(s) URL, not ${url.protocol}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new ApiError("unreachable", `api must be an http(s) URL, not ${url.protocol}`);
   return url;
 }
 

@@ -28,7 +28,14 @@ export type Frame = { lang: Lang; labels: Labels; body: Node };
 export function frame({ lang, labels, body }: Frame, state: string): HTMLElement {
   return h(
     "section",
-    { class: "box", part: "container", lang, "aria-labelledby": "prassi-similar-heading", "aria-busy": state === "loading" ? "true" : undefined, "data-state": state },
+    {
+      class: "box",
+      part: "container",
+      lang,
+      "aria-labelledby": "prassi-similar-heading",
+      "aria-busy": state === "loading" ? "true" : undefined,
+      "data-state": state,
+    },
     h("h2", { id: "prassi-similar-heading", part: "heading" }, labels.heading),
     body,
   );
@@ -53,7 +60,14 @@ export function matchList(matches: Match[], site: string, lang: Lang, labels: La
         "li",
         { part: "item", "data-practice": practice.id },
         h("a", { href: page, part: "link" }, practice.title),
-        regions.length > 0 && h("p", { class: "meta", "data-role": "regions" }, h("span", { class: "label" }, labels.region(regions.length)), " ", regions.join(", ")),
+        regions.length > 0 &&
+          h(
+            "p",
+            { class: "meta", "data-role": "regions" },
+            h("span", { class: "label" }, labels.region(regions.length)),
+            " ",
+            regions.join(", "),
+          ),
         items.length > 0 &&
           h(
             "p",
@@ -95,6 +109,7 @@ function sharedItem(kind: string, item: Named, practice: Match["practice"], lang
     const lep = practice.leps.find((candidate) => candidate.code === item.id);
     return h("abbr", { title: lang === "en" && lep ? lep.nameEn : item.name }, `LEP ${item.id}`);
   }
-  if (kind === "TARGET" && lang === "en") return practice.targets.find((target) => target.id === item.id)?.nameEn ?? item.name;
+  if (kind === "TARGET" && lang === "en")
+    return practice.targets.find((target) => target.id === item.id)?.nameEn ?? item.name;
   return item.name;
 }

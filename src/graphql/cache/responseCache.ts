@@ -24,7 +24,10 @@ export type CachingOptions = {
 
 /** A request that carries a token (valid or not): an editor's, never shared. */
 export function carriesToken(requestContext: GraphQLRequestContext<PrassiContext>): boolean {
-  return requestContext.contextValue.jwt !== undefined || requestContext.request.http?.headers.get("authorization") !== undefined;
+  return (
+    requestContext.contextValue.jwt !== undefined ||
+    requestContext.request.http?.headers.get("authorization") !== undefined
+  );
 }
 
 /** Mutations and an editor's requests are not cacheable, whatever the hints say. */
@@ -50,7 +53,8 @@ export function cachingPlugins(options: CachingOptions): ApolloServerPlugin<Pras
   ];
   if (options.responseCacheBytes > 0) {
     // Unknown stamp (not read within its bound): the cache is bypassed both ways.
-    const shared = async (requestContext: GraphQLRequestContext<PrassiContext>) => !carriesToken(requestContext) && stamp.current() !== undefined;
+    const shared = async (requestContext: GraphQLRequestContext<PrassiContext>) =>
+      !carriesToken(requestContext) && stamp.current() !== undefined;
     plugins.push(
       responseCachePlugin<PrassiContext>({
         // Apollo's own bounded store: least recently used out first, each entry for its max-age.

@@ -53,7 +53,11 @@ export function pollVersionStamp(options: VersionStampOptions): VersionStamp {
       failing = false;
     } catch (error) {
       known = undefined; // a change may have been missed: bypass the cache until a read succeeds
-      if (!failing) options.log.warn({ err: error }, "cannot read the graph version stamp: the response cache is bypassed until it can");
+      if (!failing)
+        options.log.warn(
+          { err: error },
+          "cannot read the graph version stamp: the response cache is bypassed until it can",
+        );
       failing = true;
     } finally {
       reading = false;

@@ -20,6 +20,11 @@ export function planDirectRead(typeName: string, info: GraphQLResolveInfo): Node
 }
 
 /** The reads that the `fieldName` fields of the answer being resolved (of type `parentType`) will make, for reading ahead. */
-export function planReadsAhead(parentType: string, fieldName: string, nodeType: string, info: GraphQLResolveInfo): NodeRead[] {
+export function planReadsAhead(
+  parentType: string,
+  fieldName: string,
+  nodeType: string,
+  info: GraphQLResolveInfo,
+): NodeRead[] {
   return planNestedReads(nodeModel(), parentType, fieldName, nodeType, info);
 }

@@ -54,18 +54,25 @@ function namedType(type: TypeNode): { name: string; list: boolean } {
 
 function stringArgument(directive: ConstDirectiveNode, name: string): string | undefined {
   const value = directive.arguments?.find((argument) => argument.name.value === name)?.value;
-  return value && (value.kind === Kind.STRING || value.kind === Kind.ENUM) ? (value as StringValueNode).value : undefined;
+  return value && (value.kind === Kind.STRING || value.kind === Kind.ENUM)
+    ? (value as StringValueNode).value
+    : undefined;
 }
 
 function identifier(name: string | undefined, what: string): string {
-  if (name === undefined || !IDENTIFIER.test(name)) throw new Error(`schema: ${what} '${name}' is not a plain identifier`);
+  if (name === undefined || !IDENTIFIER.test(name))
+    throw new Error(`schema: ${what} '${name}' is not a plain identifier`);
   return name;
 }
 
 /** The node types of these type definitions; a field it cannot describe (a `@cypher` field, say) is left out. */
 export function readNodeModel(typeDefs: string): NodeModel {
   const document: DocumentNode = parse(typeDefs);
-  const enums = new Set(document.definitions.flatMap((definition) => (definition.kind === Kind.ENUM_TYPE_DEFINITION ? [definition.name.value] : [])));
+  const enums = new Set(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.ENUM_TYPE_DEFINITION ? [definition.name.value] : [],
+    ),
+  );
   const limits = readPageLimits(typeDefs);
   const model = new Map<string, NodeType>();
   for (const definition of document.definitions) {
@@ -84,14 +91,20 @@ export function readNodeModel(typeDefs: string): NodeModel {
     model.set(name, { name, label: name, properties, relationships, computed, limit });
   }
   for (const type of model.values()) {
-    for (const [field, relationship] of type.relationships) if (!model.has(relationship.target)) (type.relationships as Map<string, Relationship>).delete(field);
+    for (const [field, relationship] of type.relationships)
+      if (!model.has(relationship.target)) (type.relationships as Map<string, Relationship>).delete(field);
   }
   return model;
 }
 
 function describeField(
   field: FieldDefinitionNode,
-  into: { enums: ReadonlySet<string>; properties: Set<string>; relationships: Map<string, Relationship>; computed: Map<string, SelectionSetNode> },
+  into: {
+    enums: ReadonlySet<string>;
+    properties: Set<string>;
+    relationships: Map<string, Relationship>;
+    computed: Map<string, SelectionSetNode>;
+  },
 ): void {
   const name = field.name.value;
   const { name: typeName, list } = namedType(field.type);
@@ -101,12 +114,27 @@ function describeField(
   if (relationship && directives.length === 1 && !field.arguments?.length) {
     const direction = stringArgument(relationship, "direction");
     if (direction !== "IN" && direction !== "OUT") return;
-    into.relationships.set(identifier(name, "field"), { type: identifier(stringArgument(relationship, "type"), "relationship type"), direction, target: typeName, list });
+    into.relationships.set(identifier(name, "field"), {
+      type: identifier(stringArgument(relationship, "type"), "relationship type"),
+      direction,
+      target: typeName,
+      list,
+    });
   } else if (customResolver && directives.length === 1) {
     const requires = stringArgument(customResolver, "requires");
     const selection = requires === undefined ? undefined : parse(`{ ${requires} }`).definitions[0];
-    into.computed.set(name, selection?.kind === Kind.OPERATION_DEFINITION ? selection.selectionSet : { kind: Kind.SELECTION_SET, selections: [] });
-  } else if (directives.length === 0 && !list && !field.arguments?.length && (BUILT_IN_SCALARS.has(typeName) || into.enums.has(typeName))) {
+    into.computed.set(
+      name,
+      selection?.kind === Kind.OPERATION_DEFINITION
+        ? selection.selectionSet
+        : { kind: Kind.SELECTION_SET, selections: [] },
+    );
+  } else if (
+    directives.length === 0 &&
+    !list &&
+    !field.arguments?.length &&
+    (BUILT_IN_SCALARS.has(typeName) || into.enums.has(typeName))
+  ) {
     into.properties.add(identifier(name, "field"));
   }
 }

@@ -20,7 +20,12 @@ import {
 import type { NodeModel, NodeType, Relationship } from "./model";
 
 /** A relationship read along: the properties of the nodes at its end, and its page (as the generated API pages it). */
-export type RelatedRead = { relationship: Relationship; properties: Set<string>; limit: number; offset: number | undefined };
+export type RelatedRead = {
+  relationship: Relationship;
+  properties: Set<string>;
+  limit: number;
+  offset: number | undefined;
+};
 
 export type NodeRead = { type: NodeType; properties: Set<string>; related: Map<string, RelatedRead> };
 
@@ -42,7 +47,12 @@ function included(node: SelectionNode, variables: Selecting["variableValues"]): 
 }
 
 /** Calls `visit` for each field the selection set holds for this type, through its fragments; skipped fields aside. */
-function eachField(selectionSet: SelectionSetNode, typeName: string, selecting: Selecting, visit: (field: FieldNode) => void): void {
+function eachField(
+  selectionSet: SelectionSetNode,
+  typeName: string,
+  selecting: Selecting,
+  visit: (field: FieldNode) => void,
+): void {
   for (const selection of selectionSet.selections) {
     if (!included(selection, selecting.variableValues)) continue;
     if (selection.kind === Kind.FIELD) {
@@ -57,16 +67,25 @@ function eachField(selectionSet: SelectionSetNode, typeName: string, selecting: 
 }
 
 /** The page of a relationship field, as @neo4j/graphql computes it: the asked limit or the type's default, at most its max. */
-function pageOf(field: FieldNode, parent: NodeType, target: NodeType, selecting: Selecting): { limit: number; offset: number | undefined } {
+function pageOf(
+  field: FieldNode,
+  parent: NodeType,
+  target: NodeType,
+  selecting: Selecting,
+): { limit: number; offset: number | undefined } {
   const objectType = selecting.schema.getType(parent.name);
   const definition = isObjectType(objectType) ? objectType.getFields()[field.name.value] : undefined;
   if (!definition) throw new NotCovered();
   const args = getArgumentValues(definition, field, selecting.variableValues);
   const { limit, offset, ...others } = args as { limit?: unknown; offset?: unknown };
   if (Object.values(others).some((value) => value !== undefined)) throw new NotCovered();
-  const isCount = (value: unknown, least: number) => value === undefined || (Number.isSafeInteger(value) && (value as number) >= least);
+  const isCount = (value: unknown, least: number) =>
+    value === undefined || (Number.isSafeInteger(value) && (value as number) >= least);
   if (!isCount(limit, 1) || !isCount(offset, 0)) throw new NotCovered();
-  return { limit: Math.min((limit as number | undefined) ?? target.limit.default, target.limit.max), offset: offset as number | undefined };
+  return {
+    limit: Math.min((limit as number | undefined) ?? target.limit.default, target.limit.max),
+    offset: offset as number | undefined,
+  };
 }
 
 function addField(read: NodeRead, field: FieldNode, model: NodeModel, selecting: Selecting): void {
@@ -98,7 +117,11 @@ function addField(read: NodeRead, field: FieldNode, model: NodeModel, selecting:
 }
 
 /** What to read for the selection of the field being resolved (every node of it), or undefined to delegate. */
-export function planNodeRead(model: NodeModel, typeName: string, info: Pick<GraphQLResolveInfo, "fieldNodes"> & Selecting): NodeRead | undefined {
+export function planNodeRead(
+  model: NodeModel,
+  typeName: string,
+  info: Pick<GraphQLResolveInfo, "fieldNodes"> & Selecting,
+): NodeRead | undefined {
   const type = model.get(typeName);
   if (!type) return undefined;
   const read: NodeRead = { type, properties: new Set(), related: new Map() };
@@ -139,7 +162,9 @@ export function planNestedReads(
     if (error instanceof NotCovered) return [];
     throw error;
   }
-  return [...byResponseKey.values()].flatMap((fieldNodes) => planNodeRead(model, nodeType, { ...info, fieldNodes }) ?? []);
+  return [...byResponseKey.values()].flatMap(
+    (fieldNodes) => planNodeRead(model, nodeType, { ...info, fieldNodes }) ?? [],
+  );
 }
 
 /** Two reads of one type as one, or undefined when they page a relationship differently. */
@@ -159,6 +184,9 @@ export function mergeReads(a: NodeRead, b: NodeRead): NodeRead | undefined {
 export function describeRead(read: NodeRead): string {
   const related = [...read.related]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([field, { properties, limit, offset }]) => `${field}(${limit},${offset ?? ""}){${[...properties].sort().join(",")}}`);
+    .map(
+      ([field, { properties, limit, offset }]) =>
+        `${field}(${limit},${offset ?? ""}){${[...properties].sort().join(",")}}`,
+    );
   return `${read.type.name}{${[...read.properties].sort().join(",")}${related.length ? `;${related.join(";")}` : ""}}`;
 }

@@ -42,7 +42,10 @@ export function nodeProjection(read: NodeRead, variable: string): NodeProjection
 }
 
 /** The statement reading the nodes of a read by their keys (`$keys`). */
-export function nodeReadCypher(read: NodeRead, keyProperty: string): { cypher: string; parameters: Record<string, unknown> } {
+export function nodeReadCypher(
+  read: NodeRead,
+  keyProperty: string,
+): { cypher: string; parameters: Record<string, unknown> } {
   const { subqueries, projection, parameters } = nodeProjection(read, "this");
   const cypher = `MATCH (this:\`${read.type.label}\`)
 WHERE this.\`${keyProperty}\` IN $keys

@@ -30,7 +30,12 @@ export function queryLimits(options: QueryLimitsOptions): ApolloServerPlugin<Pra
   const accepted = new WeakMap<DocumentNode, Map<string, number>>();
 
   /** The operation's cost, or an error saying what is wrong with it. */
-  function checkedCost(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, operationName: string | undefined): number {
+  function checkedCost(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+  ): number {
     const problem = findArgumentProblem(schema, options.nodeTypes, document, operation, variables);
     if (problem) throw badUserInput(problem.field, problem.reason, 400);
     const cost = options.estimateCost(schema, document, variables, operationName);
@@ -50,13 +55,19 @@ export function queryLimits(options: QueryLimitsOptions): ApolloServerPlugin<Pra
    * change nothing). Writes are not remembered (their inputs are editors' data), nor variables over 1 KB of JSON.
    * Undefined when execution reports the problem (no operation, variables that do not coerce).
    */
-  function costOf(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, request: GraphQLRequest, operationName: string | undefined): number | undefined {
+  function costOf(
+    document: DocumentNode,
+    operation: OperationDefinitionNode | null | undefined,
+    request: GraphQLRequest,
+    operationName: string | undefined,
+  ): number | undefined {
     const deep = findDeepInput(document, request.variables);
     if (deep) throw badUserInput(deep.field, deep.reason, 400);
     const variables = operation && coercedVariables(schema, operation, request.variables);
     if (!operation || !variables) return undefined;
     const key = operation.operation === "query" ? JSON.stringify([operationName ?? null, variables]) : undefined;
-    if (key === undefined || key.length > REMEMBERED_KEY_CHARS) return checkedCost(document, operation, variables, operationName);
+    if (key === undefined || key.length > REMEMBERED_KEY_CHARS)
+      return checkedCost(document, operation, variables, operationName);
     let costs = accepted.get(document);
     const known = costs?.get(key);
     if (known !== undefined) return known;
@@ -73,14 +84,21 @@ export function queryLimits(options: QueryLimitsOptions): ApolloServerPlugin<Pra
         async didResolveOperation({ document, request, operation, operationName, contextValue, response }) {
           if (operation?.operation === "subscription" && !schema.getSubscriptionType()) {
             // graphql-js validates it and fails only when executing it, as if it were the server's fault.
-            throw new GraphQLError("This API has no subscriptions: ask with a query", { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
+            throw new GraphQLError("This API has no subscriptions: ask with a query", {
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+            });
           }
           const cost = costOf(document, operation, request, operationName ?? undefined);
           if (cost === undefined) return;
           const retryAfterSeconds = await options.chargeCost?.(contextValue, cost);
           if (retryAfterSeconds !== undefined) {
             response.http.headers.set("retry-after", String(retryAfterSeconds));
-            throw prassiError("RATE_LIMITED", `Too many costly queries from one client; retry in ${retryAfterSeconds} s`, { retryAfterSeconds }, 429);
+            throw prassiError(
+              "RATE_LIMITED",
+              `Too many costly queries from one client; retry in ${retryAfterSeconds} s`,
+              { retryAfterSeconds },
+              429,
+            );
           }
         },
       };

@@ -21,15 +21,18 @@ export function requestErrors(): ApolloServerPlugin<PrassiContext> {
           for (const error of errors) {
             const code = codeOfCause(error);
             if (wasTerminated(error)) contextValue.log.info({ path: error.path }, "query terminated");
-            else if (code === "INTERNAL_SERVER_ERROR") contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, "unexpected error");
-            else if (code === "SERVICE_UNAVAILABLE" || code === "QUERY_TIMEOUT") contextValue.log.warn({ code, path: error.path }, "database error");
+            else if (code === "INTERNAL_SERVER_ERROR")
+              contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, "unexpected error");
+            else if (code === "SERVICE_UNAVAILABLE" || code === "QUERY_TIMEOUT")
+              contextValue.log.warn({ code, path: error.path }, "database error");
           }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== "single") return;
           const { singleResult } = response.body;
           for (const error of singleResult.errors ?? []) {
-            if (error.extensions?.code === "INTERNAL_SERVER_ERROR") (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            if (error.extensions?.code === "INTERNAL_SERVER_ERROR")
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
           }
           if (singleResult.errors?.some((error) => error.extensions?.code === "SERVICE_UNAVAILABLE")) {
             response.http.status = 503;

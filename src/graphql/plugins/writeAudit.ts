@@ -1,10 +1,20 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getArgumentValues, Kind, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import {
+  getArgumentValues,
+  Kind,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 import type { PrassiContext } from "../context";
 import { coercedVariables } from "../variables";
 
 /** The mutation fields an operation runs, through its fragments, by the key they answer under (alias or name). */
-function mutationFields(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, SelectionSetNode>): FieldNode[] {
+function mutationFields(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, SelectionSetNode>,
+): FieldNode[] {
   const fields: FieldNode[] = [];
   const collect = (selectionSet: SelectionSetNode, seen: ReadonlySet<string>) => {
     for (const selection of selectionSet.selections) {
@@ -34,7 +44,11 @@ export function writeAudit(schema: GraphQLSchema): ApolloServerPlugin<PrassiCont
           const mutationType = schema.getMutationType();
           const variables = coercedVariables(schema, operation, request.variables) ?? {};
           const fragments = new Map(
-            document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition.selectionSet] as const] : [])),
+            document.definitions.flatMap((definition) =>
+              definition.kind === Kind.FRAGMENT_DEFINITION
+                ? [[definition.name.value, definition.selectionSet] as const]
+                : [],
+            ),
           );
           const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           const changes = mutationFields(operation, fragments).map((field) => {
@@ -47,7 +61,12 @@ export function writeAudit(schema: GraphQLSchema): ApolloServerPlugin<PrassiCont
               args = "not coercible";
             }
             const failed = errors.filter((error) => error.path?.[0] === key || !error.path);
-            return { field: field.name.value, arguments: args, applied: failed.length === 0, errors: failed.map((error) => error.extensions?.code) };
+            return {
+              field: field.name.value,
+              arguments: args,
+              applied: failed.length === 0,
+              errors: failed.map((error) => error.extensions?.code),
+            };
           });
           contextValue.log.info({ audit: "write", editor: contextValue.jwt?.sub ?? null, changes }, "write");
         },

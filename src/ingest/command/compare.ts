@@ -24,14 +24,23 @@ export async function compareWithDatabase(
     } catch (error) {
       // NEO4J_URI names the database the editor asked to compare with: not reaching it fails the dry run.
       if (config.neo4j.uri) {
-        return { report: `NOT COMPARED with ${uri} (NEO4J_URI), which cannot be reached: ${(error as Error).message}\n`, refused: true };
+        return {
+          report: `NOT COMPARED with ${uri} (NEO4J_URI), which cannot be reached: ${(error as Error).message}\n`,
+          refused: true,
+        };
       }
       const why = `NEO4J_URI is not set and no bundled Neo4j is running on ${uri} (start it with npm start)`;
-      return { report: `NOT COMPARED with a database: ${why}; what the import would change is unknown.\n`, refused: false };
+      return {
+        report: `NOT COMPARED with a database: ${why}; what the import would change is unknown.\n`,
+        refused: false,
+      };
     }
     try {
       const changes = await previewCatalogueChanges(driver, catalogue, database);
-      const report = formatChanges(`What loading it would change in what ${uri} holds (read only, nothing written):`, changes);
+      const report = formatChanges(
+        `What loading it would change in what ${uri} holds (read only, nothing written):`,
+        changes,
+      );
       const unallowed = unallowedChanges(catalogue, changes, allow);
       if (unallowed.length === 0) return { report, refused: false };
       return { report: `${report}${refusal(uri, new CatalogueLoadError(unallowed))}`, refused: true };

@@ -39,7 +39,9 @@ export async function importInto(
         { cause: error },
       );
     }
-    process.stdout.write(`Similarity: ${similarity.relationships} SIMILAR_TO links for ${similarity.practices} practices\n`);
+    process.stdout.write(
+      `Similarity: ${similarity.relationships} SIMILAR_TO links for ${similarity.practices} practices\n`,
+    );
   } finally {
     await database.close();
   }

@@ -145,7 +145,10 @@ function usage(message: string): Invocation {
 
 /** "12,16" -> {12, 16}; undefined when it is not a list of card numbers. */
 function cardNumbers(list: string): Set<number> | undefined {
-  const items = list.split(",").map((item) => item.trim()).filter(Boolean);
+  const items = list
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (!items.every((item) => /^[1-9]\d*$/.test(item))) return undefined;
   return new Set(items.map(Number));
 }

@@ -11,14 +11,7 @@ import type { FundingKindSchema, StakeholderKindSchema } from "../catalogue";
 export type ActorLabel = "Stakeholder" | "Cpi" | "FundingSource";
 /** How the words after the designator are read (actorPlaces.ts). */
 export type Reading =
-  | "towns"
-  | "townAndName"
-  | "name"
-  | "school"
-  | "region"
-  | "regionLavoro"
-  | "territory"
-  | "fundName";
+  "towns" | "townAndName" | "name" | "school" | "region" | "regionLavoro" | "territory" | "fundName";
 
 export type Designator = {
   label: ActorLabel;

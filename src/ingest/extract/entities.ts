@@ -45,7 +45,13 @@ export type ExtractionContext = {
 };
 
 /** Named partners also count when other fields mention them; generic classes only when listed as stakeholders. */
-const STAKEHOLDER_FIELDS: CardFieldKey[] = ["stakeholders", "employmentService", "anpalAssistance", "description", "activities"];
+const STAKEHOLDER_FIELDS: CardFieldKey[] = [
+  "stakeholders",
+  "employmentService",
+  "anpalAssistance",
+  "description",
+  "activities",
+];
 /**
  * Where a card says which job centres delivered the practice; the period ("servizio pilota del CPI di Torino") and the
  * results (a table per CPI) come last, so a CPI named earlier keeps that provenance. The outcomes are left out: they
@@ -116,8 +122,14 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
     targets: asCatalogued(TargetSchema, targets),
     funding: asCatalogued(FundingSchema, funding),
     cpis: asCatalogued(CpiSchema, cpis),
-    laws: asCatalogued(LawSchema, collect(card, CARD_FIELDS, () => lawScan)),
-    tools: asCatalogued(ToolSchema, collect(card, CARD_FIELDS, () => toolScan)),
+    laws: asCatalogued(
+      LawSchema,
+      collect(card, CARD_FIELDS, () => lawScan),
+    ),
+    tools: asCatalogued(
+      ToolSchema,
+      collect(card, CARD_FIELDS, () => toolScan),
+    ),
     buildsOn: lineage.links,
     unresolvedLineage: lineage.unresolved,
     actorWarnings: designated.warnings,
@@ -163,7 +175,11 @@ function collect<E extends { id: string }>(
   return { items: [...found.values()], scans };
 }
 
-function addImpliedAnpalServizi(card: ParsedCard, vocabulary: Vocabulary, stakeholders: Collected<StakeholderEntry>): void {
+function addImpliedAnpalServizi(
+  card: ParsedCard,
+  vocabulary: Vocabulary,
+  stakeholders: Collected<StakeholderEntry>,
+): void {
   const field = card.fields.anpalAssistance;
   const entry = vocabulary.stakeholders.find((candidate) => candidate.id === ANPAL_SERVIZI);
   if (field === undefined || entry === undefined || describesNoAssistance(field.text)) return;
@@ -182,7 +198,10 @@ function asCatalogued<T>(schema: z.ZodType<T>, collected: Collected<object>): T[
 function aliasesOn<E extends MatchableEntry>(entries: E[], region: string | undefined) {
   return entries.flatMap((entry) => [
     ...entry.aliases.map((alias) => ({ entry, alias })),
-    ...(region !== undefined && entry.region === region ? (entry.regionalAliases ?? []) : []).map((alias) => ({ entry, alias })),
+    ...(region !== undefined && entry.region === region ? (entry.regionalAliases ?? []) : []).map((alias) => ({
+      entry,
+      alias,
+    })),
   ]);
 }
 

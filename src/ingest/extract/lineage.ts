@@ -32,7 +32,8 @@ export function findLineage(
   locate: LineLocator,
 ): { links: Lineage[]; unresolved: UnresolvedLineage[] } {
   const ownIds = titles.ids;
-  const inCatalogue = (title: string | undefined) => (title === undefined ? undefined : titles.byTitle.get(normalizePhrase(title)));
+  const inCatalogue = (title: string | undefined) =>
+    title === undefined ? undefined : titles.byTitle.get(normalizePhrase(title));
   const ownId = inCatalogue(card.fields.title?.text)?.id;
   const matcher = createMatcher(lineage.flatMap((entry) => entry.cues.map((cue) => ({ entry, alias: cue }))));
 
@@ -46,7 +47,8 @@ export function findLineage(
       const source = { field: key, line: locate(field, hit.words, undefined, hit.start) };
       const target = inCatalogue(entry.introducedBy) ?? inCatalogue(entry.model) ?? earlierPractice(entry, ownIds);
       if (target === undefined) {
-        if (!unresolved.has(entry.model)) unresolved.set(entry.model, { line: source.line, message: unresolvedMessage(entry) });
+        if (!unresolved.has(entry.model))
+          unresolved.set(entry.model, { line: source.line, message: unresolvedMessage(entry) });
         continue;
       }
       if (target.id === ownId || links.has(target.id)) continue;
@@ -58,7 +60,9 @@ export function findLineage(
 
 /** The practice of an earlier catalogue named by `introducedIn`; never one of this catalogue, whose titles decide. */
 function earlierPractice(entry: LineageEntry, ownIds: ReadonlySet<string>): { id: string; title: string } | undefined {
-  return entry.introducedIn === undefined || ownIds.has(entry.introducedIn) ? undefined : { id: entry.introducedIn, title: entry.introducedBy };
+  return entry.introducedIn === undefined || ownIds.has(entry.introducedIn)
+    ? undefined
+    : { id: entry.introducedIn, title: entry.introducedBy };
 }
 
 function unresolvedMessage(entry: LineageEntry): string {

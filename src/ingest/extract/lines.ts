@@ -41,7 +41,10 @@ export function createLineLocator(sourceLines?: readonly string[]): LineLocator 
  * the field's text: "CPI di Eboli-Oliveto" at the end of a line and "Citra (SA)" on the next are one name.
  */
 function sourceTokens(lines: readonly string[], field: CardField, rewrite: TokenRewrite): FieldWords["source"] {
-  const text = lines.slice(field.startLine - 1, field.endLine).map(inlineText).join("\n");
+  const text = lines
+    .slice(field.startLine - 1, field.endLine)
+    .map(inlineText)
+    .join("\n");
   let line = field.startLine;
   let read = 0;
   return rewrite(tokenize(text)).map((token) => {

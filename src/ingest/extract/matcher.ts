@@ -39,7 +39,10 @@ export function createMatcher<E>(
 ): Matcher<E> {
   const rewrite = options.rewrite ?? noRewrite;
   const patternsByFirstWord = new Map<string, Pattern<E>[]>();
-  const stops = (options.stopPhrases ?? []).map((alias): { entry: typeof STOP; alias: string } => ({ entry: STOP, alias }));
+  const stops = (options.stopPhrases ?? []).map((alias): { entry: typeof STOP; alias: string } => ({
+    entry: STOP,
+    alias,
+  }));
   for (const { entry, alias } of [...aliases, ...stops]) {
     const words = rewrite(tokenize(alias)).map((token) => token.text);
     const first = words[0];

@@ -14,11 +14,12 @@ const SENTENCE_END = new RegExp(`${FULL_STOP.source}|\\n+`, "gu");
 const ITEM_SEPARATOR = /[;:•✓]|,(?!\d)|\/(?!\d)/gu;
 const CONJUNCTION = /\s(?:e|ed)\s/giu;
 const FUNCTION_WORDS = new Set(
-  ("il lo la i gli le l un uno una di del dello della dei degli delle d a al allo alla ai agli alle ad da dal dallo " +
+  (
+    "il lo la i gli le l un uno una di del dello della dei degli delle d a al allo alla ai agli alle ad da dal dallo " +
     "dalla dai dagli dalle in nel nello nella nei negli nelle con su sul sulla per tra fra e ed o che cui non si sono " +
     "stati state stato stata ha hanno anche inoltre infatti quindi pertanto ovvero ossia sia come quali quale tutti " +
-    "tutte loro suoi sue suo sua relativi relative seguenti nonche ecc etc n es")
-    .split(" "),
+    "tutte loro suoi sue suo sua relativi relative seguenti nonche ecc etc n es"
+  ).split(" "),
 );
 
 type Item = Span & { words: string[]; known: boolean; saysSomething: boolean };
@@ -29,7 +30,12 @@ type Item = Span & { words: string[]; known: boolean; saysSomething: boolean };
  * gone. A sentence with a clause of prose whose unmatched items are not outnumbered by matched ones is prose:
  * its fragments are not names, so it reports nothing.
  */
-export function findUnknownMentions(field: CardField, known: Span[], blocked: Span[], locate: LineLocator): UnknownMention[] {
+export function findUnknownMentions(
+  field: CardField,
+  known: Span[],
+  blocked: Span[],
+  locate: LineLocator,
+): UnknownMention[] {
   return splitSpans(field.text, { start: 0, end: field.text.length }, SENTENCE_END).flatMap((sentence) => {
     const items = listItems(field.text, sentence).map((span) => describe(field.text, span, known, blocked));
     const candidates = items.filter((item) => !item.known && item.saysSomething && item.words.length <= MAX_ITEM_WORDS);

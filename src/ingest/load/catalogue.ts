@@ -62,7 +62,8 @@ function describedSize(catalogue: NormalizedCatalogue): { nodes: number; relatio
   return {
     nodes: catalogue.practices.length + shared.reduce((sum, nodes) => sum + nodes.nodes.length, 0),
     relationships:
-      catalogue.practices.reduce((sum, practice) => sum + perPractice(practice), 0) + sharedLinks.reduce((sum, links) => sum + links.links.length, 0),
+      catalogue.practices.reduce((sum, practice) => sum + perPractice(practice), 0) +
+      sharedLinks.reduce((sum, links) => sum + links.links.length, 0),
   };
 }
 
@@ -75,7 +76,9 @@ export async function loadCatalogue(
 ): Promise<LoadReport> {
   const session = driver.session({ database });
   try {
-    const { counts, changes, similarityDeleted } = await session.executeWrite((tx) => importCatalogue(tx, catalogue, options));
+    const { counts, changes, similarityDeleted } = await session.executeWrite((tx) =>
+      importCatalogue(tx, catalogue, options),
+    );
     const described = describedSize(catalogue);
     return {
       ...counts,
@@ -104,12 +107,18 @@ async function importCatalogue(
   const writer = new GraphWriter(tx);
   await writeReferenceData(writer);
   const lineageIds = changes.brokenLineage.map((link) => link.elementId);
-  await writer.run(DELETE_LISTED_LINKS, { elementIds: [...lineageIds, ...changes.staleLinkIds, ...changes.shared.staleLinkIds] });
+  await writer.run(DELETE_LISTED_LINKS, {
+    elementIds: [...lineageIds, ...changes.staleLinkIds, ...changes.shared.staleLinkIds],
+  });
   const dropped = changes.practices.filter((practice) => practice.dropped).map((practice) => practice.id);
   const similarity = await tx.run(DELETE_SIMILARITY_OF_DROPPED, { practiceIds: dropped });
   await writer.run(DELETE_DROPPED_PRACTICES, { practiceIds: dropped });
   await writeCatalogueGraph(writer, catalogue);
   await writeEditorLinks(writer, [catalogue]);
   await advanceGraphVersionIn(tx); // commits with the import: caches keyed on the old stamp are left behind
-  return { counts: writer.counts, changes, similarityDeleted: similarity.summary.counters.updates().relationshipsDeleted };
+  return {
+    counts: writer.counts,
+    changes,
+    similarityDeleted: similarity.summary.counters.updates().relationshipsDeleted,
+  };
 }

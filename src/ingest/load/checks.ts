@@ -58,7 +58,9 @@ RETURN id, coalesce(p.cardTitle, p.title) AS title`;
 /** The catalogue is valid but cannot be written into this database; the transaction is rolled back. */
 export class CatalogueLoadError extends Error {
   constructor(readonly problems: string[]) {
-    super(`the catalogue was not loaded (nothing was written):\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    super(
+      `the catalogue was not loaded (nothing was written):\n${problems.map((problem) => `  ${problem}`).join("\n")}`,
+    );
     this.name = "CatalogueLoadError";
   }
 }
@@ -68,10 +70,12 @@ export class CatalogueLoadError extends Error {
  * catalogue's own practices are taken as it gives them (the load writes them first); the others must be in the database.
  */
 async function checkLineageTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
-  const titles = new Map<string, string | null>(catalogue.practices.map((practice) => [practice.id, practice.cardTitle ?? practice.title]));
-  const ids = [...new Set(catalogue.practices.flatMap((practice) => practice.buildsOn.map((lineage) => lineage.id)))].filter(
-    (id) => !titles.has(id),
+  const titles = new Map<string, string | null>(
+    catalogue.practices.map((practice) => [practice.id, practice.cardTitle ?? practice.title]),
   );
+  const ids = [
+    ...new Set(catalogue.practices.flatMap((practice) => practice.buildsOn.map((lineage) => lineage.id))),
+  ].filter((id) => !titles.has(id));
   if (ids.length > 0) {
     const result = await tx.run(LINEAGE_TARGETS, { ids });
     for (const record of result.records) titles.set(record.get("id"), record.get("title"));
@@ -80,7 +84,10 @@ async function checkLineageTargets(tx: ManagedTransaction, catalogue: Normalized
     practice.buildsOn.flatMap((lineage) => {
       const title = titles.get(lineage.id) ?? null;
       if (title !== null && titlesAgree(title, lineage.title)) return [];
-      const found = title === null ? "which is not in the database: import the catalogue that lists it first" : `but the database's ${lineage.id} is '${title}'`;
+      const found =
+        title === null
+          ? "which is not in the database: import the catalogue that lists it first"
+          : `but the database's ${lineage.id} is '${title}'`;
       const model = lineage.model ? ` (${lineage.model})` : "";
       return [
         `${catalogue.catalog.source}:${lineage.source.line} card ${practice.catalogNumber}: builds on practice ${lineage.id} ` +
@@ -144,7 +151,11 @@ export type LoadAllowances = {
  * What the changes a load read would do that the editor has not allowed, one problem each. A file cut short drops
  * every practice after the cut, exactly as an edition that leaves practices out does: deleting them must be asked for.
  */
-export function unallowedChanges(catalogue: NormalizedCatalogue, changes: CatalogueChanges, allow: LoadAllowances): string[] {
+export function unallowedChanges(
+  catalogue: NormalizedCatalogue,
+  changes: CatalogueChanges,
+  allow: LoadAllowances,
+): string[] {
   const dropped = changes.practices.filter((practice) => practice.dropped);
   const reassigned = changes.practices.filter((practice) => practice.reassigned);
   return [
@@ -188,7 +199,10 @@ export type BrokenLineage = { from: string; to: string; elementId: string; messa
  * be imported again once seed/vocabulary/lineage.json names the right practice. An editor's retitling is no new
  * edition: the comparison is with the title the link was made to.
  */
-export async function findBrokenLineage(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<BrokenLineage[]> {
+export async function findBrokenLineage(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+): Promise<BrokenLineage[]> {
   const titles = new Map(catalogue.practices.map((practice) => [practice.id, practice.cardTitle ?? practice.title]));
   const parameters = { catalogId: catalogue.catalog.id, practiceIds: [...titles.keys()] };
   const incoming = (await tx.run(INCOMING_LINEAGE, parameters)).records.map((record) => ({
@@ -211,6 +225,11 @@ export async function findBrokenLineage(tx: ManagedTransaction, catalogue: Norma
         ? "an editor added that link: an editor may link it again to the right practice"
         : "point seed/vocabulary/lineage.json's introducedIn (or introducedBy, if only the title changed) at the right " +
           `practice and import ${fromCatalog} catalogue again`;
-      return { from, to, elementId, message: `${from} built on ${to} '${title}', but ${change}: link removed; ${remedy}` };
+      return {
+        from,
+        to,
+        elementId,
+        message: `${from} built on ${to} '${title}', but ${change}: link removed; ${remedy}`,
+      };
     });
 }

@@ -74,10 +74,17 @@ ORDER BY p.catalogNumber, p.id`;
 type ExistingLink = LostLink & { elementId: string };
 type ExistingLinkToIt = LinkToIt & { elementId: string };
 
-export async function readCatalogueChanges(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<CatalogueChanges> {
+export async function readCatalogueChanges(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+): Promise<CatalogueChanges> {
   const edition = new Map(catalogue.practices.map((practice) => [practice.id, practice]));
   // A link survives when the new edition states it again (same type, practice and node), or when an editor added it.
-  const stated = new Set(catalogue.practices.flatMap((practice) => statedLinks(practice).map((link) => `${link.type}|${practice.id}|${link.to}`)));
+  const stated = new Set(
+    catalogue.practices.flatMap((practice) =>
+      statedLinks(practice).map((link) => `${link.type}|${practice.id}|${link.to}`),
+    ),
+  );
   const result = await tx.run(EXISTING_PRACTICES, {
     catalogId: catalogue.catalog.id,
     practiceIds: [...edition.keys()],
@@ -139,12 +146,23 @@ function compareWithEdition(
   const addedLinks = statedLinks(practice).filter((link) => !held.has(`${link.type}|${link.to}`));
   const after = practiceProperties(practice);
   const cardTitle = String(before.cardTitle ?? before.title ?? "");
-  const reassigned = titlesAgree(cardTitle, String(after.cardTitle)) ? undefined : { from: cardTitle, to: String(after.cardTitle) };
+  const reassigned = titlesAgree(cardTitle, String(after.cardTitle))
+    ? undefined
+    : { from: cardTitle, to: String(after.cardTitle) };
   // The title of a practice that is another one is no rewriting: the reassignment says it.
-  const compared = Object.keys(after).filter((key) => !UNREPORTED_PROPERTIES.has(key) && before[key] != null && !(reassigned && key === "title"));
+  const compared = Object.keys(after).filter(
+    (key) => !UNREPORTED_PROPERTIES.has(key) && before[key] != null && !(reassigned && key === "title"),
+  );
   const clearedFields = compared.filter((key) => after[key] == null);
   const rewrittenFields = compared.filter((key) => after[key] != null && after[key] !== before[key]);
-  if (!reassigned && stale.length === 0 && addedLinks.length === 0 && clearedFields.length === 0 && rewrittenFields.length === 0) return undefined;
+  if (
+    !reassigned &&
+    stale.length === 0 &&
+    addedLinks.length === 0 &&
+    clearedFields.length === 0 &&
+    rewrittenFields.length === 0
+  )
+    return undefined;
   return {
     dropped: false,
     ...(reassigned ? { reassigned } : {}),
@@ -158,7 +176,12 @@ function compareWithEdition(
 /** The links a practice of the catalogue states, as the graph stores them. */
 function statedLinks(practice: NormalizedPractice): LostLink[] {
   return LINKS.flatMap((spec) =>
-    spec.read(practice).map((link) => ({ type: spec.type, to: link.key, field: cardFieldEnum(link.source.field), line: link.source.line })),
+    spec.read(practice).map((link) => ({
+      type: spec.type,
+      to: link.key,
+      field: cardFieldEnum(link.source.field),
+      line: link.source.line,
+    })),
   ).sort(byTypeAndKey);
 }
 
@@ -166,7 +189,11 @@ function statedLinks(practice: NormalizedPractice): LostLink[] {
  * The changes a load of this catalogue would make, read in a read-only transaction (the server refuses any write in
  * it); throws the CatalogueLoadError the load itself would throw when this database cannot take the catalogue.
  */
-export async function previewCatalogueChanges(driver: Driver, catalogue: NormalizedCatalogue, database?: string): Promise<CatalogueChanges> {
+export async function previewCatalogueChanges(
+  driver: Driver,
+  catalogue: NormalizedCatalogue,
+  database?: string,
+): Promise<CatalogueChanges> {
   const session = driver.session({ database, defaultAccessMode: "READ" });
   try {
     return await session.executeRead(async (tx) => {

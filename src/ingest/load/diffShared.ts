@@ -6,10 +6,21 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "../catalogue";
-import { catalogueLinks, catalogueNodes, referenceLinks, referenceNodes, type SharedLinks, type SharedNodes } from "./sharedNodes";
+import {
+  catalogueLinks,
+  catalogueNodes,
+  referenceLinks,
+  referenceNodes,
+  type SharedLinks,
+  type SharedNodes,
+} from "./sharedNodes";
 
 /** A shared node whose values the load replaces or removes (`after` null). */
-export type SharedNodeChange = { label: string; key: string; overwritten: Array<{ property: string; before: unknown; after: unknown }> };
+export type SharedNodeChange = {
+  label: string;
+  key: string;
+  overwritten: Array<{ property: string; before: unknown; after: unknown }>;
+};
 
 /** A shared node whose one link of a type the load moves (`before` its targets now) or gives back (`before` empty). */
 export type SharedLinkChange = { label: string; key: string; type: string; before: string[]; after: string };
@@ -39,7 +50,10 @@ MATCH (n:${from.label} {${from.key}: key})
 RETURN key, [(n)-[r:${type}]->(m:${to.label}) | {elementId: elementId(r), to: m.${to.key}}] AS links`;
 }
 
-export async function readSharedChanges(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<SharedChanges> {
+export async function readSharedChanges(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+): Promise<SharedChanges> {
   const changes: SharedChanges = { nodes: [], links: [], staleLinkIds: [] };
   for (const shared of [...referenceNodes(), ...catalogueNodes(catalogue)]) {
     const written = new Map(shared.nodes.map((node) => [node.key, node.properties]));
@@ -48,7 +62,10 @@ export async function readSharedChanges(tx: ManagedTransaction, catalogue: Norma
       const key = record.get("key") as string;
       const before = record.get("properties") as Record<string, unknown>;
       const overwritten = Object.entries(written.get(key)!)
-        .filter(([property, after]) => !UNREPORTED.has(`${shared.label}.${property}`) && before[property] != null && before[property] !== after)
+        .filter(
+          ([property, after]) =>
+            !UNREPORTED.has(`${shared.label}.${property}`) && before[property] != null && before[property] !== after,
+        )
         .map(([property, after]) => ({ property, before: before[property], after }));
       if (overwritten.length > 0) changes.nodes.push({ label: shared.label, key, overwritten });
     }
@@ -63,7 +80,13 @@ export async function readSharedChanges(tx: ManagedTransaction, catalogue: Norma
       if (held.length === 1 && held[0]!.to === after) continue;
       const stale = held.filter((link) => link.to !== after);
       changes.staleLinkIds.push(...stale.map((link) => link.elementId));
-      changes.links.push({ label: shared.from.label, key, type: shared.type, before: held.map((link) => link.to).sort(), after });
+      changes.links.push({
+        label: shared.from.label,
+        key,
+        type: shared.type,
+        before: held.map((link) => link.to).sort(),
+        after,
+      });
     }
   }
   return changes;

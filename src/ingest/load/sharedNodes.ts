@@ -12,7 +12,11 @@ import type { NormalizedCatalogue } from "../catalogue";
 import { LINKS } from "../practiceGraph";
 
 /** The nodes of one label, each under the value of its key property. */
-export type SharedNodes = { label: string; key: string; nodes: Array<{ key: string; properties: Record<string, unknown> }> };
+export type SharedNodes = {
+  label: string;
+  key: string;
+  nodes: Array<{ key: string; properties: Record<string, unknown> }>;
+};
 
 /** Links of one type, from nodes that have one such link only, each given by the keys of its two ends. */
 export type SharedLinks = {
@@ -25,8 +29,16 @@ export type SharedLinks = {
 /** The regions and LEP codes every import writes. */
 export function referenceNodes(): SharedNodes[] {
   return [
-    { label: "Region", key: "nuts", nodes: REGIONS.map(({ nuts, name, istat }) => ({ key: nuts, properties: { name, istat } })) },
-    { label: "Lep", key: "code", nodes: LEPS.map(({ code, name, nameEn, group }) => ({ key: code, properties: { name, nameEn, group } })) },
+    {
+      label: "Region",
+      key: "nuts",
+      nodes: REGIONS.map(({ nuts, name, istat }) => ({ key: nuts, properties: { name, istat } })),
+    },
+    {
+      label: "Lep",
+      key: "code",
+      nodes: LEPS.map(({ code, name, nameEn, group }) => ({ key: code, properties: { name, nameEn, group } })),
+    },
   ];
 }
 
@@ -38,9 +50,17 @@ export function referenceLinks(): SharedLinks[] {
 /** The catalogue's node and the vocabulary nodes its practices link to, with the properties the vocabulary gives them. */
 export function catalogueNodes(catalogue: NormalizedCatalogue): SharedNodes[] {
   const { id, title, publisher, year, asOf, source } = catalogue.catalog;
-  const catalog = { label: "Catalog", key: "id", nodes: [{ key: id, properties: { title, publisher: publisher ?? null, year, asOf, source } }] };
+  const catalog = {
+    label: "Catalog",
+    key: "id",
+    nodes: [{ key: id, properties: { title, publisher: publisher ?? null, year, asOf, source } }],
+  };
   const entities = LINKS.filter((spec) => spec.entities).map((spec) => {
-    const nodes = new Map(catalogue.practices.flatMap((practice) => spec.read(practice)).map((link) => [link.key, { key: link.key, properties: link.properties }]));
+    const nodes = new Map(
+      catalogue.practices
+        .flatMap((practice) => spec.read(practice))
+        .map((link) => [link.key, { key: link.key, properties: link.properties }]),
+    );
     return { label: spec.label, key: spec.key, nodes: [...nodes.values()] };
   });
   return [catalog, ...entities];

@@ -7,7 +7,14 @@
 import type { ManagedTransaction, QueryResult } from "neo4j-driver";
 import type { NormalizedCatalogue } from "../catalogue";
 import { cardFieldEnum, LINKS, practiceProperties, type LinkSpec } from "../practiceGraph";
-import { catalogueLinks, catalogueNodes, referenceLinks, referenceNodes, type SharedLinks, type SharedNodes } from "./sharedNodes";
+import {
+  catalogueLinks,
+  catalogueNodes,
+  referenceLinks,
+  referenceNodes,
+  type SharedLinks,
+  type SharedNodes,
+} from "./sharedNodes";
 
 export type WriteCounts = {
   nodesCreated: number;
@@ -19,7 +26,13 @@ export type WriteCounts = {
 
 /** Runs statements in one transaction and adds up what they wrote. */
 export class GraphWriter {
-  readonly counts: WriteCounts = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+  readonly counts: WriteCounts = {
+    nodesCreated: 0,
+    nodesDeleted: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    propertiesSet: 0,
+  };
 
   constructor(private readonly tx: ManagedTransaction) {}
 
@@ -104,7 +117,9 @@ export async function writeCatalogueGraph(writer: GraphWriter, catalogue: Normal
     practices: catalogue.practices.map((practice) => ({ id: practice.id, properties: practiceProperties(practice) })),
   });
   for (const spec of LINKS) {
-    const links = catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => ({ practice: practice.id, ...link })));
+    const links = catalogue.practices.flatMap((practice) =>
+      spec.read(practice).map((link) => ({ practice: practice.id, ...link })),
+    );
     await writer.run(mergeCardLinks(spec), {
       links: links.map((link) => ({
         practice: link.practice,

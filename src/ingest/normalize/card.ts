@@ -46,7 +46,11 @@ export function normalizeCard(
 
   const territorialLevel = territorialLevelOf(text("territorialScope"));
   if (!territorialLevel) {
-    report("warning", "territorialScope", `territorial level of '${text("territorialScope")}' not recognised; REGIONAL assumed`);
+    report(
+      "warning",
+      "territorialScope",
+      `territorial level of '${text("territorialScope")}' not recognised; REGIONAL assumed`,
+    );
   }
 
   const practice: NormalizedPracticeCore = {

@@ -12,16 +12,34 @@ export type TerritorialLevel = (typeof TERRITORIAL_LEVELS)[number];
 
 /** The 14 metropolitan cities (città metropolitane), by their chief town. */
 const METROPOLITAN_CITIES = [
-  "torino", "genova", "milano", "venezia", "bologna", "firenze", "roma", "napoli",
-  "bari", "reggio calabria", "palermo", "messina", "catania", "cagliari",
+  "torino",
+  "genova",
+  "milano",
+  "venezia",
+  "bologna",
+  "firenze",
+  "roma",
+  "napoli",
+  "bari",
+  "reggio calabria",
+  "palermo",
+  "messina",
+  "catania",
+  "cagliari",
 ];
 
 const RULES: readonly { level: TerritorialLevel; matches: (folded: string) => boolean }[] = [
   { level: "NATIONAL", matches: (t) => /\bnazional/.test(t) },
-  { level: "METROPOLITAN", matches: (t) => /\b(citta|area) metropolitana\b/.test(t) || METROPOLITAN_CITIES.includes(t) },
+  {
+    level: "METROPOLITAN",
+    matches: (t) => /\b(citta|area) metropolitana\b/.test(t) || METROPOLITAN_CITIES.includes(t),
+  },
   { level: "PROVINCIAL", matches: (t) => /\bprovincia (di|del|della)\b|\bprovincial/.test(t) },
   { level: "REGIONAL", matches: (t) => /\bregional|\bregione\b/.test(t) || resolveRegion(t) !== undefined },
-  { level: "LOCAL", matches: (t) => /\blocal|\bcomun[ei]\b|\bambito territoriale\b|\bcp[il]\b|\bcentr[oi] per l impiego\b/.test(t) },
+  {
+    level: "LOCAL",
+    matches: (t) => /\blocal|\bcomun[ei]\b|\bambito territoriale\b|\bcp[il]\b|\bcentr[oi] per l impiego\b/.test(t),
+  },
 ];
 
 /** undefined when the text names no level this code knows. */

@@ -193,7 +193,6 @@ function appendText(field: CardField, block: string): void {
   else field.text = `${field.text}\n\n${block}`;
 }
 
-
 function isUpperCase(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }

@@ -49,10 +49,24 @@ export function parseCatalogue(lines: readonly string[], file: string): ParseRes
   for (const card of cards) issues.push(...mandatoryFieldIssues(file, card));
   // A file cut between the index heading and its first row has neither rows nor cards, and would load as nothing.
   if (index && index.entries.length === 0) {
-    issues.push(issue("error", file, index.line, "the index ('Situazione Catalogo') lists no practice: no row '001<TAB>«title» ...' follows it"));
+    issues.push(
+      issue(
+        "error",
+        file,
+        index.line,
+        "the index ('Situazione Catalogo') lists no practice: no row '001<TAB>«title» ...' follows it",
+      ),
+    );
   }
   if (cards.length === 0) {
-    issues.push(issue("error", file, index?.line ?? 1, "no practice card found (a card starts at a 'SCHEDA<TAB>number' row): was the file cut short?"));
+    issues.push(
+      issue(
+        "error",
+        file,
+        index?.line ?? 1,
+        "no practice card found (a card starts at a 'SCHEDA<TAB>number' row): was the file cut short?",
+      ),
+    );
   }
   if (index && index.entries.length !== cards.length) {
     issues.push(
@@ -116,7 +130,13 @@ function headingIssues(file: string, heading: string, line: number, catalogNumbe
   }
   if (Number(printed) !== catalogNumber) {
     return [
-      issue("warning", file, line, `heading numbered ${printed} is card ${catalogNumber} in catalogue order`, catalogNumber),
+      issue(
+        "warning",
+        file,
+        line,
+        `heading numbered ${printed} is card ${catalogNumber} in catalogue order`,
+        catalogNumber,
+      ),
     ];
   }
   return [];
@@ -127,4 +147,3 @@ function lastNonBlank(lines: readonly string[], from: number, to: number): numbe
   while (end > from && /^\s*$/.test(lines[end] ?? "")) end--;
   return end;
 }
-

@@ -49,7 +49,9 @@ export function mandatoryFieldIssues(file: string, card: ParsedCard): ParseIssue
  * field the practice is then loaded without, the optional ones included, which a cut takes away as well.
  */
 export function incompleteCardIssues(file: string, card: ParsedCard, allowed: boolean): ParseIssue[] {
-  const lacksComplete = COMPLETE_CARD_FIELDS.some((key) => !card.fields[key] || (card.fields[key].text === "" && !MAY_BE_EMPTY.has(key)));
+  const lacksComplete = COMPLETE_CARD_FIELDS.some(
+    (key) => !card.fields[key] || (card.fields[key].text === "" && !MAY_BE_EMPTY.has(key)),
+  );
   if (!lacksComplete) return [];
   const missing = CARD_FIELDS.filter((key) => !card.fields[key] && !MANDATORY_FIELDS.includes(key));
   const empty = COMPLETE_CARD_FIELDS.filter((key) => card.fields[key]?.text === "" && !MAY_BE_EMPTY.has(key));
@@ -59,7 +61,13 @@ export function incompleteCardIssues(file: string, card: ParsedCard, allowed: bo
   ].join(" and ");
   return [
     allowed
-      ? issue("warning", file, card.endLine, `partial card, taken as it is (--allow-partial) with ${lacks}`, card.catalogNumber)
+      ? issue(
+          "warning",
+          file,
+          card.endLine,
+          `partial card, taken as it is (--allow-partial) with ${lacks}`,
+          card.catalogNumber,
+        )
       : issue(
           "error",
           file,

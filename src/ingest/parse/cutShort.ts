@@ -21,7 +21,26 @@ const NAMING_FIELDS: ReadonlySet<CardFieldKey> = new Set([
 ]);
 
 /** The elements the PDF conversion writes with an end tag (void ones such as <br> have none). */
-const CLOSED_ELEMENTS = ["p", "ul", "ol", "li", "table", "tr", "td", "th", "b", "i", "u", "strong", "em", "div", "span", "sup", "sub", "a"];
+const CLOSED_ELEMENTS = [
+  "p",
+  "ul",
+  "ol",
+  "li",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "b",
+  "i",
+  "u",
+  "strong",
+  "em",
+  "div",
+  "span",
+  "sup",
+  "sub",
+  "a",
+];
 const REPLACEMENT_CHARACTER = "\uFFFD";
 const SHOWN_CHARACTERS = 30;
 
@@ -29,7 +48,12 @@ const SHOWN_CHARACTERS = 30;
  * One issue at the line where the last card's last field stops, when it shows a sign of a cut: an error, or a warning
  * when the editor allowed that card (`--allow-partial`).
  */
-export function cutShortIssues(file: string, lastCard: ParsedCard, lines: readonly string[], allowed: boolean): ParseIssue[] {
+export function cutShortIssues(
+  file: string,
+  lastCard: ParsedCard,
+  lines: readonly string[],
+  allowed: boolean,
+): ParseIssue[] {
   const field = lastField(lastCard);
   if (field === undefined) return [];
   const raw = lines.slice(field.startLine - 1, field.endLine).join("\n");
@@ -43,12 +67,21 @@ export function cutShortIssues(file: string, lastCard: ParsedCard, lines: readon
   return [
     allowed
       ? issue("warning", file, field.endLine, `${found}, taken as it is (--allow-partial)`, lastCard.catalogNumber)
-      : issue("error", file, field.endLine, `${found}: was the file cut short? --allow-partial ${lastCard.catalogNumber} loads it as it is`, lastCard.catalogNumber),
+      : issue(
+          "error",
+          file,
+          field.endLine,
+          `${found}: was the file cut short? --allow-partial ${lastCard.catalogNumber} loads it as it is`,
+          lastCard.catalogNumber,
+        ),
   ];
 }
 
 function lastField(card: ParsedCard): CardField | undefined {
-  return Object.values(card.fields).reduce<CardField | undefined>((last, field) => (last === undefined || field.endLine >= last.endLine ? field : last), undefined);
+  return Object.values(card.fields).reduce<CardField | undefined>(
+    (last, field) => (last === undefined || field.endLine >= last.endLine ? field : last),
+    undefined,
+  );
 }
 
 function endsMidWord(field: CardField): boolean {

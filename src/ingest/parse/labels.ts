@@ -18,8 +18,16 @@ const LABEL_RULES: readonly LabelRule[] = [
   { key: "leps", opening: /^(tipologia )?lep$/, canonical: "TIPOLOGIA/LEP" },
   { key: "territorialScope", opening: /^ambito territoriale/, canonical: "AMBITO TERRITORIALE DELLA PRATICA" },
   { key: "stillOpen", opening: /^(la )?pratica e ancora aperta/, canonical: "LA PRATICA È ANCORA APERTA?" },
-  { key: "anpalSupported", opening: /^(pratica )?supportata da anpal/, canonical: "PRATICA SUPPORTATA DA ANPAL SERVIZI?" },
-  { key: "anpalAssistance", opening: /^descrizione (dell )?assistenza/, canonical: "DESCRIZIONE ASSISTENZA DI ANPAL SERVIZI" },
+  {
+    key: "anpalSupported",
+    opening: /^(pratica )?supportata da anpal/,
+    canonical: "PRATICA SUPPORTATA DA ANPAL SERVIZI?",
+  },
+  {
+    key: "anpalAssistance",
+    opening: /^descrizione (dell )?assistenza/,
+    canonical: "DESCRIZIONE ASSISTENZA DI ANPAL SERVIZI",
+  },
   { key: "employmentService", opening: /^nome del servizio/, canonical: "NOME DEL SERVIZIO PER L'IMPIEGO" },
   {
     key: "period",
@@ -37,15 +45,31 @@ const LABEL_RULES: readonly LabelRule[] = [
     canonical: "QUALI SONO STATI I SOGGETTI COINVOLTI NELL'IMPLEMENTAZIONE DELLA PRATICA?",
   },
   { key: "targets", opening: /^quali target/, canonical: "QUALI TARGET SONO STATI RAGGIUNTI DALLA PRATICA?" },
-  { key: "objectives", opening: /^quali erano gli obiettivi/, canonical: "QUALI ERANO GLI OBIETTIVI PRINCIPALI DELLA PRATICA?" },
-  { key: "activities", opening: /^quali sono state le attivita/, canonical: "QUALI SONO STATE LE ATTIVITÀ REALIZZATE?" },
+  {
+    key: "objectives",
+    opening: /^quali erano gli obiettivi/,
+    canonical: "QUALI ERANO GLI OBIETTIVI PRINCIPALI DELLA PRATICA?",
+  },
+  {
+    key: "activities",
+    opening: /^quali sono state le attivita/,
+    canonical: "QUALI SONO STATE LE ATTIVITÀ REALIZZATE?",
+  },
   {
     key: "humanResources",
     opening: /^quali risorse umane/,
     canonical: "QUALI RISORSE UMANE SONO STATE IMPIEGATE E QUALI SONO STATI GLI ASPETTI ORGANIZZATIVI RILEVANTI?",
   },
-  { key: "funding", opening: /^qual[ei]?\b.{0,20}\bfonti di finanziamento/, canonical: "QUALE ERA/ERANO LE FONTI DI FINANZIAMENTO?" },
-  { key: "results", opening: /^quali sono stati i risultati/, canonical: "QUALI SONO STATI I RISULTATI DELLA PRATICA?" },
+  {
+    key: "funding",
+    opening: /^qual[ei]?\b.{0,20}\bfonti di finanziamento/,
+    canonical: "QUALE ERA/ERANO LE FONTI DI FINANZIAMENTO?",
+  },
+  {
+    key: "results",
+    opening: /^quali sono stati i risultati/,
+    canonical: "QUALI SONO STATI I RISULTATI DELLA PRATICA?",
+  },
   { key: "outcomes", opening: /^quali sono stati gli outcome/, canonical: "QUALI SONO STATI GLI OUTCOME REALIZZATI?" },
   {
     key: "lessons",

@@ -14,7 +14,11 @@ export function formatChanges(heading: string, changes: CatalogueChanges): strin
   }
   const lines = [heading, ...practices.flatMap((change) => describePractice(change).map((line) => `  ${line}`))];
   if (shared.nodes.length > 0 || shared.links.length > 0) {
-    lines.push("  shared nodes, given the vocabulary's values:", ...shared.nodes.map(describeNode), ...shared.links.map(describeSharedLink));
+    lines.push(
+      "  shared nodes, given the vocabulary's values:",
+      ...shared.nodes.map(describeNode),
+      ...shared.links.map(describeSharedLink),
+    );
   }
   if (brokenLineage.length > 0) {
     lines.push("  lineage of other catalogues:", ...brokenLineage.map((link) => `    ${link.message}`));
@@ -25,7 +29,8 @@ export function formatChanges(heading: string, changes: CatalogueChanges): strin
 /** The changes counted, for the report after the load: they were written as listed before writing. */
 export function summarizeChanges(changes: CatalogueChanges): string[] {
   const { practices, shared, brokenLineage } = changes;
-  if (practices.length === 0 && shared.nodes.length === 0 && shared.links.length === 0 && brokenLineage.length === 0) return [];
+  if (practices.length === 0 && shared.nodes.length === 0 && shared.links.length === 0 && brokenLineage.length === 0)
+    return [];
   const staying = practices.filter((change) => !change.dropped);
   const total = (count: (change: PracticeChange) => number) => staying.reduce((sum, change) => sum + count(change), 0);
   const overwritten = shared.nodes.reduce((sum, node) => sum + node.overwritten.length, 0);
@@ -37,7 +42,10 @@ export function summarizeChanges(changes: CatalogueChanges): string[] {
       `${overwritten} shared value(s) overwritten, ${shared.links.length} shared link(s) moved or given back; ` +
       `${deletedRelationships(changes)} relationship(s) deleted in all`,
     ...(brokenLineage.length > 0
-      ? [`${brokenLineage.length} lineage link(s) from other catalogues removed:`, ...brokenLineage.map((link) => `  ${link.message}`)]
+      ? [
+          `${brokenLineage.length} lineage link(s) from other catalogues removed:`,
+          ...brokenLineage.map((link) => `  ${link.message}`),
+        ]
       : []),
   ];
 }
@@ -46,15 +54,20 @@ export function summarizeChanges(changes: CatalogueChanges): string[] {
 /** Every relationship the listed changes delete (similarity aside), which the load report's count must equal. */
 function deletedRelationships({ practices, shared, brokenLineage }: CatalogueChanges): number {
   const ofPractice = (change: PracticeChange) =>
-    change.lostLinks.length + (change.deletedWith ? change.deletedWith.listings + change.deletedWith.linksToIt.length : 0);
-  return practices.reduce((sum, change) => sum + ofPractice(change), 0) + shared.staleLinkIds.length + brokenLineage.length;
+    change.lostLinks.length +
+    (change.deletedWith ? change.deletedWith.listings + change.deletedWith.linksToIt.length : 0);
+  return (
+    practices.reduce((sum, change) => sum + ofPractice(change), 0) + shared.staleLinkIds.length + brokenLineage.length
+  );
 }
 
 function describePractice(change: PracticeChange): string[] {
   const lost = change.lostLinks.map(describeLink).join(", ");
   if (change.deletedWith) {
     const { listings, linksToIt } = change.deletedWith;
-    const toIt = linksToIt.map((link) => `${link.from} ${link.type} ${link.line === null ? "added by an editor" : `line ${link.line}`}`);
+    const toIt = linksToIt.map(
+      (link) => `${link.from} ${link.type} ${link.line === null ? "added by an editor" : `line ${link.line}`}`,
+    );
     return [
       `${change.id} '${change.title}': not in this edition, deleted with its ${change.linkCount} link(s)${lost ? ` (${lost})` : ""}, ` +
         `its ${listings} catalogue listing(s)` +
@@ -62,13 +75,21 @@ function describePractice(change: PracticeChange): string[] {
     ];
   }
   const parts = [
-    ...(change.lostLinks.length > 0 ? [`loses ${change.lostLinks.length} of its ${change.linkCount} links (${lost})`] : []),
-    ...(change.addedLinks.length > 0 ? [`adds ${change.addedLinks.length} link${change.addedLinks.length === 1 ? "" : "s"} it lacks (${change.addedLinks.map(describeLink).join(", ")})`] : []),
+    ...(change.lostLinks.length > 0
+      ? [`loses ${change.lostLinks.length} of its ${change.linkCount} links (${lost})`]
+      : []),
+    ...(change.addedLinks.length > 0
+      ? [
+          `adds ${change.addedLinks.length} link${change.addedLinks.length === 1 ? "" : "s"} it lacks (${change.addedLinks.map(describeLink).join(", ")})`,
+        ]
+      : []),
     ...(change.clearedFields.length > 0 ? [`clears ${change.clearedFields.join(", ")}`] : []),
     ...(change.rewrittenFields.length > 0 ? [`rewrites ${change.rewrittenFields.join(", ")}`] : []),
   ];
   return [
-    ...(change.reassigned ? [`${change.id} now names another practice ('${change.reassigned.from}' -> '${change.reassigned.to}')`] : []),
+    ...(change.reassigned
+      ? [`${change.id} now names another practice ('${change.reassigned.from}' -> '${change.reassigned.to}')`]
+      : []),
     ...(parts.length > 0 ? [`${change.id} '${change.title}': ${parts.join("; ")}`] : []),
   ];
 }
@@ -78,7 +99,9 @@ function describeLink(link: LostLink): string {
 }
 
 function describeNode(change: SharedNodeChange): string {
-  const values = change.overwritten.map(({ property, before, after }) => `${property} ${describeValue(before)} -> ${describeValue(after)}`);
+  const values = change.overwritten.map(
+    ({ property, before, after }) => `${property} ${describeValue(before)} -> ${describeValue(after)}`,
+  );
   return `    ${change.label} ${change.key}: ${values.join("; ")}`;
 }
 

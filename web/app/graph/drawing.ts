@@ -87,16 +87,38 @@ export class GraphDrawing {
 
   /** Adds what is not drawn yet, arranges the whole drawing again, and returns the nodes it added. */
   add(nodes: GraphNode[], edges: GraphEdge[]): GraphNode[] {
-    const added = nodes.filter((node, index) => !this.has(node.key) && nodes.findIndex((other) => other.key === node.key) === index);
+    const added = nodes.filter(
+      (node, index) => !this.has(node.key) && nodes.findIndex((other) => other.key === node.key) === index,
+    );
     this.cy.add(
       added.map((node) => ({
         group: "nodes" as const,
-        data: { id: node.key, label: node.label, name: node.name, kind: node.kind, colour: kindColour(node.kind, node.focus), shape: SHAPES[node.kind], depth: node.depth ?? 0 },
+        data: {
+          id: node.key,
+          label: node.label,
+          name: node.name,
+          kind: node.kind,
+          colour: kindColour(node.kind, node.focus),
+          shape: SHAPES[node.kind],
+          depth: node.depth ?? 0,
+        },
         classes: node.focus ? "focus" : "",
       })),
     );
-    const newEdges = edges.filter((edge) => this.has(edge.source) && this.has(edge.target) && this.cy.getElementById(edgeKey(edge)).empty() && this.cy.getElementById(edgeKey({ ...edge, source: edge.target, target: edge.source })).empty());
-    this.cy.add(newEdges.map((edge) => ({ group: "edges" as const, data: { id: edgeKey(edge), source: edge.source, target: edge.target, link: edge.link, label: edge.label ?? "" }, classes: edge.link === "SIMILAR" ? "similar" : "" })));
+    const newEdges = edges.filter(
+      (edge) =>
+        this.has(edge.source) &&
+        this.has(edge.target) &&
+        this.cy.getElementById(edgeKey(edge)).empty() &&
+        this.cy.getElementById(edgeKey({ ...edge, source: edge.target, target: edge.source })).empty(),
+    );
+    this.cy.add(
+      newEdges.map((edge) => ({
+        group: "edges" as const,
+        data: { id: edgeKey(edge), source: edge.source, target: edge.target, link: edge.link, label: edge.label ?? "" },
+        classes: edge.link === "SIMILAR" ? "similar" : "",
+      })),
+    );
     this.arrange();
     return added;
   }

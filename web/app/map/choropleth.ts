@@ -28,7 +28,12 @@ export type MapOptions = {
 const STRIPES_ID = "prassi-provinces-stripes";
 const shapeId = (nuts: string) => `prassi-shape-${nuts}`;
 
-function territoryLink(territory: MapTerritory, options: MapOptions, kind: string, ...shape: SVGElement[]): SVGAElement {
+function territoryLink(
+  territory: MapTerritory,
+  options: MapOptions,
+  kind: string,
+  ...shape: SVGElement[]
+): SVGAElement {
   const current = territory.nuts === options.current;
   return svg(
     "a",
@@ -49,7 +54,11 @@ function territoryLink(territory: MapTerritory, options: MapOptions, kind: strin
  * region's own): of the page's territory, and of the one that has the keyboard's focus. Decorative and inert.
  */
 function outline(className: string, nuts?: string): SVGUseElement {
-  return svg("use", { href: nuts === undefined ? undefined : `#${shapeId(nuts)}`, class: `prassi-outline ${className}`, "aria-hidden": "true" });
+  return svg("use", {
+    href: nuts === undefined ? undefined : `#${shapeId(nuts)}`,
+    class: `prassi-outline ${className}`,
+    "aria-hidden": "true",
+  });
 }
 
 export function drawChoropleth(options: MapOptions): SVGSVGElement {
@@ -65,8 +74,15 @@ export function drawChoropleth(options: MapOptions): SVGSVGElement {
     svg("rect", { width: 10, height: 10, class: options.scale.stepOf(bolzano!.count).className }),
     svg("rect", { x: 5, width: 5, height: 10, class: options.scale.stepOf(trento!.count).className }),
   );
-  const regions = REGION_SHAPES.map(({ nuts, path }) => territoryLink(territory(nuts), options, "prassi-region", svg("path", { d: path, id: shapeId(nuts) })));
-  const shared = svg("path", { d: SHARED_PATH, fill: `url(#${STRIPES_ID})`, class: "prassi-shared", "aria-hidden": "true" });
+  const regions = REGION_SHAPES.map(({ nuts, path }) =>
+    territoryLink(territory(nuts), options, "prassi-region", svg("path", { d: path, id: shapeId(nuts) })),
+  );
+  const shared = svg("path", {
+    d: SHARED_PATH,
+    fill: `url(#${STRIPES_ID})`,
+    class: "prassi-shared",
+    "aria-hidden": "true",
+  });
   // A marker's name starts with what it shows (BZ, TN), so that speech input can name it as seen.
   const provinces = PROVINCES.map((province) =>
     territoryLink(
@@ -74,7 +90,11 @@ export function drawChoropleth(options: MapOptions): SVGSVGElement {
       options,
       "prassi-province",
       svg("circle", { cx: province.x, cy: province.y, r: 9, id: shapeId(province.nuts) }),
-      svg("text", { x: province.x + 12, y: province.y + 5, class: "prassi-marker-label", "aria-hidden": "true" }, province.label),
+      svg(
+        "text",
+        { x: province.x + 12, y: province.y + 5, class: "prassi-marker-label", "aria-hidden": "true" },
+        province.label,
+      ),
     ),
   );
   const focused = outline("prassi-outline-focus");
@@ -89,7 +109,8 @@ export function drawChoropleth(options: MapOptions): SVGSVGElement {
     ...provinces,
   );
   map.addEventListener("focusin", (event) => {
-    const nuts = event.target instanceof Element ? event.target.closest("[data-nuts]")?.getAttribute("data-nuts") : null;
+    const nuts =
+      event.target instanceof Element ? event.target.closest("[data-nuts]")?.getAttribute("data-nuts") : null;
     if (nuts) focused.setAttribute("href", `#${shapeId(nuts)}`);
   });
   map.addEventListener("focusout", () => focused.removeAttribute("href"));

@@ -53,7 +53,9 @@ function pathOf(id: string): string {
 }
 
 /** The 19 regions drawn by a shape of their own: NUTS code and outline. */
-export const REGION_SHAPES: ReadonlyArray<{ nuts: string; path: string }> = Object.entries(SHAPE_OF).map(([nuts, id]) => ({ nuts, path: pathOf(id) }));
+export const REGION_SHAPES: ReadonlyArray<{ nuts: string; path: string }> = Object.entries(SHAPE_OF).map(
+  ([nuts, id]) => ({ nuts, path: pathOf(id) }),
+);
 
 /** Trentino-Alto Adige's outline, shared by ITH1 and ITH2. */
 export const SHARED_PATH = pathOf(SHARED_SHAPE);

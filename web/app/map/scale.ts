@@ -24,7 +24,11 @@ export function countScale(max: number): Scale {
   const classOf = (index: number) => `prassi-step-${index === 0 ? 0 : Math.round((index * COLOURS) / size)}`;
   const steps: Step[] = [{ className: classOf(0), from: 0, to: 0 }];
   for (let index = 1; index <= size; index++) {
-    steps.push({ className: classOf(index), from: Math.floor((top * (index - 1)) / size) + 1, to: Math.floor((top * index) / size) });
+    steps.push({
+      className: classOf(index),
+      from: Math.floor((top * (index - 1)) / size) + 1,
+      to: Math.floor((top * index) / size),
+    });
   }
   return { steps, stepOf: (count) => steps[indexOf(count)]! };
 }

@@ -18,7 +18,10 @@ const LABELS = {
     en: "Search the cards of ANPAL Servizi's catalogue, or browse the practices by region, service (LEP) and target group.",
   },
   searchLabel: { it: "Parole da cercare", en: "Words to look for" },
-  searchHint: { it: "Ricerca in italiano su titoli e testi delle schede; le virgolette cercano una frase.", en: "Italian full-text search over the cards' titles and texts; quotes search a phrase." },
+  searchHint: {
+    it: "Ricerca in italiano su titoli e testi delle schede; le virgolette cercano una frase.",
+    en: "Italian full-text search over the cards' titles and texts; quotes search a phrase.",
+  },
   searchButton: { it: "Cerca", en: "Search" },
   results: { it: "Risultati per", en: "Results for" },
   noResults: { it: "Nessuna buona prassi corrisponde alla ricerca.", en: "No practice matches the search." },
@@ -36,7 +39,10 @@ const LABELS = {
   since: { it: "dal", en: "since" },
   unknownLep: { it: "Nessun servizio LEP ha il codice", en: "No LEP service has the code" },
   unknownTarget: { it: "Nessun gruppo di destinatari ha il codice", en: "No target group has the id" },
-  firstOf: { it: (shown: number, total: number) => `Le prime ${shown} di ${total} buone prassi, per codice.`, en: (shown: number, total: number) => `The first ${shown} of ${total} practices, by id.` },
+  firstOf: {
+    it: (shown: number, total: number) => `Le prime ${shown} di ${total} buone prassi, per codice.`,
+    en: (shown: number, total: number) => `The first ${shown} of ${total} practices, by id.`,
+  },
 };
 
 /** The longest list of linked practices the page asks for (practices-linked's limit); the heading says when there are more. */
@@ -54,8 +60,18 @@ type Browse = {
   leps: Array<{ code: string; name: string; nameEn: string; group: string } & Counted>;
   targetGroups: Array<{ id: string; name: string; nameEn: string } & Counted>;
 };
-type Hit = { score: number; matchedFields: string[]; practice: { id: string; title: string; regions: Array<{ name: string }> } };
-type LinkedPractice = { id: string; title: string; startYear: number | null; ongoing: boolean; regions: Array<{ nuts: string; name: string }> };
+type Hit = {
+  score: number;
+  matchedFields: string[];
+  practice: { id: string; title: string; regions: Array<{ name: string }> };
+};
+type LinkedPractice = {
+  id: string;
+  title: string;
+  startYear: number | null;
+  ongoing: boolean;
+  regions: Array<{ nuts: string; name: string }>;
+};
 
 export async function render(main: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
@@ -66,8 +82,18 @@ export async function render(main: HTMLElement): Promise<void> {
 
   const [browse, hits, linked] = await Promise.all([
     askDocumented<Browse>("browse-catalogue"),
-    words ? askDocumented<{ searchPractices: Hit[] }>("search-practices", { text: words }).catch((error: unknown) => readableError(error)) : undefined,
-    lep || target ? askDocumented<{ practices: LinkedPractice[] }>("practices-linked", { lep: lep ? [lep] : [], target: target ? [target] : [], limit: LINKED_LIMIT }) : undefined,
+    words
+      ? askDocumented<{ searchPractices: Hit[] }>("search-practices", { text: words }).catch((error: unknown) =>
+          readableError(error),
+        )
+      : undefined,
+    lep || target
+      ? askDocumented<{ practices: LinkedPractice[] }>("practices-linked", {
+          lep: lep ? [lep] : [],
+          target: target ? [target] : [],
+          limit: LINKED_LIMIT,
+        })
+      : undefined,
   ]);
 
   showView(
@@ -90,7 +116,16 @@ function searchForm(words: string): HTMLFormElement {
       "div",
       { class: "form-group mb-2" },
       h("label", { for: "search-words", class: "active" }, t(LABELS.searchLabel)),
-      h("input", { type: "search", id: "search-words", name: "q", class: "form-control", value: words, required: true, maxlength: 200, "aria-describedby": "search-hint" }),
+      h("input", {
+        type: "search",
+        id: "search-words",
+        name: "q",
+        class: "form-control",
+        value: words,
+        required: true,
+        maxlength: 200,
+        "aria-describedby": "search-hint",
+      }),
       h("small", { id: "search-hint", class: "form-text" }, t(LABELS.searchHint)),
     ),
     h("button", { type: "submit", class: "btn btn-primary" }, t(LABELS.searchButton)),
@@ -110,7 +145,11 @@ function searchResults(words: string, hits: { searchPractices: Hit[] } | string)
               h(
                 "li",
                 { "data-practice": hit.practice.id },
-                h("a", { href: practiceHref(hit.practice.id), class: "fw-semibold" }, `${hit.practice.id} · ${hit.practice.title}`),
+                h(
+                  "a",
+                  { href: practiceHref(hit.practice.id), class: "fw-semibold" },
+                  `${hit.practice.id} · ${hit.practice.title}`,
+                ),
                 h(
                   "div",
                   { class: "small text-muted" },
@@ -121,7 +160,12 @@ function searchResults(words: string, hits: { searchPractices: Hit[] } | string)
               ),
             ),
           );
-  return h("section", { id: "results", class: "mb-5", "aria-labelledby": "results-heading" }, h("h2", { id: "results-heading" }, `${t(LABELS.results)} «${words}»`), body);
+  return h(
+    "section",
+    { id: "results", class: "mb-5", "aria-labelledby": "results-heading" },
+    h("h2", { id: "results-heading" }, `${t(LABELS.results)} «${words}»`),
+    body,
+  );
 }
 
 function filteredList(browse: Browse, lep: string, target: string, practices: LinkedPractice[]): HTMLElement {
@@ -139,7 +183,8 @@ function filteredList(browse: Browse, lep: string, target: string, practices: Li
     "section",
     { id: "results", class: "mb-5", "aria-labelledby": "results-heading" },
     h("h2", { id: "results-heading" }, heading),
-    total > practices.length && h("p", { id: "results-count", class: "small text-muted" }, LABELS.firstOf[LANG](practices.length, total)),
+    total > practices.length &&
+      h("p", { id: "results-count", class: "small text-muted" }, LABELS.firstOf[LANG](practices.length, total)),
     practices.length === 0
       ? h("p", {}, t(LABELS.none))
       : h(
@@ -166,8 +211,14 @@ function filteredList(browse: Browse, lep: string, target: string, practices: Li
 
 function browseLists(browse: Browse): HTMLElement {
   const count = (node: Counted) =>
-    h("span", { class: "badge bg-primary" }, String(node.practicesConnection.totalCount), h("span", { class: "visually-hidden" }, ` ${t(LABELS.practices)}`));
-  const entry = (text: string, link: string | null, node: Counted) => h("li", {}, link ? h("a", { href: link }, text) : h("span", {}, text), count(node));
+    h(
+      "span",
+      { class: "badge bg-primary" },
+      String(node.practicesConnection.totalCount),
+      h("span", { class: "visually-hidden" }, ` ${t(LABELS.practices)}`),
+    );
+  const entry = (text: string, link: string | null, node: Counted) =>
+    h("li", {}, link ? h("a", { href: link }, text) : h("span", {}, text), count(node));
   return h(
     "section",
     { class: "prassi-browse mt-5", "aria-labelledby": "browse-heading" },
@@ -175,18 +226,47 @@ function browseLists(browse: Browse): HTMLElement {
     h(
       "div",
       { class: "row" },
-      h("div", { class: "col-md-4", id: "browse-regions" }, h("h3", { class: "h5" }, t(LABELS.regions)), h("ul", {}, browse.regions.map((region) => entry(region.name, regionHref(region.nuts), region)))),
+      h(
+        "div",
+        { class: "col-md-4", id: "browse-regions" },
+        h("h3", { class: "h5" }, t(LABELS.regions)),
+        h(
+          "ul",
+          {},
+          browse.regions.map((region) => entry(region.name, regionHref(region.nuts), region)),
+        ),
+      ),
       h(
         "div",
         { class: "col-md-4", id: "browse-leps" },
         h("h3", { class: "h5" }, t(LABELS.leps)),
-        h("ul", {}, browse.leps.map((lep) => entry(`${lep.code} · ${localName(lep)}`, lep.practicesConnection.totalCount > 0 ? `${href("/", { lep: lep.code })}#results` : null, lep))),
+        h(
+          "ul",
+          {},
+          browse.leps.map((lep) =>
+            entry(
+              `${lep.code} · ${localName(lep)}`,
+              lep.practicesConnection.totalCount > 0 ? `${href("/", { lep: lep.code })}#results` : null,
+              lep,
+            ),
+          ),
+        ),
       ),
       h(
         "div",
         { class: "col-md-4", id: "browse-targets" },
         h("h3", { class: "h5" }, t(LABELS.targets)),
-        h("ul", {}, browse.targetGroups.map((group) => entry(localName(group), group.practicesConnection.totalCount > 0 ? `${href("/", { target: group.id })}#results` : null, group))),
+        h(
+          "ul",
+          {},
+          browse.targetGroups.map((group) =>
+            entry(
+              localName(group),
+              group.practicesConnection.totalCount > 0 ? `${href("/", { target: group.id })}#results` : null,
+              group,
+            ),
+          ),
+        ),
       ),
     ),
   );

@@ -47,11 +47,24 @@ export async function render(main: HTMLElement, id: string): Promise<void> {
       h(
         "ol",
         { class: "breadcrumb" },
-        h("li", { class: "breadcrumb-item" }, h("a", { href: href("/") }, t(PAGE.home)), h("span", { class: "separator" }, "/")),
+        h(
+          "li",
+          { class: "breadcrumb-item" },
+          h("a", { href: href("/") }, t(PAGE.home)),
+          h("span", { class: "separator" }, "/"),
+        ),
         h("li", { class: "breadcrumb-item active", "aria-current": "page" }, card.id),
       ),
     ),
-    h("article", { class: "prassi-practice" }, cardHeader(card), neighbourhood.section, similarSection(card.id, lens, names), lineage(card), cardBody(card)),
+    h(
+      "article",
+      { class: "prassi-practice" },
+      cardHeader(card),
+      neighbourhood.section,
+      similarSection(card.id, lens, names),
+      lineage(card),
+      cardBody(card),
+    ),
   );
   await neighbourhood.start();
 }

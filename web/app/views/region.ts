@@ -28,7 +28,10 @@ export async function render(main: HTMLElement, name: string): Promise<void> {
   const { regionCoverage, regionProfile: profile } = answer;
   const services = profile.lepCoverage.length;
   const covered = profile.lepCoverage.filter((entry) => entry.covered).length;
-  const percent = new Intl.NumberFormat(LANG === "it" ? "it-IT" : "en-GB", { style: "percent", maximumFractionDigits: 0 }).format(profile.coverageRate);
+  const percent = new Intl.NumberFormat(LANG === "it" ? "it-IT" : "en-GB", {
+    style: "percent",
+    maximumFractionDigits: 0,
+  }).format(profile.coverageRate);
   document.title = `${profile.region.name} · Prassi`;
   showView(
     main,
@@ -38,7 +41,14 @@ export async function render(main: HTMLElement, name: string): Promise<void> {
       { class: "lead" },
       profile.practiceCount === 0
         ? t(LABELS.none)
-        : LABELS.lead[LANG](profile.practiceCount, covered, services, percent, profile.coverageRank, regionCoverage.length),
+        : LABELS.lead[LANG](
+            profile.practiceCount,
+            covered,
+            services,
+            percent,
+            profile.coverageRank,
+            regionCoverage.length,
+          ),
     ),
     h("p", { class: "text-secondary" }, t(LABELS.lep)),
     territoriesSection(regionCoverage, profile.region.nuts, services),
@@ -56,6 +66,12 @@ async function unknownTerritory(main: HTMLElement, name: string): Promise<void> 
     main,
     h("h1", {}, t(LABELS.unknownTitle)),
     h("p", { id: "unknown-territory" }, LABELS.unknown[LANG](name)),
-    h("ul", { id: "territories" }, regions.map((region) => h("li", {}, h("a", { href: regionHref(region.nuts), "data-nuts": region.nuts }, region.name)))),
+    h(
+      "ul",
+      { id: "territories" },
+      regions.map((region) =>
+        h("li", {}, h("a", { href: regionHref(region.nuts), "data-nuts": region.nuts }, region.name)),
+      ),
+    ),
   );
 }

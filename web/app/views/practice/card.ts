@@ -1,7 +1,17 @@
 /** The card of a practice: every field of the Practice type, and every link with the card field and line it was read from. */
 import { h } from "../../dom";
 import { LANG, href, localName, practiceHref, regionHref, t } from "../../i18n";
-import { ANPAL_SUPPORT, CARD_FIELDS, FACTS, LINK_SECTIONS, PAGE, TERRITORIAL_LEVELS, TEXTS, TRANSFERABILITY, label } from "./labels";
+import {
+  ANPAL_SUPPORT,
+  CARD_FIELDS,
+  FACTS,
+  LINK_SECTIONS,
+  PAGE,
+  TERRITORIAL_LEVELS,
+  TEXTS,
+  TRANSFERABILITY,
+  label,
+} from "./labels";
 
 type Provenance = { field: string; line: number | null };
 type Edges<N> = { edges: Array<{ properties: Provenance; node: N }> };
@@ -55,9 +65,15 @@ export function cardHeader(card: PracticeCard): HTMLElement {
     h(
       "p",
       { class: "prassi-badges" },
-      h("span", { class: card.ongoing ? "badge bg-success" : "badge bg-secondary" }, t(card.ongoing ? PAGE.ongoing : PAGE.ended)),
+      h(
+        "span",
+        { class: card.ongoing ? "badge bg-success" : "badge bg-secondary" },
+        t(card.ongoing ? PAGE.ongoing : PAGE.ended),
+      ),
       h("span", { class: "badge bg-primary" }, label(TERRITORIAL_LEVELS, card.territorialLevel, LANG)),
-      card.regionsConnection.edges.map((edge) => h("a", { class: "badge bg-primary prassi-badge-link", href: regionHref(edge.node.nuts) }, edge.node.name)),
+      card.regionsConnection.edges.map((edge) =>
+        h("a", { class: "badge bg-primary prassi-badge-link", href: regionHref(edge.node.nuts) }, edge.node.name),
+      ),
     ),
     h("p", { class: "lead" }, card.summary),
     card.transferability.length > 0 &&
@@ -65,7 +81,9 @@ export function cardHeader(card: PracticeCard): HTMLElement {
         "p",
         {},
         h("span", { class: "fw-semibold me-2" }, `${t(PAGE.transferability)}:`),
-        card.transferability.map((evidence) => h("span", { class: "badge bg-success me-1" }, label(TRANSFERABILITY, evidence, LANG))),
+        card.transferability.map((evidence) =>
+          h("span", { class: "badge bg-success me-1" }, label(TRANSFERABILITY, evidence, LANG)),
+        ),
       ),
   );
 }
@@ -88,15 +106,25 @@ export function cardBody(card: PracticeCard): HTMLElement {
     "section",
     { class: "mt-5", "aria-labelledby": "card-heading" },
     h("h2", { id: "card-heading" }, t(PAGE.card)),
-    h("div", { class: "row" },
-      h("div", { class: "col-lg-5" },
+    h(
+      "div",
+      { class: "row" },
+      h(
+        "div",
+        { class: "col-lg-5" },
         h("h3", { class: "h4" }, t(PAGE.facts)),
         h(
           "dl",
           { class: "prassi-facts" },
-          facts.filter(([, value]) => value !== null && value !== "").flatMap(([key, value]) => [h("dt", {}, t(FACTS[key]!)), h("dd", {}, value)]),
+          facts
+            .filter(([, value]) => value !== null && value !== "")
+            .flatMap(([key, value]) => [h("dt", {}, t(FACTS[key]!)), h("dd", {}, value)]),
           h("dt", {}, t(PAGE.sourceLines)),
-          h("dd", {}, `${card.sourceStartLine}–${card.sourceEndLine}${card.catalog ? ` (${card.catalog.source})` : ""}`),
+          h(
+            "dd",
+            {},
+            `${card.sourceStartLine}–${card.sourceEndLine}${card.catalog ? ` (${card.catalog.source})` : ""}`,
+          ),
         ),
       ),
       h("div", { class: "col-lg-7" }, linkSections(card)),
@@ -104,7 +132,14 @@ export function cardBody(card: PracticeCard): HTMLElement {
     h("h3", { class: "h4 mt-4" }, t(PAGE.texts)),
     Object.entries(TEXTS).map(([key, title]) => {
       const text = card[key as keyof PracticeCard] as string | null;
-      return text ? h("section", { class: "prassi-card-text" }, h("h4", { class: "h5" }, t(title)), text.split(/\n+/).map((paragraph) => h("p", {}, paragraph))) : null;
+      return text
+        ? h(
+            "section",
+            { class: "prassi-card-text" },
+            h("h4", { class: "h5" }, t(title)),
+            text.split(/\n+/).map((paragraph) => h("p", {}, paragraph)),
+          )
+        : null;
     }),
   );
 }
@@ -116,8 +151,17 @@ function linkSections(card: PracticeCard): HTMLElement {
   const sections: Array<[string, Item[]]> = [
     ["regions", edges(card.regionsConnection, (node) => ({ text: node.name, link: regionHref(node.nuts) }))],
     ["cpis", edges(card.cpisConnection, (node) => ({ text: node.name }))],
-    ["leps", edges(card.lepsConnection, (node) => ({ text: `${node.code} · ${localName(node)}`, link: href("/", { lep: node.code }) }))],
-    ["targets", edges(card.targetsConnection, (node) => ({ text: localName(node), link: href("/", { target: node.id }) }))],
+    [
+      "leps",
+      edges(card.lepsConnection, (node) => ({
+        text: `${node.code} · ${localName(node)}`,
+        link: href("/", { lep: node.code }),
+      })),
+    ],
+    [
+      "targets",
+      edges(card.targetsConnection, (node) => ({ text: localName(node), link: href("/", { target: node.id }) })),
+    ],
     ["stakeholders", edges(card.stakeholdersConnection, (node) => ({ text: localName(node) }))],
     ["funding", edges(card.fundingConnection, (node) => ({ text: node.name }))],
     ["laws", edges(card.lawsConnection, (node) => ({ text: node.title }))],
@@ -135,7 +179,19 @@ function linkSections(card: PracticeCard): HTMLElement {
         h("h4", { class: "h6 mb-1" }, `${t(LINK_SECTIONS[key]!)} (${items.length})`),
         items.length === 0
           ? h("p", { class: "text-muted small" }, t(PAGE.none))
-          : h("ul", { class: "prassi-link-list" }, items.map((item) => h("li", {}, item.link ? h("a", { href: item.link }, item.text) : item.text, " ", provenance(item.provenance)))),
+          : h(
+              "ul",
+              { class: "prassi-link-list" },
+              items.map((item) =>
+                h(
+                  "li",
+                  {},
+                  item.link ? h("a", { href: item.link }, item.text) : item.text,
+                  " ",
+                  provenance(item.provenance),
+                ),
+              ),
+            ),
       ),
     ),
   );
@@ -147,7 +203,11 @@ export function provenance(read: Provenance): HTMLElement {
     read.line === null
       ? t(PAGE.addedByEditor)
       : `${t(PAGE.readFrom)} «${label(CARD_FIELDS, read.field, LANG)}», ${t(PAGE.line)} ${read.line}`;
-  return h("span", { class: "prassi-provenance small text-muted", "data-field": read.field, "data-line": read.line ?? undefined }, `(${text})`);
+  return h(
+    "span",
+    { class: "prassi-provenance small text-muted", "data-field": read.field, "data-line": read.line ?? undefined },
+    `(${text})`,
+  );
 }
 
 /** What the practice builds on, and what builds on it. */
@@ -159,7 +219,19 @@ export function lineage(card: PracticeCard): HTMLElement {
           "div",
           {},
           h("h3", { class: "h5" }, title),
-          h("ul", {}, connection.edges.map((edge) => h("li", {}, h("a", { href: practiceHref(edge.node.id) }, `${edge.node.id} · ${edge.node.title}`), " ", provenance(edge.properties)))),
+          h(
+            "ul",
+            {},
+            connection.edges.map((edge) =>
+              h(
+                "li",
+                {},
+                h("a", { href: practiceHref(edge.node.id) }, `${edge.node.id} · ${edge.node.title}`),
+                " ",
+                provenance(edge.properties),
+              ),
+            ),
+          ),
         );
   const buildsOn = list(t(PAGE.buildsOn), card.buildsOnConnection);
   const inspired = list(t(PAGE.inspired), card.inspiredConnection);
@@ -167,6 +239,6 @@ export function lineage(card: PracticeCard): HTMLElement {
     "section",
     { class: "mt-5", "aria-labelledby": "lineage-heading" },
     h("h2", { id: "lineage-heading" }, t(PAGE.lineage)),
-    buildsOn ?? inspired ? [buildsOn, inspired] : h("p", {}, t(PAGE.noLineage)),
+    (buildsOn ?? inspired) ? [buildsOn, inspired] : h("p", {}, t(PAGE.noLineage)),
   );
 }

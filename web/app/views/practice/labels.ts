@@ -24,7 +24,10 @@ export const PAGE = {
   lineage: { it: "Da cosa nasce", en: "What it builds on" },
   buildsOn: { it: "Si basa su", en: "Builds on" },
   inspired: { it: "Ha ispirato", en: "Inspired" },
-  noLineage: { it: "La scheda non dichiara buone prassi da cui nasce, né altre ne dichiarano di nascere da questa.", en: "The card names no practice it grows out of, and no card names this one." },
+  noLineage: {
+    it: "La scheda non dichiara buone prassi da cui nasce, né altre ne dichiarano di nascere da questa.",
+    en: "The card names no practice it grows out of, and no card names this one.",
+  },
   transferability: { it: "Trasferibilità", en: "Transferability" },
   sourceLines: { it: "Righe del file sorgente", en: "Lines of the source file" },
   notFound: { it: "Nessuna buona prassi ha il codice", en: "No practice has the id" },

@@ -44,11 +44,24 @@ export type Neighbourhood = {
 type Linked = { practices: Array<{ id: string; title: string }> };
 
 /** The variable of practices-linked.graphql that asks for the practices linked to a node of each kind. */
-const LINKED_VARIABLE: Partial<Record<NodeKind, string>> = { lep: "lep", target: "target", stakeholder: "stakeholder", cpi: "cpi" };
+const LINKED_VARIABLE: Partial<Record<NodeKind, string>> = {
+  lep: "lep",
+  target: "target",
+  stakeholder: "stakeholder",
+  cpi: "cpi",
+};
 const NO_LINKS = { lep: [], target: [], stakeholder: [], cpi: [] };
 
 function practiceNode(practice: { id: string; title: string }, depth: number, focus = false): GraphNode {
-  return { key: nodeKey("practice", practice.id), id: practice.id, kind: "practice", label: practice.id, name: practice.title, depth, focus };
+  return {
+    key: nodeKey("practice", practice.id),
+    id: practice.id,
+    kind: "practice",
+    label: practice.id,
+    name: practice.title,
+    depth,
+    focus,
+  };
 }
 
 /** A node linked to a practice, its name cut short on the canvas. */
@@ -66,9 +79,22 @@ export function askNeighbourhood(id: string, similar = FIRST_SIMILAR): Promise<N
 }
 
 /** The section; `asked` is the focus's neighbourhood already asked for (askNeighbourhood). */
-export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourhood>): { section: HTMLElement; start: () => Promise<void> } {
-  const canvas = h("div", { class: "prassi-graph", id: "neighbourhood-graph", role: "img", "aria-label": t(LABELS.graphName), "aria-describedby": "neighbourhood-nodes-heading" });
-  const list = h("ul", { class: "prassi-node-list", id: "neighbourhood-nodes", "aria-labelledby": "neighbourhood-nodes-heading" });
+export function neighbourhoodSection(
+  focusId: string,
+  asked?: Promise<Neighbourhood>,
+): { section: HTMLElement; start: () => Promise<void> } {
+  const canvas = h("div", {
+    class: "prassi-graph",
+    id: "neighbourhood-graph",
+    role: "img",
+    "aria-label": t(LABELS.graphName),
+    "aria-describedby": "neighbourhood-nodes-heading",
+  });
+  const list = h("ul", {
+    class: "prassi-node-list",
+    id: "neighbourhood-nodes",
+    "aria-labelledby": "neighbourhood-nodes-heading",
+  });
   const status = h("p", { class: "small text-muted", role: "status", id: "neighbourhood-status" });
   const section = h(
     "section",
@@ -79,7 +105,19 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
       "div",
       { class: "row" },
       h("div", { class: "col-lg-8 mb-3" }, canvas),
-      h("div", { class: "col-lg-4" }, h("h3", { class: "h5", id: "neighbourhood-nodes-heading" }, t(LABELS.listHeading), " ", h("span", { class: "badge bg-secondary", id: "neighbourhood-count" }, "0")), list, status),
+      h(
+        "div",
+        { class: "col-lg-4" },
+        h(
+          "h3",
+          { class: "h5", id: "neighbourhood-nodes-heading" },
+          t(LABELS.listHeading),
+          " ",
+          h("span", { class: "badge bg-secondary", id: "neighbourhood-count" }, "0"),
+        ),
+        list,
+        status,
+      ),
     ),
   );
   const byKey = new Map<string, GraphNode>();
@@ -102,9 +140,14 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
   };
 
   const listItem = (node: GraphNode, isNew: boolean): HTMLLIElement => {
-    const button = h("button", { type: "button", class: "btn btn-outline-primary btn-xs", "aria-label": `${t(LABELS.expand)}: ${node.name}` }, t(LABELS.expand));
+    const button = h(
+      "button",
+      { type: "button", class: "btn btn-outline-primary btn-xs", "aria-label": `${t(LABELS.expand)}: ${node.name}` },
+      t(LABELS.expand),
+    );
     button.addEventListener("click", () => void expand(node.key));
-    const name = node.kind === "practice" ? h("a", { href: practiceHref(node.id) }, `${node.id} · ${node.name}`) : node.name;
+    const name =
+      node.kind === "practice" ? h("a", { href: practiceHref(node.id) }, `${node.id} · ${node.name}`) : node.name;
     return h(
       "li",
       { "data-node": node.key, "data-kind": node.kind, class: isNew ? "prassi-new" : undefined },
@@ -122,7 +165,12 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
     if (button) button.replaceWith(h("span", { class: "small text-muted" }, t(LABELS.expanded)));
   };
 
-  const neighbourhoodOf = async (id: string, depth: number, similar: number, asked?: Promise<Neighbourhood>): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> => {
+  const neighbourhoodOf = async (
+    id: string,
+    depth: number,
+    similar: number,
+    asked?: Promise<Neighbourhood>,
+  ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> => {
     const data = await (asked ?? askNeighbourhood(id, similar));
     const practice = data.practices[0];
     if (!practice) return { nodes: [], edges: [] };
@@ -134,17 +182,27 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
       ...practice.cpis.map((cpi) => linkedNode("cpi", cpi.id, cpi.name, depth)),
       ...practice.similar.map((other) => practiceNode(other, depth)),
     ];
-    return { nodes: [centre, ...linked], edges: linked.map((node) => ({ source: centre.key, target: node.key, link: LINK_OF_KIND[node.kind] })) };
+    return {
+      nodes: [centre, ...linked],
+      edges: linked.map((node) => ({ source: centre.key, target: node.key, link: LINK_OF_KIND[node.kind] })),
+    };
   };
 
   const linkedTo = async (node: GraphNode): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> => {
     const variable = LINKED_VARIABLE[node.kind];
     if (!variable) return { nodes: [], edges: [] };
     // Every list is sent, empty but this one: the operation's defaults (lep: ["M"]) are an analyst's example.
-    const data = await askDocumented<Linked>("practices-linked", { ...NO_LINKS, [variable]: [node.id], limit: LINKED_LIMIT });
+    const data = await askDocumented<Linked>("practices-linked", {
+      ...NO_LINKS,
+      [variable]: [node.id],
+      limit: LINKED_LIMIT,
+    });
     const depth = (node.depth ?? 0) + 1;
     const practices = data.practices.map((practice) => practiceNode(practice, depth));
-    return { nodes: practices, edges: practices.map((practice) => ({ source: practice.key, target: node.key, link: LINK_OF_KIND[node.kind] })) };
+    return {
+      nodes: practices,
+      edges: practices.map((practice) => ({ source: practice.key, target: node.key, link: LINK_OF_KIND[node.kind] })),
+    };
   };
 
   const expand = async (key: string): Promise<void> => {
@@ -154,11 +212,19 @@ export function neighbourhoodSection(focusId: string, asked?: Promise<Neighbourh
     button?.setAttribute("disabled", "");
     if (button) replace(button, t(LABELS.expanding));
     try {
-      const found = node.kind === "practice" ? await neighbourhoodOf(node.id, (node.depth ?? 0) + 1, 3) : await linkedTo(node);
+      const found =
+        node.kind === "practice" ? await neighbourhoodOf(node.id, (node.depth ?? 0) + 1, 3) : await linkedTo(node);
       // An expanded practice keeps its place in the rings: only what it brings is new.
-      const added = addNodes(found.nodes.filter((other) => other.key !== key), found.edges, true);
+      const added = addNodes(
+        found.nodes.filter((other) => other.key !== key),
+        found.edges,
+        true,
+      );
       markExpanded(key);
-      replace(status, `${node.name}: ${added.length > 0 ? `${added.length} ${t(LABELS.added)}` : t(LABELS.nothingAdded)}`);
+      replace(
+        status,
+        `${node.name}: ${added.length > 0 ? `${added.length} ${t(LABELS.added)}` : t(LABELS.nothingAdded)}`,
+      );
     } catch (error) {
       button?.removeAttribute("disabled");
       if (button) replace(button, t(LABELS.expand));

@@ -36,7 +36,11 @@ const LIMIT = 5;
  * the shared items are the practice's own links, whose English names the card has).
  */
 export function similarSection(id: string, initialLens: Lens, names: ReadonlyMap<string, string>): HTMLElement {
-  const results = h("div", { id: "similar-results", "aria-live": "polite", "aria-busy": "true" }, h("p", {}, t(LABELS.loading)));
+  const results = h(
+    "div",
+    { id: "similar-results", "aria-live": "polite", "aria-busy": "true" },
+    h("p", {}, t(LABELS.loading)),
+  );
   let asked = 0;
   const show = async (lens: Lens): Promise<void> => {
     const ask = ++asked;
@@ -59,7 +63,14 @@ export function similarSection(id: string, initialLens: Lens, names: ReadonlyMap
       h(
         "div",
         { class: "form-check form-check-inline" },
-        h("input", { class: "form-check-input", type: "radio", name: "lens", id: `lens-${lens}`, value: lens, checked: lens === initialLens }),
+        h("input", {
+          class: "form-check-input",
+          type: "radio",
+          name: "lens",
+          id: `lens-${lens}`,
+          value: lens,
+          checked: lens === initialLens,
+        }),
         h("label", { class: "form-check-label", for: `lens-${lens}` }, label(LENSES, lens, LANG)),
       ),
     ),
@@ -101,7 +112,12 @@ function matchesList(matches: Match[], names: ReadonlyMap<string, string>): HTML
             { class: "card-title h5" },
             h("a", { href: practiceHref(match.practice.id) }, `${match.practice.id} · ${match.practice.title}`),
           ),
-          h("p", { class: "small mb-2" }, match.practice.regions.map((region) => region.name).join(", "), ` · ${t(LABELS.score)} ${match.score.toFixed(2)}`),
+          h(
+            "p",
+            { class: "small mb-2" },
+            match.practice.regions.map((region) => region.name).join(", "),
+            ` · ${t(LABELS.score)} ${match.score.toFixed(2)}`,
+          ),
           h(
             "ul",
             { class: "prassi-reasons", "aria-label": `${t(LABELS.reasonsOf)}: ${match.practice.id}` },
@@ -121,6 +137,10 @@ function reasonRow(reason: Match["reasons"][number], scale: number, names: Reado
     h("span", { class: "prassi-reason-kind" }, label(REASON_KINDS, reason.kind, LANG)),
     bar(share, `prassi-reason-${reason.kind.toLowerCase()}`),
     h("span", { class: "prassi-reason-weight" }, reason.weight.toFixed(2)),
-    h("span", { class: "prassi-reason-shared small" }, reason.shared.map((item) => names.get(item.id) ?? item.name).join(", ")),
+    h(
+      "span",
+      { class: "prassi-reason-shared small" },
+      reason.shared.map((item) => names.get(item.id) ?? item.name).join(", "),
+    ),
   );
 }

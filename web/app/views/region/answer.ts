@@ -13,12 +13,19 @@ export type TerritoryCoverage = {
 export type RegionAnswer = {
   regionCoverage: TerritoryCoverage[];
   regionProfile: {
-    region: { nuts: string; name: string; practicesConnection: { totalCount: number; edges: Array<{ node: { id: string; title: string } }> } };
+    region: {
+      nuts: string;
+      name: string;
+      practicesConnection: { totalCount: number; edges: Array<{ node: { id: string; title: string } }> };
+    };
     practiceCount: number;
     coverageRate: number;
     coverageRank: number;
     lepCoverage: Array<{ lep: Lep; covered: boolean; practicesHere: number; regionsCovering: number }>;
     targetGroups: Array<{ targetGroup: Named & { id: string }; practices: number }>;
-    gaps: Array<{ lep: Lep; models: Array<{ id: string; title: string; regions: Array<{ nuts: string; name: string }> }> }>;
+    gaps: Array<{
+      lep: Lep;
+      models: Array<{ id: string; title: string; regions: Array<{ nuts: string; name: string }> }>;
+    }>;
   };
 };

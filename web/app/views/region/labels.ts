@@ -26,7 +26,10 @@ export const LABELS = {
     en: "Darker means more services covered. Each territory leads to its page.",
   },
   legend: { it: "Legenda", en: "Legend" },
-  services: { it: (from: number, to: number) => (from === to ? `${from} servizi` : `${from}–${to} servizi`), en: (from: number, to: number) => (from === to ? `${from} services` : `${from}–${to} services`) },
+  services: {
+    it: (from: number, to: number) => (from === to ? `${from} servizi` : `${from}–${to} servizi`),
+    en: (from: number, to: number) => (from === to ? `${from} services` : `${from}–${to} services`),
+  },
   currentRegion: { it: "Bordo spesso: il territorio di questa pagina", en: "Thick outline: this page's territory" },
   stripes: {
     it: "Righe: il Trentino-Alto Adige, diviso nelle province autonome di Bolzano (BZ) e Trento (TN), ciascuna col suo colore e il suo segno",
@@ -47,9 +50,13 @@ export const LABELS = {
   thisPage: { it: "(questa pagina)", en: "(this page)" },
   of: { it: (n: number, total: number) => `${n} su ${total}`, en: (n: number, total: number) => `${n} of ${total}` },
 
-  servicesHeading: { it: "Servizi LEP: qui e negli altri territori", en: "LEP services: here and in the other territories" },
+  servicesHeading: {
+    it: "Servizi LEP: qui e negli altri territori",
+    en: "LEP services: here and in the other territories",
+  },
   servicesCaption: {
-    it: (region: string) => `Ogni servizio LEP: se le buone prassi di ${region} lo coprono, e quanti territori lo coprono`,
+    it: (region: string) =>
+      `Ogni servizio LEP: se le buone prassi di ${region} lo coprono, e quanti territori lo coprono`,
     en: (region: string) => `Each LEP service: whether ${region}'s practices cover it, and how many territories do`,
   },
   service: { it: "Servizio LEP", en: "LEP service" },
@@ -60,14 +67,20 @@ export const LABELS = {
     en: (practices: number) => `Yes, ${practices === 1 ? "1 practice" : `${practices} practices`}`,
   },
   no: { it: "No", en: "No" },
-  practiceCount: { it: (n: number) => (n === 1 ? "1 buona prassi" : `${n} buone prassi`), en: (n: number) => (n === 1 ? "1 practice" : `${n} practices`) },
+  practiceCount: {
+    it: (n: number) => (n === 1 ? "1 buona prassi" : `${n} buone prassi`),
+    en: (n: number) => (n === 1 ? "1 practice" : `${n} practices`),
+  },
 
   gapsHeading: { it: "Lacune e modelli da replicare", en: "Gaps and models to replicate" },
   gapsIntro: {
     it: "Per ogni servizio LEP che le buone prassi di questo territorio non coprono, le buone prassi di altre regioni che lo offrono, le più trasferibili prima.",
     en: "For every LEP service this territory's practices do not cover, the practices of other regions that offer it, the most transferable first.",
   },
-  noGaps: { it: "Le buone prassi di questo territorio coprono ogni servizio LEP.", en: "This territory's practices cover every LEP service." },
+  noGaps: {
+    it: "Le buone prassi di questo territorio coprono ogni servizio LEP.",
+    en: "This territory's practices cover every LEP service.",
+  },
   noModels: {
     it: "Nessuna buona prassi del catalogo offre questi servizi:",
     en: "No practice in the catalogue offers these services:",
@@ -83,7 +96,23 @@ export const LABELS = {
   unknownTitle: { it: "Territorio non trovato", en: "Territory not found" },
 
   credit: {
-    it: ["Mappa: ", "«Italy» di MapSVG", ", nella versione ", "@svg-maps/italy", " di Victor Cazanave, licenza ", "CC BY 4.0", ". Modifiche di Prassi: colori per copertura, righe sul Trentino-Alto Adige e segni delle due province autonome."],
-    en: ["Map: ", "“Italy” by MapSVG", ", as ", "@svg-maps/italy", " by Victor Cazanave, licensed ", "CC BY 4.0", ". Changed by Prassi: colours by coverage, stripes over Trentino-Alto Adige and markers of the two autonomous provinces."],
+    it: [
+      "Mappa: ",
+      "«Italy» di MapSVG",
+      ", nella versione ",
+      "@svg-maps/italy",
+      " di Victor Cazanave, licenza ",
+      "CC BY 4.0",
+      ". Modifiche di Prassi: colori per copertura, righe sul Trentino-Alto Adige e segni delle due province autonome.",
+    ],
+    en: [
+      "Map: ",
+      "“Italy” by MapSVG",
+      ", as ",
+      "@svg-maps/italy",
+      " by Victor Cazanave, licensed ",
+      "CC BY 4.0",
+      ". Changed by Prassi: colours by coverage, stripes over Trentino-Alto Adige and markers of the two autonomous provinces.",
+    ],
   },
 } satisfies Record<string, Text | { it: unknown; en: unknown }>;

@@ -20,7 +20,17 @@ export function servicesSection(profile: Profile, territories: number): HTMLElem
         "table",
         { class: "table table-sm prassi-region-table" },
         h("caption", {}, LABELS.servicesCaption[LANG](region)),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t(LABELS.service)), h("th", { scope: "col" }, LABELS.here[LANG](region)), h("th", { scope: "col" }, t(LABELS.covering)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, t(LABELS.service)),
+            h("th", { scope: "col" }, LABELS.here[LANG](region)),
+            h("th", { scope: "col" }, t(LABELS.covering)),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -29,8 +39,17 @@ export function servicesSection(profile: Profile, territories: number): HTMLElem
               "tr",
               { "data-lep": entry.lep.code, class: entry.covered ? undefined : "prassi-gap" },
               h("th", { scope: "row" }, h("span", { class: "me-2" }, entry.lep.code), localName(entry.lep)),
-              h("td", { class: "text-nowrap" }, entry.covered ? h("strong", {}, LABELS.yes[LANG](entry.practicesHere)) : t(LABELS.no)),
-              h("td", { class: "text-nowrap" }, bar(territories === 0 ? 0 : entry.regionsCovering / territories), LABELS.of[LANG](entry.regionsCovering, territories)),
+              h(
+                "td",
+                { class: "text-nowrap" },
+                entry.covered ? h("strong", {}, LABELS.yes[LANG](entry.practicesHere)) : t(LABELS.no),
+              ),
+              h(
+                "td",
+                { class: "text-nowrap" },
+                bar(territories === 0 ? 0 : entry.regionsCovering / territories),
+                LABELS.of[LANG](entry.regionsCovering, territories),
+              ),
             ),
           ),
         ),
@@ -89,13 +108,23 @@ export function reachSection(profile: Profile): HTMLElement | null {
       "div",
       { class: "col-lg-6" },
       h("h2", { id: "own-heading" }, t(LABELS.ownPractices)),
-      h("ul", {}, practices.map((practice) => h("li", {}, h("a", { href: practiceHref(practice.id) }, practice.title)))),
+      h(
+        "ul",
+        {},
+        practices.map((practice) => h("li", {}, h("a", { href: practiceHref(practice.id) }, practice.title))),
+      ),
     ),
     h(
       "div",
       { class: "col-lg-6" },
       h("h2", { id: "targets-heading" }, t(LABELS.targetsHeading)),
-      h("ul", {}, profile.targetGroups.map((reach) => h("li", {}, `${localName(reach.targetGroup)}: ${LABELS.practiceCount[LANG](reach.practices)}`))),
+      h(
+        "ul",
+        {},
+        profile.targetGroups.map((reach) =>
+          h("li", {}, `${localName(reach.targetGroup)}: ${LABELS.practiceCount[LANG](reach.practices)}`),
+        ),
+      ),
     ),
   );
 }

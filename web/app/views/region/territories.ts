@@ -9,7 +9,11 @@ import { LANG, regionHref, t } from "../../i18n";
 import type { TerritoryCoverage } from "./answer";
 import { LABELS } from "./labels";
 
-const MAP_LINKS = ["https://mapsvg.com/maps/italy", "https://github.com/VictorCazanave/svg-maps/tree/master/packages/italy", "https://creativecommons.org/licenses/by/4.0/"];
+const MAP_LINKS = [
+  "https://mapsvg.com/maps/italy",
+  "https://github.com/VictorCazanave/svg-maps/tree/master/packages/italy",
+  "https://creativecommons.org/licenses/by/4.0/",
+];
 
 /** "MapSVG's map, as @svg-maps/italy by Victor Cazanave, CC BY 4.0, changed by Prassi", with its links. */
 function credit(): HTMLElement {
@@ -27,9 +31,14 @@ function credit(): HTMLElement {
   );
 }
 
-export function territoriesSection(territories: readonly TerritoryCoverage[], current: string, services: number): HTMLElement {
+export function territoriesSection(
+  territories: readonly TerritoryCoverage[],
+  current: string,
+  services: number,
+): HTMLElement {
   const scale = countScale(Math.max(0, ...territories.map((territory) => territory.lepsCovered)));
-  const label = (territory: TerritoryCoverage) => LABELS.territoryLabel[LANG](territory.region.name, territory.lepsCovered, services);
+  const label = (territory: TerritoryCoverage) =>
+    LABELS.territoryLabel[LANG](territory.region.name, territory.lepsCovered, services);
   const map = drawChoropleth({
     title: t(LABELS.mapTitle),
     scale,
@@ -45,7 +54,16 @@ export function territoriesSection(territories: readonly TerritoryCoverage[], cu
     "ul",
     { class: "prassi-legend mt-2", "aria-label": t(LABELS.legend) },
     scale.steps.map((step) => h("li", {}, swatch(step.className), LABELS.services[LANG](step.from, step.to))),
-    h("li", {}, svg("svg", { viewBox: "0 0 20 14", class: "prassi-swatch", "aria-hidden": "true", focusable: "false" }, svg("rect", { x: 2, y: 2, width: 16, height: 10, class: "prassi-current-swatch" })), t(LABELS.currentRegion)),
+    h(
+      "li",
+      {},
+      svg(
+        "svg",
+        { viewBox: "0 0 20 14", class: "prassi-swatch", "aria-hidden": "true", focusable: "false" },
+        svg("rect", { x: 2, y: 2, width: 16, height: 10, class: "prassi-current-swatch" }),
+      ),
+      t(LABELS.currentRegion),
+    ),
     h("li", {}, stripesSwatch(), t(LABELS.stripes)),
   );
   const table = h(
@@ -55,7 +73,14 @@ export function territoriesSection(territories: readonly TerritoryCoverage[], cu
     h(
       "thead",
       {},
-      h("tr", {}, h("th", { scope: "col" }, t(LABELS.rank)), h("th", { scope: "col" }, t(LABELS.territory)), h("th", { scope: "col" }, t(LABELS.lepsCovered)), h("th", { scope: "col" }, t(LABELS.practices))),
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, t(LABELS.rank)),
+        h("th", { scope: "col" }, t(LABELS.territory)),
+        h("th", { scope: "col" }, t(LABELS.lepsCovered)),
+        h("th", { scope: "col" }, t(LABELS.practices)),
+      ),
     ),
     h(
       "tbody",
@@ -69,10 +94,19 @@ export function territoriesSection(territories: readonly TerritoryCoverage[], cu
           h(
             "th",
             { scope: "row" },
-            h("a", { href: regionHref(territory.region.nuts), "aria-current": here ? "page" : undefined }, territory.region.name),
+            h(
+              "a",
+              { href: regionHref(territory.region.nuts), "aria-current": here ? "page" : undefined },
+              territory.region.name,
+            ),
             here ? ` ${t(LABELS.thisPage)}` : null,
           ),
-          h("td", { class: "text-nowrap" }, swatch(scale.stepOf(territory.lepsCovered).className), LABELS.of[LANG](territory.lepsCovered, services)),
+          h(
+            "td",
+            { class: "text-nowrap" },
+            swatch(scale.stepOf(territory.lepsCovered).className),
+            LABELS.of[LANG](territory.lepsCovered, services),
+          ),
           h("td", {}, territory.practiceCount),
         );
       }),
