@@ -175,6 +175,25 @@ describe("the refresh after a write names the practices it touched", () => {
     expect(await expectExact(report, "full")).toEqual(expect.arrayContaining(["2023-016", "2023-014"]));
   });
 
+  it("refreshes nothing after a write that only renames a node of another type, or creates one without links", async () => {
+    const rename = `mutation {
+      updateStakeholders(where: { id: { eq: "anpal-servizi" } }, update: { name: { set: "ANPAL Servizi (renamed)" } }) {
+        stakeholders { id }
+      }
+    }`;
+    expect(await write(rename)).toBeUndefined();
+    const create = `mutation { createTools(input: [{ id: "bacheca-online", name: "Bacheca online" }]) { tools { id } } }`;
+    expect(await write(create)).toBeUndefined();
+  });
+
+  it("falls back to the full refresh when a write changes the key of a node of another type, still exact", async () => {
+    const report = await write(`mutation {
+      updateTools(where: { id: { eq: "siler" } }, update: { id: { set: "siler-sicilia" } }) { tools { id } }
+    }`);
+    expect(report?.reason).toMatch(/Tool\.id, a key/);
+    expect((await expectExact(report, "full")).length).toBeGreaterThan(0);
+  });
+
   it("falls back to the full refresh for a write on another type that links practices", async () => {
     const report = await write(`mutation {
       updateTargetGroups(

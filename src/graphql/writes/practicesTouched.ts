@@ -38,6 +38,12 @@ const OWN_LINKS = new Set([
   "tools",
 ]);
 
+/**
+ * The properties similarity reads of the other node types: their keys (features.ts: a LEP's code, a region's NUTS
+ * code, the others' id). Any other property of theirs (a name, a kind) is no feature.
+ */
+const ITEM_KEYS = new Set(["id", "code", "nuts"]);
+
 /** Thrown inside the analysis: the reason it cannot vouch for the mutation. */
 class Unrecognised extends Error {}
 
@@ -116,6 +122,34 @@ function checkUpdate(practice: GraphQLObjectType, update: unknown): boolean {
   return links;
 }
 
+/** The node type a generated `create<Plural>`/`update<Plural>` root field writes, other than Practice. */
+function itemTypeOf(schema: GraphQLSchema, name: string): GraphQLObjectType | undefined {
+  const plural = /^(?:create|update)(\w+)$/.exec(name)?.[1];
+  if (!plural || plural === "Practices") return undefined;
+  const list = schema.getQueryType()?.getFields()[plural[0]!.toLowerCase() + plural.slice(1)];
+  const type = list && getNamedType(list.type);
+  return isObjectType(type) ? type : undefined;
+}
+
+/**
+ * Creating nodes of another type with their own properties only, or setting properties of theirs that are not
+ * their key (renaming a stakeholder): no practice's features change. A link, a nested write or a key does.
+ */
+function checkItemWrite(type: GraphQLObjectType, name: string, args: Input): void {
+  const inputs = name.startsWith("create") ? listOf(args.input) : [args.update];
+  for (const input of inputs) {
+    if (input === undefined || input === null) continue;
+    if (!isInput(input)) throw new Unrecognised(`${name} has no input object`);
+    for (const [field, value] of Object.entries(input)) {
+      if (value === undefined || value === null) continue;
+      if (!isScalarField(type, field)) throw new Unrecognised(`${name} changes ${type.name}.${field}, a link`);
+      if (name.startsWith("update") && ITEM_KEYS.has(field)) {
+        throw new Unrecognised(`${name} changes ${type.name}.${field}, a key similarity reads`);
+      }
+    }
+  }
+}
+
 function checkCreate(practice: GraphQLObjectType, input: unknown): string {
   if (!isInput(input) || typeof input.id !== "string") throw new Unrecognised("a created practice has no id");
   for (const [field, value] of Object.entries(input)) {
@@ -159,7 +193,9 @@ export function practicesTouched(
           throw new Unrecognised("a nested delete of linked nodes");
         idsOfWhere(args.where).forEach((id) => ids.add(id));
       } else {
-        throw new Unrecognised(`${name} is not analysed`);
+        const item = itemTypeOf(schema, name);
+        if (!item) throw new Unrecognised(`${name} is not analysed`);
+        checkItemWrite(item, name, args);
       }
     }
   } catch (error) {
