@@ -1,15 +1,10 @@
 /**
  * Coalesced runs of a job: a request made while a run is in progress is served by the next run, together with
- * every request made until that run starts. At most one run is in progress and one waits; a request's promise
- * settles with the first run that started after the request was made, so that run sees whatever the caller had
- * committed before asking. Runs never overlap.
+ * every request made until that run starts, and each run is handed what those requests asked (in the order they
+ * were made). At most one run is in progress and one waits; a request's promise settles with the first run that
+ * started after the request was made, so that run sees whatever the caller had committed before asking. Runs
+ * never overlap.
  */
-export function coalesce<T>(job: () => Promise<T>): () => Promise<T> {
-  const run = coalesceRequests<undefined, T>(() => job());
-  return () => run(undefined);
-}
-
-/** coalesce, where each run is handed what the requests it serves asked (in the order they were made). */
 export function coalesceRequests<R, T>(job: (requests: R[]) => Promise<T>): (request: R) => Promise<T> {
   let previous: Promise<unknown> = Promise.resolve();
   let waiting: Promise<T> | undefined;

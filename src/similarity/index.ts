@@ -9,5 +9,5 @@ export { readPracticeRecords } from "./features";
 export { TOP_K, buildSimilarityIndex, candidateCap, candidatesOf } from "./neighbours";
 export { readSimilarPractices, readSimilarPracticesAndNeighbours, NEIGHBOUR, type NeighbourProjection } from "./read";
 export { recomputeSimilarity, refreshSimilarity } from "./recompute";
-export { coalesce, coalesceRequests } from "./coalesce";
+export { coalesceRequests } from "./coalesce";
 export { liveSimilarity, type LiveSimilarity, type RefreshReport } from "./live";

@@ -1,19 +1,19 @@
-import { coalesce, coalesceRequests } from "../../src/similarity/coalesce";
+import { coalesceRequests } from "../../src/similarity/coalesce";
 
 describe("coalesce", () => {
   it("lets a failed run reject its own requests only, and runs the next one", async () => {
     let calls = 0;
     let firstStarted!: () => void;
     const started = new Promise<void>((resolve) => (firstStarted = resolve));
-    const request = coalesce(async () => {
+    const request = coalesceRequests(async () => {
       calls++;
       if (calls > 1) return calls;
       firstStarted();
       throw new Error("the database went away");
     });
-    const failing = request();
+    const failing = request(undefined);
     await started;
-    const following = request();
+    const following = request(undefined);
     await expect(failing).rejects.toThrow("the database went away");
     await expect(following).resolves.toBe(2);
   });

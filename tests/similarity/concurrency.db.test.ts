@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import {
-  coalesce,
+  coalesceRequests,
   LENSES,
   readSimilarPractices,
   recomputeSimilarity,
@@ -65,7 +65,7 @@ describe("similarity under concurrent refreshes", () => {
     let releaseFirstRun!: () => void;
     const firstRunHeld = new Promise<void>((resolve) => (releaseFirstRun = resolve));
     const runs: Array<{ started: number; refreshed: string[] }> = [];
-    const refresh = coalesce(async () => {
+    const refresh = coalesceRequests(async () => {
       const run = { started: ++clock, refreshed: [] as string[] };
       runs.push(run);
       run.refreshed = await refreshSimilarity(db.driver);
@@ -74,13 +74,13 @@ describe("similarity under concurrent refreshes", () => {
     });
 
     await linkTarget(db.driver, "2023-011", "donne");
-    const first = refresh();
+    const first = refresh(undefined);
     while (runs.length === 0 || runs[0]!.refreshed.length === 0) await new Promise((resolve) => setImmediate(resolve));
     // The first run has computed: a write committed now is not in it.
     await linkTarget(db.driver, "2023-003", "donne");
     const requests = Array.from({ length: 20 }, () => {
       const asked = ++clock;
-      return refresh().then((run) => ({ asked, run }));
+      return refresh(undefined).then((run) => ({ asked, run }));
     });
     releaseFirstRun();
     const served = await Promise.all(requests);
