@@ -11,6 +11,8 @@
 import fs from "node:fs";
 import { restoreCommand } from "../backup/restoreCommand";
 import { loadConfig, type Config } from "../config";
+import { loadVocabulary } from "../reference/vocabulary";
+import { applyAliasesBeforeLoad, type MergedOnImport } from "../vocabulary/graphAliases";
 import type { NormalizedCatalogue } from "./catalogue";
 import {
   compareWithDatabase,
@@ -84,9 +86,14 @@ async function load(
     config,
     written,
     async (driver, uri) => {
+      // Nodes merged into others (the vocabulary's formerIds, the graph's NodeAlias) first: see src/vocabulary/.
+      const aliased = await progress.step("applying node aliases", () =>
+        applyAliasesBeforeLoad(driver, catalogue, loadVocabulary(), config.neo4j.database),
+      );
+      process.stdout.write(formatMerged(aliased.merged));
       const what = `loading ${catalogue.practices.length} practices into ${uri} (one transaction)`;
       const report = await progress.step(what, () =>
-        loadCatalogue(driver, catalogue, config.neo4j.database, {
+        loadCatalogue(driver, aliased.catalogue, config.neo4j.database, {
           allow,
           beforeWriting: (changes) => progress.report(formatChanges(BEFORE_WRITING, changes)),
         }),
@@ -96,6 +103,16 @@ async function load(
     progress,
   );
   return 0;
+}
+
+/** The old nodes merged into their new one before the load, each with the links it moved (none: nothing said). */
+function formatMerged(merged: readonly MergedOnImport[]): string {
+  if (merged.length === 0) return "";
+  const lines = merged.map(
+    ({ label, from, into, moved, dropped }) =>
+      `  ${label} ${from} -> ${into}: ${moved} link(s) moved, ${dropped} the other already had`,
+  );
+  return `${merged.length} node(s) merged into the node they became (vocabulary formerIds, graph aliases), before loading:\n${lines.join("\n")}\n`;
 }
 
 runCommand("ingest", main);

@@ -1,11 +1,13 @@
 /**
  * From a catalogue file to a validated normalized catalogue: parse the cards, normalize each one,
- * extract its entities through the curated vocabulary, and check the result against the schema.
- * Touches no database; errors and warnings come back with file and line.
+ * extract its entities through the curated vocabulary, check the result against the schema, and link the nodes the
+ * vocabulary says were merged into others (`formerIds`) as those others. Touches no database; errors and warnings
+ * come back with file and line.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { loadVocabulary, type Vocabulary } from "../reference/vocabulary";
+import { applyAliases } from "../vocabulary/aliases";
 import type { ParsedCard } from "./card";
 import { NormalizedCatalogueSchema, type NormalizedCatalogue, type NormalizedPractice } from "./catalogue";
 import { extractEntities, indexPracticeTitles, type UnknownMention } from "./extract";
@@ -125,7 +127,9 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
       }),
     );
   }
-  return split(issues, unknownMentions, validated.success ? validated.data : undefined);
+  // Nodes merged into others (the vocabulary's formerIds) are linked as the node they became, with the card's lines.
+  const aliased = validated.success ? applyAliases(validated.data, vocabulary).catalogue : undefined;
+  return split(issues, unknownMentions, aliased);
 }
 
 /**

@@ -21,6 +21,12 @@ const matchable = {
   aliases: z.array(text).min(1),
   region: NutsCodeSchema.optional(),
   regionalAliases: z.array(text).optional(),
+  /**
+   * Ids of nodes merged into this entry: provisional nodes a review made its aliases (`npm run vocabulary -- review`),
+   * or nodes an editor merged into it through the API. An import links the entry where a card names one of them, and
+   * moves the old node's links onto it (src/vocabulary/aliases.ts).
+   */
+  formerIds: z.array(SlugSchema).optional(),
   note: text.optional(),
 };
 
@@ -94,7 +100,13 @@ export type LawEntry = z.infer<typeof lawSchema>;
 export type ToolEntry = z.infer<typeof toolSchema>;
 export type LineageEntry = z.infer<typeof lineageSchema>;
 export type StopPhrases = z.infer<typeof stopPhrasesSchema>;
-export type MatchableEntry = { id: string; aliases: string[]; region?: string; regionalAliases?: string[] };
+export type MatchableEntry = {
+  id: string;
+  aliases: string[];
+  region?: string;
+  regionalAliases?: string[];
+  formerIds?: string[];
+};
 
 export type Vocabulary = {
   stakeholders: StakeholderEntry[];
@@ -113,7 +125,7 @@ export class VocabularyError extends Error {
 }
 
 /** The vocabulary shipped with the code, found from this file so the working directory does not matter. */
-const VOCABULARY_DIR = path.resolve(__dirname, "../../seed/vocabulary");
+export const VOCABULARY_DIR = path.resolve(__dirname, "../../seed/vocabulary");
 
 export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
   const read = <T>(file: string, schema: z.ZodType<T>): T => readJson(path.join(dir, file), schema);
@@ -140,6 +152,7 @@ export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
     ["tools.json", vocabulary.tools, normalizePhrase],
   ];
   for (const [file, entries, aliasForm] of checks) checkEntries(path.join(dir, file), entries, aliasForm);
+  for (const [file, entries] of checks) checkFormerIds(path.join(dir, file), entries);
   checkBranches(path.join(dir, "stakeholders.json"), vocabulary.stakeholders);
   vocabulary.stakeholders = vocabulary.stakeholders.map((entry, index) =>
     placeStakeholder(`${path.join(dir, "stakeholders.json")} entry ${index} ("${entry.id}")`, entry),
@@ -212,6 +225,49 @@ function checkEntries(file: string, entries: MatchableEntry[], aliasForm: (alias
       inRegion.set(form, owners.set(region, index));
     }
   });
+}
+
+/**
+ * A former id names a node merged into its entry: it is no entry's id, and one entry only has it, so that an import
+ * knows where the old node's links go.
+ */
+function checkFormerIds(file: string, entries: MatchableEntry[]): void {
+  const ids = new Map(entries.map((entry, index) => [entry.id, index]));
+  const claimed = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const where = `${file} entry ${index} ("${entry.id}")`;
+    for (const former of entry.formerIds ?? []) {
+      const owner = ids.get(former);
+      if (owner !== undefined) {
+        throw new VocabularyError(`${where}: former id "${former}" is the id of entry ${owner}: an id cannot be both`);
+      }
+      const other = claimed.get(former);
+      if (other !== undefined && other !== index) {
+        const message = `former id "${former}" is already claimed by entry ${other} ("${entries[other]!.id}")`;
+        throw new VocabularyError(`${where}: ${message}`);
+      }
+      claimed.set(former, index);
+    }
+  });
+}
+
+/** Per node label, the former ids of the vocabulary's entries and the entry each was merged into. */
+export type FormerIds = Record<
+  "Stakeholder" | "TargetGroup" | "FundingSource" | "Cpi" | "Law" | "Tool",
+  Map<string, string>
+>;
+
+export function formerIdsOf(vocabulary: Vocabulary): FormerIds {
+  const map = (entries: MatchableEntry[]) =>
+    new Map(entries.flatMap((entry) => (entry.formerIds ?? []).map((former) => [former, entry.id] as const)));
+  return {
+    Stakeholder: map(vocabulary.stakeholders),
+    TargetGroup: map(vocabulary.targets),
+    FundingSource: map(vocabulary.funding),
+    Cpi: map(vocabulary.cpis),
+    Law: map(vocabulary.laws),
+    Tool: map(vocabulary.tools),
+  };
 }
 
 /**

@@ -1,0 +1,123 @@
+/**
+ * npm run vocabulary -- pending CATALOGUE.md [--out review.json]   the provisional nodes to review, as a review file
+ * npm run vocabulary -- review review.json [--dry-run]              apply its decisions to seed/vocabulary/
+ * npm run vocabulary -- merges [--dry-run]                          editors' merges (the graph's aliases) as formerIds
+ * `--vocabulary DIR` names another vocabulary directory than seed/vocabulary. Exit 0 done, 1 refused (every problem
+ * listed, nothing written), 2 bad usage. docs/actors.md, "Reviewing provisional nodes", says it for the expert.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { runCommand } from "../ingest/command";
+import { readCatalogue } from "../ingest/pipeline";
+import { formatReading } from "../ingest/report";
+import { createCommandLogger } from "../logger";
+import { connectDatabase } from "../neo4j/connect";
+import { loadVocabulary, VOCABULARY_DIR } from "../reference/vocabulary";
+import { applyReview, ReviewError } from "./applyReview";
+import { listNodeAliases } from "./graphAliases";
+import { writeMergesAsFormerIds } from "./merges";
+import { pendingFromCatalogue } from "./reviewFile";
+
+const USAGE = [
+  "usage: npm run vocabulary -- pending CATALOGUE.md [--out FILE] [--catalogue ID] [--edition YYYY]",
+  "         write the catalogue's provisional nodes as a review file (JSON; stdout without --out)",
+  "       npm run vocabulary -- review FILE [--dry-run]",
+  '         apply its decisions ("accept", { "aliasOf": id }) to the vocabulary files; nothing unless all are valid',
+  "       npm run vocabulary -- merges [--dry-run]",
+  "         write the merges editors made through the API (the graph's aliases) into the vocabulary as formerIds",
+  "  --vocabulary DIR   the vocabulary directory (default seed/vocabulary)",
+  "More: docs/actors.md, 'Reviewing provisional nodes'.",
+].join("\n");
+
+const OPTIONS = {
+  out: { type: "string" },
+  catalogue: { type: "string" },
+  edition: { type: "string" },
+  vocabulary: { type: "string" },
+  "dry-run": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const note = (message: string) => process.stderr.write(`vocabulary: ${message}\n`);
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const dir = path.resolve(values.vocabulary ?? VOCABULARY_DIR);
+  const [command, file, ...extra] = positionals;
+  if (extra.length > 0) return usage(`unexpected ${extra.join(" ")}`);
+  switch (command) {
+    case "pending": {
+      if (!file) return usage("pending needs the catalogue file");
+      const edition = values.edition === undefined ? undefined : Number(values.edition);
+      if (edition !== undefined && !Number.isInteger(edition)) return usage("--edition takes a year (YYYY)");
+      const reading = readCatalogue(file, { catalogId: values.catalogue, edition, vocabulary: loadVocabulary(dir) });
+      if (!reading.catalogue) {
+        process.stderr.write(formatReading(reading));
+        return 1;
+      }
+      const review = pendingFromCatalogue(reading.catalogue, reading.catalogue.catalog.source);
+      const text = `${JSON.stringify(review, null, 2)}\n`;
+      const count = Object.values(review.kinds).reduce((sum, nodes) => sum + nodes.length, 0);
+      if (values.out) {
+        fs.writeFileSync(values.out, text);
+        note(`${count} provisional node(s) written to ${values.out}: fill in each decision, then review it`);
+      } else process.stdout.write(text);
+      return 0;
+    }
+    case "review": {
+      if (!file) return usage("review needs the review file");
+      try {
+        const outcome = applyReview(file, dir, { dryRun: values["dry-run"] });
+        const lines = [
+          ...outcome.accepted.map(({ label, id }) => `  accepted ${label} ${id}`),
+          ...outcome.aliased.map(({ label, from, into }) => `  ${label} ${from} is now an alias of ${into}`),
+          `  ${outcome.pending} left pending`,
+        ];
+        process.stdout.write(`${lines.join("\n")}\n`);
+        const written = outcome.files.map((name) => path.relative(process.cwd(), name)).join(", ") || "nothing";
+        note(values["dry-run"] ? `dry run: would write ${written}` : `written: ${written}; import again to link them`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ReviewError)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+    }
+    case "merges": {
+      if (file) return usage("merges takes no file");
+      const config = loadConfig();
+      const database = await connectDatabase(config, createCommandLogger(config.logLevel), { reuseRunning: true });
+      try {
+        const session = database.driver.session({ database: config.neo4j.database, defaultAccessMode: "READ" });
+        const aliases = await session.executeRead((tx) => listNodeAliases(tx)).finally(() => session.close());
+        const outcome = writeMergesAsFormerIds(aliases, dir, { dryRun: values["dry-run"] });
+        process.stdout.write(outcome.lines.map((line) => `  ${line}\n`).join(""));
+        note(values["dry-run"] ? "dry run: nothing was written" : `${outcome.written} file(s) written`);
+        return outcome.refused ? 1 : 0;
+      } finally {
+        await database.close();
+      }
+    }
+    default:
+      return usage(command ? `unknown command ${command}` : "a command is missing");
+  }
+}
+
+function usage(message: string): number {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  return 2;
+}
+
+runCommand("vocabulary", main);
