@@ -2,6 +2,7 @@
  * A practice card as read from a catalogue file, before normalization.
  * The parser produces these; normalization and entity extraction consume them.
  */
+import type { LineMap } from "./text/location";
 
 /** Stable keys for the labelled fields of a card (the ANPAL "scheda di rilevazione"). */
 export const CARD_FIELDS = [
@@ -41,7 +42,11 @@ export type CardField = {
   label: string;
   /** Clean text: markup removed, list items on their own lines ("- item"), paragraphs separated by blank lines. */
   text: string;
+  /** Where each part of `text` was read in the source file, so that a match is put on its line (text/location.ts). */
+  lineMap: LineMap;
   tables: CardTable[];
+  /** For each of `tables`, the source line of its header and of each of its rows. */
+  tableLines: number[][];
   /** 1-based line numbers in the source file. */
   startLine: number;
   endLine: number;

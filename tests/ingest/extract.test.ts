@@ -5,6 +5,7 @@ import { extractEntities, type ExtractionContext } from "../../src/ingest/extrac
 import { describesNoAssistance } from "../../src/ingest/normalize";
 import { resolveRegion } from "../../src/reference/regions";
 import { loadVocabulary } from "../../src/reference/vocabulary";
+import { cardField } from "../support/cardField";
 
 const vocabulary = loadVocabulary(path.join(__dirname, "../../seed/vocabulary"));
 
@@ -14,7 +15,10 @@ function extract(parsed: ParsedCard, context: Partial<ExtractionContext> = {}) {
   return extractEntities(parsed, { vocabulary, practiceTitles: indexPracticeTitles(new Map()), region, ...context });
 }
 
-/** A card built by hand from real catalogue sentences; field N (in CARD_FIELDS order) sits on line 100 + 10·N. */
+/**
+ * A card built by hand from real catalogue sentences; field N (in CARD_FIELDS order) starts on line 100 + 10·N, each
+ * line of its text on the next source line.
+ */
 function card(fields: Partial<Record<CardFieldKey, string>>, catalogNumber = 1): ParsedCard {
   const parsed: ParsedCard = {
     catalogNumber,
@@ -25,14 +29,12 @@ function card(fields: Partial<Record<CardFieldKey, string>>, catalogNumber = 1):
   };
   for (const [key, text] of Object.entries(fields) as Array<[CardFieldKey, string]>) {
     const startLine = 100 + 10 * CARD_FIELDS.indexOf(key);
-    parsed.fields[key] = { key, label: key, text, tables: [], startLine, endLine: startLine + 2 };
+    parsed.fields[key] = cardField(key, text, startLine);
   }
   return parsed;
 }
 
 const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
-/** A catalogue's source lines, blank but for `lines` from line `first` (1-based) on. */
-const linesFrom = (first: number, ...lines: string[]) => [...new Array<string>(first - 1).fill(""), ...lines];
 
 describe("stakeholders", () => {
   it("merges the spellings of ANPAL Servizi into one stakeholder, keeping the first provenance", () => {
@@ -272,13 +274,6 @@ describe("provenance and unknown mentions", () => {
   it("reports what the vocabulary does not know, with its exact source line", () => {
     const extraction = extract(
       card({ stakeholders: "Regione Campania, Anpal Servizi,\nFondazione Mediterranea per il Lavoro, psicologi." }),
-      {
-        sourceLines: linesFrom(
-          230,
-          "<p>Regione Campania, Anpal Servizi,</p>",
-          "<p>Fondazione Mediterranea per il Lavoro, psicologi.</p>",
-        ),
-      },
     );
     expect(extraction.unknownMentions).toEqual([
       { field: "stakeholders", line: 231, text: "Fondazione Mediterranea per il Lavoro" },
@@ -292,13 +287,6 @@ describe("provenance and unknown mentions", () => {
   it("locates a name on its own line, not on an earlier one where a longer name holds its words", () => {
     const extraction = extract(
       card({ stakeholders: "Camera di Commercio di Salerno, Regione Campania,\ne la Camera di Commercio." }),
-      {
-        sourceLines: linesFrom(
-          230,
-          "<p>Camera di Commercio di Salerno, Regione Campania,</p>",
-          "<p>e la Camera di Commercio.</p>",
-        ),
-      },
     );
     expect(extraction.stakeholders.map(({ id, source }) => [id, source.line])).toEqual([
       ["cciaa-salerno", 230],

@@ -4,14 +4,14 @@ import { findDesignatedActors } from "../../src/ingest/extract/designated";
 import { extractEntities } from "../../src/ingest/extract/entities";
 import { resolveRegion } from "../../src/reference/regions";
 import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary";
+import { cardField } from "../support/cardField";
 
 const vocabulary = loadVocabulary();
 
 function card(fields: Partial<Record<CardFieldKey, string>>): ParsedCard {
   const parsed: ParsedCard = { catalogNumber: 1, heading: "1 Regione", fields: {}, startLine: 100, endLine: 400 };
   for (const [key, text] of Object.entries(fields) as Array<[CardFieldKey, string]>) {
-    const startLine = 100 + 10 * CARD_FIELDS.indexOf(key);
-    parsed.fields[key] = { key, label: key, text, tables: [], startLine, endLine: startLine + 2 };
+    parsed.fields[key] = cardField(key, text, 100 + 10 * CARD_FIELDS.indexOf(key));
   }
   return parsed;
 }

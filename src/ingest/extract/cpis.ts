@@ -9,8 +9,8 @@
 import { canonicalizeCpiDesignators } from "../../reference/cpiNames";
 import { tokenize } from "../../text/tokens";
 import type { CardField, CardTable } from "../card";
+import { lineAt } from "../text";
 import { listedCpis } from "./cpiLists";
-import type { LineLocator } from "./lines";
 import type { Matcher, Span } from "./matcher";
 import { textScanner, type FieldScanner, type Found } from "./scan";
 
@@ -28,18 +28,17 @@ const NAME_SUFFIX = /^(?:['’.)]|\s*\(\p{L}{2}\))*/u;
 /** A CPI's name in a field's text; `entry` is the CPI a bare name stands for (a designated one is found already). */
 type Name<E> = Span & { entry?: E };
 
-export function cpiScanner<E>(matcher: Matcher<E>, locate: LineLocator): FieldScanner<E> {
-  const scanText = textScanner(matcher, locate);
+export function cpiScanner<E>(matcher: Matcher<E>): FieldScanner<E> {
+  const scanText = textScanner(matcher);
   /** The CPI a bare name starts with, read as "CPI <name>", and the length of its name. */
   const bareCpi = (name: string): { entry: E; length: number } | undefined => {
     const hit = matcher.find(`${DESIGNATOR}${name}`).hits[0];
     return hit?.start === 0 ? { entry: hit.entry, length: suffixed(name, hit.end - DESIGNATOR.length) } : undefined;
   };
-  /** Located by its own words: a list item where it stands, a table cell by its whole row (a name may recur above). */
-  const foundAt = (field: CardField, entry: E, anchor: string, at?: number): Found<E> => {
-    const words = matcher.rewrite(tokenize(anchor)).map((token) => token.text);
-    return { entry, source: { field: field.key, line: locate(field, words, matcher.rewrite, at) } };
-  };
+  const foundOn = (field: CardField, entry: E, line: number): Found<E> => ({
+    entry,
+    source: { field: field.key, line },
+  });
 
   return (field) => {
     const { text } = field;
@@ -54,14 +53,17 @@ export function cpiScanner<E>(matcher: Matcher<E>, locate: LineLocator): FieldSc
     for (const name of listedCpis(text, nameAt)) {
       // Lists from successive designators overlap: card 14's "Napoli Scampia" is in the list of each CPI before it.
       if (name.entry === undefined || named.some(({ span }) => span.start === name.start)) continue;
-      named.push({ span: name, found: foundAt(field, name.entry, text.slice(name.start, name.end), name.start) });
+      named.push({ span: name, found: foundOn(field, name.entry, lineAt(field.lineMap, name.start)) });
     }
     named.sort((a, b) => a.span.start - b.span.start);
-    // Table cells come last and have no span: the field's text holds the table only as rendered.
-    const inTables = field.tables.flatMap(cpiColumnCells).flatMap(({ name, row }) => {
-      const bare = bareCpi(name);
-      return bare?.length === name.length ? [foundAt(field, bare.entry, row.join(" "))] : [];
-    });
+    // Table cells come last, each on its row's line: the field's text holds the table only as rendered.
+    const inTables = field.tables.flatMap((table, index) =>
+      cpiColumnCells(table).flatMap(({ name, row }) => {
+        const bare = bareCpi(name);
+        const line = field.tableLines[index]?.[row + 1] ?? field.startLine;
+        return bare?.length === name.length ? [foundOn(field, bare.entry, line)] : [];
+      }),
+    );
     return {
       found: [...named.map(({ found }) => found), ...inTables],
       hits: named.map(({ span }) => span),
@@ -75,9 +77,10 @@ function suffixed(text: string, end: number): number {
   return end + NAME_SUFFIX.exec(text.slice(end))![0].length;
 }
 
-function cpiColumnCells(table: CardTable): Array<{ name: string; row: string[] }> {
+/** The cells of a table's CPI columns, each with its row (from 0, the header aside). */
+function cpiColumnCells(table: CardTable): Array<{ name: string; row: number }> {
   const columns = table.header.flatMap((heading, column) => (isCpiHeading(heading) ? [column] : []));
-  return table.rows.flatMap((row) => columns.map((column) => ({ name: row[column] ?? "", row })));
+  return table.rows.flatMap((cells, row) => columns.map((column) => ({ name: cells[column] ?? "", row })));
 }
 
 function isCpiHeading(heading: string): boolean {

@@ -18,7 +18,6 @@ import {
 import { describesNoAssistance } from "../normalize";
 import { cpiScanner } from "./cpis";
 import { findLineage, type PracticeTitles, type UnresolvedLineage } from "./lineage";
-import { createLineLocator, type LineLocator } from "./lines";
 import { createMatcher } from "./matcher";
 import { findUnknownMentions, type UnknownMention } from "./mentions";
 import { territorialLevelOf } from "../normalize/territory";
@@ -40,7 +39,10 @@ export type ExtractionContext = {
   practiceTitles: PracticeTitles;
   /** NUTS-2 of the card's region, from normalization: it decides which regional aliases ("APL") apply. */
   region?: string;
-  /** The catalogue's lines, for exact provenance lines (without them, each item points at its field's first line). */
+  /**
+   * No longer read: each field carries its line map from the parser (text/location.ts). Accepted until the pipeline
+   * stops passing it (src/ingest/pipeline.ts, `sourceLines: lines`); then this goes too.
+   */
   sourceLines?: readonly string[];
 };
 
@@ -74,11 +76,10 @@ const ANPAL_SERVIZI = "anpal-servizi";
 
 export function extractEntities(card: ParsedCard, context: ExtractionContext): Extraction {
   const { vocabulary, practiceTitles, region } = context;
-  const locate = createLineLocator(context.sourceLines);
   const matcher = <E extends MatchableEntry>(entries: E[], options: MatcherOptions = {}) =>
     createMatcher(aliasesOn(entries, region), options);
   const scanner = <E extends MatchableEntry>(entries: E[], options: MatcherOptions = {}) =>
-    textScanner(matcher(entries, options), locate);
+    textScanner(matcher(entries, options));
   const { stopPhrases } = vocabulary;
 
   const listedStakeholders = scanner(vocabulary.stakeholders, { stopPhrases: stopPhrases.stakeholders });
@@ -86,7 +87,7 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
     vocabulary.stakeholders.filter((entry) => !entry.listedOnly),
     { stopPhrases: stopPhrases.stakeholders },
   );
-  const cpiScan = cpiScanner(matcher(vocabulary.cpis, { rewrite: canonicalizeCpiDesignators }), locate);
+  const cpiScan = cpiScanner(matcher(vocabulary.cpis, { rewrite: canonicalizeCpiDesignators }));
   const targetScan = scanner(vocabulary.targets, { stopPhrases: stopPhrases.targets });
   const fundingScan = scanner(vocabulary.funding, { stopPhrases: stopPhrases.funding });
 
@@ -106,7 +107,6 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
       curated: curatedById(vocabulary),
       region,
       national: territorialLevelOf(card.fields.territorialScope?.text ?? "") === "NATIONAL",
-      locate,
     },
   );
   cpis.items = cpis.items.map((item) => ({ ...item, entry: placeCuratedCpi(item.entry) }));
@@ -116,7 +116,7 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
   const lawScan = scanner(vocabulary.laws);
   const toolScan = scanner(vocabulary.tools);
 
-  const lineage = findLineage(card, vocabulary.lineage, practiceTitles, locate);
+  const lineage = findLineage(card, vocabulary.lineage, practiceTitles);
   return {
     stakeholders: asCatalogued(StakeholderSchema, stakeholders),
     targets: asCatalogued(TargetSchema, targets),
@@ -134,9 +134,9 @@ export function extractEntities(card: ParsedCard, context: ExtractionContext): E
     unresolvedLineage: lineage.unresolved,
     actorWarnings: designated.warnings,
     unknownMentions: [
-      ...unknownMentions(card.fields.stakeholders, locate, stakeholders, cpis, named),
-      ...unknownMentions(card.fields.targets, locate, targets),
-      ...unknownMentions(card.fields.funding, locate, funding, named),
+      ...unknownMentions(card.fields.stakeholders, stakeholders, cpis, named),
+      ...unknownMentions(card.fields.targets, targets),
+      ...unknownMentions(card.fields.funding, funding, named),
     ],
   };
 }
@@ -208,7 +208,6 @@ function aliasesOn<E extends MatchableEntry>(entries: E[], region: string | unde
 /** What the field says that no collection (of its own kind, or a named CPI) recognised. */
 function unknownMentions(
   field: CardField | undefined,
-  locate: LineLocator,
   ...collections: Array<Collected<{ id: string }>>
 ): UnknownMention[] {
   if (field === undefined) return [];
@@ -217,6 +216,5 @@ function unknownMentions(
     field,
     scans.flatMap((scan) => scan.hits),
     scans.flatMap((scan) => scan.blocked),
-    locate,
   );
 }

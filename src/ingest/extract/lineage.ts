@@ -2,7 +2,7 @@ import type { LineageEntry } from "../../reference/vocabulary";
 import { normalizePhrase } from "../../text/tokens";
 import { CARD_FIELDS, type ParsedCard } from "../card";
 import type { Lineage } from "../catalogue";
-import type { LineLocator } from "./lines";
+import { lineAt } from "../text";
 import { createMatcher } from "./matcher";
 
 /** A card names a model whose practice this import cannot link: said as a warning, so the vocabulary can be fixed. */
@@ -29,7 +29,6 @@ export function findLineage(
   card: ParsedCard,
   lineage: LineageEntry[],
   titles: PracticeTitles,
-  locate: LineLocator,
 ): { links: Lineage[]; unresolved: UnresolvedLineage[] } {
   const ownIds = titles.ids;
   const inCatalogue = (title: string | undefined) =>
@@ -44,7 +43,7 @@ export function findLineage(
     if (field === undefined) continue;
     for (const hit of matcher.find(field.text).hits) {
       const { entry } = hit;
-      const source = { field: key, line: locate(field, hit.words, undefined, hit.start) };
+      const source = { field: key, line: lineAt(field.lineMap, hit.start) };
       const target = inCatalogue(entry.introducedBy) ?? inCatalogue(entry.model) ?? earlierPractice(entry, ownIds);
       if (target === undefined) {
         if (!unresolved.has(entry.model))

@@ -5,8 +5,6 @@ export type TokenRewrite = (tokens: Token[]) => Token[];
 
 export type Hit<E> = {
   entry: E;
-  /** The matched words, in their folded (and rewritten) form. */
-  words: string[];
   /** Raw offsets of the match in the searched text. */
   start: number;
   end: number;
@@ -15,7 +13,6 @@ export type Hit<E> = {
 export type Span = { start: number; end: number };
 
 export type Matcher<E> = {
-  rewrite: TokenRewrite;
   /**
    * Non-overlapping matches, longest first where two compete, in text order; `blocked` are the stop-phrases
    * found, which name nothing and hide the aliases inside them ("avvio di impresa" is not a company).
@@ -26,7 +23,7 @@ export type Matcher<E> = {
 type Pattern<E> = { entry: E | typeof STOP; words: string[] };
 const STOP: unique symbol = Symbol("stop-phrase");
 
-export const noRewrite: TokenRewrite = (tokens) => tokens;
+const noRewrite: TokenRewrite = (tokens) => tokens;
 
 /**
  * Matches whole-word aliases. Where matches overlap the longest wins, so "Camera di Commercio di Salerno" is not
@@ -66,7 +63,6 @@ export function createMatcher<E>(
   }
 
   return {
-    rewrite,
     find(text) {
       const tokens = rewrite(tokenize(text));
       const taken = new Array<boolean>(tokens.length).fill(false);
@@ -78,7 +74,7 @@ export function createMatcher<E>(
         taken.fill(true, first, last + 1);
         const span = { start: tokens[first]!.start, end: tokens[last]!.end };
         if (pattern.entry === STOP || negated) blocked.push(span);
-        else hits.push({ entry: pattern.entry, words: pattern.words, ...span, first });
+        else hits.push({ entry: pattern.entry, ...span, first });
       }
       hits.sort((a, b) => a.first - b.first);
       return { hits: hits.map(({ first: _first, ...hit }) => hit), blocked };

@@ -1,6 +1,6 @@
 import { tokenize } from "../../text/tokens";
 import type { CardField, CardFieldKey } from "../card";
-import type { LineLocator } from "./lines";
+import { lineAt } from "../text";
 import type { Span } from "./matcher";
 import { FULL_STOP, splitSpans } from "./sentences";
 
@@ -22,7 +22,8 @@ const FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
-type Item = Span & { words: string[]; known: boolean; saysSomething: boolean };
+/** `at`: where its first word starts. */
+type Item = Span & { words: string[]; at: number; known: boolean; saysSomething: boolean };
 
 /**
  * Splits a field into sentences and list items (on ; , : / bullets, and " e " inside short items) and reports the
@@ -30,12 +31,7 @@ type Item = Span & { words: string[]; known: boolean; saysSomething: boolean };
  * gone. A sentence with a clause of prose whose unmatched items are not outnumbered by matched ones is prose:
  * its fragments are not names, so it reports nothing.
  */
-export function findUnknownMentions(
-  field: CardField,
-  known: Span[],
-  blocked: Span[],
-  locate: LineLocator,
-): UnknownMention[] {
+export function findUnknownMentions(field: CardField, known: Span[], blocked: Span[]): UnknownMention[] {
   return splitSpans(field.text, { start: 0, end: field.text.length }, SENTENCE_END).flatMap((sentence) => {
     const items = listItems(field.text, sentence).map((span) => describe(field.text, span, known, blocked));
     const candidates = items.filter((item) => !item.known && item.saysSomething && item.words.length <= MAX_ITEM_WORDS);
@@ -43,7 +39,7 @@ export function findUnknownMentions(
     if (isProse && candidates.length >= items.filter((item) => item.known).length) return [];
     return candidates.map((item) => ({
       field: field.key,
-      line: locate(field, item.words),
+      line: lineAt(field.lineMap, item.at),
       text: field.text
         .slice(item.start, item.end)
         .trim()
@@ -65,6 +61,7 @@ function describe(text: string, span: Span, known: Span[], blocked: Span[]): Ite
   return {
     ...span,
     words: tokens.map((token) => token.text),
+    at: tokens[0]?.start ?? span.start,
     known: known.some(overlaps),
     saysSomething: tokens.some(
       (token) =>

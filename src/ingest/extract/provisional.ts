@@ -10,10 +10,10 @@
  */
 import { tokenize } from "../../text/tokens";
 import type { CardFieldKey, ParsedCard } from "../card";
+import { lineAt } from "../text";
 import { regionName, type Place } from "./actorPlaces";
 import { findDesignatedActors, type DesignatedActor } from "./designated";
 import type { ActorLabel } from "./designators";
-import type { LineLocator } from "./lines";
 import type { Span } from "./matcher";
 import type { Collected, Found } from "./scan";
 
@@ -32,7 +32,6 @@ export type DesignatedContext = {
   region?: string;
   /** Whether the card's territorial level is national: its actors may be anywhere. */
   national?: boolean;
-  locate: LineLocator;
 };
 
 const LABELS: readonly ActorLabel[] = ["Stakeholder", "Cpi", "FundingSource"];
@@ -53,8 +52,9 @@ export function addDesignatedActors(
       const known = knownHits(collections, key);
       for (const actor of findDesignatedActors(field.text, context.region).filter((found) => found.label === label)) {
         if (known.some((hit) => !hit.entry.listedOnly && overlaps(hit, actor) && !supersedes(actor, hit))) continue;
-        const words = tokenize(field.text.slice(actor.start, actor.end)).map((token) => token.text);
-        const source = { field: key, line: context.locate(field, words, undefined, actor.start) };
+        // The span of a town listed after another starts at the end of the one before: its line is its first word's.
+        const first = tokenize(field.text.slice(actor.start, actor.end))[0];
+        const source = { field: key, line: lineAt(field.lineMap, actor.start + (first?.start ?? 0)) };
         const curated = context.curated[label].get(actor.id);
         if (curated === undefined && isOutside(actor, context)) {
           warnings.push({ line: source.line, message: misplaced(actor, context.region!) });

@@ -11,14 +11,24 @@
  * (page-broken conclusions, annexes) ends up in the last field.
  */
 import type { CardField, CardFieldKey, CardTable } from "../card";
-import { HTML_TABLE, markdownToText, oneLineText, parseHtmlTable, renderTable, sameTable, tableCells } from "../text";
+import {
+  HTML_TABLE,
+  oneLineText,
+  parseHtmlTable,
+  sameTable,
+  SourceText,
+  sourceMarkdownToText,
+  tableCells,
+} from "../text";
 import { issue, type ParseIssue } from "./issue";
 import { continuesLabel, matchLabel } from "./labels";
 
 export type CardSource = { lines: readonly string[]; file: string; catalogNumber: number };
 
-type OpenTable = { rows: string[][]; firstLine: number; lastLine: number; pipe: boolean };
-type OpenParagraph = { lines: string[]; firstLine: number; lastLine: number };
+/** `lines`: the source line of each row. */
+type OpenTable = { rows: string[][]; lines: number[]; firstLine: number; lastLine: number; pipe: boolean };
+/** `lineNumbers`: the source line of each of `lines` (a footnote between two of them is left out). */
+type OpenParagraph = { lines: string[]; lineNumbers: number[]; firstLine: number; lastLine: number };
 
 const BLANK = /^\s*$/;
 /** `<sup>2</sup> In allegato ...`: a footnote of the PDF page, not part of any field. */
@@ -37,8 +47,14 @@ export function readCardFields(
   return reader.finish();
 }
 
+/**
+ * Reads a card's lines in order. Each field's text is composed of blocks of SourceText, which keep the line each part
+ * of them was read from through markup removal and joins: the field gets its text and line map when the card is read.
+ */
 class FieldReader {
   private readonly fields: Partial<Record<CardFieldKey, CardField>> = {};
+  /** Each field's blocks, with the separators between them. */
+  private readonly texts = new Map<CardField, Array<SourceText | string>>();
   private readonly issues: ParseIssue[] = [];
   private current: CardField | undefined;
   private table: OpenTable | undefined;
@@ -67,15 +83,21 @@ class FieldReader {
     this.flushTable();
     if (this.paragraph) {
       this.paragraph.lines.push(line);
+      this.paragraph.lineNumbers.push(lineNo);
       this.paragraph.lastLine = lineNo;
     } else {
-      this.paragraph = { lines: [line], firstLine: lineNo, lastLine: lineNo };
+      this.paragraph = { lines: [line], lineNumbers: [lineNo], firstLine: lineNo, lastLine: lineNo };
     }
   }
 
   finish(): { fields: Partial<Record<CardFieldKey, CardField>>; issues: ParseIssue[] } {
     this.flushParagraph();
     this.flushTable();
+    for (const [field, parts] of this.texts) {
+      const text = SourceText.concat(parts);
+      field.text = text.text;
+      field.lineMap = text.map;
+    }
     return { fields: this.fields, issues: this.issues };
   }
 
@@ -107,7 +129,16 @@ class FieldReader {
   }
 
   private startField(key: CardFieldKey, label: string, lineNo: number): CardField {
-    const field: CardField = { key, label, text: "", tables: [], startLine: lineNo, endLine: lineNo };
+    const field: CardField = {
+      key,
+      label,
+      text: "",
+      lineMap: { offsets: [0], lines: [lineNo] },
+      tables: [],
+      tableLines: [],
+      startLine: lineNo,
+      endLine: lineNo,
+    };
     this.current = field;
     this.fields[key] = field;
     return field;
@@ -119,22 +150,28 @@ class FieldReader {
     const [value = "", ...extra] = cells;
     const tables = [...value.matchAll(HTML_TABLE)].map((match) => parseHtmlTable(match[0]));
     const newTables = tables.filter((table) => !field.tables.some((known) => sameTable(known, table)));
-    field.tables.push(...newTables);
-    appendText(field, markdownToText(value));
+    for (const table of newTables) {
+      field.tables.push(table);
+      field.tableLines.push([table.header, ...table.rows].map(() => lineNo));
+    }
+    this.appendText(field, sourceMarkdownToText(SourceText.of(value, lineNo)));
     // The PDF conversion sometimes repeats a table's cells after it on the same row: drop the copy.
     const repeated = tables.flatMap(tableCells).join("\t");
     const extraText = extra.map(oneLineText).filter(Boolean);
-    if (extraText.length && extraText.join("\t") !== repeated) appendText(field, extraText.join(" | "));
+    if (extraText.length && extraText.join("\t") !== repeated) {
+      this.appendText(field, SourceText.of(extraText.join(" | "), lineNo));
+    }
     field.endLine = lineNo;
   }
 
   private addTableRow(cells: string[], lineNo: number, pipe: boolean): void {
     if (this.table && this.table.pipe === pipe) {
       this.table.rows.push(cells);
+      this.table.lines.push(lineNo);
       this.table.lastLine = lineNo;
     } else {
       this.flushTable();
-      this.table = { rows: [cells], firstLine: lineNo, lastLine: lineNo, pipe };
+      this.table = { rows: [cells], lines: [lineNo], firstLine: lineNo, lastLine: lineNo, pipe };
     }
   }
 
@@ -149,13 +186,16 @@ class FieldReader {
       if (header[0]?.trim().endsWith("?")) {
         this.warn(open.firstLine, `unrecognised label '${header[0]}': its row was added to field '${field.key}'`);
       }
-      appendText(field, header.filter(Boolean).join(" | "));
+      this.appendText(field, SourceText.of(header.filter(Boolean).join(" | "), open.firstLine));
     } else {
       const table: CardTable = { header, rows };
       // A table already read from HTML may follow again as tab rows: keep it once.
       if (!field.tables.some((known) => sameTable(known, table))) {
         field.tables.push(table);
-        appendText(field, renderTable(table));
+        field.tableLines.push(open.lines);
+        // As renderTable writes it, each row on its own line.
+        const rendered = open.rows.map((row, i) => SourceText.of(row.join(" | "), open.lines[i]!));
+        this.appendText(field, SourceText.join(rendered, "\n"));
       }
     }
     field.endLine = open.lastLine;
@@ -173,24 +213,30 @@ class FieldReader {
       return;
     }
     if (!this.current) return;
-    appendText(this.current, markdownToText(raw));
+    const lines = open.lines.map((text, i) => ({ text, line: open.lineNumbers[i]! }));
+    this.appendText(this.current, sourceMarkdownToText(SourceText.ofLines(lines)));
     this.current.endLine = open.lastLine;
+  }
+
+  /**
+   * Adds a block of text to a field. A block that starts in lower case after text that stops
+   * mid-sentence is the same paragraph cut by a page break: it is joined with a space.
+   */
+  private appendText(field: CardField, block: SourceText): void {
+    if (block.text === "") return;
+    const parts = this.texts.get(field);
+    const last = parts?.[parts.length - 1];
+    if (parts === undefined || typeof last !== "object") {
+      this.texts.set(field, [block]);
+      return;
+    }
+    const cut = /[\p{L}\d,]$/u.test(last.text) && /^\p{Ll}/u.test(block.text);
+    parts.push(cut ? " " : "\n\n", block);
   }
 
   private warn(line: number, message: string): void {
     this.issues.push(issue("warning", this.source.file, line, message, this.source.catalogNumber));
   }
-}
-
-/**
- * Adds a block of text to a field. A block that starts in lower case after text that stops
- * mid-sentence is the same paragraph cut by a page break: it is joined with a space.
- */
-function appendText(field: CardField, block: string): void {
-  if (!block) return;
-  if (!field.text) field.text = block;
-  else if (/[\p{L}\d,]$/u.test(field.text) && /^\p{Ll}/u.test(block)) field.text = `${field.text} ${block}`;
-  else field.text = `${field.text}\n\n${block}`;
 }
 
 function isUpperCase(text: string): boolean {

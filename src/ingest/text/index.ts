@@ -1,3 +1,5 @@
-/** Markup of the PDF conversion (HTML, Markdown, tables) to the clean text of a card field. */
-export { cleanTitle, markdownToText, oneLineText } from "./markup";
+/** Markup of the PDF conversion (HTML, Markdown, tables) to the clean text of a card field, with where each part was read. */
+export { lineAt, type LineMap } from "./location";
+export { cleanTitle, markdownToText, oneLineText, sourceMarkdownToText } from "./markup";
+export { SourceText } from "./sourceText";
 export { HTML_TABLE, parseHtmlTable, renderTable, sameTable, tableCells } from "./table";
