@@ -32,3 +32,7 @@ CREATE INDEX cpi_municipality IF NOT EXISTS FOR (n:Cpi) ON (n.municipalityIstat)
 
 // Actors a graph held before `curated` existed were all the vocabulary's (GraphQL reads it as non-null): a no-op once set.
 MATCH (n) WHERE (n:Stakeholder OR n:Cpi OR n:FundingSource) AND n.curated IS NULL SET n.curated = true;
+
+// Node aliases (src/vocabulary/graphAliases.ts): a merge an editor made through the API (mergeNodes), one per type
+// and old id, which later imports apply and the export carries.
+CREATE CONSTRAINT node_alias_from IF NOT EXISTS FOR (n:NodeAlias) REQUIRE (n.type, n.from) IS UNIQUE;

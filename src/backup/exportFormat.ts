@@ -2,7 +2,8 @@
  * The files of an export (`npm run export -- DIR`): one `<catalogue id>.catalogue.json` per catalogue, in the
  * normalized catalogue format the loader reads (src/ingest/catalogue.ts), and `vocabulary.json`, the curated nodes as
  * the database holds them: the regions and LEP codes, and every stakeholder, target group, funding source, job
- * centre, law and tool, whether or not a practice links to it (an editor may have created it).
+ * centre, law and tool, whether or not a practice links to it (an editor may have created it), and the merges
+ * editors made (`nodeAliases`), which later imports apply.
  * Written deterministically (arrays sorted by key, objects in schema order), so two exports of one graph are equal.
  */
 import { z } from "zod";
@@ -40,6 +41,14 @@ const FundingSourceNodeSchema = z.strictObject({
 const CpiNodeSchema = z.strictObject({ id: text, name: text, ...actor });
 const LawNodeSchema = z.strictObject({ id: text, title: text, year: z.number().int().optional() });
 const ToolNodeSchema = z.strictObject({ id: text, name: text });
+/** A merge an editor made through the API (src/vocabulary/graphAliases.ts): later imports apply it. */
+const NodeAliasNodeSchema = z.strictObject({
+  type: z.enum(["Stakeholder", "TargetGroup", "FundingSource", "Cpi", "Law", "Tool"]),
+  from: text,
+  into: text,
+  mergedBy: text,
+  mergedAt: text,
+});
 
 export const VocabularySnapshotSchema = z.strictObject({
   regions: z.array(RegionNodeSchema),
@@ -58,10 +67,13 @@ export const VocabularySnapshotSchema = z.strictObject({
   cpiRegions: z.array(z.strictObject({ cpi: text, region: text })),
   laws: z.array(LawNodeSchema),
   tools: z.array(ToolNodeSchema),
+  /** Merges editors made through the API: the node `from` of `type` became `into` (absent in older exports). */
+  nodeAliases: z.array(NodeAliasNodeSchema).default([]),
 });
 
 export type VocabularySnapshot = z.infer<typeof VocabularySnapshotSchema>;
-type NodeArray = "regions" | "leps" | "stakeholders" | "targetGroups" | "fundingSources" | "cpis" | "laws" | "tools";
+type NodeArray =
+  "regions" | "leps" | "stakeholders" | "targetGroups" | "fundingSources" | "cpis" | "laws" | "tools" | "nodeAliases";
 type LinkArray = "lepParts" | "cpiRegions" | "stakeholderRegions" | "stakeholderParts";
 
 /** Each curated node type: its label, its array in vocabulary.json, its key property and the properties it has. */
@@ -79,6 +91,7 @@ export const VOCABULARY_NODES: ReadonlyArray<{
   { label: "Cpi", array: "cpis", key: "id", schema: CpiNodeSchema },
   { label: "Law", array: "laws", key: "id", schema: LawNodeSchema },
   { label: "Tool", array: "tools", key: "id", schema: ToolNodeSchema },
+  { label: "NodeAlias", array: "nodeAliases", key: "from", schema: NodeAliasNodeSchema },
 ];
 
 /** The relationships between curated nodes (they have no properties), and where vocabulary.json lists them. */

@@ -288,7 +288,9 @@ function hasLabel(node: GraphNode, label: string): boolean {
 }
 
 function keyOf(node: GraphNode): string {
-  const { id, nuts, code } = node.properties;
+  const { id, nuts, code, type, from } = node.properties;
+  // A node alias is one per type and old id (cypher/schema.cypher).
+  if (hasLabel(node, "NodeAlias")) return `${String(type)}:${String(from)}`;
   return String(id ?? nuts ?? code ?? node.elementId);
 }
 

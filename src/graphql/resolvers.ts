@@ -11,6 +11,9 @@ import { searchPractices } from "../discovery/search";
 import { LENSES, TOP_K } from "../similarity";
 import { readEvidence, TRANSFERABILITY_EVIDENCE, type CardFacts } from "../discovery/evidence";
 import { NotFoundError } from "../errors";
+import type { AliasLabel } from "../vocabulary/aliases";
+import { mergeNodes } from "../vocabulary/editorMerge";
+import { requireEditor } from "./editorRole";
 import { parseArguments } from "./errors";
 import type { Resolvers } from "./generated/schema";
 import {
@@ -69,6 +72,23 @@ const PathArguments = z.object({
 });
 const SearchArguments = z.object({ text: key.max(200, "must be at most 200 characters"), limit });
 
+/** The schema's MergeableNodeType as the graph's labels, and back. */
+const MERGEABLE = {
+  STAKEHOLDER: "Stakeholder",
+  CPI: "Cpi",
+  FUNDING_SOURCE: "FundingSource",
+  TARGET_GROUP: "TargetGroup",
+  LAW: "Law",
+  TOOL: "Tool",
+} as const satisfies Record<string, AliasLabel>;
+type MergeableType = keyof typeof MERGEABLE;
+const MERGEABLE_OF = new Map(
+  Object.entries(MERGEABLE).map(([type, label]) => [label as string, type as MergeableType]),
+);
+const MergeArguments = z.object({
+  input: z.object({ type: z.enum(Object.keys(MERGEABLE) as [MergeableType]), from: key, into: key }),
+});
+
 export const resolvers: Resolvers = {
   Query: {
     similarPractices: async (_, args, context, info) => {
@@ -93,6 +113,22 @@ export const resolvers: Resolvers = {
     regionCoverage: (_, _args, { reader }) => regionCoverage(reader),
     practicePath: (_, args, { reader }) => practicePath(reader, parseArguments(PathArguments, args)),
     searchPractices: (_, args, { reader }) => searchPractices(reader, parseArguments(SearchArguments, args)),
+  },
+  Mutation: {
+    mergeNodes: async (_, args, context) => {
+      const editor = requireEditor(context.jwt);
+      const { type, from, into } = parseArguments(MergeArguments, args).input;
+      const { merge, userErrors } = await mergeNodes(
+        context.executionContext,
+        { label: MERGEABLE[type], from, into, editor },
+        {
+          database: context.sessionConfig.database,
+          timeoutMs: context.transaction.timeout,
+          metadata: context.transaction.metadata,
+        },
+      );
+      return { merge: merge && { ...merge, type: MERGEABLE_OF.get(merge.type)! }, userErrors };
+    },
   },
   Practice: {
     transferability: (practice, _args, _context, info) => {
