@@ -1,5 +1,6 @@
 /**
  * npm run vocabulary -- pending CATALOGUE.md [--out review.json]   the provisional nodes to review, as a review file
+ * npm run vocabulary -- pending --database [--out review.json]     the same, of every catalogue the database holds
  * npm run vocabulary -- review review.json [--dry-run]              apply its decisions to seed/vocabulary/
  * npm run vocabulary -- merges [--dry-run]                          editors' merges (the graph's aliases) as formerIds
  * `--vocabulary DIR` names another vocabulary directory than seed/vocabulary. Exit 0 done, 1 refused (every problem
@@ -8,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Session } from "neo4j-driver";
 import { loadConfig } from "../config";
 import { runCommand } from "../ingest/command";
 import { readCatalogue } from "../ingest/pipeline";
@@ -18,11 +20,14 @@ import { loadVocabulary, VOCABULARY_DIR } from "../reference/vocabulary";
 import { applyReview, ReviewError } from "./applyReview";
 import { listNodeAliases } from "./graphAliases";
 import { writeMergesAsFormerIds } from "./merges";
-import { pendingFromCatalogue } from "./reviewFile";
+import { pendingInGraph } from "./pendingInGraph";
+import { pendingFromCatalogue, type ReviewFile } from "./reviewFile";
 
 const USAGE = [
   "usage: npm run vocabulary -- pending CATALOGUE.md [--out FILE] [--catalogue ID] [--edition YYYY]",
   "         write the catalogue's provisional nodes as a review file (JSON; stdout without --out)",
+  "       npm run vocabulary -- pending --database [--out FILE]",
+  "         the same for every provisional node the database holds (NEO4J_URI, or the running bundled Neo4j)",
   "       npm run vocabulary -- review FILE [--dry-run]",
   '         apply its decisions ("accept", { "aliasOf": id }) to the vocabulary files; nothing unless all are valid',
   "       npm run vocabulary -- merges [--dry-run]",
@@ -36,6 +41,7 @@ const OPTIONS = {
   catalogue: { type: "string" },
   edition: { type: "string" },
   vocabulary: { type: "string" },
+  database: { type: "boolean" },
   "dry-run": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -59,15 +65,23 @@ async function main(): Promise<number> {
   if (extra.length > 0) return usage(`unexpected ${extra.join(" ")}`);
   switch (command) {
     case "pending": {
-      if (!file) return usage("pending needs the catalogue file");
-      const edition = values.edition === undefined ? undefined : Number(values.edition);
-      if (edition !== undefined && !Number.isInteger(edition)) return usage("--edition takes a year (YYYY)");
-      const reading = readCatalogue(file, { catalogId: values.catalogue, edition, vocabulary: loadVocabulary(dir) });
-      if (!reading.catalogue) {
-        process.stderr.write(formatReading(reading));
-        return 1;
+      let review: ReviewFile;
+      if (values.database) {
+        if (file) return usage("pending --database reads no catalogue file");
+        review = await withDatabase(async (session, uri) =>
+          session.executeRead((tx) => pendingInGraph(tx, `database ${uri}`)),
+        );
+      } else {
+        if (!file) return usage("pending needs the catalogue file (or --database)");
+        const edition = values.edition === undefined ? undefined : Number(values.edition);
+        if (edition !== undefined && !Number.isInteger(edition)) return usage("--edition takes a year (YYYY)");
+        const reading = readCatalogue(file, { catalogId: values.catalogue, edition, vocabulary: loadVocabulary(dir) });
+        if (!reading.catalogue) {
+          process.stderr.write(formatReading(reading));
+          return 1;
+        }
+        review = pendingFromCatalogue(reading.catalogue, reading.catalogue.catalog.source);
       }
-      const review = pendingFromCatalogue(reading.catalogue, reading.catalogue.catalog.source);
       const text = `${JSON.stringify(review, null, 2)}\n`;
       const count = Object.values(review.kinds).reduce((sum, nodes) => sum + nodes.length, 0);
       if (values.out) {
@@ -97,21 +111,27 @@ async function main(): Promise<number> {
     }
     case "merges": {
       if (file) return usage("merges takes no file");
-      const config = loadConfig();
-      const database = await connectDatabase(config, createCommandLogger(config.logLevel), { reuseRunning: true });
-      try {
-        const session = database.driver.session({ database: config.neo4j.database, defaultAccessMode: "READ" });
-        const aliases = await session.executeRead((tx) => listNodeAliases(tx)).finally(() => session.close());
-        const outcome = writeMergesAsFormerIds(aliases, dir, { dryRun: values["dry-run"] });
-        process.stdout.write(outcome.lines.map((line) => `  ${line}\n`).join(""));
-        note(values["dry-run"] ? "dry run: nothing was written" : `${outcome.written} file(s) written`);
-        return outcome.refused ? 1 : 0;
-      } finally {
-        await database.close();
-      }
+      const aliases = await withDatabase((session) => session.executeRead((tx) => listNodeAliases(tx)));
+      const outcome = writeMergesAsFormerIds(aliases, dir, { dryRun: values["dry-run"] });
+      process.stdout.write(outcome.lines.map((line) => `  ${line}\n`).join(""));
+      note(values["dry-run"] ? "dry run: nothing was written" : `${outcome.written} file(s) written`);
+      return outcome.refused ? 1 : 0;
     }
     default:
       return usage(command ? `unknown command ${command}` : "a command is missing");
+  }
+}
+
+/** A read session of the database the importer would write into (NEO4J_URI, or the running bundled Neo4j). */
+async function withDatabase<T>(read: (session: Session, uri: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await connectDatabase(config, createCommandLogger(config.logLevel), { reuseRunning: true });
+  const session = database.driver.session({ database: config.neo4j.database, defaultAccessMode: "READ" });
+  try {
+    return await read(session, database.uri);
+  } finally {
+    await session.close();
+    await database.close();
   }
 }
 

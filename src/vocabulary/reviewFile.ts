@@ -23,7 +23,8 @@ export const DecisionSchema = z.union([
 ]);
 export type Decision = z.infer<typeof DecisionSchema>;
 
-const MentionSchema = z.strictObject({ practice: text, field: text, line: z.number().int().positive() });
+/** Where a practice names the node: a card's field and line, or (line null, from the database) an editor's link. */
+const MentionSchema = z.strictObject({ practice: text, field: text, line: z.number().int().positive().nullable() });
 
 export const ReviewNodeSchema = z.strictObject({
   id: SlugSchema,

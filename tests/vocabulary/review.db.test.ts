@@ -8,6 +8,7 @@ import { loadVocabulary } from "../../src/reference/vocabulary";
 import { applyReview } from "../../src/vocabulary/applyReview";
 import { applyAliasesBeforeLoad } from "../../src/vocabulary/graphAliases";
 import { pendingFromCatalogue, type Decision, type ReviewFile } from "../../src/vocabulary/reviewFile";
+import { runScript } from "../support/cli";
 import { useTestDatabase } from "../support/database";
 import { snapshotGraph } from "../support/graphSnapshot";
 
@@ -141,6 +142,22 @@ describe("npm run vocabulary -- review: invalid review files", () => {
     fs.writeFileSync(bad, JSON.stringify({ source: "x", kinds: { CPI: [{ id: "cpi-x", decision: "maybe" }] } }));
     expect(refused(bad)).toContain(bad);
   });
+
+  it("npm run vocabulary -- review exits 1 with the problems on stderr, and 0 once the file is valid", () => {
+    const file = reviewFile(dir, { "comune-angri": { aliasOf: "comune-nowhere" } });
+    const before = files(dir);
+    const refusal = runScript("src/vocabulary/cli.ts", ["review", file, "--vocabulary", dir]);
+    expect(refusal.status).toBe(1);
+    expect(refusal.stderr).toContain('"comune-angri": aliasOf "comune-nowhere" is no entry of stakeholders.json');
+    expect(files(dir)).toEqual(before);
+    const valid = reviewFile(dir, { "comune-maddaloni": "accept" });
+    const dryRun = runScript("src/vocabulary/cli.ts", ["review", valid, "--vocabulary", dir, "--dry-run"]);
+    expect(dryRun.stdout).toBe("  accepted Stakeholder comune-maddaloni\n  5 left pending\n");
+    expect(files(dir)).toMatchObject({ "stakeholders.json": before["stakeholders.json"] });
+    const applied = runScript("src/vocabulary/cli.ts", ["review", valid, "--vocabulary", dir]);
+    expect(applied.status).toBe(0);
+    expect(files(dir)["stakeholders.json"]).toContain('"id": "comune-maddaloni"');
+  });
 });
 
 describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Reviewing provisional nodes)", () => {
@@ -154,6 +171,11 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
   it("accepting keeps the node's id, links and provenance, and makes it curated", async () => {
     dir = vocabularyCopy();
     await importSeed(db.driver, dir);
+    // The database's provisional nodes make the same review file as the catalogue's (pending --database).
+    const listed = runScript("src/vocabulary/cli.ts", ["pending", "--database"]);
+    expect(listed.status).toBe(0);
+    const fromCatalogue = pendingFromCatalogue(readCatalogue(SEED, { sourceName: SEED }).catalogue!, SEED);
+    expect({ ...(JSON.parse(listed.stdout) as ReviewFile), source: SEED }).toEqual(fromCatalogue);
     const before = (await snapshotGraph(db.driver)).graph;
 
     const outcome = applyReview(reviewFile(dir, { "comune-maddaloni": "accept" }), dir);
