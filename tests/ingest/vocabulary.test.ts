@@ -175,4 +175,27 @@ describe("loadVocabulary", () => {
     ]);
     expect(() => loadVocabulary(dir)).toThrow(/cpis\.json entry \d+ \("cpi-altrove"\) field region/);
   });
+
+  it("refuses a former id that is an entry's id, or that two entries claim, naming file and entries", () => {
+    const asEntryId = vocabularyWith("cpis.json", (entries) => [
+      { ...entries[0], formerIds: [String(entries[1]!.id)] },
+      ...entries.slice(1),
+    ]);
+    expect(() => loadVocabulary(asEntryId)).toThrow(
+      /cpis\.json entry 0 \("cpi-torino"\): former id "cpi-lecco" is the id of entry 1: an id cannot be both/,
+    );
+    const twice = vocabularyWith("cpis.json", (entries) => [
+      { ...entries[0], formerIds: ["cpi-torino-centro"] },
+      { ...entries[1], formerIds: ["cpi-torino-centro"] },
+      ...entries.slice(2),
+    ]);
+    expect(() => loadVocabulary(twice)).toThrow(
+      /entry 1 \("cpi-lecco"\): former id "cpi-torino-centro" is already claimed by entry 0 \("cpi-torino"\)/,
+    );
+    expect(() =>
+      loadVocabulary(
+        vocabularyWith("tools.json", (entries) => [{ ...entries[0], formerIds: ["Not A Slug"] }, ...entries.slice(1)]),
+      ),
+    ).toThrow(VocabularyError);
+  });
 });
