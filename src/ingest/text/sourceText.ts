@@ -29,20 +29,29 @@ export class SourceText {
 
   /** The parts one after the other, `separator` between them. */
   static join(parts: readonly SourceText[], separator: string): SourceText {
+    const [first] = parts;
+    if (first !== undefined && parts.every((part) => onOneLine(part, first.map.lines[0]!))) {
+      return new SourceText(parts.map((part) => part.text).join(separator), first.map);
+    }
     return SourceText.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
   }
 
-  /** The parts one after the other; a string is read as part of the line the part before it ends on. */
+  /** The parts one after the other; a string is read on the line the part before it ends on (at the start, the next). */
   static concat(parts: ReadonlyArray<SourceText | string>): SourceText {
     const first = parts.find((part) => typeof part !== "string");
     if (first === undefined) throw new Error("SourceText.concat needs a SourceText among its parts");
+    // Parts read from one line make a text read from that line (most values of a card are one line).
+    const line = first.map.lines[0]!;
+    if (parts.every((part) => typeof part === "string" || onOneLine(part, line))) {
+      return new SourceText(parts.map((part) => (typeof part === "string" ? part : part.text)).join(""), first.map);
+    }
     const text = new Builder();
-    let line = first.lineAt(0);
+    let last = first.lineAt(0);
     for (const part of parts) {
-      if (typeof part === "string") text.literal(part, line);
+      if (typeof part === "string") text.literal(part, last);
       else {
         text.append(part);
-        line = part.lineAt(Infinity);
+        last = part.lineAt(Infinity);
       }
     }
     return text.build(first.lineAt(0));
@@ -77,7 +86,7 @@ export class SourceText {
 
   /** The text with `prefix` in front, read as part of the text's first line. */
   prefixed(prefix: string): SourceText {
-    return new Builder().literal(prefix, this.lineAt(0)).append(this).build(this.lineAt(0));
+    return SourceText.concat([prefix, this]);
   }
 
   /**
@@ -122,6 +131,10 @@ export class SourceText {
     }
     text.literal(template.slice(from), line);
   }
+}
+
+function onOneLine(text: SourceText, line: number): boolean {
+  return text.map.lines.length === 1 && text.map.lines[0] === line;
 }
 
 /** Builds a text part by part, with the runs of its lines. */
