@@ -6,9 +6,10 @@
  */
 import type { GraphReader } from "../neo4j/reader";
 import { InvalidArgumentError, NotFoundError } from "../errors";
+import { NODE_TYPE_NAMES, NODE_TYPES, PATH_LINKS, type NodeKind, type RelationshipType } from "../graph";
 
-export type PathNodeKind =
-  "PRACTICE" | "LEP" | "TARGET_GROUP" | "STAKEHOLDER" | "FUNDING_SOURCE" | "REGION" | "CPI" | "LAW" | "TOOL";
+/** How a step names the type of its node: the graph model's kinds of the node types a path can reach. */
+export type PathNodeKind = Exclude<NodeKind, "CATALOG">;
 export type PathStep = {
   /** 0 for the first practice, then one per relationship. */
   position: number;
@@ -19,41 +20,32 @@ export type PathStep = {
   /** Type of the relationship from the previous step (absent on the first), e.g. "INVOLVES". */
   link?: PathLink;
 };
-/** The relationships a path may follow (the GraphQL enum PathLink). */
-export type PathLink =
-  | "IN_REGION"
-  | "DELIVERED_AT"
-  | "IMPLEMENTS"
-  | "PART_OF"
-  | "TARGETS"
-  | "INVOLVES"
-  | "FUNDED_BY"
-  | "REFERENCES"
-  | "USES"
-  | "BUILDS_ON";
+/** The relationships a path may follow (the GraphQL enum PathLink; the graph model's PATH_LINKS). */
+export type PathLink = Exclude<RelationshipType, "LISTED_IN" | "SIMILAR_TO">;
 type PracticePathInput = { from: string; to: string; maxHops: number };
 
 const MAX_HOPS = 8;
 const isValidMaxHops = (maxHops: number) => Number.isInteger(maxHops) && maxHops >= 1 && maxHops <= MAX_HOPS;
 
-const KIND_BY_LABEL: Readonly<Record<string, PathNodeKind>> = {
-  Practice: "PRACTICE",
-  Lep: "LEP",
-  TargetGroup: "TARGET_GROUP",
-  Stakeholder: "STAKEHOLDER",
-  FundingSource: "FUNDING_SOURCE",
-  Region: "REGION",
-  Cpi: "CPI",
-  Law: "LAW",
-  Tool: "TOOL",
-};
+/** The node types a path can step on (a catalogue is reached by no path link), by label. */
+const STEP_TYPES = NODE_TYPE_NAMES.map((type) => NODE_TYPES[type]).filter(
+  (spec): spec is Extract<(typeof NODE_TYPES)[keyof typeof NODE_TYPES], { kind: PathNodeKind }> =>
+    spec.kind !== NODE_TYPES.Catalog.kind,
+);
+const KIND_BY_LABEL: Readonly<Record<string, PathNodeKind>> = Object.fromEntries(
+  STEP_TYPES.map((spec) => [spec.label, spec.kind]),
+);
+/** A step's id and name, whatever its type: the types' keys and name properties (no type has two of them). */
+const STEP_KEYS = [...new Set(STEP_TYPES.map((spec) => `n.${spec.key}`))];
+const STEP_NAMES = [...new Set(STEP_TYPES.map((spec) => `n.${spec.name}`))];
 
+const { Practice } = NODE_TYPES;
 const PRACTICES = `
-MATCH (p:Practice) WHERE p.id IN $ids
-RETURN p.id AS id, p.title AS title`;
+MATCH (p:${Practice.label}) WHERE p.${Practice.key} IN $ids
+RETURN p.${Practice.key} AS id, p.${Practice.name} AS title`;
 
-/** The relationships a path may follow, as a Cypher relationship type expression. */
-const LINKS = "IN_REGION|DELIVERED_AT|IMPLEMENTS|PART_OF|TARGETS|INVOLVES|FUNDED_BY|REFERENCES|USES|BUILDS_ON";
+/** The relationships a path may follow, as a Cypher relationship type expression (the model's constants). */
+const LINKS = PATH_LINKS.join("|");
 
 /**
  * Every shortest path of at most `maxHops` links over the meaningful relationships (undirected); the cost of a
@@ -66,12 +58,12 @@ const LINKS = "IN_REGION|DELIVERED_AT|IMPLEMENTS|PART_OF|TARGETS|INVOLVES|FUNDED
 function shortestPathQuery(maxHops: number): string {
   if (!isValidMaxHops(maxHops)) throw new Error(`maxHops ${maxHops} was not validated`);
   return `
-MATCH (a:Practice {id: $from}), (b:Practice {id: $to})
+MATCH (a:${Practice.label} {${Practice.key}: $from}), (b:${Practice.label} {${Practice.key}: $to})
 MATCH path = allShortestPaths((a)-[:${LINKS}*..${maxHops}]-(b))
 WITH path, [n IN nodes(path) | {
        label: head([label IN labels(n) WHERE label IN $labels]),
-       id: coalesce(n.id, n.code, n.nuts),
-       name: coalesce(n.title, n.name, n.id, n.code, n.nuts)
+       id: coalesce(${STEP_KEYS.join(", ")}),
+       name: coalesce(${[...STEP_NAMES, ...STEP_KEYS].join(", ")})
      }] AS steps,
      [n IN nodes(path)[1..-1] | size([(n)-[:${LINKS}]-() | 1])] AS degrees
 WITH steps, [r IN relationships(path) | type(r)] AS links,

@@ -9,21 +9,23 @@
 import { batchDelegateToSchema } from "@graphql-tools/batch-delegate";
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { NotFoundError } from "../errors";
+import { NODE_TYPES, type NodeTypeName } from "../graph";
 import type { PrassiContext } from "./context";
 import { mergeReads, planDirectRead, planReadsAhead, type NodeRead } from "./directRead";
 
-type NodeType = "Practice" | "Region" | "Lep" | "TargetGroup";
+/** The node types custom answers refer to. */
+type NodeType = Extract<NodeTypeName, "Practice" | "Region" | "Lep" | "TargetGroup">;
 
 /** A node as read for the selection being resolved: the fields asked for, by response key. */
 export type GraphNode = { readonly [responseKey: string]: unknown };
 
-/** The generated list query of each node type, and its key. */
-const NODE_QUERIES: Record<NodeType, { field: string; key: string; max: number }> = {
-  Practice: { field: "practices", key: "id", max: 100 },
-  Region: { field: "regions", key: "nuts", max: 200 },
-  Lep: { field: "leps", key: "code", max: 200 },
-  TargetGroup: { field: "targetGroups", key: "id", max: 200 },
-};
+/** The generated list query of each node type, its key and its page limit: the graph model's (src/graph). */
+const NODE_QUERIES = Object.fromEntries(
+  (["Practice", "Region", "Lep", "TargetGroup"] as const).map((type) => {
+    const { list, key, limit } = NODE_TYPES[type];
+    return [type, { field: list, key, max: limit.max }];
+  }),
+) as Record<NodeType, { field: string; key: string; max: number }>;
 
 const withKeyCache = new WeakMap<SelectionSetNode, SelectionSetNode>();
 
@@ -41,9 +43,6 @@ function selectionWithKey(selectionSet: SelectionSetNode, key: string): Selectio
 /** The key practices are loaded by. */
 export const PRACTICE_KEY = NODE_QUERIES.Practice.key;
 
-/** What a missing node is called in a NOT_FOUND error. */
-const NOT_FOUND_KIND = { Practice: "PRACTICE", Region: "REGION", Lep: "LEP", TargetGroup: "TARGET_GROUP" } as const;
-
 type NodeResolver<TParent, TResult> = (
   parent: TParent,
   args: unknown,
@@ -60,7 +59,7 @@ type Loaded = GraphNode | null | Error;
  */
 function present(type: NodeType, key: string, loaded: Loaded): GraphNode {
   if (loaded instanceof Error) throw loaded;
-  if (loaded === null) throw new NotFoundError(NOT_FOUND_KIND[type], key);
+  if (loaded === null) throw new NotFoundError(NODE_TYPES[type].kind, key);
   return loaded;
 }
 

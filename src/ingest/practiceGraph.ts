@@ -3,6 +3,7 @@
  * states, one relationship type each. The loader writes through this mapping, the load diff compares through it,
  * and the backup export reads the graph back through it, so the three cannot disagree.
  */
+import { NODE_TYPES, STATED_LINKS, type MergedLinkType, type StatedLinkType } from "../graph";
 import { CARD_FIELDS, type CardFieldKey } from "./card";
 import type { NormalizedPractice, PracticeLinkType, Provenance } from "./catalogue";
 
@@ -17,13 +18,23 @@ export type PracticeLink = {
 /** The entity arrays of a normalized practice, each filled from the nodes one relationship type leads to. */
 export type EntityArray = "stakeholders" | "targets" | "funding" | "cpis" | "laws" | "tools";
 
-export type LinkSpec = {
-  type: PracticeLinkType;
-  label: string;
-  key: string;
+/** How a card's links of one type are read from the normalized practice. */
+type LinkReading = {
   read: (practice: NormalizedPractice) => PracticeLink[];
   /** For links to vocabulary nodes: the practice's array of entities they come from (an entity carries its node's properties). */
   entities?: EntityArray;
+};
+
+/**
+ * A link a card states, as the graph model has it (src/graph), with the label and key of the node it leads to and
+ * how the normalized practice gives it.
+ */
+export type LinkSpec = LinkReading & {
+  type: PracticeLinkType;
+  label: string;
+  key: string;
+  /** Whether the load MERGEs the node it leads to (then `entities` says from what). */
+  mergesTarget: boolean;
 };
 
 /** Links to the nodes of a practice's entities, each node keyed by the entity's id. */
@@ -34,24 +45,16 @@ function entityLinks<E extends { id: string; source: Provenance }>(
   return entities.map((entity) => ({ key: entity.id, properties: properties(entity), source: entity.source }));
 }
 
-export const LINKS: readonly LinkSpec[] = [
-  {
-    type: "IN_REGION",
-    label: "Region",
-    key: "nuts",
+/** Each stated link's reading; a link whose target the load MERGEs must say from which entities (checked by the compiler). */
+const READINGS: { [T in StatedLinkType]: T extends MergedLinkType ? Required<LinkReading> : LinkReading } = {
+  IN_REGION: {
     read: (p) => [{ key: p.region.nuts, properties: {}, source: { field: "region", line: p.fieldLines.region } }],
   },
-  {
-    type: "IMPLEMENTS",
-    label: "Lep",
-    key: "code",
+  IMPLEMENTS: {
     read: (p) =>
       p.leps.map((code) => ({ key: code, properties: {}, source: { field: "leps", line: p.fieldLines.leps } })),
   },
-  {
-    type: "INVOLVES",
-    label: "Stakeholder",
-    key: "id",
+  INVOLVES: {
     entities: "stakeholders",
     read: (p) =>
       entityLinks(p.stakeholders, (s) => ({
@@ -61,45 +64,27 @@ export const LINKS: readonly LinkSpec[] = [
         ...actorProperties(s),
       })),
   },
-  {
-    type: "TARGETS",
-    label: "TargetGroup",
-    key: "id",
+  TARGETS: {
     entities: "targets",
     read: (p) => entityLinks(p.targets, (t) => ({ name: t.name, nameEn: t.nameEn ?? t.name })),
   },
-  {
-    type: "FUNDED_BY",
-    label: "FundingSource",
-    key: "id",
+  FUNDED_BY: {
     entities: "funding",
     read: (p) => entityLinks(p.funding, (f) => ({ name: f.name, kind: f.kind, curated: f.curated ?? true })),
   },
-  {
-    type: "DELIVERED_AT",
-    label: "Cpi",
-    key: "id",
+  DELIVERED_AT: {
     entities: "cpis",
     read: (p) => entityLinks(p.cpis, (c) => ({ name: c.name, ...actorProperties(c) })),
   },
-  {
-    type: "REFERENCES",
-    label: "Law",
-    key: "id",
+  REFERENCES: {
     entities: "laws",
     read: (p) => entityLinks(p.laws, (l) => ({ title: l.title, year: l.year ?? null })),
   },
-  {
-    type: "USES",
-    label: "Tool",
-    key: "id",
+  USES: {
     entities: "tools",
     read: (p) => entityLinks(p.tools, (t) => ({ name: t.name })),
   },
-  {
-    type: "BUILDS_ON",
-    label: "Practice",
-    key: "id",
+  BUILDS_ON: {
     // The title the link was made to: a later edition of that catalogue must keep it under the id (load/checks.ts).
     read: (p) =>
       p.buildsOn.map((b) => ({
@@ -109,7 +94,16 @@ export const LINKS: readonly LinkSpec[] = [
         source: b.source,
       })),
   },
-];
+};
+
+/** The links a card states, in the graph model's order (src/graph), each with how it is read. */
+export const LINKS: readonly LinkSpec[] = STATED_LINKS.map((link) => ({
+  type: link.type,
+  label: NODE_TYPES[link.target].label,
+  key: NODE_TYPES[link.target].key,
+  mergesTarget: link.mergesTarget,
+  ...READINGS[link.type],
+}));
 
 /** Whether an actor is curated, and its place below the region (the region is a link, sharedNodes.ts). */
 type ActorFields = Pick<
@@ -170,3 +164,11 @@ export function practiceProperties(practice: NormalizedPractice): Record<string,
     sourceEndLine: practice.source.endLine,
   };
 }
+
+/**
+ * The catalogue format's link types (src/ingest/catalogue.ts) are the model's stated links: a link the model adds
+ * or drops and the format does not follow fails to compile here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const FORMAT_FOLLOWS_MODEL: Same<PracticeLinkType, StatedLinkType> = true;
+void FORMAT_FOLLOWS_MODEL;

@@ -8,8 +8,9 @@
  * restore's checks and the API leave it out.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { BOOKKEEPING_LABELS } from "../graph";
 
-export const GRAPH_VERSION_LABEL = "GraphVersion";
+export const GRAPH_VERSION_LABEL = BOOKKEEPING_LABELS.GraphVersion;
 
 /** `<epoch>:<stamp>`; compared for equality only. */
 export type GraphVersion = string;

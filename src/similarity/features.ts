@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Driver } from "neo4j-driver";
+import { linkFeeding, NODE_TYPES, REL } from "../graph";
 import { LINK_KINDS, itemId, type LinkKind, type PracticeFeatures } from "./model";
 import { SCORING_VERSION } from "./score";
 
@@ -22,16 +23,18 @@ export type PracticeRecord = PracticeFeatures & {
  * (PART_OF*0..). Lineage: a practice has the item q for every practice q it builds on, directly or not, and
  * q has it too once something builds on it; a practice nothing builds on has no lineage item of its own.
  */
-const ITEMS = `
-  [(p)-[:IMPLEMENTS]->(:Lep)-[:PART_OF*0..]->(n:Lep) | n.code] AS LEP,
-  [(p)-[:TARGETS]->(n:TargetGroup) | n.id] AS TARGET,
-  [(p)-[:INVOLVES]->(n:Stakeholder) | n.id] AS STAKEHOLDER,
-  [(p)-[:FUNDED_BY]->(n:FundingSource) | n.id] AS FUNDING,
-  [(p)-[:IN_REGION]->(n:Region) | n.nuts] AS REGION,
-  [(p)-[:DELIVERED_AT]->(n:Cpi) | n.id] AS CPI,
-  [(p)-[:REFERENCES]->(n:Law) | n.id] AS LAW,
-  [(p)-[:USES]->(n:Tool) | n.id] AS TOOL,
-  [(p)-[:BUILDS_ON*0..]->(n:Practice) WHERE n <> p OR EXISTS { (n)<-[:BUILDS_ON]-(:Practice) } | n.id] AS LINEAGE`;
+const ITEMS = LINK_KINDS.map((kind) => `\n  ${itemsOfKind(kind)} AS ${kind}`).join(",");
+
+/** The keys of a practice's items of one kind, from the link that feeds it (labels and types: the model's constants). */
+function itemsOfKind(kind: LinkKind): string {
+  const { type, target } = linkFeeding(kind);
+  const { label, key } = NODE_TYPES[target];
+  if (kind === "LEP") return `[(p)-[:${type}]->(:${label})-[:${REL.PART_OF}*0..]->(n:${label}) | n.${key}]`;
+  if (kind === "LINEAGE") {
+    return `[(p)-[:${type}*0..]->(n:${label}) WHERE n <> p OR EXISTS { (n)<-[:${type}]-(:${label}) } | n.${key}]`;
+  }
+  return `[(p)-[:${type}]->(n:${label}) | n.${key}]`;
+}
 
 const READ_FEATURES = `
 MATCH (p:Practice)

@@ -1,17 +1,9 @@
 /** The vocabulary of similarity: what two practices can share (kinds), how a reader weighs it (lenses), what a match says. */
+import { SIMILARITY_KINDS, type SimilarityKind } from "../graph";
 
-export const LINK_KINDS = [
-  "LEP",
-  "TARGET",
-  "STAKEHOLDER",
-  "FUNDING",
-  "REGION",
-  "CPI",
-  "LAW",
-  "TOOL",
-  "LINEAGE",
-] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
+/** The kinds two practices can share, from the graph model (src/graph), which says which link feeds each. */
+export const LINK_KINDS = SIMILARITY_KINDS;
+export type LinkKind = SimilarityKind;
 
 export const LENSES = ["BALANCED", "SERVICES", "TARGETS", "ACTORS", "FUNDING"] as const;
 export type Lens = (typeof LENSES)[number];

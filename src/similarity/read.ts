@@ -6,23 +6,11 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GraphReader } from "../neo4j/reader";
+import { linkFeeding, NODE_TYPES } from "../graph";
 import { LINK_KINDS, itemId, type Lens, type LinkKind, type PracticeMatch } from "./model";
 import { TOP_K } from "./neighbours";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "./score";
 import { settle, type IntactEdge, type StoredEdge } from "./settle";
-
-/** Where the name of a shared item lives: label, key property, name property (constants, never input). */
-const ITEM_NAMES: Record<LinkKind, { label: string; key: string; name: string }> = {
-  LEP: { label: "Lep", key: "code", name: "name" },
-  TARGET: { label: "TargetGroup", key: "id", name: "name" },
-  STAKEHOLDER: { label: "Stakeholder", key: "id", name: "name" },
-  FUNDING: { label: "FundingSource", key: "id", name: "name" },
-  REGION: { label: "Region", key: "nuts", name: "name" },
-  CPI: { label: "Cpi", key: "id", name: "name" },
-  LAW: { label: "Law", key: "id", name: "title" },
-  TOOL: { label: "Tool", key: "id", name: "name" },
-  LINEAGE: { label: "Practice", key: "id", name: "title" },
-};
 
 /**
  * The shared items of an edge `s`, kind by kind, with their names: its `shared` keys ("LEP:A1", store.ts) of each
@@ -34,7 +22,8 @@ export const SHARED_WITH_NAMES = `[
       ]`;
 
 function sharedOfKind(kind: LinkKind): string {
-  const { label, key, name } = ITEM_NAMES[kind];
+  // Where the name of a shared item lives: the graph model's label, key and name of the node type feeding the kind.
+  const { label, key, name } = NODE_TYPES[linkFeeding(kind).target];
   const prefix = itemId({ kind, key: "" });
   const keys = `[item IN s.shared WHERE item STARTS WITH '${prefix}' | substring(item, ${prefix.length})]`;
   return `[itemKey IN ${keys} | {id: itemKey, name: coalesce(head(COLLECT { MATCH (n:${label} {${key}: itemKey}) RETURN n.${name} }), itemKey)}]`;

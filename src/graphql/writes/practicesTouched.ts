@@ -17,6 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
+import { NODE_TYPES, PRACTICE_LINKS } from "../../graph";
 
 export type WriteEffect = { kind: "practices"; ids: string[] } | { kind: "unknown"; reason: string };
 
@@ -24,25 +25,20 @@ type Input = Record<string, unknown>;
 
 /**
  * Practice relationships whose edits change that practice's features alone (src/similarity/features.ts; the
- * catalog is none of them). BUILDS_ON (buildsOn, inspired) moves lineage items along chains: never recognised.
+ * catalog is none of them): the graph model's practice links to other node types. A link to another practice
+ * (BUILDS_ON: buildsOn, inspired) moves lineage items along chains: never recognised.
  */
-const OWN_LINKS = new Set([
-  "catalog",
-  "regions",
-  "cpis",
-  "leps",
-  "targets",
-  "stakeholders",
-  "funding",
-  "laws",
-  "tools",
-]);
+const OWN_LINKS = new Set<string>(
+  PRACTICE_LINKS.filter((link) => link.target !== "Practice").map((link) => link.field),
+);
 
 /**
  * The properties similarity reads of the other node types: their keys (features.ts: a LEP's code, a region's NUTS
  * code, the others' id). Any other property of theirs (a name, a kind) is no feature.
  */
-const ITEM_KEYS = new Set(["id", "code", "nuts"]);
+const ITEM_KEYS = new Set<string>(
+  PRACTICE_LINKS.flatMap((link) => (link.feeds === null ? [] : [NODE_TYPES[link.target].key])),
+);
 
 /** Thrown inside the analysis: the reason it cannot vouch for the mutation. */
 class Unrecognised extends Error {}

@@ -5,11 +5,11 @@
  * new edition that gives an id to another practice, or drops it, takes other catalogues' links to it away.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { LEPS } from "../../reference/lep";
-import { REGIONS } from "../../reference/regions";
+import { NODE_TYPES } from "../../graph";
 import type { NormalizedCatalogue } from "../catalogue";
 import { LINKS, type LinkSpec } from "../practiceGraph";
 import { titlesAgree } from "../practiceTitle";
+import { referenceNodes } from "./sharedNodes";
 import type { CatalogueChanges } from "./diff";
 
 const TAKEN_PRACTICE_IDS = `
@@ -107,12 +107,21 @@ WITH link WHERE NOT EXISTS { MATCH (:${spec.label} {${spec.key}: link.to}) }
 RETURN link.practice AS practice, link.to AS to`;
 }
 
-/** The keys of the nodes of one kind that loading the catalogue writes itself. */
+/**
+ * The keys of the nodes of one kind that loading the catalogue writes itself: those its practices' entities give
+ * (a link whose target it MERGEs), else the reference data every import writes, and its own practices.
+ */
 function keysWritten(catalogue: NormalizedCatalogue, spec: LinkSpec): Set<string> {
-  if (spec.label === "Region") return new Set(REGIONS.map((region) => region.nuts));
-  if (spec.label === "Lep") return new Set(LEPS.map((lep) => lep.code));
-  if (spec.label === "Practice") return new Set(catalogue.practices.map((practice) => practice.id));
-  return new Set(catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => link.key)));
+  if (spec.mergesTarget) {
+    return new Set(catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => link.key)));
+  }
+  const written = [
+    ...referenceNodes(),
+    { label: NODE_TYPES.Practice.label, nodes: catalogue.practices.map((practice) => ({ key: practice.id })) },
+  ];
+  return new Set(
+    written.filter((nodes) => nodes.label === spec.label).flatMap((nodes) => nodes.nodes.map((n) => n.key)),
+  );
 }
 
 /**

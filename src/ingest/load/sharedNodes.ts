@@ -6,6 +6,7 @@
  * description and its diff compares through it (diffShared.ts), so that what is reported as overwritten is what is
  * written.
  */
+import { NODE_LINKS, NODE_TYPES, type NodeLinkSpec } from "../../graph";
 import { LEPS } from "../../reference/lep";
 import { REGIONS } from "../../reference/regions";
 import type { NormalizedCatalogue } from "../catalogue";
@@ -30,13 +31,11 @@ export type SharedLinks = {
 export function referenceNodes(): SharedNodes[] {
   return [
     {
-      label: "Region",
-      key: "nuts",
+      ...labelAndKey("Region"),
       nodes: REGIONS.map(({ nuts, name, istat }) => ({ key: nuts, properties: { name, istat } })),
     },
     {
-      label: "Lep",
-      key: "code",
+      ...labelAndKey("Lep"),
       nodes: LEPS.map(({ code, name, nameEn, group }) => ({ key: code, properties: { name, nameEn, group } })),
     },
   ];
@@ -44,15 +43,14 @@ export function referenceNodes(): SharedNodes[] {
 
 export function referenceLinks(): SharedLinks[] {
   const parts = LEPS.flatMap((lep) => (lep.parent ? [{ from: lep.code, to: lep.parent }] : []));
-  return [{ type: "PART_OF", from: { label: "Lep", key: "code" }, to: { label: "Lep", key: "code" }, links: parts }];
+  return [{ ...ends(nodeLink("Lep", "parent")), links: parts }];
 }
 
 /** The catalogue's node and the vocabulary nodes its practices link to, with the properties the vocabulary gives them. */
 export function catalogueNodes(catalogue: NormalizedCatalogue): SharedNodes[] {
   const { id, title, publisher, year, asOf, source } = catalogue.catalog;
   const catalog = {
-    label: "Catalog",
-    key: "id",
+    ...labelAndKey("Catalog"),
     nodes: [{ key: id, properties: { title, publisher: publisher ?? null, year, asOf, source } }],
   };
   const entities = LINKS.filter((spec) => spec.entities).map((spec) => {
@@ -76,12 +74,25 @@ export function catalogueLinks(catalogue: NormalizedCatalogue): SharedLinks[] {
   const stakeholders = practices.flatMap((practice) => practice.stakeholders);
   const stakeholderRegions = new Map(stakeholders.flatMap((s) => (s.region ? [[s.id, s.region] as const] : [])));
   const branches = new Map(stakeholders.flatMap((s) => (s.partOf ? [[s.id, s.partOf] as const] : [])));
-  const stakeholder = { label: "Stakeholder", key: "id" };
-  const region = { label: "Region", key: "nuts" };
   const links = (pairs: Map<string, string>) => [...pairs].map(([from, to]) => ({ from, to }));
   return [
-    { type: "IN_REGION", from: { label: "Cpi", key: "id" }, to: region, links: links(cpiRegions) },
-    { type: "IN_REGION", from: stakeholder, to: region, links: links(stakeholderRegions) },
-    { type: "PART_OF", from: stakeholder, to: stakeholder, links: links(branches) },
+    { ...ends(nodeLink("Cpi", "region")), links: links(cpiRegions) },
+    { ...ends(nodeLink("Stakeholder", "region")), links: links(stakeholderRegions) },
+    { ...ends(nodeLink("Stakeholder", "partOf")), links: links(branches) },
   ];
+}
+
+function labelAndKey(type: keyof typeof NODE_TYPES): { label: string; key: string } {
+  return { label: NODE_TYPES[type].label, key: NODE_TYPES[type].key };
+}
+
+/** The graph model's link between two other nodes, by its source type and GraphQL field. */
+function nodeLink(from: NodeLinkSpec["from"], field: string): NodeLinkSpec {
+  const link = NODE_LINKS.find((candidate) => candidate.from === from && candidate.field === field);
+  if (!link) throw new Error(`the graph model has no link ${from}.${field}`);
+  return link;
+}
+
+function ends(link: NodeLinkSpec): Omit<SharedLinks, "links"> {
+  return { type: link.type, from: labelAndKey(link.from), to: labelAndKey(link.to) };
 }
