@@ -6,10 +6,13 @@
  * provenance and the old node goes. The loader then finds the catalogue's links already where it writes them.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import type { NormalizedCatalogue } from "../ingest/catalogue";
+import type { NormalizedCatalogue, NormalizedPractice } from "../ingest/catalogue";
+import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
+import { LINKS } from "../ingest/practiceGraph";
 import type { Vocabulary } from "../reference/vocabulary";
 import {
   ALIAS_LABELS,
+  ALIASABLE,
   aliasTargets,
   applyAliases,
   type AliasLabel,
@@ -98,7 +101,8 @@ export async function applyAliasesBeforeLoad(
         if (targets.size === 0) continue;
         for (const from of [...(await nodesHeld(tx, label, [...targets.keys()]))].sort()) {
           const into = targets.get(from)!;
-          const counts = await mergeNodeInto(tx, label, from, into, { createInto: true });
+          const intoProperties = entryProperties(vocabulary, label, into);
+          const counts = await mergeNodeInto(tx, label, from, into, { createInto: true, intoProperties });
           if (counts) merged.push({ label, from, into, ...counts });
         }
       }
@@ -107,4 +111,27 @@ export async function applyAliasesBeforeLoad(
   } finally {
     await session.close();
   }
+}
+
+/**
+ * The properties the loader writes on a vocabulary entry's node (practiceGraph.ts's link of its label), for a node
+ * merged into that no catalogue being imported names; none for a node the vocabulary does not list.
+ */
+function entryProperties(vocabulary: Vocabulary, label: AliasLabel, id: string): Record<string, unknown> | undefined {
+  const entries: Record<AliasLabel, ReadonlyArray<{ id: string }>> = {
+    Stakeholder: vocabulary.stakeholders,
+    TargetGroup: vocabulary.targets,
+    FundingSource: vocabulary.funding,
+    Cpi: vocabulary.cpis,
+    Law: vocabulary.laws,
+    Tool: vocabulary.tools,
+  };
+  const entry = entries[label].find((candidate) => candidate.id === id);
+  const spec = LINKS.find((link) => link.type === ALIASABLE[label].link);
+  if (entry === undefined || spec === undefined) return undefined;
+  const { array, schema } = ALIASABLE[label];
+  const placed = label === "Cpi" ? placeCuratedCpi(entry as Vocabulary["cpis"][number]) : entry;
+  const entity = schema.parse({ ...placed, source: { field: "stakeholders", line: 1 } });
+  const practice = { [array]: [entity] } as unknown as NormalizedPractice;
+  return spec.read(practice)[0]?.properties;
 }

@@ -45,12 +45,15 @@ DETACH DELETE from
 RETURN incoming + outgoing AS moved`;
 }
 
-/** The node merged into, made from the old one when the graph lacks it: the import then writes what it is. */
+/**
+ * The node merged into, made from the old one when the graph lacks it, with the properties given (a vocabulary
+ * entry's, as the loader writes them); an import naming it writes them again.
+ */
 function ensureInto(label: AliasLabel): string {
   return `
 MATCH (from:${label} {id: $from})
 MERGE (into:${label} {id: $into})
-ON CREATE SET into = from {.*, id: $into}`;
+ON CREATE SET into = from {.*, id: $into}, into += $properties`;
 }
 
 /** The nodes of a label among these ids that the graph holds. */
@@ -77,12 +80,12 @@ export async function mergeNodeInto(
   label: AliasLabel,
   from: string,
   into: string,
-  options: { createInto?: boolean } = {},
+  options: { createInto?: boolean; intoProperties?: Record<string, unknown> } = {},
 ): Promise<MergeCounts | undefined> {
   if (from === into) return undefined;
   const held = await nodesHeld(tx, label, [from, into]);
   if (!held.has(from) || (!held.has(into) && !options.createInto)) return undefined;
-  if (!held.has(into)) await tx.run(ensureInto(label), { from, into });
+  if (!held.has(into)) await tx.run(ensureInto(label), { from, into, properties: options.intoProperties ?? {} });
   const dropped = (await tx.run(dropDoubled(label), { from, into })).records[0]?.get("dropped") as number;
   const moved = (await tx.run(moveRest(label), { from, into })).records[0]?.get("moved") as number;
   return { moved: Number(moved), dropped: Number(dropped) };
