@@ -2,7 +2,8 @@ import type { Driver } from "neo4j-driver";
 import type { RequestScope } from "../http/requestScope";
 import type { Logger } from "../logger";
 import type { GraphVersion } from "../neo4j/graphVersion";
-import { graphReader, type GraphReader, type ReadQueue } from "../neo4j/reader";
+import { asGraph, graphOn, type Graph } from "../neo4j/graph";
+import type { GraphReader, ReadQueue } from "../neo4j/reader";
 import { requestDriver } from "../neo4j/requestDriver";
 import type { EditorJwt } from "./auth";
 import { createLoaders, type Loaders } from "./loaders";
@@ -27,9 +28,15 @@ export type PrassiContext = {
   transaction: { timeout: number; metadata: { requestId: string } };
 };
 
-export type ContextOptions = {
-  driver: Driver;
-  database?: string;
+export type ContextOptions = (
+  | { graph: Graph }
+  | {
+      /** @deprecated pass `graph` (neo4j/graph.ts) */
+      driver: Driver;
+      /** @deprecated pass `graph` */
+      database?: string;
+    }
+) & {
   queryTimeoutMs: number;
   /** The instance's graph version stamp (cache/versionStamp.ts), for the discovery reads' memos. */
   graphVersion?: () => GraphVersion | undefined;
@@ -47,11 +54,12 @@ export function createContext(
   options: ContextOptions,
   request: { scope: Pick<RequestScope, "requestId" | "log" | "signal">; clientAddress: string; jwt?: EditorJwt },
 ): PrassiContext {
-  const { database, queryTimeoutMs, graphVersion, readQueue } = options;
+  const { queryTimeoutMs, graphVersion, readQueue } = options;
+  const graph = "graph" in options ? options.graph : asGraph(options.driver, options.database);
+  const { database } = graph;
   const { requestId, log, signal } = request.scope;
-  const driver = requestDriver(options.driver, signal);
-  const reader = graphReader(driver, {
-    database,
+  const driver = requestDriver(graph.driver, signal);
+  const reader = graphOn(driver, database).reader({
     timeoutMs: queryTimeoutMs,
     requestId,
     signal,

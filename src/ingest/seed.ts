@@ -2,6 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
+import { NODE_TYPES } from "../graph";
+import { asGraph, isGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
 import type { Logger } from "../logger";
 import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
 import { readValidJsonFile, type JsonPath } from "./jsonFile";
@@ -43,13 +45,24 @@ export function readCatalogueFiles(dir: string): CatalogueFile[] {
  * them all, and a seed committed later is loaded at the next start; one the database cannot take is skipped with a
  * warning. Returns how many were loaded.
  */
+export async function seedMissingCatalogues(graph: Graph, log: Logger, dir?: string): Promise<number>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
 export async function seedMissingCatalogues(
   driver: Driver,
   log: Logger,
   database?: string,
-  dir = SEED_DIR,
+  dir?: string,
+): Promise<number>;
+export async function seedMissingCatalogues(
+  target: GraphOrDriver,
+  log: Logger,
+  databaseOrDir?: string,
+  legacyDir?: string,
 ): Promise<number> {
-  const { records } = await driver.executeQuery("MATCH (c:Catalog) RETURN collect(c.id) AS ids", {}, { database });
+  const graph = isGraph(target) ? target : asGraph(target, databaseOrDir);
+  const dir = (isGraph(target) ? databaseOrDir : legacyDir) ?? SEED_DIR;
+  const { Catalog } = NODE_TYPES;
+  const { records } = await graph.write(`MATCH (c:${Catalog.label}) RETURN collect(c.${Catalog.key}) AS ids`);
   const present = new Set<string>(records[0]!.get("ids"));
   const missing = readCatalogueFiles(dir)
     .map(({ catalogue }) => catalogue)
@@ -57,7 +70,7 @@ export async function seedMissingCatalogues(
   let loaded = 0;
   for (const catalogue of missing) {
     try {
-      const report = await loadCatalogue(driver, catalogue, database);
+      const report = await loadCatalogue(graph, catalogue);
       log.info({ catalog: catalogue.catalog.id, ...report }, "seed catalogue loaded");
       loaded += 1;
     } catch (error) {

@@ -10,9 +10,9 @@
  */
 import { EventEmitter } from "node:events";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger";
 import { probeDatabase } from "./driver";
+import { asGraph, type GraphOrDriver } from "./graph";
 
 export type DatabaseMonitor = {
   readonly available: boolean;
@@ -23,9 +23,17 @@ export type DatabaseMonitor = {
   stop(): void;
 };
 
-export type MonitorOptions = { database?: string; intervalMs?: number; hangAfterMs?: number; log: Logger };
+export type MonitorOptions = {
+  /** @deprecated with a Driver only: a Graph names its database. */
+  database?: string;
+  intervalMs?: number;
+  hangAfterMs?: number;
+  log: Logger;
+};
 
-export function monitorDatabase(driver: Driver, options: MonitorOptions): DatabaseMonitor {
+/** Watches the database through `target` (best a small driver of its own, so that probes never queue behind requests). */
+export function monitorDatabase(target: GraphOrDriver, options: MonitorOptions): DatabaseMonitor {
+  const graph = asGraph(target, options.database);
   const intervalMs = options.intervalMs ?? 500;
   const hangAfterMs = options.hangAfterMs ?? 1_000;
   const events = new EventEmitter();
@@ -42,7 +50,7 @@ export function monitorDatabase(driver: Driver, options: MonitorOptions): Databa
   const probe = async () => {
     const startedAt = Date.now();
     eventLoopDelay.reset();
-    const result = await probeDatabase(driver, options.database, hangAfterMs);
+    const result = await probeDatabase(graph, hangAfterMs);
     if (stopped) return;
     const answering = result === "answered" || (result === "timed out" && lastAnswer >= startedAt);
     if (answering !== available) {

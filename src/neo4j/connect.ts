@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { startBundledNeo4j, type BundledNeo4j } from "./bundled";
 import { createDriver, isDatabaseReachable } from "./driver";
+import { graphOn } from "./graph";
 import { superviseBundledNeo4j, type RestartPolicy } from "./supervisor";
 
 export type DatabaseConnection = {
@@ -68,7 +69,7 @@ export async function connectDatabase(
 async function isReachable(uri: string): Promise<boolean> {
   const probe = createDriver({ uri });
   try {
-    return await isDatabaseReachable(probe);
+    return await isDatabaseReachable(graphOn(probe));
   } finally {
     await probe.close();
   }

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
+import { asGraph, isGraph, type Graph, type GraphOrDriver } from "./graph";
 
 /** Driver errors that mean the database gave no answer (as opposed to an error it answered with). */
 export const NO_ANSWER_CODES: ReadonlySet<string> = new Set(["ServiceUnavailable", "SessionExpired"]);
@@ -31,8 +32,31 @@ export type ProbeResult = "answered" | "failed" | "timed out";
  * Asks the database a trivial query: it answered, failed (refused, closed: it is down), or gave no answer within the
  * timeout (hung, or very busy). An auto-commit query, because managed transactions would retry a dead server.
  */
-export async function probeDatabase(driver: Driver, database?: string, timeoutMs = 2_000): Promise<ProbeResult> {
-  const session = driver.session({ database });
+export async function probeDatabase(graph: Graph, timeoutMs?: number): Promise<ProbeResult>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function probeDatabase(driver: Driver, database?: string, timeoutMs?: number): Promise<ProbeResult>;
+export async function probeDatabase(
+  target: GraphOrDriver,
+  databaseOrTimeout?: string | number,
+  timeoutMs?: number,
+): Promise<ProbeResult> {
+  const { graph, timeout } = graphAndTimeout(target, databaseOrTimeout, timeoutMs);
+  return probe(graph, timeout);
+}
+
+/** The Graph and the timeout of either form of call: (graph, timeout) or the deprecated (driver, database, timeout). */
+function graphAndTimeout(
+  target: GraphOrDriver,
+  databaseOrTimeout: string | number | undefined,
+  timeoutMs: number | undefined,
+): { graph: Graph; timeout: number } {
+  if (isGraph(target)) return { graph: target, timeout: (databaseOrTimeout as number | undefined) ?? 2_000 };
+  return { graph: asGraph(target, databaseOrTimeout as string | undefined), timeout: timeoutMs ?? 2_000 };
+}
+
+async function probe(graph: Graph, timeoutMs: number): Promise<ProbeResult> {
+  // Not graph.withSession: closing waits for a dead server, and the probe must answer by its deadline.
+  const session = graph.driver.session({ database: graph.database });
   let result: ProbeResult | undefined;
   const probe = session.run("RETURN 1").then(
     () => (result = "answered"),
@@ -54,22 +78,32 @@ export async function probeDatabase(driver: Driver, database?: string, timeoutMs
 }
 
 /** True when the database answers a trivial query within the timeout. */
-export async function isDatabaseReachable(driver: Driver, database?: string, timeoutMs = 2_000): Promise<boolean> {
-  return (await probeDatabase(driver, database, timeoutMs)) === "answered";
+export async function isDatabaseReachable(graph: Graph, timeoutMs?: number): Promise<boolean>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function isDatabaseReachable(driver: Driver, database?: string, timeoutMs?: number): Promise<boolean>;
+export async function isDatabaseReachable(
+  target: GraphOrDriver,
+  databaseOrTimeout?: string | number,
+  timeoutMs?: number,
+): Promise<boolean> {
+  const { graph, timeout } = graphAndTimeout(target, databaseOrTimeout, timeoutMs);
+  return (await probe(graph, timeout)) === "answered";
 }
 
 export type DatabaseDescription = { neo4jVersion: string; edition: string; apocVersion?: string };
 
 /** Names the server's version, edition and APOC version (absent when APOC is not installed). */
-export async function describeDatabase(driver: Driver, database?: string): Promise<DatabaseDescription> {
-  const { records } = await driver.executeQuery(
+export async function describeDatabase(graph: Graph): Promise<DatabaseDescription>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function describeDatabase(driver: Driver, database?: string): Promise<DatabaseDescription>;
+export async function describeDatabase(target: GraphOrDriver, database?: string): Promise<DatabaseDescription> {
+  const graph = asGraph(target, database);
+  const { records } = await graph.write(
     "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition",
-    {},
-    { database },
   );
   let apocVersion: string | undefined;
   try {
-    const apoc = await driver.executeQuery("RETURN apoc.version() AS version", {}, { database });
+    const apoc = await graph.write("RETURN apoc.version() AS version");
     apocVersion = apoc.records[0]?.get("version");
   } catch {
     apocVersion = undefined;

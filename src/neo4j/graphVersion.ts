@@ -9,6 +9,7 @@
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { BOOKKEEPING_LABELS } from "../graph";
+import { asGraph, isGraph, type Graph, type GraphOrDriver } from "./graph";
 
 export const GRAPH_VERSION_LABEL = BOOKKEEPING_LABELS.GraphVersion;
 
@@ -40,19 +41,28 @@ export async function advanceGraphVersionIn(tx: ManagedTransaction): Promise<Gra
 }
 
 /** Advances the stamp in a transaction of its own, after a change has committed; returns the new version. */
-export async function advanceGraphVersion(driver: Driver, database?: string): Promise<GraphVersion> {
-  const { records } = await driver.executeQuery(ADVANCE, {}, { database, routing: "WRITE" });
+export async function advanceGraphVersion(graph: Graph): Promise<GraphVersion>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function advanceGraphVersion(driver: Driver, database?: string): Promise<GraphVersion>;
+export async function advanceGraphVersion(target: GraphOrDriver, database?: string): Promise<GraphVersion> {
+  const graph = asGraph(target, database);
+  const { records } = await graph.write(ADVANCE);
   const version = String(records[0]!.get("version"));
-  for (const listener of listeners.get(driver) ?? []) listener(version);
+  for (const listener of listeners.get(graph.driver) ?? []) listener(version);
   return version;
 }
 
 /** The version as the database holds it now (`none:0` before the first change). */
-export async function readGraphVersion(driver: Driver, database?: string, timeoutMs = 1_000): Promise<GraphVersion> {
-  const { records } = await driver.executeQuery(
-    READ,
-    {},
-    { database, routing: "READ", transactionConfig: { timeout: timeoutMs } },
-  );
+export async function readGraphVersion(graph: Graph, timeoutMs?: number): Promise<GraphVersion>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function readGraphVersion(driver: Driver, database?: string, timeoutMs?: number): Promise<GraphVersion>;
+export async function readGraphVersion(
+  target: GraphOrDriver,
+  databaseOrTimeout?: string | number,
+  timeoutMs?: number,
+): Promise<GraphVersion> {
+  const graph = isGraph(target) ? target : asGraph(target, databaseOrTimeout as string | undefined);
+  const timeout = (isGraph(target) ? (databaseOrTimeout as number | undefined) : timeoutMs) ?? 1_000;
+  const { records } = await graph.read(READ, {}, { timeoutMs: timeout });
   return String(records[0]!.get("version"));
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
+import { asGraph, type Graph, type GraphOrDriver } from "./graph";
 
 const SCHEMA_FILE = path.resolve(__dirname, "../../cypher/schema.cypher");
 
@@ -18,11 +19,15 @@ function readCypherStatements(file: string): string[] {
 }
 
 /** Applies constraints and indexes (idempotent) and waits until the indexes are online. */
-export async function applySchema(driver: Driver, database?: string): Promise<number> {
+export async function applySchema(graph: Graph): Promise<number>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function applySchema(driver: Driver, database?: string): Promise<number>;
+export async function applySchema(target: GraphOrDriver, database?: string): Promise<number> {
+  const graph = asGraph(target, database);
   const statements = readCypherStatements(SCHEMA_FILE);
   for (const statement of statements) {
-    await driver.executeQuery(statement, {}, { database });
+    await graph.write(statement);
   }
-  await driver.executeQuery("CALL db.awaitIndexes(120)", {}, { database });
+  await graph.write("CALL db.awaitIndexes(120)");
   return statements.length;
 }

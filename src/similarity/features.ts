@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Driver } from "neo4j-driver";
+import { asGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
 import { linkFeeding, NODE_TYPES, REL } from "../graph";
 import { LINK_KINDS, itemId, type LinkKind, type PracticeFeatures } from "./model";
 import { SCORING_VERSION } from "./score";
@@ -55,8 +56,11 @@ function itemsOf(record: { get(key: string): unknown }): PracticeFeatures["items
   );
 }
 
-export async function readPracticeRecords(driver: Driver, database?: string): Promise<PracticeRecord[]> {
-  const { records } = await driver.executeQuery(READ_FEATURES, {}, { database, routing: "READ" });
+export async function readPracticeRecords(graph: Graph): Promise<PracticeRecord[]>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function readPracticeRecords(driver: Driver, database?: string): Promise<PracticeRecord[]>;
+export async function readPracticeRecords(target: GraphOrDriver, database?: string): Promise<PracticeRecord[]> {
+  const { records } = await asGraph(target, database).read(READ_FEATURES);
   return records.map((record) => ({
     id: record.get("id"),
     items: itemsOf(record),
@@ -72,11 +76,10 @@ export async function readPracticeRecords(driver: Driver, database?: string): Pr
  * exist is left out.
  */
 export async function readPracticeFeatures(
-  driver: Driver,
+  graph: Graph,
   ids: readonly string[],
-  database?: string,
 ): Promise<Array<PracticeFeatures & { storedSignature: string | null }>> {
-  const { records } = await driver.executeQuery(READ_SOME_FEATURES, { ids }, { database, routing: "READ" });
+  const { records } = await graph.read(READ_SOME_FEATURES, { ids });
   return records.map((record) => ({
     id: record.get("id"),
     items: itemsOf(record),

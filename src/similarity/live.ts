@@ -13,7 +13,7 @@
  * advance it did not make (another instance, an import, a restore) or a new epoch means someone else changed the
  * graph, and the run reloads instead of trusting the index. A run that fails drops the index for the same reason.
  */
-import type { Driver } from "neo4j-driver";
+import type { Graph } from "../neo4j/graph";
 import { setTimeout as sleep } from "node:timers/promises";
 import { onGraphVersionAdvanced, readGraphVersion } from "../neo4j/graphVersion";
 import { featureSignature, readPracticeFeatures, readPracticeRecords } from "./features";
@@ -185,12 +185,12 @@ function itemIds(features: PracticeFeatures | undefined): string[] {
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((value, n) => value === b[n]);
 
-export function liveSimilarity(driver: Driver, database?: string): LiveSimilarity {
+export function liveSimilarity(graph: Graph): LiveSimilarity {
   let state: State | undefined;
   /** Counts invalidate() calls: a load that started before one must not install its index. */
   let invalidations = 0;
   const own = new Set<string>();
-  const stopListening = onGraphVersionAdvanced(driver, (version) => own.add(version));
+  const stopListening = onGraphVersionAdvanced(graph.driver, (version) => own.add(version));
   let previous: Promise<unknown> = Promise.resolve();
 
   /** Runs one at a time, and a failed one leaves no index behind: the next reloads. */
@@ -203,7 +203,7 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     return next;
   };
 
-  const readVersion = async () => parseVersion(await readGraphVersion(driver, database, 10_000));
+  const readVersion = async () => parseVersion(await readGraphVersion(graph, 10_000));
 
   async function full(reason: string): Promise<RefreshReport> {
     state = undefined;
@@ -213,11 +213,10 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       const { epoch, stamp } = parseVersion(heard);
       if (epoch !== version.epoch || stamp <= version.stamp) own.delete(heard);
     }
-    const records = await readPracticeRecords(driver, database);
+    const records = await readPracticeRecords(graph);
     const index = buildSimilarityIndex(records);
     const neighbours = new Map(records.map((record) => [record.id, record.neighbours]));
-    const rewritten = await refreshFromRecords(driver, records, index, {
-      database,
+    const rewritten = await refreshFromRecords(graph, records, index, {
       onStored: ({ practiceId, edges }) =>
         neighbours.set(
           practiceId,
@@ -229,7 +228,7 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       state = { ...version, index, stale, numberOf: numbersOf(index), neighbours, listedBy: inverse(neighbours) };
     }
     // Plans the read by id now: the first targeted run would otherwise wait for it (most of a second at 100,000).
-    await readPracticeFeatures(driver, [], database);
+    await readPracticeFeatures(graph, []);
     return { mode: "full", reason, rewritten };
   }
 
@@ -258,9 +257,7 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
     if (foreign) return full(foreign);
     current.stamp = now.stamp;
     const checked = performance.now();
-    const fresh = new Map(
-      (await readPracticeFeatures(driver, touched, database)).map((features) => [features.id, features]),
-    );
+    const fresh = new Map((await readPracticeFeatures(graph, touched)).map((features) => [features.id, features]));
     const read = performance.now();
 
     const { index } = current;
@@ -422,8 +419,7 @@ export function liveSimilarity(driver: Driver, database?: string): LiveSimilarit
       const position = index.positionOf.get(id)!;
       ensureMass(current, [position, ...candidatesOf(index, position)]);
     }
-    const { stored } = await recomputeAndStore(driver, index, computed, {
-      database,
+    const { stored } = await recomputeAndStore(graph, index, computed, {
       keep: (neighbourhood) =>
         rewritten.has(neighbourhood.practiceId) || neighbourhood.edges.some((edge) => changed.has(edge.target)),
       signatureOf: (id) => featureSignature(featuresAt(index, index.positionOf.get(id)!)),

@@ -1,5 +1,6 @@
 /** Recomputes stored neighbourhoods: all of them after an import, or only those a set of changes can alter. */
 import type { Driver } from "neo4j-driver";
+import { asGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
 import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
 import {
   buildSimilarityIndex,
@@ -33,7 +34,6 @@ const COMPUTE_SLICE = 100;
 
 /** What a recomputation stores: which practices, and how to sign and hear of each. */
 export type StoreOptions = {
-  database?: string;
   /** Which computed neighbourhoods to store (all by default). */
   keep?: (neighbourhood: Neighbourhood) => boolean;
   /** The signature each stored practice gets: that of the features it was computed from. */
@@ -44,12 +44,12 @@ export type StoreOptions = {
 
 /** Computes the given practices' neighbourhoods (all by default) and stores those `keep` accepts; returns their ids. */
 export async function recomputeAndStore(
-  driver: Driver,
+  graph: Graph,
   index: SimilarityIndex,
   practiceIds: Iterable<string> | undefined,
-  { database, keep = () => true, signatureOf, onStored }: StoreOptions,
+  { keep = () => true, signatureOf, onStored }: StoreOptions,
 ): Promise<{ stored: string[]; relationships: number }> {
-  const writer = neighbourhoodWriter(driver, { get: signatureOf }, database);
+  const writer = neighbourhoodWriter(graph, { get: signatureOf });
   const stored: string[] = [];
   for (const slice of neighbourhoodSlices(index, COMPUTE_SLICE, practiceIds)) {
     const kept = slice.filter(keep);
@@ -59,7 +59,7 @@ export async function recomputeAndStore(
   }
   const relationships = await writer.finish();
   // New neighbourhoods change what the discovery fields answer: cached answers are left behind.
-  if (stored.length > 0) await advanceGraphVersion(driver, database);
+  if (stored.length > 0) await advanceGraphVersion(graph);
   return { stored, relationships };
 }
 
@@ -70,14 +70,18 @@ function signaturesOf(records: readonly PracticeRecord[]): (practiceId: string) 
 
 /** Full recomputation (after a catalogue import), or for the given practices and the practices whose neighbourhoods they can change. */
 export async function recomputeSimilarity(
-  driver: Driver,
-  options: { database?: string; practiceIds?: string[] } = {},
+  target: GraphOrDriver,
+  options: {
+    /** @deprecated with a Driver only: a Graph names its database. */
+    database?: string;
+    practiceIds?: string[];
+  } = {},
 ): Promise<{ practices: number; relationships: number }> {
-  const records = await readPracticeRecords(driver, options.database);
+  const graph = asGraph(target, options.database);
+  const records = await readPracticeRecords(graph);
   const index = buildSimilarityIndex(records);
   const practiceIds = options.practiceIds ? affectedPractices(records, index, options.practiceIds) : undefined;
-  const { stored, relationships } = await recomputeAndStore(driver, index, practiceIds, {
-    database: options.database,
+  const { stored, relationships } = await recomputeAndStore(graph, index, practiceIds, {
     signatureOf: signaturesOf(records),
   });
   return { practices: stored.length, relationships };
@@ -90,14 +94,18 @@ export async function recomputeSimilarity(
  * the others' stored neighbourhoods are what they were, but for the rarity drift docs/similarity.md describes
  * (writing is most of a refresh's time). Returns the rewritten ids.
  */
-export async function refreshSimilarity(driver: Driver, database?: string): Promise<string[]> {
-  const records = await readPracticeRecords(driver, database);
-  return refreshFromRecords(driver, records, buildSimilarityIndex(records), { database });
+export async function refreshSimilarity(graph: Graph): Promise<string[]>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function refreshSimilarity(driver: Driver, database?: string): Promise<string[]>;
+export async function refreshSimilarity(target: GraphOrDriver, database?: string): Promise<string[]> {
+  const graph = asGraph(target, database);
+  const records = await readPracticeRecords(graph);
+  return refreshFromRecords(graph, records, buildSimilarityIndex(records), {});
 }
 
 /** refreshSimilarity on records already read and indexed (live.ts keeps the index for the targeted runs after). */
 export async function refreshFromRecords(
-  driver: Driver,
+  graph: Graph,
   records: readonly PracticeRecord[],
   index: SimilarityIndex,
   options: Omit<StoreOptions, "keep" | "signatureOf">,
@@ -116,6 +124,6 @@ export async function refreshFromRecords(
   const practiceIds = [...new Set([...affectedPractices(records, index, changed), ...orphaned])].sort();
   const keep = (neighbourhood: Neighbourhood) =>
     rewritten.has(neighbourhood.practiceId) || neighbourhood.edges.some((edge) => changed.has(edge.target));
-  const { stored } = await recomputeAndStore(driver, index, practiceIds, { ...options, keep, signatureOf });
+  const { stored } = await recomputeAndStore(graph, index, practiceIds, { ...options, keep, signatureOf });
   return stored;
 }

@@ -6,6 +6,7 @@
  * database exactly as it was.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { asGraph, isGraph, type Graph, type GraphOrDriver } from "../../neo4j/graph";
 import { advanceGraphVersionIn } from "../../neo4j/graphVersion";
 import type { NormalizedCatalogue, NormalizedPractice } from "../catalogue";
 import { LINKS } from "../practiceGraph";
@@ -69,28 +70,37 @@ function describedSize(catalogue: NormalizedCatalogue): { nodes: number; relatio
 
 /** Loads a catalogue in one transaction of its own. */
 export async function loadCatalogue(
+  graph: Graph,
+  catalogue: NormalizedCatalogue,
+  options?: LoadOptions,
+): Promise<LoadReport>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
+export async function loadCatalogue(
   driver: Driver,
   catalogue: NormalizedCatalogue,
   database?: string,
-  options: LoadOptions = {},
+  options?: LoadOptions,
+): Promise<LoadReport>;
+export async function loadCatalogue(
+  target: GraphOrDriver,
+  catalogue: NormalizedCatalogue,
+  databaseOrOptions?: string | LoadOptions,
+  legacyOptions?: LoadOptions,
 ): Promise<LoadReport> {
-  const session = driver.session({ database });
-  try {
-    const { counts, changes, similarityDeleted } = await session.executeWrite((tx) =>
-      importCatalogue(tx, catalogue, options),
-    );
-    const described = describedSize(catalogue);
-    return {
-      ...counts,
-      similarityDeleted,
-      practices: catalogue.practices.length,
-      nodesMatched: described.nodes - counts.nodesCreated,
-      relationshipsMatched: described.relationships - counts.relationshipsCreated,
-      changes,
-    };
-  } finally {
-    await session.close();
-  }
+  const graph = isGraph(target) ? target : asGraph(target, databaseOrOptions as string | undefined);
+  const options = (isGraph(target) ? (databaseOrOptions as LoadOptions | undefined) : legacyOptions) ?? {};
+  const { counts, changes, similarityDeleted } = await graph.withSession("WRITE", (session) =>
+    session.executeWrite((tx) => importCatalogue(tx, catalogue, options)),
+  );
+  const described = describedSize(catalogue);
+  return {
+    ...counts,
+    similarityDeleted,
+    practices: catalogue.practices.length,
+    nodesMatched: described.nodes - counts.nodesCreated,
+    relationshipsMatched: described.relationships - counts.relationshipsCreated,
+    changes,
+  };
 }
 
 async function importCatalogue(

@@ -6,6 +6,7 @@
  * from what happens. A dry run reads the same in a read-only transaction.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { asGraph, type Graph, type GraphOrDriver } from "../../neo4j/graph";
 import type { NormalizedCatalogue, NormalizedPractice } from "../catalogue";
 import { cardFieldEnum, LINKS, practiceProperties } from "../practiceGraph";
 import { titlesAgree } from "../practiceTitle";
@@ -189,20 +190,24 @@ function statedLinks(practice: NormalizedPractice): LostLink[] {
  * The changes a load of this catalogue would make, read in a read-only transaction (the server refuses any write in
  * it); throws the CatalogueLoadError the load itself would throw when this database cannot take the catalogue.
  */
+export async function previewCatalogueChanges(graph: Graph, catalogue: NormalizedCatalogue): Promise<CatalogueChanges>;
+/** @deprecated pass a Graph (neo4j/graph.ts) */
 export async function previewCatalogueChanges(
   driver: Driver,
   catalogue: NormalizedCatalogue,
   database?: string,
+): Promise<CatalogueChanges>;
+export async function previewCatalogueChanges(
+  target: GraphOrDriver,
+  catalogue: NormalizedCatalogue,
+  database?: string,
 ): Promise<CatalogueChanges> {
-  const session = driver.session({ database, defaultAccessMode: "READ" });
-  try {
-    return await session.executeRead(async (tx) => {
+  return asGraph(target, database).withSession("READ", (session) =>
+    session.executeRead(async (tx) => {
       await checkCatalogueFits(tx, catalogue);
       return readCatalogueChanges(tx, catalogue);
-    });
-  } finally {
-    await session.close();
-  }
+    }),
+  );
 }
 
 function byTypeAndKey(a: LostLink, b: LostLink): number {
