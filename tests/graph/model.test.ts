@@ -24,6 +24,7 @@ import {
   SIMILARITY_KINDS,
 } from "../../src/graph";
 import { buildSchema, readTypeDefs } from "../../src/graphql/schema";
+import { LENS_WEIGHTS } from "../../src/similarity/model";
 
 const ROOT = path.resolve(__dirname, "../..");
 const document = parse(readTypeDefs());
@@ -125,11 +126,12 @@ describe("the graph model (src/graph) and the type definitions in schema/", () =
     expect(sorted(schemaRelationships())).toEqual(sorted(modelRelationships()));
   });
 
-  it("list the similarity kinds, the links a path follows and the kinds of its steps as the enums do", () => {
+  it("list the similarity kinds (each weighed by every lens), the links a path follows and the kinds of its steps as the enums do", () => {
     expect(enumValues("LinkKind")).toEqual([...SIMILARITY_KINDS]);
     expect(sorted(PRACTICE_LINKS.flatMap((link) => (link.feeds ? [link.feeds] : [])))).toEqual(
       sorted(SIMILARITY_KINDS),
     );
+    for (const weights of Object.values(LENS_WEIGHTS)) expect(weights).toHaveLength(SIMILARITY_KINDS.length);
     expect(sorted(enumValues("PathLink"))).toEqual(sorted(PATH_LINKS));
     const reached = new Set([
       ...PRACTICE_LINKS.filter((link) => PATH_LINKS.includes(link.type)).map((link) => link.target),
