@@ -9,6 +9,7 @@ import { monitorDatabase } from "./neo4j/availability";
 import type { BundledNeo4j } from "./neo4j/bundled";
 import { connectDatabase } from "./neo4j/connect";
 import { createDriver, describeDatabase } from "./neo4j/driver";
+import { graphOn } from "./neo4j/graph";
 import { applySchema } from "./neo4j/schema";
 import type { RestartPolicy } from "./neo4j/supervisor";
 import { startServer } from "./server";
@@ -65,26 +66,27 @@ export async function startPrassi(config: Config, log: Logger, options: PrassiOp
     cleanups.push({ name: "neo4j driver and bundled database", run: () => connection.close() });
     const { driver } = connection;
     const database = config.neo4j.database;
+    const graph = graphOn(driver, database);
 
-    const description = await describeDatabase(driver, database);
+    const description = await describeDatabase(graph);
     log.info({ ...description, uri: connection.uri, bundled: connection.bundled !== undefined }, "connected to Neo4j");
 
     const { schema, neo4jGraphQL } = await buildSchema(driver, config.jwtSecret);
     await neo4jGraphQL.checkNeo4jCompat({ driver, sessionConfig: { database } });
-    const statements = await applySchema(driver, database);
+    const statements = await applySchema(graph);
     log.info({ statements }, "database schema applied");
-    await seedMissingCatalogues(driver, log, database);
+    await seedMissingCatalogues(graph, log);
 
     // The probes have a pool of their own: while the database hangs they wait, and must not hold the service's connections.
     const probeDriver = createDriver({ ...config.neo4j, uri: connection.uri }, { maxConnections: 2 });
     cleanups.push({ name: "probe driver", run: () => probeDriver.close() });
-    const monitor = monitorDatabase(probeDriver, { database, log });
+    const monitor = monitorDatabase(graphOn(probeDriver, database), { log });
     cleanups.push({ name: "database monitor", run: async () => monitor.stop() });
     // What the requests ask tells the monitor that the database answers, even when its probe is slow.
     const serving = noticingAnswers(driver, () => monitor.sawAnswer());
     // Computes similarity for whatever lacks it or changed since (a fresh seed, a database loaded elsewhere), and
     // keeps the index it read for the refreshes after writes (one read of the whole graph at start, not two).
-    const refresher = similarityRefresher(serving, log, database);
+    const refresher = similarityRefresher(graphOn(serving, database), log);
     cleanups.push({ name: "similarity index", run: async () => refresher.live.close() });
     const { rewritten } = await refresher.live.refreshAll("start");
     if (rewritten.length > 0) log.info({ practices: rewritten.length }, "similarity computed");

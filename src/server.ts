@@ -29,6 +29,7 @@ import type { Logger } from "./logger";
 import type { DatabaseMonitor } from "./neo4j/availability";
 import { terminateRequestTransactions } from "./neo4j/cancel";
 import { isDatabaseReachable } from "./neo4j/driver";
+import { graphOn } from "./neo4j/graph";
 import { advanceGraphVersion, onGraphVersionAdvanced, readGraphVersion } from "./neo4j/graphVersion";
 import { readQueue } from "./neo4j/reader";
 
@@ -70,7 +71,7 @@ export type RunningServer = { url: string; port: number; stop(): Promise<void> }
 /** Serves GraphQL at /graphql, liveness at /healthz and database readiness at /readyz. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, driver, log } = options;
-  const database = config.neo4j.database;
+  const graph = graphOn(driver, config.neo4j.database);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -81,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const requests = config.rateLimit && rateLimit(config.rateLimit.readsPerMinute, "requests");
   // The graph's version stamp, read once a second for every request of this instance (caching: docs/operations.md).
   const reads = readQueue(config.limits.databaseReads);
-  const stamp = pollVersionStamp({ read: () => readGraphVersion(driver, database), log });
+  const stamp = pollVersionStamp({ read: () => readGraphVersion(graph), log });
   // What this process advances through the same driver (a write, the similarity refresh after it) is taken at once.
   const unsubscribeStamp = onGraphVersionAdvanced(driver, stamp.observe);
   const plugins: ApolloServerPlugin<PrassiContext>[] = [
@@ -99,7 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestErrors(),
     writeAudit(options.schema),
     ...cachingPlugins({ ...config.caching, stamp }),
-    advanceStampOnWrite(() => advanceGraphVersion(driver, database)),
+    advanceStampOnWrite(() => advanceGraphVersion(graph)),
     ...(options.plugins ?? []),
     ApolloServerPluginDrainHttpServer({ httpServer }),
   ];
@@ -132,7 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let readiness: { at: number; ready: Promise<boolean> } | undefined;
   app.get("/readyz", async (_request, response) => {
     if (!readiness || Date.now() - readiness.at > READINESS_TTL_MS)
-      readiness = { at: Date.now(), ready: isDatabaseReachable(driver, database, 1_000) };
+      readiness = { at: Date.now(), ready: isDatabaseReachable(graph, 1_000) };
     const ready = await readiness.ready;
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", neo4j: ready ? "up" : "down" });
   });
@@ -153,15 +154,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       createContext: ({ scope, clientAddress, jwt }) =>
         createContext(
           {
-            driver,
-            database,
+            graph,
             queryTimeoutMs: config.limits.queryTimeoutMs,
             graphVersion: stamp.current,
             readQueue: reads,
           },
           { scope, clientAddress, jwt },
         ),
-      terminate: (requestId) => terminateRequestTransactions(driver, requestId, database),
+      terminate: (requestId) => terminateRequestTransactions(graph, requestId),
       maxResponseBytes: config.limits.responseBytes,
       requestTimeoutMs: config.limits.requestTimeoutMs,
     }),
