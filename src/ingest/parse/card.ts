@@ -15,6 +15,7 @@ import {
   HTML_TABLE,
   oneLineText,
   parseHtmlTable,
+  renderRow,
   sameTable,
   SourceText,
   sourceMarkdownToText,
@@ -194,7 +195,7 @@ class FieldReader {
         field.tables.push(table);
         field.tableLines.push(open.lines);
         // As renderTable writes it, each row on its own line.
-        const rendered = open.rows.map((row, i) => SourceText.of(row.join(" | "), open.lines[i]!));
+        const rendered = open.rows.map((row, i) => SourceText.of(renderRow(row), open.lines[i]!));
         this.appendText(field, SourceText.join(rendered, "\n"));
       }
     }
@@ -225,8 +226,8 @@ class FieldReader {
   private appendText(field: CardField, block: SourceText): void {
     if (block.text === "") return;
     const parts = this.texts.get(field);
-    const last = parts?.[parts.length - 1];
-    if (parts === undefined || typeof last !== "object") {
+    const last = parts?.at(-1); // a block: separators only ever come before one
+    if (parts === undefined || !(last instanceof SourceText)) {
       this.texts.set(field, [block]);
       return;
     }

@@ -2,4 +2,4 @@
 export { lineAt, type LineMap } from "./location";
 export { cleanTitle, markdownToText, oneLineText, sourceMarkdownToText } from "./markup";
 export { SourceText } from "./sourceText";
-export { HTML_TABLE, parseHtmlTable, renderTable, sameTable, tableCells } from "./table";
+export { HTML_TABLE, parseHtmlTable, renderRow, renderTable, sameTable, tableCells } from "./table";

@@ -92,11 +92,18 @@ export class SourceText {
   /**
    * String.prototype.replace, with the offsets mapped: what a replacement keeps of the match (`$1`, `$&`) keeps its
    * lines, and what it writes (a line break for `<br>`, a rendered table, a decoded entity) is read on the line where
-   * the match starts.
+   * the match starts: an HTML table spread over several lines is read on the line of its `<table>`.
+   * A subset of String.prototype.replace, the one the markup needs: a function gets the match and its groups, an
+   * unmatched group as "" (never undefined, nor the offset and the string after them); a template knows `$$`, `$&`
+   * and `$n` (a group by its number).
    */
   replace(pattern: RegExp, replacement: string | ((match: string, ...groups: string[]) => string)): SourceText {
     if (this.map.lines.length === 1) {
-      return new SourceText(this.text.replace(pattern, replacement as (match: string) => string), this.map);
+      const text =
+        typeof replacement === "string"
+          ? this.text.replace(pattern, replacement)
+          : this.text.replace(pattern, (match: string, ...rest: unknown[]) => replacement(match, ...groupsOf(rest)));
+      return new SourceText(text, this.map);
     }
     const global = pattern.flags.includes("g");
     const search = new RegExp(pattern.source, pattern.flags.includes("d") ? pattern.flags : `${pattern.flags}d`);
@@ -131,6 +138,16 @@ export class SourceText {
     }
     text.literal(template.slice(from), line);
   }
+}
+
+/** The groups among String.prototype.replace's arguments after the match (the offset, a number, follows them). */
+function groupsOf(rest: unknown[]): string[] {
+  return rest
+    .slice(
+      0,
+      rest.findIndex((argument) => typeof argument === "number"),
+    )
+    .map((group) => (group as string | undefined) ?? "");
 }
 
 function onOneLine(text: SourceText, line: number): boolean {

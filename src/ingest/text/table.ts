@@ -13,7 +13,12 @@ export function parseHtmlTable(tableHtml: string): CardTable {
 
 /** The table as text lines, cells separated by " | ", so that it stays readable (and searchable) in the field text. */
 export function renderTable(table: CardTable): string {
-  return [table.header, ...table.rows].map((row) => row.join(" | ")).join("\n");
+  return [table.header, ...table.rows].map(renderRow).join("\n");
+}
+
+/** One row of a rendered table. */
+export function renderRow(row: readonly string[]): string {
+  return row.join(" | ");
 }
 
 export function sameTable(a: CardTable, b: CardTable): boolean {
