@@ -38,11 +38,7 @@ const note = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
 const loadAverage = () => os.loadavg()[0]!;
 
 async function practiceIds(database: Database): Promise<string[]> {
-  const { records } = await database.driver.executeQuery(
-    "MATCH (p:Practice) RETURN p.id AS id ORDER BY id",
-    {},
-    { routing: "READ" },
-  );
+  const { records } = await database.graph.read("MATCH (p:Practice) RETURN p.id AS id ORDER BY id");
   return records.map((record) => record.get("id") as string);
 }
 
@@ -61,7 +57,7 @@ async function checkWidget(url: string, database: Database, ids: string[], count
       continue;
     }
     const served = (JSON.parse(answer.body) as { data: { similarPractices: WidgetMatch[] } }).data.similarPractices;
-    const raw = await readWidgetAnswer(database.driver, id);
+    const raw = await readWidgetAnswer(database.graph, id);
     if (comparable(served) !== comparable(raw)) {
       differences++;
       firstProblem ??= `${id}: GraphQL ${comparable(served).slice(0, 200)} raw ${comparable(raw).slice(0, 200)}`;
@@ -183,7 +179,7 @@ async function main(): Promise<void> {
       /** The raw read, rotating over every practice. */
       const rawRequest = () => {
         let next = 0;
-        return async () => (await readWidgetAnswer(database.driver, ids[next++ % ids.length]!)) !== undefined;
+        return async () => (await readWidgetAnswer(database.graph, ids[next++ % ids.length]!)) !== undefined;
       };
       const measureRawRead = async (): Promise<Row> => {
         const read = rawRequest();

@@ -15,15 +15,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { graphql, parse, type OperationDefinitionNode } from "graphql";
-import type { Driver } from "neo4j-driver";
 import { loadConfig } from "../src/config";
 import { similarityRefresher } from "../src/graphql/refreshOnWrite";
 import { buildSchema } from "../src/graphql/schema";
 import { createLogger } from "../src/logger";
 import { startBundledNeo4j, type BundledNeo4j } from "../src/neo4j/bundled";
 import { createDriver } from "../src/neo4j/driver";
+import { graphOn, type Graph } from "../src/neo4j/graph";
 import { freePort } from "../src/neo4j/ports";
-import { graphReader } from "../src/neo4j/reader";
 import { applySchema } from "../src/neo4j/schema";
 import {
   buildSimilarityIndex,
@@ -70,27 +69,18 @@ function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size));
 }
 
-async function autoCommit(
-  driver: Driver,
-  database: string | undefined,
-  query: string,
-  parameters: Record<string, unknown>,
-): Promise<void> {
-  const session = driver.session({ database });
-  try {
+async function autoCommit(graph: Graph, query: string, parameters: Record<string, unknown>): Promise<void> {
+  await graph.withSession("WRITE", async (session) => {
     await session.run(query, parameters);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 type Rows = Array<Record<string, unknown>>;
 
 /** 1,000 practices per managed transaction, one at a time, as WRITE_NEIGHBOURHOODS writes them. */
-async function writeBatched(driver: Driver, database: string | undefined, rows: Rows): Promise<void> {
+async function writeBatched(graph: Graph, rows: Rows): Promise<void> {
   const generation = randomUUID();
-  for (const batch of chunks(rows, 1_000))
-    await driver.executeQuery(WRITE_NEIGHBOURHOODS, { rows: batch, generation }, { database });
+  for (const batch of chunks(rows, 1_000)) await graph.write(WRITE_NEIGHBOURHOODS, { rows: batch, generation });
 }
 
 /** The edges as SCORING_VERSION 3 stored them: three lists of 9 floats and one list of shared keys per kind. */
@@ -131,8 +121,7 @@ function scoreOnly(rows: Rows): Rows {
  * comparison of batch sizes, parallel sessions, IN TRANSACTIONS and apoc.periodic.iterate is recorded there.
  */
 async function compareWriteStrategies(
-  driver: Driver,
-  database: string | undefined,
+  graph: Graph,
   neighbourhoods: Neighbourhood[],
   signatures: Map<string, string>,
 ): Promise<void> {
@@ -143,49 +132,36 @@ async function compareWriteStrategies(
     `write strategies     ${neighbourhoods.length} practices, ${edges} edges each, on a graph without SIMILAR_TO edges`,
   );
   const strategies: Array<[string, () => Promise<unknown>]> = [
-    [
-      "warm-up (1,000/tx, compact edges; not compared: query plans and page cache)",
-      () => writeBatched(driver, database, rows),
-    ],
-    ["1,000/tx, previous edges (3 per-kind lists, 9 shared-key lists)", () => writeBatched(driver, database, previous)],
-    [
-      "1,000/tx, compact edges (27 floats in one list, prefixed shared keys in one)",
-      () => writeBatched(driver, database, rows),
-    ],
-    [
-      "1,000/tx, edges holding their score alone (the cost of no payload)",
-      () => writeBatched(driver, database, scoreOnly(rows)),
-    ],
+    ["warm-up (1,000/tx, compact edges; not compared: query plans and page cache)", () => writeBatched(graph, rows)],
+    ["1,000/tx, previous edges (3 per-kind lists, 9 shared-key lists)", () => writeBatched(graph, previous)],
+    ["1,000/tx, compact edges (27 floats in one list, prefixed shared keys in one)", () => writeBatched(graph, rows)],
+    ["1,000/tx, edges holding their score alone (the cost of no payload)", () => writeBatched(graph, scoreOnly(rows))],
     [
       `chosen: neighbourhoodWriter (${PRACTICES_PER_TRANSACTION}/tx, 1 in flight, fed 100 practices at a time)`,
       async () => {
-        const writer = neighbourhoodWriter(driver, signatures, database);
+        const writer = neighbourhoodWriter(graph, signatures);
         for (const slice of chunks(neighbourhoods, 100)) await writer.write(slice);
         return writer.finish();
       },
     ],
-    ["1,000/tx, previous edges again (drift)", () => writeBatched(driver, database, previous)],
+    ["1,000/tx, previous edges again (drift)", () => writeBatched(graph, previous)],
   ];
   for (const [name, write] of strategies) {
-    await autoCommit(driver, database, CLEAR_EDGES, {});
+    await autoCommit(graph, CLEAR_EDGES, {});
     const [outcome, ms] = await timed(() =>
       write().then(
         () => "",
         (error: { code?: string; message?: string }) => `  failed: ${error.code ?? error.message}`,
       ),
     );
-    const { records } = await driver.executeQuery(
-      "MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS edges",
-      {},
-      { database },
-    );
+    const { records } = await graph.write("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS edges");
     const written = Number(records[0]!.get("edges"));
     const rate = written > 0 ? `${((ms / written) * 1000).toFixed(0).padStart(4)} µs/edge` : "";
     console.log(
       `  ${name.padEnd(82)} ${seconds(ms).padStart(7)}  ${rate}  load ${loadAverage()}${written === edges ? "" : `  (${written} edges)`}${outcome}`,
     );
   }
-  await autoCommit(driver, database, CLEAR_EDGES, {});
+  await autoCommit(graph, CLEAR_EDGES, {});
 }
 
 /** An editor's write on one practice, as the API's link edit commits it: a target group linked, or unlinked. */
@@ -213,14 +189,14 @@ const pickPractice = (size: number) => `bench-${String(Math.floor(random() * siz
 const pickTargetGroup = () => `target-${Math.floor(random() * 20)}`; // drawn often: they exist
 
 /** The full refresh (what every write ran before issue 9) after edits and creations of one practice, through Cypher. */
-async function timeFullRefresh(driver: Driver, database: string | undefined, size: number): Promise<void> {
+async function timeFullRefresh(graph: Graph, size: number): Promise<void> {
   const times: number[] = [];
   for (let round = 0; round < 6; round++) {
     const created = round % 3 === 2;
     const practice = created ? `bench-new-${round}` : pickPractice(size);
     const write = created ? CREATE_ONE_PRACTICE : EDIT_ONE_PRACTICE;
-    await driver.executeQuery(write, { practice, targetGroup: pickTargetGroup() }, { database });
-    const [refreshed, ms] = await timed(() => refreshSimilarity(driver, database));
+    await graph.write(write, { practice, targetGroup: pickTargetGroup() });
+    const [refreshed, ms] = await timed(() => refreshSimilarity(graph));
     times.push(ms);
     console.log(
       `  ${created ? "new practice   " : "edited practice"} ${practice}: ${ms.toFixed(0)} ms, ${refreshed.length} practices recomputed (load ${loadAverage()})`,
@@ -256,9 +232,10 @@ const CREATE = `mutation Create($practice: ID!, $targetGroup: ID!) {
  * The refresh an API write runs now: the mutation executed through the schema as an editor, then the plugin's entry
  * point (refreshOnWrite.ts, afterWrite), which analyses the document and refreshes around the practices it names.
  */
-async function timeTargetedRefresh(driver: Driver, database: string | undefined, size: number): Promise<void> {
+async function timeTargetedRefresh(graph: Graph, size: number): Promise<void> {
+  const { driver, database } = graph;
   const { schema } = await buildSchema(driver, randomUUID());
-  const refresher = similarityRefresher(driver, createLogger("warn"), database);
+  const refresher = similarityRefresher(graph, createLogger("warn"));
   const [, loadMs] = await timed(() => refresher.live.refreshAll("bench: the live index is loaded"));
   console.log(`live index loaded    ${seconds(loadMs)} (a full refresh; load ${loadAverage()})`);
   const jwt = { roles: ["editor"], sub: "bench" };
@@ -268,10 +245,9 @@ async function timeTargetedRefresh(driver: Driver, database: string | undefined,
     const created = round % 3 === 2;
     const practice = created ? `bench-api-new-${round}` : pickPractice(size);
     const targetGroup = pickTargetGroup();
-    const { records } = await driver.executeQuery(
+    const { records } = await graph.write(
       "MATCH (:Practice {id: $practice})-[linked:TARGETS]->(:TargetGroup {id: $targetGroup}) RETURN count(*) AS linked",
       { practice, targetGroup },
-      { database },
     );
     const source = created ? CREATE : Number(records[0]!.get("linked")) > 0 ? UNLINK : LINK;
     const variables = { practice, targetGroup };
@@ -289,7 +265,7 @@ async function timeTargetedRefresh(driver: Driver, database: string | undefined,
   summary("targeted refresh (after)  ", times);
 }
 
-type Connection = { driver: Driver; database?: string; stop: () => Promise<void> };
+type Connection = { graph: Graph; stop: () => Promise<void> };
 
 async function connect(): Promise<Connection> {
   const { neo4j: external } = loadConfig();
@@ -312,7 +288,7 @@ async function connect(): Promise<Connection> {
       await driver.close();
       throw error;
     }
-    return { driver, database, stop: () => driver.close() };
+    return { graph: graphOn(driver, database), stop: () => driver.close() };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-bench-"));
   const neo4j: BundledNeo4j = await startBundledNeo4j({
@@ -324,7 +300,7 @@ async function connect(): Promise<Connection> {
   });
   const driver = createDriver({ uri: neo4j.uri });
   return {
-    driver,
+    graph: graphOn(driver),
     stop: async () => {
       await driver.close();
       await neo4j.stop();
@@ -334,8 +310,8 @@ async function connect(): Promise<Connection> {
 }
 
 /** Where a full rebuild's time goes (read, index, compute, write), and how the ways of writing compare. */
-async function profileRebuild(driver: Driver, database: string | undefined, size: number): Promise<void> {
-  const [records, readMs] = await timed(() => readPracticeRecords(driver, database));
+async function profileRebuild(graph: Graph, size: number): Promise<void> {
+  const [records, readMs] = await timed(() => readPracticeRecords(graph));
   const [index, indexMs] = await timed(async () => buildSimilarityIndex(records));
   const sampleSize = Math.min(5_000, Math.ceil(size / 4));
   const cpuBefore = process.cpuUsage();
@@ -357,17 +333,17 @@ async function profileRebuild(driver: Driver, database: string | undefined, size
     `  candidates         p50 ${percentile(candidates, 0.5)}, p95 ${percentile(candidates, 0.95)} per practice`,
   );
   const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
-  await compareWriteStrategies(driver, database, sampleNeighbourhoods, signatures);
+  await compareWriteStrategies(graph, sampleNeighbourhoods, signatures);
 }
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 20_000);
   const refreshOnly = process.argv.includes("--refresh-only");
-  const { driver, database, stop } = await connect();
+  const { graph, stop } = await connect();
   try {
-    await applySchema(driver, database);
+    await applySchema(graph);
     const practices = syntheticCatalogue(size, random);
-    const [, loadMs] = await timed(() => loadSynthetic(driver, practices, database));
+    const [, loadMs] = await timed(() => loadSynthetic(graph, practices));
     const links = practices.reduce(
       (total, p) =>
         total +
@@ -386,9 +362,9 @@ async function main(): Promise<void> {
     console.log(`links loaded         ${links} (${(links / size).toFixed(1)} per practice)`);
     console.log(`load                 ${seconds(loadMs)}`);
 
-    if (!refreshOnly) await profileRebuild(driver, database, size);
+    if (!refreshOnly) await profileRebuild(graph, size);
 
-    const [result, recomputeMs] = await timed(() => recomputeSimilarity(driver, { database }));
+    const [result, recomputeMs] = await timed(() => recomputeSimilarity(graph));
     const heapAfterRecompute = process.memoryUsage();
     console.log(
       `full rebuild         ${seconds(recomputeMs)} (${result.practices} practices; read, index, compute and write; load ${loadAverage()})`,
@@ -397,11 +373,11 @@ async function main(): Promise<void> {
       `edges written        ${result.relationships} (${(result.relationships / size).toFixed(1)} per practice)`,
     );
 
-    await timeFullRefresh(driver, database, size);
-    await timeTargetedRefresh(driver, database, size);
+    await timeFullRefresh(graph, size);
+    await timeTargetedRefresh(graph, size);
 
     const latencies: { single: number[]; batch: number[] } = { single: [], batch: [] };
-    const reader = graphReader(driver, { database });
+    const reader = graph.reader();
     const pickIds = (count: number) => Array.from({ length: count }, () => practices[Math.floor(random() * size)]!.id);
     await readSimilarPractices(reader, pickIds(10), "BALANCED", 5); // warm-up
     for (let round = 0; round < 100; round++) {

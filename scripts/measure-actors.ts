@@ -15,6 +15,7 @@ import { createCommandLogger } from "../src/logger";
 import { loadCatalogue } from "../src/ingest/load";
 import { readCatalogue } from "../src/ingest/pipeline";
 import { provisionalNodes } from "../src/ingest/extract/provisionalList";
+import { graphOn } from "../src/neo4j/graph";
 import { municipalityByIstat } from "../src/reference/gazetteer";
 import { recomputeSimilarity } from "../src/similarity";
 import { actorCatalogue } from "./support/actorCatalogue";
@@ -77,11 +78,12 @@ async function main(): Promise<void> {
 
     const log = createCommandLogger("error");
     await withThrowawayService("measure-actors", {}, log, async ({ driver }) => {
+      const graph = graphOn(driver);
       started = process.hrtime.bigint();
-      await loadCatalogue(driver, catalogue);
+      await loadCatalogue(graph, catalogue);
       console.log(`load ${seconds(started)} s`);
       started = process.hrtime.bigint();
-      const similarity = await recomputeSimilarity(driver);
+      const similarity = await recomputeSimilarity(graph);
       console.log(`similarity ${seconds(started)} s (${similarity.practices} practices, the 2023 seed's included)`);
     });
   } finally {

@@ -4,7 +4,7 @@
  * under the BALANCED lens with the same scoring functions. The floor the GraphQL path is compared with; it skips
  * read.ts's re-read of a neighbourhood caught half-written, which a benchmark without writes never needs.
  */
-import type { Driver } from "neo4j-driver";
+import type { Graph } from "../../src/neo4j/graph";
 import { unpackEdgeNumbers, type LinkKind, type PerKind, type SharedItem } from "../../src/similarity/model";
 import { SHARED_WITH_NAMES } from "../../src/similarity/read";
 import { compareMatches, lensTerms, reasonsFrom, roundScore } from "../../src/similarity/score";
@@ -36,8 +36,8 @@ export type WidgetMatch = {
 };
 
 /** The widget's answer for one practice (top 5, BALANCED), as the GraphQL query's `data.similarPractices`. */
-export async function readWidgetAnswer(driver: Driver, id: string, database?: string): Promise<WidgetMatch[]> {
-  const { records } = await driver.executeQuery(READ_WIDGET_ANSWER, { id }, { database, routing: "READ" });
+export async function readWidgetAnswer(graph: Graph, id: string): Promise<WidgetMatch[]> {
+  const { records } = await graph.read(READ_WIDGET_ANSWER, { id });
   const edges = (records[0]?.get("edges") ?? []) as Edge[];
   return edges
     .map((edge) => {

@@ -8,17 +8,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Driver } from "neo4j-driver";
 import { createLogger } from "../../src/logger";
 import { startBundledNeo4j } from "../../src/neo4j/bundled";
 import { createDriver } from "../../src/neo4j/driver";
+import { graphOn, type Graph } from "../../src/neo4j/graph";
 import { freePort } from "../../src/neo4j/ports";
 import { applySchema } from "../../src/neo4j/schema";
 import { startServiceProcess, type ServiceProcess } from "../support/serviceProcess";
 import { loadSynthetic, randomSource, syntheticCatalogue } from "../support/syntheticCatalogue";
 
 export type Database = {
-  driver: Driver;
+  graph: Graph;
   uri: string;
   stop: () => Promise<void>;
 };
@@ -34,6 +34,7 @@ export async function startDatabase(synthetic: number, log: (line: string) => vo
     log: createLogger("warn"),
   });
   const driver = createDriver({ uri: neo4j.uri });
+  const graph = graphOn(driver);
   const stop = async () => {
     await driver.close();
     await neo4j.stop();
@@ -41,16 +42,16 @@ export async function startDatabase(synthetic: number, log: (line: string) => vo
   };
   try {
     if (synthetic > 0) {
-      await applySchema(driver);
+      await applySchema(graph);
       const started = performance.now();
-      await loadSynthetic(driver, syntheticCatalogue(synthetic, randomSource(2023)));
+      await loadSynthetic(graph, syntheticCatalogue(synthetic, randomSource(2023)));
       log(`loaded ${synthetic} synthetic practices in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { driver, uri: neo4j.uri, stop };
+  return { graph, uri: neo4j.uri, stop };
 }
 
 /** The service on the database at `neo4jUri` (its own credentials, none); with `profileDir`, profiled (serviceProcess.ts). */

@@ -7,7 +7,7 @@
  * not depend on are derived from the practice's position, without drawing, so the links are the same as those
  * docs/similarity.md was measured with before the fields existed.
  */
-import type { Driver } from "neo4j-driver";
+import type { Graph } from "../../src/neo4j/graph";
 import { LEPS } from "../../src/reference/lep";
 import { REGIONS } from "../../src/reference/regions";
 
@@ -223,9 +223,8 @@ MATCH (p:Practice {id: link.from}), (q:Practice {id: link.to})
 CREATE (p)-[:BUILDS_ON]->(q)`;
 
 /** Item nodes first (MERGE on their keys), then practices and their links, in batches. */
-export async function loadSynthetic(driver: Driver, practices: SyntheticPractice[], database?: string): Promise<void> {
-  const run = (query: string, parameters: Record<string, unknown> = {}) =>
-    driver.executeQuery(query, parameters, { database });
+export async function loadSynthetic(graph: Graph, practices: SyntheticPractice[]): Promise<void> {
+  const run = (query: string, parameters: Record<string, unknown> = {}) => graph.write(query, parameters);
   await run(MERGE_REGIONS, {
     regions: REGIONS.map(({ nuts, name, istat }) => ({ nuts, name, istat })),
   });

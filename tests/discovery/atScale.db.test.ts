@@ -35,7 +35,7 @@ describe("the discovery reads on the 2023 catalogue plus 600 synthetic practices
   const practicesIn = (nuts: string) => [...links.practices].filter(([, practice]) => practice.regions.includes(nuts));
 
   beforeAll(async () => {
-    await loadSynthetic(db.driver, syntheticCatalogue(600, randomSource(9)));
+    await loadSynthetic(db.graph, syntheticCatalogue(600, randomSource(9)));
     // Practices in two regions: each region counts them.
     await db.driver.executeQuery(
       `MATCH (p:Practice) WHERE p.id IN ['bench-000001', 'bench-000002', 'bench-000003']

@@ -243,7 +243,7 @@ describe("targeted refreshes in a row on synthetic practices, where the candidat
   const SIZE = 1_500;
 
   beforeAll(async () => {
-    await loadSynthetic(db.driver, syntheticCatalogue(SIZE, random));
+    await loadSynthetic(db.graph, syntheticCatalogue(SIZE, random));
     schema = (await buildSchema(db.driver, TEST_SECRET)).schema;
     await recomputeSimilarity(db.driver);
     refresher = similarityRefresher(db.driver, createLogger("silent"));

@@ -2,7 +2,8 @@ import type { Driver } from "neo4j-driver";
 import { createDriver } from "../../src/neo4j/driver";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
-import { graphReader, type GraphReader } from "../../src/neo4j/reader";
+import { graphOn, type Graph } from "../../src/neo4j/graph";
+import type { GraphReader } from "../../src/neo4j/reader";
 import { applySchema } from "../../src/neo4j/schema";
 
 /** The run's shared Neo4j (started by globalSetup). */
@@ -22,7 +23,7 @@ export function connectTestDatabase(): Driver {
  */
 export async function resetDatabase(driver: Driver): Promise<void> {
   await driver.executeQuery("MATCH (n) DETACH DELETE n");
-  await applySchema(driver);
+  await applySchema(graphOn(driver));
 }
 
 export async function countGraph(driver: Driver): Promise<{ nodes: number; relationships: number }> {
@@ -34,18 +35,21 @@ export async function countGraph(driver: Driver): Promise<{ nodes: number; relat
 
 /**
  * Gives a describe block the shared database, emptied before it runs and after it ends;
- * with `seed`, the 2023 catalogue is loaded first. Use `db.driver` (or `db.reader`, for the read services) inside the tests.
+ * with `seed`, the 2023 catalogue is loaded first. Use `db.graph` (or `db.reader`, for the read services; `db.driver` for
+ * Cypher of the test's own) inside the tests.
  */
 export function useTestDatabase(setup: { seed?: boolean } = {}): {
   readonly driver: Driver;
+  readonly graph: Graph;
   readonly reader: GraphReader;
 } {
-  const db = {} as { driver: Driver; reader: GraphReader };
+  const db = {} as { driver: Driver; graph: Graph; reader: GraphReader };
   beforeAll(async () => {
     db.driver = connectTestDatabase();
-    db.reader = graphReader(db.driver);
+    db.graph = graphOn(db.driver);
+    db.reader = db.graph.reader();
     await resetDatabase(db.driver);
-    if (setup.seed) await loadCatalogue(db.driver, readSeedCatalogues()[0]!);
+    if (setup.seed) await loadCatalogue(db.graph, readSeedCatalogues()[0]!);
   });
   afterAll(async () => {
     await resetDatabase(db.driver);
