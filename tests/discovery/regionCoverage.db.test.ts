@@ -109,7 +109,7 @@ describe("every territory's LEP coverage, on the 2023 catalogue", () => {
     const log = createLogger("silent");
     const ask = async <T>(source: string) => {
       const contextValue = createContext(
-        { driver: db.driver, queryTimeoutMs: 10_000 },
+        { graph: db.graph, queryTimeoutMs: 10_000 },
         { scope: { requestId: "test", log, signal: new AbortController().signal }, clientAddress: "test" },
       );
       const result = await graphql({ schema, source, contextValue });

@@ -20,6 +20,7 @@ import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
 import { recomputeSimilarity } from "../../src/similarity";
+import { graphOn } from "../../src/neo4j/graph";
 import { countingDriver } from "../support/countingDriver";
 import { connectTestDatabase, resetDatabase } from "../support/database";
 
@@ -83,7 +84,7 @@ describe("nodes of discovery answers read directly, as the generated API answers
     });
     const generated = countingDriver(driver);
     const context = createContext(
-      { driver: reading, queryTimeoutMs: 10_000 },
+      { graph: graphOn(reading), queryTimeoutMs: 10_000 },
       { scope: { requestId: "direct-read-test", log, signal: new AbortController().signal }, clientAddress: "test" },
     );
     const contextValue = {
@@ -114,8 +115,8 @@ describe("nodes of discovery answers read directly, as the generated API answers
   beforeAll(async () => {
     driver = connectTestDatabase();
     await resetDatabase(driver);
-    await loadCatalogue(driver, readSeedCatalogues()[0]!);
-    await recomputeSimilarity(driver);
+    await loadCatalogue(graphOn(driver), readSeedCatalogues()[0]!);
+    await recomputeSimilarity(graphOn(driver));
     ({ schema } = await buildSchema(driver));
     const { records } = await driver.executeQuery("MATCH (p:Practice) RETURN p.id AS id ORDER BY id");
     practiceIds = records.map((record) => record.get("id") as string);

@@ -9,6 +9,7 @@ import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
 import { recomputeSimilarity } from "../../src/similarity";
+import { graphOn } from "../../src/neo4j/graph";
 import { countingDriver } from "../support/countingDriver";
 import { connectTestDatabase, resetDatabase } from "../support/database";
 
@@ -31,7 +32,7 @@ describe("the discovery API on the 2023 catalogue", () => {
   async function ask<T = Record<string, unknown>>(source: string, variableValues?: Record<string, unknown>) {
     const scope = { requestId: "test", log, signal: new AbortController().signal };
     const contextValue = createContext(
-      { driver: counting.driver, queryTimeoutMs: 10_000 },
+      { graph: graphOn(counting.driver), queryTimeoutMs: 10_000 },
       { scope, clientAddress: "test" },
     );
     const result = (await graphql({ schema, source, variableValues, contextValue })) as ExecutionResult<T>;
@@ -42,8 +43,8 @@ describe("the discovery API on the 2023 catalogue", () => {
   beforeAll(async () => {
     driver = connectTestDatabase();
     await resetDatabase(driver);
-    await loadCatalogue(driver, readSeedCatalogues()[0]!);
-    await recomputeSimilarity(driver);
+    await loadCatalogue(graphOn(driver), readSeedCatalogues()[0]!);
+    await recomputeSimilarity(graphOn(driver));
     counting = countingDriver(driver);
     ({ schema } = await buildSchema(counting.driver));
   });

@@ -1,5 +1,6 @@
 import { linkEditMutation, type LinkEdit } from "../../scripts/writes/linkEdits";
 import { LENSES, refreshSimilarity } from "../../src/similarity";
+import { graphOn } from "../../src/neo4j/graph";
 import { useTestService } from "../support/service";
 import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 
@@ -123,6 +124,6 @@ describe("similarity read while editors write", () => {
     );
     expect(problems).toEqual([]);
     // Every write answered after a refresh that covered it: once the last one has, nothing is left to recompute.
-    expect(await refreshSimilarity(service.prassi.driver)).toEqual([]);
+    expect(await refreshSimilarity(graphOn(service.prassi.driver))).toEqual([]);
   });
 });

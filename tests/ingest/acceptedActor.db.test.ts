@@ -28,7 +28,7 @@ describe("accepting a provisional stakeholder of the 2023 seed into the vocabula
 
   it("keeps its id, place, links and their provenance on re-import, and makes it curated", async () => {
     const provisional = readCatalogue(SEED, { sourceName: SEED }).catalogue!;
-    await loadCatalogue(db.driver, provisional);
+    await loadCatalogue(db.graph, provisional);
     const before = (await snapshotGraph(db.driver)).graph;
     const node = (lines: string[]) => lines.filter((line) => line.includes('"comune-maddaloni"'));
     expect(node(before).join("\n")).toContain(
@@ -45,7 +45,7 @@ describe("accepting a provisional stakeholder of the 2023 seed into the vocabula
     });
     const accepted = readCatalogue(SEED, { sourceName: SEED, vocabulary });
     expect(accepted.errors).toEqual([]);
-    const report = await loadCatalogue(db.driver, accepted.catalogue!);
+    const report = await loadCatalogue(db.graph, accepted.catalogue!);
     expect(report).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
 
     const after = (await snapshotGraph(db.driver)).graph;

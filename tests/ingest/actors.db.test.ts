@@ -62,7 +62,7 @@ describe("a catalogue of 200 cards naming actors the vocabulary has never seen (
     expect(reading.errors).toEqual([]);
     catalogue = reading.catalogue!;
     warnings = reading.warnings.map((warning) => warning.message);
-    await loadCatalogue(db.driver, catalogue);
+    await loadCatalogue(db.graph, catalogue);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -180,7 +180,7 @@ describe("a catalogue of 200 cards naming actors the vocabulary has never seen (
   it("gives every node the same id on a second import, which creates nothing", async () => {
     const before = await rows(db.driver, PROVISIONAL);
     const again = readCatalogue(file, { sourceName: "actors-2031.md" }).catalogue!;
-    const report = await loadCatalogue(db.driver, again);
+    const report = await loadCatalogue(db.graph, again);
     expect([report.nodesCreated, report.relationshipsCreated]).toEqual([0, 0]);
     expect(await rows(db.driver, PROVISIONAL)).toEqual(before);
   });

@@ -27,7 +27,7 @@ describe("a catalogue of 1,100 cards", () => {
       expect.objectContaining({ practice: "2099-1100", text: "Consorzio Vetrofiore 1100" }),
     );
 
-    const report = await loadCatalogue(db.driver, reading.catalogue!);
+    const report = await loadCatalogue(db.graph, reading.catalogue!);
     expect(report.practices).toBe(1_100);
     const { records } = await db.driver.executeQuery(
       `MATCH (p:Practice)-[:LISTED_IN]->(:Catalog {id: 'anpal-2099'})

@@ -24,7 +24,7 @@ describe("loading the 2023 catalogue into Neo4j", () => {
   const db = useTestDatabase();
 
   it("writes the 16 practices with their region, LEPs and catalogue", async () => {
-    const report = await loadCatalogue(db.driver, catalogue2023);
+    const report = await loadCatalogue(db.graph, catalogue2023);
     expect(report).toMatchObject({ practices: 16, nodesMatched: 0, relationshipsMatched: 0, nodesDeleted: 0 });
 
     const practices = await rows<{ id: string; region: string; leps: string[]; catalog: string }>(
@@ -77,7 +77,7 @@ describe("loading the 2023 catalogue into Neo4j", () => {
 
   it("changes nothing when the same catalogue is imported again", async () => {
     const before = await countGraph(db.driver);
-    const report = await loadCatalogue(db.driver, catalogue2023);
+    const report = await loadCatalogue(db.graph, catalogue2023);
     expect(await countGraph(db.driver)).toEqual(before);
     expect(report).toMatchObject({
       nodesCreated: 0,
@@ -98,7 +98,7 @@ describe("loading the 2023 catalogue into Neo4j", () => {
       ...catalogue2023,
       practices: [...renamed.slice(0, -1), { ...renamed.at(-1)!, startYear: { not: "a year" } }],
     };
-    await expect(loadCatalogue(db.driver, broken as unknown as NormalizedCatalogue)).rejects.toThrow();
+    await expect(loadCatalogue(db.graph, broken as unknown as NormalizedCatalogue)).rejects.toThrow();
     expect(await countGraph(db.driver)).toEqual(before);
     expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(
       snapshot,
@@ -112,9 +112,9 @@ describe("loading the 2023 catalogue into Neo4j", () => {
       practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)],
     };
     const dropped = first!.stakeholders[0]!.id;
-    const previewed = await previewCatalogueChanges(db.driver, edited);
-    await expect(loadCatalogue(db.driver, edited)).rejects.toThrow("--allow-drop deletes them");
-    const report = await loadCatalogue(db.driver, edited, undefined, { allow: { drop: true } });
+    const previewed = await previewCatalogueChanges(db.graph, edited);
+    await expect(loadCatalogue(db.graph, edited)).rejects.toThrow("--allow-drop deletes them");
+    const report = await loadCatalogue(db.graph, edited, { allow: { drop: true } });
     expect(report.nodesDeleted).toBe(1);
     expect(report.changes.practices).toEqual(previewed.practices);
     expect(report.changes.practices).toEqual([
@@ -141,7 +141,7 @@ describe("loading the 2023 catalogue into Neo4j", () => {
     );
     expect(stillLinked).toEqual([]);
     expect(await rows(db.driver, "MATCH (p:Practice {id: '2023-016'}) RETURN p")).toEqual([]);
-    await loadCatalogue(db.driver, catalogue2023);
+    await loadCatalogue(db.graph, catalogue2023);
   });
 });
 
@@ -165,43 +165,42 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     const refusal =
       "later-edition.md:25 card 1: builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), " +
       "which is not in the database: import the catalogue that lists it first";
-    await expect(previewCatalogueChanges(db.driver, catalogue2024)).rejects.toThrow(refusal);
-    const load = loadCatalogue(db.driver, catalogue2024);
+    await expect(previewCatalogueChanges(db.graph, catalogue2024)).rejects.toThrow(refusal);
+    const load = loadCatalogue(db.graph, catalogue2024);
     await expect(load).rejects.toBeInstanceOf(CatalogueLoadError);
     await expect(load).rejects.toThrow(refusal);
     expect(await countGraph(db.driver)).toEqual({ nodes: 0, relationships: 0 });
   });
 
   it("links to that practice once its catalogue is loaded, and keeps the link when the earlier catalogue is re-imported", async () => {
-    await loadCatalogue(db.driver, catalogue2023);
-    await loadCatalogue(db.driver, catalogue2024);
+    await loadCatalogue(db.graph, catalogue2023);
+    await loadCatalogue(db.graph, catalogue2024);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
-    const report = await loadCatalogue(db.driver, catalogue2023);
+    const report = await loadCatalogue(db.graph, catalogue2023);
     expect(report.changes.brokenLineage).toEqual([]);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
   });
 
   it("is refused when the database holds another practice under that id (ids are index positions), and writes nothing", async () => {
     const renumbered = with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" }));
-    await expect(loadCatalogue(db.driver, renumbered)).rejects.toThrow(
+    await expect(loadCatalogue(db.graph, renumbered)).rejects.toThrow(
       "lists another practice under 1 id(s) the database holds (2023-009)",
     );
-    await loadCatalogue(db.driver, renumbered, undefined, { allow: { renumber: true } });
+    await loadCatalogue(db.graph, renumbered, { allow: { renumber: true } });
     const before = await countGraph(db.driver);
-    await expect(loadCatalogue(db.driver, catalogue2024)).rejects.toThrow(
+    await expect(loadCatalogue(db.graph, catalogue2024)).rejects.toThrow(
       "builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), but the database's 2023-009 is 'Rete Spazio Lavoro bis'",
     );
     expect(await countGraph(db.driver)).toEqual(before);
-    await loadCatalogue(db.driver, catalogue2023, undefined, { allow: { renumber: true } });
+    await loadCatalogue(db.graph, catalogue2023, { allow: { renumber: true } });
   });
 
   it("loses its link, said in the report, when a new edition of the earlier catalogue gives the id to another practice or drops it", async () => {
-    await loadCatalogue(db.driver, catalogue2024);
+    await loadCatalogue(db.graph, catalogue2024);
     expect(await rows(db.driver, lineage)).toHaveLength(1);
     const retitled = await loadCatalogue(
-      db.driver,
+      db.graph,
       with2023Practice9((practice) => ({ ...practice, title: "Rete Spazio Lavoro bis" })),
-      undefined,
       {
         allow: { renumber: true },
       },
@@ -213,12 +212,11 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     ]);
     expect(await rows(db.driver, lineage)).toEqual([]);
 
-    await loadCatalogue(db.driver, catalogue2023, undefined, { allow: { renumber: true } });
-    await loadCatalogue(db.driver, catalogue2024);
+    await loadCatalogue(db.graph, catalogue2023, { allow: { renumber: true } });
+    await loadCatalogue(db.graph, catalogue2024);
     const dropped = await loadCatalogue(
-      db.driver,
+      db.graph,
       with2023Practice9(() => undefined),
-      undefined,
       { allow: { drop: true } },
     );
     expect(dropped.changes.brokenLineage.map((link) => link.message)).toEqual([
@@ -233,27 +231,27 @@ describe("a later catalogue building on a practice of an earlier one", () => {
 
   it("links to the practice, and keeps the link on a re-import, after an editor retitled it through the API", async () => {
     await resetDatabase(db.driver);
-    await loadCatalogue(db.driver, catalogue2023);
+    await loadCatalogue(db.graph, catalogue2023);
     await db.driver.executeQuery(
       "MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'",
     );
-    await loadCatalogue(db.driver, catalogue2024);
+    await loadCatalogue(db.graph, catalogue2024);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
-    const again = await loadCatalogue(db.driver, catalogue2024);
+    const again = await loadCatalogue(db.graph, catalogue2024);
     expect(again.changes.brokenLineage).toEqual([]);
     expect(await rows(db.driver, lineage)).toEqual([{ field: "DRIVER", line: 25 }]);
   });
 
   it("keeps its link, and an editor's beside it, when an editor retitled the practice and the unchanged earlier edition is imported again", async () => {
-    await loadCatalogue(db.driver, catalogue2023);
-    await loadCatalogue(db.driver, catalogue2024);
+    await loadCatalogue(db.graph, catalogue2023);
+    await loadCatalogue(db.graph, catalogue2024);
     await db.driver.executeQuery(
       "MATCH (p:Practice {id: '2023-009'}) SET p.title = 'Laboratori nelle scuole calabresi'",
     );
     await db.driver.executeQuery(
       "MATCH (p:Practice {id: '2024-001'}), (q:Practice {id: '2023-009'}) CREATE (p)-[:BUILDS_ON {field: 'RESULTS'}]->(q)",
     );
-    const report = await loadCatalogue(db.driver, catalogue2023);
+    const report = await loadCatalogue(db.graph, catalogue2023);
     expect(report.changes.brokenLineage).toEqual([]);
     expect(await rows(db.driver, `${lineage} ORDER BY field`)).toEqual([
       { field: "DRIVER", line: 25 },
@@ -271,8 +269,8 @@ describe("practice ids shared by two catalogues", () => {
     const regional = { ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } };
     const refusal =
       "16 of its practice ids (2023-001...) belong to catalogue 'anpal-2023': ids are <year>-<index>, so one graph holds one catalogue per edition year";
-    await expect(previewCatalogueChanges(db.driver, regional)).rejects.toThrow(refusal);
-    await expect(loadCatalogue(db.driver, regional)).rejects.toThrow(refusal);
+    await expect(previewCatalogueChanges(db.graph, regional)).rejects.toThrow(refusal);
+    await expect(loadCatalogue(db.graph, regional)).rejects.toThrow(refusal);
     expect(await countGraph(db.driver)).toEqual(before);
     expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(titles);
   });
@@ -285,7 +283,7 @@ describe("practice ids shared by two catalogues", () => {
         JSON.stringify({ ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } }),
       );
       const before = await countGraph(db.driver);
-      expect(await seedMissingCatalogues(db.driver, createLogger("silent"), undefined, dir)).toBe(0);
+      expect(await seedMissingCatalogues(db.graph, createLogger("silent"), dir)).toBe(0);
       expect(await countGraph(db.driver)).toEqual(before);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -298,10 +296,10 @@ describe("npm start", () => {
   const log = createLogger("silent");
 
   it("loads the seed catalogues the database lacks, once", async () => {
-    expect(await seedMissingCatalogues(db.driver, log)).toBe(1);
+    expect(await seedMissingCatalogues(db.graph, log)).toBe(1);
     const [practices] = await rows<{ n: number }>(db.driver, "MATCH (p:Practice) RETURN count(p) AS n");
     expect(practices!.n).toBe(16);
-    expect(await seedMissingCatalogues(db.driver, log)).toBe(0);
+    expect(await seedMissingCatalogues(db.graph, log)).toBe(0);
   });
 
   it("loads a seed committed later at the next start, oldest edition first whatever the file names", async () => {
@@ -310,11 +308,11 @@ describe("npm start", () => {
       // The 2024 file sorts first by name; it builds on 2023-009, so loading it first would fail.
       fs.writeFileSync(join(dir, "a-2024.catalogue.json"), JSON.stringify(catalogue2024));
       fs.writeFileSync(join(dir, "z-2023.catalogue.json"), JSON.stringify(catalogue2023));
-      expect(await seedMissingCatalogues(db.driver, log, undefined, dir)).toBe(1);
+      expect(await seedMissingCatalogues(db.graph, log, dir)).toBe(1);
       expect(await rows(db.driver, lineage2024)).toEqual([{ id: "2023-009" }]);
-      expect(await seedMissingCatalogues(db.driver, log, undefined, dir)).toBe(0);
+      expect(await seedMissingCatalogues(db.graph, log, dir)).toBe(0);
       await resetDatabase(db.driver);
-      expect(await seedMissingCatalogues(db.driver, log, undefined, dir)).toBe(2);
+      expect(await seedMissingCatalogues(db.graph, log, dir)).toBe(2);
       expect(await rows(db.driver, lineage2024)).toEqual([{ id: "2023-009" }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

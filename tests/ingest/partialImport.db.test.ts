@@ -4,6 +4,7 @@ import type { Driver } from "neo4j-driver";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readSeedCatalogues } from "../../src/ingest/seed";
 import { freePort } from "../../src/neo4j/ports";
+import { graphOn } from "../../src/neo4j/graph";
 import { ingest, runScript, startIngest } from "../support/cli";
 import { cutCatalogue2023, truncatedCatalogue2023 } from "../support/catalogues";
 import { eventually } from "../support/service";
@@ -35,7 +36,7 @@ describe("re-importing the 2023 catalogue cut inside its last card", () => {
   beforeAll(async () => {
     driver = connectTestDatabase();
     await resetDatabase(driver);
-    await loadCatalogue(driver, readSeedCatalogues()[0]!);
+    await loadCatalogue(graphOn(driver), readSeedCatalogues()[0]!);
     // An editor's link (no line, as the API writes it): no import removes it, so no report may say it is lost.
     await driver.executeQuery(
       "MATCH (p:Practice {id: '2023-016'}), (t:TargetGroup {id: 'donne'}) CREATE (p)-[:TARGETS {field: 'TARGETS'}]->(t)",

@@ -22,7 +22,7 @@ describe("re-importing an edition of the 2023 catalogue that leaves card 16 out"
     await db.driver.executeQuery(
       "MATCH (p:Practice {id: '2023-004'}), (q:Practice {id: '2023-016'}) CREATE (p)-[:BUILDS_ON {field: 'DRIVER'}]->(q)",
     );
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
   });
   afterAll(() => fs.rmSync(path.dirname(edition), { recursive: true, force: true }));
 

@@ -9,6 +9,7 @@ import { BundledNeo4jError, startBundledNeo4j, type BundledNeo4j } from "../../s
 import { createDriver, describeDatabase } from "../../src/neo4j/driver";
 import { readTypeDefs } from "../../src/graphql/schema";
 import { freePort } from "../../src/neo4j/ports";
+import { graphOn } from "../../src/neo4j/graph";
 import { testNeo4jUri } from "../support/database";
 
 const log = createLogger("silent");
@@ -21,7 +22,7 @@ describe("the bundled Neo4j", () => {
   it("is Neo4j 5.26 with APOC, and @neo4j/graphql's compatibility check passes", async () => {
     const driver = createDriver({ uri: testNeo4jUri() });
     try {
-      const description = await describeDatabase(driver);
+      const description = await describeDatabase(graphOn(driver));
       expect(description.neo4jVersion).toMatch(/^5\.26\./);
       expect(description.apocVersion).toMatch(/^5\.26\./);
       const neo4jGraphQL = new Neo4jGraphQL({ typeDefs: readTypeDefs(), driver });

@@ -26,7 +26,7 @@ describe("similarity under concurrent refreshes", () => {
   const db = useTestDatabase({ seed: true });
 
   beforeAll(async () => {
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
   });
 
   it("serves every read made while refreshes rewrite the edges with one whole neighbourhood per practice", async () => {
@@ -38,7 +38,7 @@ describe("similarity under concurrent refreshes", () => {
     // Recomputing an unchanged graph writes the same numbers again: any read is the quiet one, or half-written.
     let rewriting = true;
     const rewrites = (async () => {
-      for (let run = 0; run < REWRITES; run++) await recomputeSimilarity(db.driver);
+      for (let run = 0; run < REWRITES; run++) await recomputeSimilarity(db.graph);
       rewriting = false;
     })();
     const read = async (lens: Lens) => {
@@ -68,7 +68,7 @@ describe("similarity under concurrent refreshes", () => {
     const refresh = coalesceRequests(async () => {
       const run = { started: ++clock, refreshed: [] as string[] };
       runs.push(run);
-      run.refreshed = await refreshSimilarity(db.driver);
+      run.refreshed = await refreshSimilarity(db.graph);
       if (runs.length === 1) await firstRunHeld;
       return run;
     });
@@ -92,6 +92,6 @@ describe("similarity under concurrent refreshes", () => {
       expect(run.started).toBeGreaterThan(asked);
     }
     expect(runs[1]!.refreshed).toContain("2023-003");
-    expect(await refreshSimilarity(db.driver)).toEqual([]);
+    expect(await refreshSimilarity(db.graph)).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ describe("similarity on the 2023 catalogue", () => {
   const db = useTestDatabase({ seed: true });
 
   it("stores, for every practice, the union of its top-K under each lens as one generation of self-contained edges", async () => {
-    const result = await recomputeSimilarity(db.driver);
+    const result = await recomputeSimilarity(db.graph);
     expect(result.practices).toBe(16);
     expect(result.relationships).toBeGreaterThan(16 * 10);
     const { records } = await db.driver.executeQuery(
@@ -108,7 +108,7 @@ describe("similarity on the 2023 catalogue", () => {
   });
 
   it("serves the same rankings as the pure scorer, for every practice and lens", async () => {
-    const practices = await readPracticeRecords(db.driver);
+    const practices = await readPracticeRecords(db.graph);
     const ids = practices.map((practice) => practice.id);
     for (const lens of LENSES) {
       const served = await readSimilarPractices(db.reader, ids, lens, 10);
@@ -128,14 +128,14 @@ describe("similarity on the 2023 catalogue", () => {
 
   it("writes the same edges when recomputed again", async () => {
     const before = await storedEdges(db.driver);
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
     expect(await storedEdges(db.driver)).toEqual(before);
-    expect(await refreshSimilarity(db.driver)).toEqual([]);
+    expect(await refreshSimilarity(db.graph)).toEqual([]);
   });
 
   it("rewrites on the next refresh a graph stored in the previous format (SCORING_VERSION 3), rather than misread it", async () => {
     const before = await storedEdges(db.driver);
-    const signatures = (await readPracticeRecords(db.driver)).map((record) => ({
+    const signatures = (await readPracticeRecords(db.graph)).map((record) => ({
       id: record.id,
       signature: featureSignature(record, 3),
     }));
@@ -147,7 +147,7 @@ describe("similarity on the 2023 catalogue", () => {
        REMOVE s.numbers, s.shared`,
       { signatures },
     );
-    expect(await refreshSimilarity(db.driver)).toHaveLength(16);
+    expect(await refreshSimilarity(db.graph)).toHaveLength(16);
     expect(await storedEdges(db.driver)).toEqual(before);
   });
 
@@ -159,11 +159,11 @@ describe("similarity on the 2023 catalogue", () => {
              (s:Stakeholder {id: 'uffici-collocamento-mirato'}), (l:Lep {code: 'F1'})
        CREATE (p)-[:IN_REGION]->(r), (p)-[:DELIVERED_AT]->(c), (p)-[:TARGETS]->(t), (p)-[:INVOLVES]->(s), (p)-[:IMPLEMENTS]->(l)`,
     );
-    const recomputed = await refreshSimilarity(db.driver);
+    const recomputed = await refreshSimilarity(db.graph);
     expect(recomputed).toEqual(expect.arrayContaining(["2023-900", "2023-004", "2023-005"]));
     expect(await nearest(db.driver, "2023-900", "BALANCED", 2)).toEqual(["2023-004", "2023-005"]);
     expect(await nearest(db.driver, "2023-004", "BALANCED", 10)).toContain("2023-900");
-    expect(await refreshSimilarity(db.driver)).toEqual([]);
+    expect(await refreshSimilarity(db.graph)).toEqual([]);
   });
 
   it("recomputes the former neighbours of a deleted practice", async () => {
@@ -176,7 +176,7 @@ describe("similarity on the 2023 catalogue", () => {
     // DETACH DELETE took an edge from each former neighbour: until refreshed, each has fewer edges than it was given.
     for (const { degree, edges } of (await degrees(db.driver, formerNeighbours)).values())
       expect(edges).toBeLessThan(degree);
-    const recomputed = await refreshSimilarity(db.driver);
+    const recomputed = await refreshSimilarity(db.graph);
     expect(recomputed).toEqual(expect.arrayContaining(formerNeighbours));
     const after = await degrees(db.driver, formerNeighbours);
     expect([...after.keys()].sort()).toEqual([...formerNeighbours].sort());
@@ -184,27 +184,27 @@ describe("similarity on the 2023 catalogue", () => {
       expect(edges).toBe(degree);
       expect(edges).toBeGreaterThanOrEqual(10);
     }
-    expect(await refreshSimilarity(db.driver)).toEqual([]);
+    expect(await refreshSimilarity(db.graph)).toEqual([]);
   });
 
   it("recomputes a given practice with the practices it can affect", async () => {
-    const result = await recomputeSimilarity(db.driver, { practiceIds: ["2023-016"] });
+    const result = await recomputeSimilarity(db.graph, { practiceIds: ["2023-016"] });
     expect(result.practices).toBeGreaterThan(1);
     expect(result.practices).toBeLessThanOrEqual(16);
   });
 
   it("gives the practices a refresh recomputes after an edit the neighbourhoods a full recomputation gives them", async () => {
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
     await db.driver.executeQuery(
       "MATCH (p:Practice {id: '2023-011'}), (t:TargetGroup {id: 'donne'}) MERGE (p)-[:TARGETS]->(t)",
     );
-    const recomputed = await refreshSimilarity(db.driver);
+    const recomputed = await refreshSimilarity(db.graph);
     expect(recomputed).toContain("2023-011");
     const ofRecomputed = async () =>
       (await storedEdges(db.driver)).filter((edge) => recomputed.includes((edge as { from: string }).from));
     const refreshed = await ofRecomputed();
     expect(refreshed.length).toBeGreaterThanOrEqual(10 * recomputed.length);
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
     expect(await ofRecomputed()).toEqual(refreshed);
   });
 });

@@ -14,6 +14,7 @@ import { featureSignature } from "../../src/similarity/features";
 import { computeNeighbourhoods } from "../../src/similarity/neighbours";
 import { neighbourhoodRows } from "../../src/similarity/store";
 import { loadSynthetic, randomSource, syntheticCatalogue } from "../../scripts/support/syntheticCatalogue";
+import { graphOn } from "../../src/neo4j/graph";
 import { connectTestDatabase, useTestDatabase } from "../support/database";
 import { TEST_SECRET } from "../support/tokens";
 
@@ -63,8 +64,8 @@ describe("the refresh after a write names the practices it touched", () => {
 
   beforeAll(async () => {
     schema = (await buildSchema(db.driver, TEST_SECRET)).schema;
-    await recomputeSimilarity(db.driver);
-    refresher = similarityRefresher(db.driver, createLogger("silent"));
+    await recomputeSimilarity(db.graph);
+    refresher = similarityRefresher(db.graph, createLogger("silent"));
     expect((await refresher.live.refreshAll("loaded by the test")).rewritten).toEqual([]);
   });
   afterAll(() => refresher.live.close());
@@ -84,7 +85,7 @@ describe("the refresh after a write names the practices it touched", () => {
     const rewritten = report!.rewritten;
     const refreshed = await edgesOf(db.driver, rewritten);
     expect(refreshed.length).toBeGreaterThanOrEqual(10 * rewritten.length);
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
     expect(await edgesOf(db.driver, rewritten)).toEqual(refreshed);
     return rewritten;
   }
@@ -207,7 +208,7 @@ describe("the refresh after a write names the practices it touched", () => {
 
   it("reloads rather than trust its index after another instance, or an import, changed the graph", async () => {
     const other = connectTestDatabase();
-    const elsewhere = similarityRefresher(other, createLogger("silent"));
+    const elsewhere = similarityRefresher(graphOn(other), createLogger("silent"));
     try {
       await elsewhere.live.refreshAll("the other instance starts");
       // The other instance's write, refreshed by its own targeted run: this process heard of neither.
@@ -215,7 +216,7 @@ describe("the refresh after a write names the practices it touched", () => {
         `MATCH (p:Practice {id: '2023-002'}), (t:TargetGroup {id: 'donne'})
          MERGE (p)-[:TARGETS {field: 'TARGETS'}]->(t)`,
       );
-      await advanceGraphVersion(other);
+      await advanceGraphVersion(graphOn(other));
       expect((await elsewhere.live.refreshPractices(["2023-002"])).mode).toBe("targeted");
       const afterOther = await write(updateOne("2023-003", "targets", connect("donne")));
       expect(afterOther?.reason).toMatch(/elsewhere/);
@@ -245,8 +246,8 @@ describe("targeted refreshes in a row on synthetic practices, where the candidat
   beforeAll(async () => {
     await loadSynthetic(db.graph, syntheticCatalogue(SIZE, random));
     schema = (await buildSchema(db.driver, TEST_SECRET)).schema;
-    await recomputeSimilarity(db.driver);
-    refresher = similarityRefresher(db.driver, createLogger("silent"));
+    await recomputeSimilarity(db.graph);
+    refresher = similarityRefresher(db.graph, createLogger("silent"));
     await refresher.live.refreshAll("loaded by the test");
   }, 600_000);
   afterAll(() => refresher.live.close());
@@ -272,7 +273,7 @@ describe("targeted refreshes in a row on synthetic practices, where the candidat
       rewritten += report.rewritten.length;
 
       // What a computation from the graph as it is now gives, in memory: nothing is written.
-      const records = await readPracticeRecords(db.driver);
+      const records = await readPracticeRecords(db.graph);
       const index = buildSimilarityIndex(records);
       const signatures = new Map(records.map((record) => [record.id, featureSignature(record)]));
       const expected = neighbourhoodRows(computeNeighbourhoods(index, report.rewritten), signatures);
