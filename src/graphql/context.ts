@@ -2,7 +2,7 @@ import type { Driver } from "neo4j-driver";
 import type { RequestScope } from "../http/requestScope";
 import type { Logger } from "../logger";
 import type { GraphVersion } from "../neo4j/graphVersion";
-import { asGraph, graphOn, type Graph } from "../neo4j/graph";
+import { graphOn, type Graph } from "../neo4j/graph";
 import type { GraphReader, ReadQueue } from "../neo4j/reader";
 import { requestDriver } from "../neo4j/requestDriver";
 import type { EditorJwt } from "./auth";
@@ -28,15 +28,8 @@ export type PrassiContext = {
   transaction: { timeout: number; metadata: { requestId: string } };
 };
 
-export type ContextOptions = (
-  | { graph: Graph }
-  | {
-      /** @deprecated pass `graph` (neo4j/graph.ts) */
-      driver: Driver;
-      /** @deprecated pass `graph` */
-      database?: string;
-    }
-) & {
+export type ContextOptions = {
+  graph: Graph;
   queryTimeoutMs: number;
   /** The instance's graph version stamp (cache/versionStamp.ts), for the discovery reads' memos. */
   graphVersion?: () => GraphVersion | undefined;
@@ -54,8 +47,7 @@ export function createContext(
   options: ContextOptions,
   request: { scope: Pick<RequestScope, "requestId" | "log" | "signal">; clientAddress: string; jwt?: EditorJwt },
 ): PrassiContext {
-  const { queryTimeoutMs, graphVersion, readQueue } = options;
-  const graph = "graph" in options ? options.graph : asGraph(options.driver, options.database);
+  const { graph, queryTimeoutMs, graphVersion, readQueue } = options;
   const { database } = graph;
   const { requestId, log, signal } = request.scope;
   const driver = requestDriver(graph.driver, signal);

@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLSchema, OperationDefinitionNode } from "graphql";
-import type { Driver } from "neo4j-driver";
-import { asGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
+import type { Graph } from "../neo4j/graph";
 import type { Logger } from "../logger";
 import type { PrassiContext } from "./context";
 import { coalesceRequests, liveSimilarity, type LiveSimilarity, type RefreshReport } from "../similarity";
@@ -29,11 +28,8 @@ export type SimilarityRefresher = {
  * what was last computed. A failed refresh does not turn a committed write into an error; it is logged, and the
  * live index dropped, so that the next run reloads and catches up (it compares signatures with the stored ones).
  */
-export function similarityRefresher(graph: Graph, log: Logger): SimilarityRefresher;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export function similarityRefresher(driver: Driver, log: Logger, database?: string): SimilarityRefresher;
-export function similarityRefresher(target: GraphOrDriver, log: Logger, database?: string): SimilarityRefresher {
-  const live = liveSimilarity(asGraph(target, database));
+export function similarityRefresher(graph: Graph, log: Logger): SimilarityRefresher {
+  const live = liveSimilarity(graph);
   const refresh = coalesceRequests(async (effects: WriteEffect[]): Promise<RefreshReport | undefined> => {
     const unknown = effects.find((effect) => effect.kind === "unknown");
     try {

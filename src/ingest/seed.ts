@@ -1,9 +1,8 @@
 /** The reviewed normalized catalogues in seed/ (`*.catalogue.json`), which `npm start` loads when the database lacks them. */
 import fs from "node:fs";
 import path from "node:path";
-import type { Driver } from "neo4j-driver";
 import { NODE_TYPES } from "../graph";
-import { asGraph, isGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
+import type { Graph } from "../neo4j/graph";
 import type { Logger } from "../logger";
 import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
 import { readValidJsonFile, type JsonPath } from "./jsonFile";
@@ -45,22 +44,7 @@ export function readCatalogueFiles(dir: string): CatalogueFile[] {
  * them all, and a seed committed later is loaded at the next start; one the database cannot take is skipped with a
  * warning. Returns how many were loaded.
  */
-export async function seedMissingCatalogues(graph: Graph, log: Logger, dir?: string): Promise<number>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function seedMissingCatalogues(
-  driver: Driver,
-  log: Logger,
-  database?: string,
-  dir?: string,
-): Promise<number>;
-export async function seedMissingCatalogues(
-  target: GraphOrDriver,
-  log: Logger,
-  databaseOrDir?: string,
-  legacyDir?: string,
-): Promise<number> {
-  const graph = isGraph(target) ? target : asGraph(target, databaseOrDir);
-  const dir = (isGraph(target) ? databaseOrDir : legacyDir) ?? SEED_DIR;
+export async function seedMissingCatalogues(graph: Graph, log: Logger, dir = SEED_DIR): Promise<number> {
   const { Catalog } = NODE_TYPES;
   const { records } = await graph.write(`MATCH (c:${Catalog.label}) RETURN collect(c.${Catalog.key}) AS ids`);
   const present = new Set<string>(records[0]!.get("ids"));

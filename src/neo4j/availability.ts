@@ -12,7 +12,7 @@ import { EventEmitter } from "node:events";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Logger } from "../logger";
 import { probeDatabase } from "./driver";
-import { asGraph, type GraphOrDriver } from "./graph";
+import type { Graph } from "./graph";
 
 export type DatabaseMonitor = {
   readonly available: boolean;
@@ -24,16 +24,13 @@ export type DatabaseMonitor = {
 };
 
 export type MonitorOptions = {
-  /** @deprecated with a Driver only: a Graph names its database. */
-  database?: string;
   intervalMs?: number;
   hangAfterMs?: number;
   log: Logger;
 };
 
 /** Watches the database through `target` (best a small driver of its own, so that probes never queue behind requests). */
-export function monitorDatabase(target: GraphOrDriver, options: MonitorOptions): DatabaseMonitor {
-  const graph = asGraph(target, options.database);
+export function monitorDatabase(graph: Graph, options: MonitorOptions): DatabaseMonitor {
   const intervalMs = options.intervalMs ?? 500;
   const hangAfterMs = options.hangAfterMs ?? 1_000;
   const events = new EventEmitter();

@@ -1,5 +1,4 @@
-import type { Driver } from "neo4j-driver";
-import { asGraph, type Graph, type GraphOrDriver } from "./graph";
+import type { Graph } from "./graph";
 
 const REQUEST_TRANSACTIONS = `
 SHOW TRANSACTIONS YIELD transactionId, metaData
@@ -11,19 +10,7 @@ RETURN collect(transactionId) AS ids`;
  * reader.ts and the GraphQL context): a client that went away must not leave its work running. A user may always
  * list and terminate its own transactions, so this works on an external Neo4j too. Returns how many it stopped.
  */
-export async function terminateRequestTransactions(graph: Graph, requestId: string): Promise<number>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function terminateRequestTransactions(
-  driver: Driver,
-  requestId: string,
-  database?: string,
-): Promise<number>;
-export async function terminateRequestTransactions(
-  target: GraphOrDriver,
-  requestId: string,
-  database?: string,
-): Promise<number> {
-  const graph = asGraph(target, database);
+export async function terminateRequestTransactions(graph: Graph, requestId: string): Promise<number> {
   const { records } = await graph.write(REQUEST_TRANSACTIONS, { requestId });
   const ids = records[0]?.get("ids") as string[] | undefined;
   if (!ids || ids.length === 0) return 0;

@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import { asGraph, isGraph, type Graph, type GraphOrDriver } from "./graph";
+import type { Graph } from "./graph";
 
 /** Driver errors that mean the database gave no answer (as opposed to an error it answered with). */
 export const NO_ANSWER_CODES: ReadonlySet<string> = new Set(["ServiceUnavailable", "SessionExpired"]);
@@ -32,29 +32,7 @@ export type ProbeResult = "answered" | "failed" | "timed out";
  * Asks the database a trivial query: it answered, failed (refused, closed: it is down), or gave no answer within the
  * timeout (hung, or very busy). An auto-commit query, because managed transactions would retry a dead server.
  */
-export async function probeDatabase(graph: Graph, timeoutMs?: number): Promise<ProbeResult>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function probeDatabase(driver: Driver, database?: string, timeoutMs?: number): Promise<ProbeResult>;
-export async function probeDatabase(
-  target: GraphOrDriver,
-  databaseOrTimeout?: string | number,
-  timeoutMs?: number,
-): Promise<ProbeResult> {
-  const { graph, timeout } = graphAndTimeout(target, databaseOrTimeout, timeoutMs);
-  return probe(graph, timeout);
-}
-
-/** The Graph and the timeout of either form of call: (graph, timeout) or the deprecated (driver, database, timeout). */
-function graphAndTimeout(
-  target: GraphOrDriver,
-  databaseOrTimeout: string | number | undefined,
-  timeoutMs: number | undefined,
-): { graph: Graph; timeout: number } {
-  if (isGraph(target)) return { graph: target, timeout: (databaseOrTimeout as number | undefined) ?? 2_000 };
-  return { graph: asGraph(target, databaseOrTimeout as string | undefined), timeout: timeoutMs ?? 2_000 };
-}
-
-async function probe(graph: Graph, timeoutMs: number): Promise<ProbeResult> {
+export async function probeDatabase(graph: Graph, timeoutMs = 2_000): Promise<ProbeResult> {
   // Not graph.withSession: closing waits for a dead server, and the probe must answer by its deadline.
   const session = graph.driver.session({ database: graph.database });
   let result: ProbeResult | undefined;
@@ -78,26 +56,14 @@ async function probe(graph: Graph, timeoutMs: number): Promise<ProbeResult> {
 }
 
 /** True when the database answers a trivial query within the timeout. */
-export async function isDatabaseReachable(graph: Graph, timeoutMs?: number): Promise<boolean>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function isDatabaseReachable(driver: Driver, database?: string, timeoutMs?: number): Promise<boolean>;
-export async function isDatabaseReachable(
-  target: GraphOrDriver,
-  databaseOrTimeout?: string | number,
-  timeoutMs?: number,
-): Promise<boolean> {
-  const { graph, timeout } = graphAndTimeout(target, databaseOrTimeout, timeoutMs);
-  return (await probe(graph, timeout)) === "answered";
+export async function isDatabaseReachable(graph: Graph, timeoutMs = 2_000): Promise<boolean> {
+  return (await probeDatabase(graph, timeoutMs)) === "answered";
 }
 
 export type DatabaseDescription = { neo4jVersion: string; edition: string; apocVersion?: string };
 
 /** Names the server's version, edition and APOC version (absent when APOC is not installed). */
-export async function describeDatabase(graph: Graph): Promise<DatabaseDescription>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function describeDatabase(driver: Driver, database?: string): Promise<DatabaseDescription>;
-export async function describeDatabase(target: GraphOrDriver, database?: string): Promise<DatabaseDescription> {
-  const graph = asGraph(target, database);
+export async function describeDatabase(graph: Graph): Promise<DatabaseDescription> {
   const { records } = await graph.write(
     "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition",
   );

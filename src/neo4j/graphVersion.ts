@@ -41,11 +41,7 @@ export async function advanceGraphVersionIn(tx: ManagedTransaction): Promise<Gra
 }
 
 /** Advances the stamp in a transaction of its own, after a change has committed; returns the new version. */
-export async function advanceGraphVersion(graph: Graph): Promise<GraphVersion>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function advanceGraphVersion(driver: Driver, database?: string): Promise<GraphVersion>;
-export async function advanceGraphVersion(target: GraphOrDriver, database?: string): Promise<GraphVersion> {
-  const graph = asGraph(target, database);
+export async function advanceGraphVersion(graph: Graph): Promise<GraphVersion> {
   const { records } = await graph.write(ADVANCE);
   const version = String(records[0]!.get("version"));
   for (const listener of listeners.get(graph.driver) ?? []) listener(version);

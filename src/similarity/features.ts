@@ -3,8 +3,7 @@
  * practice (signature, neighbours), so that a refresh can tell which practices changed.
  */
 import { createHash } from "node:crypto";
-import type { Driver } from "neo4j-driver";
-import { asGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
+import type { Graph } from "../neo4j/graph";
 import { linkFeeding, NODE_TYPES, REL } from "../graph";
 import { LINK_KINDS, itemId, type LinkKind, type PracticeFeatures } from "./model";
 import { SCORING_VERSION } from "./score";
@@ -56,11 +55,8 @@ function itemsOf(record: { get(key: string): unknown }): PracticeFeatures["items
   );
 }
 
-export async function readPracticeRecords(graph: Graph): Promise<PracticeRecord[]>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function readPracticeRecords(driver: Driver, database?: string): Promise<PracticeRecord[]>;
-export async function readPracticeRecords(target: GraphOrDriver, database?: string): Promise<PracticeRecord[]> {
-  const { records } = await asGraph(target, database).read(READ_FEATURES);
+export async function readPracticeRecords(graph: Graph): Promise<PracticeRecord[]> {
+  const { records } = await graph.read(READ_FEATURES);
   return records.map((record) => ({
     id: record.get("id"),
     items: itemsOf(record),

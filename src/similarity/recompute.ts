@@ -1,5 +1,4 @@
 /** Recomputes stored neighbourhoods: all of them after an import, or only those a set of changes can alter. */
-import type { Driver } from "neo4j-driver";
 import { asGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
 import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
 import {
@@ -94,11 +93,7 @@ export async function recomputeSimilarity(
  * the others' stored neighbourhoods are what they were, but for the rarity drift docs/similarity.md describes
  * (writing is most of a refresh's time). Returns the rewritten ids.
  */
-export async function refreshSimilarity(graph: Graph): Promise<string[]>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function refreshSimilarity(driver: Driver, database?: string): Promise<string[]>;
-export async function refreshSimilarity(target: GraphOrDriver, database?: string): Promise<string[]> {
-  const graph = asGraph(target, database);
+export async function refreshSimilarity(graph: Graph): Promise<string[]> {
   const records = await readPracticeRecords(graph);
   return refreshFromRecords(graph, records, buildSimilarityIndex(records), {});
 }

@@ -15,8 +15,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { setImmediate as yieldToIo } from "node:timers/promises";
-import type { Driver } from "neo4j-driver";
-import { asGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
+import type { Graph } from "../neo4j/graph";
 import { LINK_KINDS, itemId, packEdgeNumbers } from "./model";
 import type { Neighbourhood } from "./neighbours";
 
@@ -88,15 +87,7 @@ export type NeighbourhoodWriter = {
  * database writes one batch while the caller computes the next (2 cores). Two transactions at once on disjoint
  * practices deadlock (creating an edge locks both its ends, and neighbours are shared), so there is only one.
  */
-export function neighbourhoodWriter(graph: Graph, signatures: Signatures): NeighbourhoodWriter;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export function neighbourhoodWriter(driver: Driver, signatures: Signatures, database?: string): NeighbourhoodWriter;
-export function neighbourhoodWriter(
-  target: GraphOrDriver,
-  signatures: Signatures,
-  database?: string,
-): NeighbourhoodWriter {
-  const graph = asGraph(target, database);
+export function neighbourhoodWriter(graph: Graph, signatures: Signatures): NeighbourhoodWriter {
   const generation = randomUUID();
   let previous: Promise<void> = Promise.resolve();
   let pending: Neighbourhood[] = [];
