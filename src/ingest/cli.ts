@@ -9,9 +9,11 @@
  * one; nothing written), 2 on bad usage. docs/importing.md says it all for editors.
  */
 import fs from "node:fs";
+import type { Driver } from "neo4j-driver";
 import { restoreCommand } from "../backup/restoreCommand";
 import { loadConfig, type Config } from "../config";
 import { loadVocabulary } from "../reference/vocabulary";
+import { recomputeSimilarity } from "../similarity";
 import { applyAliasesBeforeLoad, type MergedOnImport } from "../vocabulary/graphAliases";
 import type { NormalizedCatalogue } from "./catalogue";
 import {
@@ -91,18 +93,40 @@ async function load(
         applyAliasesBeforeLoad(driver, catalogue, loadVocabulary(), config.neo4j.database),
       );
       process.stdout.write(formatMerged(aliased.merged));
+      for (const warning of aliased.warnings) note(`warning: ${warning}`);
       const what = `loading ${catalogue.practices.length} practices into ${uri} (one transaction)`;
-      const report = await progress.step(what, () =>
-        loadCatalogue(driver, aliased.catalogue, config.neo4j.database, {
-          allow,
-          beforeWriting: (changes) => progress.report(formatChanges(BEFORE_WRITING, changes)),
-        }),
-      );
+      let report;
+      try {
+        report = await progress.step(what, () =>
+          loadCatalogue(driver, aliased.catalogue, config.neo4j.database, {
+            allow,
+            beforeWriting: (changes) => progress.report(formatChanges(BEFORE_WRITING, changes)),
+          }),
+        );
+      } catch (error) {
+        // The merge committed on its own: what practices share changed even though the catalogue is not loaded.
+        if (aliased.merged.length > 0) await similarityAfterMerge(driver, config, aliased.merged.length);
+        throw error;
+      }
       process.stdout.write(formatLoadReport(report));
     },
     progress,
   );
   return 0;
+}
+
+/**
+ * The load refused the catalogue after the merge of old nodes committed (its own transaction, graph version
+ * advanced): similarity is recomputed, so that no SIMILAR_TO reason names a node that is gone, and the report says so.
+ */
+async function similarityAfterMerge(driver: Driver, config: Config, merged: number): Promise<void> {
+  note(`the ${merged} node merge(s) above committed before the load (they stay), although the catalogue is not loaded`);
+  try {
+    const similarity = await recomputeSimilarity(driver, { database: config.neo4j.database });
+    note(`similarity recomputed after the merge: ${similarity.relationships} SIMILAR_TO links`);
+  } catch (error) {
+    note(`computing similarity after the merge failed: ${(error as Error).message}; npm start computes it`);
+  }
 }
 
 /** The old nodes merged into their new one before the load, each with the links it moved (none: nothing said). */

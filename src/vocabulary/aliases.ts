@@ -19,6 +19,7 @@ import {
 } from "../ingest/catalogue";
 import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
 import { formerIdsOf, type Vocabulary } from "../reference/vocabulary";
+import { VOCABULARY_FILE_OF, vocabularyEntries } from "./files";
 
 /** The node types an alias may join: the vocabulary's, each with the practice's array of it and the link to it. */
 export const ALIASABLE = {
@@ -44,35 +45,66 @@ export type AppliedAlias = { label: AliasLabel; from: string; into: string; link
 
 type Entity = { id: string; source: Provenance; partOf?: string };
 
+/** Where each former id leads, per label, and the graph's aliases left out because the vocabulary says otherwise. */
+export type AliasResolution = {
+  targets: Map<AliasLabel, Map<string, string>>;
+  /** What an import should tell: a graph alias of a vocabulary entry's id, left out (the vocabulary wins). */
+  warnings: string[];
+};
+
 /**
  * Where each former id leads, per label, chains followed (a into b, b into c: a into c). The vocabulary's word wins
- * over the graph's for the same former id; a cycle is refused (it could only come from hand-edited data).
+ * over the graph's: for the same former id, and for an alias whose old id is an entry's id (an editor's merge of a
+ * curated node, or of a node an expert accepted since), which is left out with a warning. A cycle is refused, naming
+ * each link and where it is recorded (it could only come from hand-edited data).
  */
-export function aliasTargets(
-  vocabulary: Vocabulary,
-  graph: readonly GraphAlias[] = [],
-): Map<AliasLabel, Map<string, string>> {
+export function resolveAliases(vocabulary: Vocabulary, graph: readonly GraphAlias[] = []): AliasResolution {
   const former = formerIdsOf(vocabulary);
   const targets = new Map<AliasLabel, Map<string, string>>();
+  const warnings: string[] = [];
   for (const label of ALIAS_LABELS) {
+    const file = VOCABULARY_FILE_OF[label];
+    const entryIds = new Set(vocabularyEntries(vocabulary, label).map((entry) => entry.id));
     const direct = new Map(former[label]);
+    const origin = new Map(
+      [...former[label]].map(([from, into]) => [from, `${file} entry "${into}" (formerIds "${from}")`]),
+    );
     for (const alias of graph.filter((candidate) => candidate.label === label)) {
-      if (!direct.has(alias.from)) direct.set(alias.from, alias.into);
+      if (entryIds.has(alias.from)) {
+        warnings.push(
+          `(:NodeAlias {type: "${label}", from: "${alias.from}", into: "${alias.into}"}) left out: "${alias.from}" is an entry of ${file}, which wins (merge the entries by hand, or delete the NodeAlias)`,
+        );
+        continue;
+      }
+      if (direct.has(alias.from)) continue;
+      direct.set(alias.from, alias.into);
+      origin.set(alias.from, `(:NodeAlias {type: "${label}", from: "${alias.from}", into: "${alias.into}"})`);
     }
     const resolved = new Map<string, string>();
     for (const from of direct.keys()) {
-      const seen = new Set([from]);
+      const chain = [from];
       let into = direct.get(from)!;
       while (direct.has(into)) {
-        if (seen.has(into)) throw new Error(`${label} aliases form a cycle through "${into}"`);
-        seen.add(into);
+        if (chain.includes(into)) {
+          const links = chain.slice(chain.indexOf(into)).map((id) => `${id} -> ${direct.get(id)!}: ${origin.get(id)!}`);
+          throw new Error(`${label} aliases form a cycle through "${into}":\n  ${links.join("\n  ")}`);
+        }
+        chain.push(into);
         into = direct.get(into)!;
       }
       resolved.set(from, into);
     }
     targets.set(label, resolved);
   }
-  return targets;
+  return { targets, warnings };
+}
+
+/** Where each former id leads, per label (resolveAliases without its warnings). */
+export function aliasTargets(
+  vocabulary: Vocabulary,
+  graph: readonly GraphAlias[] = [],
+): Map<AliasLabel, Map<string, string>> {
+  return resolveAliases(vocabulary, graph).targets;
 }
 
 /**
@@ -84,9 +116,9 @@ export function applyAliases(
   catalogue: NormalizedCatalogue,
   vocabulary: Vocabulary,
   graph: readonly GraphAlias[] = [],
-): { catalogue: NormalizedCatalogue; applied: AppliedAlias[] } {
-  const targets = aliasTargets(vocabulary, graph);
-  if ([...targets.values()].every((map) => map.size === 0)) return { catalogue, applied: [] };
+): { catalogue: NormalizedCatalogue; applied: AppliedAlias[]; warnings: string[] } {
+  const { targets, warnings } = resolveAliases(vocabulary, graph);
+  if ([...targets.values()].every((map) => map.size === 0)) return { catalogue, applied: [], warnings };
   const applied = new Map<string, AppliedAlias>();
   const count = (label: AliasLabel, from: string, into: string) => {
     const key = `${label}:${from}`;
@@ -101,7 +133,8 @@ export function applyAliases(
       const { array, schema } = ALIASABLE[label];
       const map = targets.get(label)!;
       const entities = practice[array] as Entity[];
-      if (!entities.some((entity) => map.has(entity.id))) continue;
+      const partOfMerged = (entity: Entity) => entity.partOf !== undefined && map.has(entity.partOf);
+      if (!entities.some((entity) => map.has(entity.id) || partOfMerged(entity))) continue;
       const replaced = entities.map((entity) => {
         const into = map.get(entity.id);
         if (into === undefined) return entity;
@@ -109,9 +142,14 @@ export function applyAliases(
         const node = describe(label, into, practice, entity);
         return schema.parse({ ...node, id: into, source: entity.source }) as Entity;
       });
-      if (label === "Stakeholder") replaced.push(...nationals(replaced, vocabulary));
-      mapped[array] = replaced.filter(
-        (entity, index) => replaced.findIndex((other) => other.id === entity.id) === index,
+      // A branch of an organisation merged into another belongs to the one it became (never to the old id, which
+      // the load would make again).
+      const branches = replaced.map((entity) =>
+        partOfMerged(entity) ? (schema.parse({ ...entity, partOf: map.get(entity.partOf!) }) as Entity) : entity,
+      );
+      if (label === "Stakeholder") branches.push(...nationals(branches, vocabulary));
+      mapped[array] = branches.filter(
+        (entity, index) => branches.findIndex((other) => other.id === entity.id) === index,
       );
     }
     const editorLinks = practice.editorLinks?.map((link) => {
@@ -121,7 +159,7 @@ export function applyAliases(
     });
     return { ...practice, ...mapped, ...(editorLinks ? { editorLinks } : {}) } as NormalizedPractice;
   });
-  return { catalogue: { ...catalogue, practices }, applied: [...applied.values()] };
+  return { catalogue: { ...catalogue, practices }, applied: [...applied.values()], warnings };
 }
 
 /** The national organisations of the branches a practice now involves, where it does not involve them yet. */
@@ -139,16 +177,10 @@ function nationals(stakeholders: Entity[], vocabulary: Vocabulary): Entity[] {
  * entity under the new id.
  */
 function nodeDescriptions(vocabulary: Vocabulary, graph: readonly GraphAlias[]) {
-  const entries: Record<AliasLabel, ReadonlyArray<{ id: string }>> = {
-    Stakeholder: vocabulary.stakeholders,
-    TargetGroup: vocabulary.targets,
-    FundingSource: vocabulary.funding,
-    Cpi: vocabulary.cpis.map((entry) => placeCuratedCpi(entry)),
-    Law: vocabulary.laws,
-    Tool: vocabulary.tools,
-  };
+  const cpis = vocabulary.cpis.map((entry) => placeCuratedCpi(entry));
   return (label: AliasLabel, id: string, practice: NormalizedPractice, old: Entity): object => {
-    const entry = entries[label].find((candidate) => candidate.id === id);
+    const entries: ReadonlyArray<{ id: string }> = label === "Cpi" ? cpis : vocabularyEntries(vocabulary, label);
+    const entry = entries.find((candidate) => candidate.id === id);
     if (entry) return entry;
     const named = (practice[ALIASABLE[label].array] as Entity[]).find((entity) => entity.id === id);
     if (named) return named;

@@ -10,15 +10,17 @@ import type { NormalizedCatalogue, NormalizedPractice } from "../ingest/catalogu
 import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
 import { LINKS } from "../ingest/practiceGraph";
 import type { Vocabulary } from "../reference/vocabulary";
+import { advanceGraphVersionIn } from "../neo4j/graphVersion";
 import {
   ALIAS_LABELS,
   ALIASABLE,
-  aliasTargets,
   applyAliases,
+  resolveAliases,
   type AliasLabel,
   type AppliedAlias,
   type GraphAlias,
 } from "./aliases";
+import { vocabularyEntries } from "./files";
 import { mergeNodeInto, nodesHeld, type MergeCounts } from "./mergeNodes";
 
 export const NODE_ALIAS_LABEL = "NodeAlias";
@@ -37,11 +39,20 @@ RETURN alias.from AS from, alias.into AS into,
 ORDER BY from`;
 }
 
+/**
+ * The new alias; an alias from the node merged into goes (that node is alive: merged back into, it is no old id any
+ * more), and the aliases that led to the old node lead to the new one, never to themselves (X into Y, then Y back
+ * into X: X's alias goes, Y's is recorded, no X into X).
+ */
 const RECORD_ALIAS = `
 MERGE (alias:${NODE_ALIAS_LABEL} {type: $type, from: $from})
 SET alias.into = $into, alias.mergedBy = $mergedBy, alias.mergedAt = $mergedAt
 WITH alias
+OPTIONAL MATCH (stale:${NODE_ALIAS_LABEL} {type: $type, from: $into})
+DELETE stale
+WITH DISTINCT alias
 MATCH (earlier:${NODE_ALIAS_LABEL} {type: $type, into: $from})
+  WHERE earlier.from <> $into
 SET earlier.into = $into`;
 
 const LIST_ALIASES = `
@@ -83,21 +94,24 @@ export type MergedOnImport = { label: AliasLabel; from: string; into: string } &
 
 /**
  * Before an import loads: maps the catalogue's entities through the vocabulary's former ids and the graph's aliases,
- * and merges into their new node, in one transaction, the old nodes the graph still holds.
+ * and merges into their new node, in one transaction, the old nodes the graph still holds. A merge advances the
+ * graph's version stamp in that transaction (the response caches of running servers must not serve the old node);
+ * the caller recomputes similarity after it even when the load then refuses the catalogue (the reasons of
+ * SIMILAR_TO name the nodes shared). `warnings`: graph aliases left out (aliases.ts, resolveAliases).
  */
 export async function applyAliasesBeforeLoad(
   driver: Driver,
   catalogue: NormalizedCatalogue,
   vocabulary: Vocabulary,
   database?: string,
-): Promise<{ catalogue: NormalizedCatalogue; applied: AppliedAlias[]; merged: MergedOnImport[] }> {
+): Promise<{ catalogue: NormalizedCatalogue; applied: AppliedAlias[]; merged: MergedOnImport[]; warnings: string[] }> {
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
       const graph = await readGraphAliases(tx);
       const mapped = applyAliases(catalogue, vocabulary, graph);
       const merged: MergedOnImport[] = [];
-      for (const [label, targets] of aliasTargets(vocabulary, graph)) {
+      for (const [label, targets] of resolveAliases(vocabulary, graph).targets) {
         if (targets.size === 0) continue;
         for (const from of [...(await nodesHeld(tx, label, [...targets.keys()]))].sort()) {
           const into = targets.get(from)!;
@@ -106,6 +120,7 @@ export async function applyAliasesBeforeLoad(
           if (counts) merged.push({ label, from, into, ...counts });
         }
       }
+      if (merged.length > 0) await advanceGraphVersionIn(tx);
       return { ...mapped, merged };
     });
   } finally {
@@ -118,19 +133,14 @@ export async function applyAliasesBeforeLoad(
  * merged into that no catalogue being imported names; none for a node the vocabulary does not list.
  */
 function entryProperties(vocabulary: Vocabulary, label: AliasLabel, id: string): Record<string, unknown> | undefined {
-  const entries: Record<AliasLabel, ReadonlyArray<{ id: string }>> = {
-    Stakeholder: vocabulary.stakeholders,
-    TargetGroup: vocabulary.targets,
-    FundingSource: vocabulary.funding,
-    Cpi: vocabulary.cpis,
-    Law: vocabulary.laws,
-    Tool: vocabulary.tools,
-  };
-  const entry = entries[label].find((candidate) => candidate.id === id);
+  const entries: ReadonlyArray<{ id: string }> = vocabularyEntries(vocabulary, label);
+  const entry = entries.find((candidate) => candidate.id === id);
   const spec = LINKS.find((link) => link.type === ALIASABLE[label].link);
   if (entry === undefined || spec === undefined) return undefined;
   const { array, schema } = ALIASABLE[label];
   const placed = label === "Cpi" ? placeCuratedCpi(entry as Vocabulary["cpis"][number]) : entry;
+  // The entity as a card would carry it: the schema wants a source, which reaches the link, never the node's
+  // properties read here; any source does.
   const entity = schema.parse({ ...placed, source: { field: "stakeholders", line: 1 } });
   const practice = { [array]: [entity] } as unknown as NormalizedPractice;
   return spec.read(practice)[0]?.properties;

@@ -2,9 +2,10 @@
  * Merging one node of the graph into another of its type: every relationship of the old node moves onto the other,
  * with its properties (a card link keeps its field and line, an editor's link its field), and the old node is
  * deleted. What the node merged into already has is not doubled: a card's link of the same type from the same
- * practice, a link without provenance of the same type (a branch's PART_OF), its own region or organisation. A link
- * between the two nodes (a branch merged into its organisation) goes. Used by the API's mergeNodes and by an import
- * that meets an alias whose old node is still in the graph (aliases.ts).
+ * practice, an editor's link (a field, no line) of the same type from a practice that links it already, a link
+ * without provenance of the same type (a branch's PART_OF), its own region or organisation. A link between the two
+ * nodes (a branch merged into its organisation) goes. Used by the API's mergeNodes (editorMerge.ts) and by an import
+ * that meets an alias whose old node is still in the graph (graphAliases.ts).
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { AliasLabel } from "./aliases";
@@ -19,6 +20,8 @@ OPTIONAL MATCH (a)-[r]->(from)
   WHERE a = into
     OR (r.line IS NOT NULL AND EXISTS { MATCH (a)-[s]->(into) WHERE type(s) = type(r) AND s.line IS NOT NULL })
     OR (r.field IS NULL AND EXISTS { MATCH (a)-[s]->(into) WHERE type(s) = type(r) })
+    OR (r.field IS NOT NULL AND r.line IS NULL
+      AND EXISTS { MATCH (a)-[s]->(into) WHERE type(s) = type(r) AND s.field IS NOT NULL })
 WITH from, into, collect(r) AS incoming
 OPTIONAL MATCH (from)-[r]->(b)
   WHERE b = into OR (r.field IS NULL AND EXISTS { MATCH (into)-[s]->() WHERE type(s) = type(r) })
@@ -46,14 +49,31 @@ RETURN incoming + outgoing AS moved`;
 }
 
 /**
- * The node merged into, made from the old one when the graph lacks it, with the properties given (a vocabulary
- * entry's, as the loader writes them); an import naming it writes them again.
+ * The node merged into, when the graph lacks it: made from the old one (a provisional node merged into another the
+ * graph has lost), its properties and links moving with it.
  */
-function ensureInto(label: AliasLabel): string {
+function intoFromOld(label: AliasLabel): string {
   return `
 MATCH (from:${label} {id: $from})
 MERGE (into:${label} {id: $into})
-ON CREATE SET into = from {.*, id: $into}, into += $properties`;
+ON CREATE SET into = from {.*, id: $into}`;
+}
+
+/**
+ * The node merged into, when the graph lacks it and a vocabulary entry describes it: the entry's properties as the
+ * loader writes them, nothing of the old node's; the old node's links without provenance (its region, its
+ * organisation) are its own and go with it, the import naming the entry writes the entry's.
+ */
+function intoFromEntry(label: AliasLabel): string {
+  return `
+MATCH (from:${label} {id: $from})
+MERGE (into:${label} {id: $into})
+ON CREATE SET into = $properties, into.id = $into
+WITH from
+OPTIONAL MATCH (from)-[r]->()
+  WHERE r.field IS NULL
+DELETE r
+RETURN count(r) AS dropped`;
 }
 
 /** The nodes of a label among these ids that the graph holds. */
@@ -80,13 +100,26 @@ export async function mergeNodeInto(
   label: AliasLabel,
   from: string,
   into: string,
-  options: { createInto?: boolean; intoProperties?: Record<string, unknown> } = {},
+  options: {
+    createInto?: boolean;
+    /** A vocabulary entry's properties for the node created: then nothing of the old node's is copied. */
+    intoProperties?: Record<string, unknown>;
+  } = {},
 ): Promise<MergeCounts | undefined> {
   if (from === into) return undefined;
   const held = await nodesHeld(tx, label, [from, into]);
   if (!held.has(from) || (!held.has(into) && !options.createInto)) return undefined;
-  if (!held.has(into)) await tx.run(ensureInto(label), { from, into, properties: options.intoProperties ?? {} });
-  const dropped = (await tx.run(dropDoubled(label), { from, into })).records[0]?.get("dropped") as number;
-  const moved = (await tx.run(moveRest(label), { from, into })).records[0]?.get("moved") as number;
-  return { moved: Number(moved), dropped: Number(dropped) };
+  let left = 0;
+  if (!held.has(into)) {
+    if (options.intoProperties) {
+      const made = await tx.run(intoFromEntry(label), { from, into, properties: options.intoProperties });
+      left = Number(made.records[0]?.get("dropped") ?? 0);
+    } else await tx.run(intoFromOld(label), { from, into });
+  }
+  const dropped = (await tx.run(dropDoubled(label), { from, into })).records[0]?.get("dropped") as unknown;
+  const moved = (await tx.run(moveRest(label), { from, into })).records[0]?.get("moved") as unknown;
+  if (dropped === undefined || moved === undefined) {
+    throw new Error(`merging ${label} "${from}" into "${into}" matched no node: both were there a statement earlier`);
+  }
+  return { moved: Number(moved), dropped: left + Number(dropped) };
 }

@@ -1,6 +1,6 @@
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary";
-import { aliasTargets, applyAliases } from "../../src/vocabulary/aliases";
+import { aliasTargets, applyAliases, resolveAliases } from "../../src/vocabulary/aliases";
 
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
 
@@ -52,6 +52,61 @@ describe("node aliases applied to a catalogue (src/vocabulary/aliases.ts)", () =
       { label: "Cpi" as const, from: "cpi-b", into: "cpi-a" },
     ];
     expect(() => aliasTargets(loadVocabulary(), cycle)).toThrow(/cycle/);
+  });
+
+  it("names each link of a cycle and where it is recorded: the NodeAlias, or the vocabulary file and entry", () => {
+    const vocabulary = withFormerIds("agro-solidale", ["comune-angri"]);
+    const graph = [{ label: "Stakeholder" as const, from: "agro-solidale-old", into: "comune-angri" }];
+    // comune-angri -> agro-solidale (vocabulary); a graph alias back from the entry is left out, not a cycle.
+    expect(() => aliasTargets(vocabulary, graph)).not.toThrow();
+    const cycle = [
+      { label: "Cpi" as const, from: "cpi-a", into: "cpi-b" },
+      { label: "Cpi" as const, from: "cpi-b", into: "cpi-a" },
+    ];
+    let message = "";
+    try {
+      aliasTargets(loadVocabulary(), cycle);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('cpi-a -> cpi-b: (:NodeAlias {type: "Cpi", from: "cpi-a", into: "cpi-b"})');
+    expect(message).toContain('cpi-b -> cpi-a: (:NodeAlias {type: "Cpi", from: "cpi-b", into: "cpi-a"})');
+    const vocabularyCycle = withFormerIds("agro-solidale", ["comune-angri"]);
+    const back = [{ label: "Stakeholder" as const, from: "comune-x", into: "comune-angri" }];
+    expect(aliasTargets(vocabularyCycle, back).get("Stakeholder")!.get("comune-x")).toBe("agro-solidale");
+  });
+
+  it("leaves out, with a warning, a graph alias whose old id is a vocabulary entry's: the vocabulary wins", () => {
+    const graph = [{ label: "Stakeholder" as const, from: "anpal-servizi", into: "comune-angri" }];
+    const { targets, warnings } = resolveAliases(loadVocabulary(), graph);
+    expect(targets.get("Stakeholder")!.has("anpal-servizi")).toBe(false);
+    expect(warnings).toEqual([expect.stringMatching(/"anpal-servizi" is an entry of stakeholders\.json/)]);
+    const { catalogue: mapped, warnings: told } = applyAliases(catalogue, loadVocabulary(), graph);
+    expect(mapped).toBe(catalogue);
+    expect(told).toHaveLength(1);
+  });
+
+  it("a national organisation merged into another takes its branches along: no practice keeps the old id", () => {
+    const vocabulary = loadVocabulary();
+    // confindustria merged into confapi: its entry goes, its id becomes a former id of confapi.
+    const merged: Vocabulary = {
+      ...vocabulary,
+      stakeholders: vocabulary.stakeholders
+        .filter((entry) => entry.id !== "confindustria")
+        .map((entry) => (entry.id === "confapi" ? { ...entry, formerIds: ["confindustria"] } : entry)),
+    };
+    const before = catalogue.practices.find((practice) => practice.id === "2023-010")!.stakeholders;
+    expect(before.some((actor) => actor.id === "confindustria" || actor.partOf === "confindustria")).toBe(true);
+    const { catalogue: mapped } = applyAliases(catalogue, merged);
+    for (const practice of mapped.practices) {
+      expect(practice.stakeholders.filter((actor) => actor.id === "confindustria")).toEqual([]);
+      expect(practice.stakeholders.filter((actor) => actor.partOf === "confindustria")).toEqual([]);
+    }
+    const after = mapped.practices.find((practice) => practice.id === "2023-010")!.stakeholders;
+    const branches = after.filter((actor) => actor.id.startsWith("confindustria-"));
+    expect(branches.length).toBeGreaterThan(0);
+    for (const branch of branches) expect(branch.partOf).toBe("confapi");
+    expect(after.filter((actor) => actor.id === "confapi")).toHaveLength(1);
   });
 
   it("changes nothing without aliases", () => {
