@@ -13,7 +13,10 @@ export type SharedItem = { id: string; name: string };
 export type MatchReason = { kind: LinkKind; weight: number; shared: SharedItem[] };
 export type PracticeMatch = { practiceId: string; score: number; reasons: MatchReason[] };
 
-/** Per-kind numbers (masses, contributions, weights) in LINK_KINDS order. */
+/**
+ * Per-kind numbers (masses, contributions, weights) in LINK_KINDS order, the order stored edges hold them in:
+ * tests/graph/model.test.ts pins it under SCORING_VERSION (score.ts), which a new order must bump.
+ */
 export type PerKind = readonly number[];
 
 /** What an edge holds to be scored under any lens: what the pair shares and both practices' masses, per kind. */
@@ -34,17 +37,29 @@ export function unpackEdgeNumbers(stored: PerKind): EdgeNumbers {
 }
 
 /**
- * Lens weights per kind, in LINK_KINDS order (docs/similarity.md explains the values).
+ * Lens weights, by kind (docs/similarity.md explains the values).
  * A lens scales both what is shared and what is not of its kinds, so it favours practices alike in those kinds.
  */
-export const LENS_WEIGHTS: Record<Lens, PerKind> = {
-  //         LEP TARGET STAKEHOLDER FUNDING REGION CPI LAW TOOL LINEAGE
-  BALANCED: [1, 1, 1, 1, 0.5, 1, 1, 1, 1],
-  SERVICES: [4, 1, 0.5, 0.5, 0.25, 0.5, 1, 1, 1],
-  TARGETS: [1, 4, 0.5, 0.5, 0.25, 0.5, 1, 1, 1],
-  ACTORS: [1, 1, 3, 0.5, 1, 3, 1, 1, 1],
-  FUNDING: [1, 1, 0.5, 4, 0.25, 0.5, 1, 1, 1],
+export const LENS_WEIGHTS: Record<Lens, Readonly<Record<LinkKind, number>>> = {
+  BALANCED: { LEP: 1, TARGET: 1, STAKEHOLDER: 1, FUNDING: 1, REGION: 0.5, CPI: 1, LAW: 1, TOOL: 1, LINEAGE: 1 },
+  SERVICES: { LEP: 4, TARGET: 1, STAKEHOLDER: 0.5, FUNDING: 0.5, REGION: 0.25, CPI: 0.5, LAW: 1, TOOL: 1, LINEAGE: 1 },
+  TARGETS: { LEP: 1, TARGET: 4, STAKEHOLDER: 0.5, FUNDING: 0.5, REGION: 0.25, CPI: 0.5, LAW: 1, TOOL: 1, LINEAGE: 1 },
+  ACTORS: { LEP: 1, TARGET: 1, STAKEHOLDER: 3, FUNDING: 0.5, REGION: 1, CPI: 3, LAW: 1, TOOL: 1, LINEAGE: 1 },
+  FUNDING: { LEP: 1, TARGET: 1, STAKEHOLDER: 0.5, FUNDING: 4, REGION: 0.25, CPI: 0.5, LAW: 1, TOOL: 1, LINEAGE: 1 },
 };
+
+/** The same weights as a row per lens, in LINK_KINDS order, as the per-kind numbers are (the scorer's form). */
+export const LENS_WEIGHT_ROWS: Record<Lens, PerKind> = {
+  BALANCED: weightRow("BALANCED"),
+  SERVICES: weightRow("SERVICES"),
+  TARGETS: weightRow("TARGETS"),
+  ACTORS: weightRow("ACTORS"),
+  FUNDING: weightRow("FUNDING"),
+};
+
+function weightRow(lens: Lens): PerKind {
+  return LINK_KINDS.map((kind) => LENS_WEIGHTS[lens][kind]);
+}
 
 export const KIND_INDEX: Record<LinkKind, number> = Object.fromEntries(
   LINK_KINDS.map((kind, index) => [kind, index]),

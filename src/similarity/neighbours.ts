@@ -4,7 +4,7 @@
  * (`candidateCap`) do not generate candidates (they would make every practice a candidate of every other) but still
  * count in the scores.
  */
-import { LENSES, LENS_WEIGHTS, LINK_KINDS, KIND_INDEX, itemId, type PracticeFeatures } from "./model";
+import { LENSES, LENS_WEIGHT_ROWS, LINK_KINDS, KIND_INDEX, itemId, type PracticeFeatures } from "./model";
 import { KIND_SATURATION, compareMatches, compareSharedKeys, lensScore, rarities, roundScore } from "./score";
 
 export const TOP_K = 10;
@@ -12,7 +12,7 @@ export const TOP_K = 10;
 const KINDS = LINK_KINDS.length;
 const LENS_COUNT = LENSES.length;
 /** Lens weights as one flat row per lens: the inner loop runs for every candidate of every practice. */
-const LENS_WEIGHT_ROWS = Float64Array.from(LENSES.flatMap((lens) => [...LENS_WEIGHTS[lens]]));
+const LENS_WEIGHTS_FLAT = Float64Array.from(LENSES.flatMap((lens) => [...LENS_WEIGHT_ROWS[lens]]));
 
 /** The most practices an item may have and still generate candidates. */
 export function candidateCap(practices: number): number {
@@ -141,7 +141,7 @@ export function setPracticeMass(index: SimilarityIndex, position: number): void 
   index.damped[position] = damped;
   for (let lens = 0; lens < LENS_COUNT; lens++) {
     let total = 0;
-    for (let kind = 0; kind < KINDS; kind++) total += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * mass[at + kind]!;
+    for (let kind = 0; kind < KINDS; kind++) total += LENS_WEIGHTS_FLAT[lens * KINDS + kind]! * mass[at + kind]!;
     index.lensMass[position * LENS_COUNT + lens] = total;
   }
 }
@@ -269,7 +269,7 @@ export function pairLensScores(index: SimilarityIndex, position: number, other: 
     if (norm === 0) continue;
     let weighted = 0;
     for (let kind = 0; kind < KINDS; kind++) {
-      if (kinds & (1 << kind)) weighted += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * contributions[kind]!;
+      if (kinds & (1 << kind)) weighted += LENS_WEIGHTS_FLAT[lens * KINDS + kind]! * contributions[kind]!;
     }
     const raw = weighted / norm;
     if (raw > 0) scores[lens] = round(raw);
@@ -331,7 +331,7 @@ function neighbourhood(index: SimilarityIndex, position: number, scratch: Scratc
       let weighted = 0;
       for (let kind = 0; kind < KINDS; kind++) {
         if (shares & (1 << kind))
-          weighted += LENS_WEIGHT_ROWS[lens * KINDS + kind]! * contributions[slot * KINDS + kind]!;
+          weighted += LENS_WEIGHTS_FLAT[lens * KINDS + kind]! * contributions[slot * KINDS + kind]!;
       }
       const raw = weighted / norm;
       const ranked = best[lens]!;

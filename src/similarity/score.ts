@@ -5,7 +5,7 @@
  */
 import {
   KIND_INDEX,
-  LENS_WEIGHTS,
+  LENS_WEIGHT_ROWS,
   LINK_KINDS,
   itemId,
   type Item,
@@ -82,14 +82,14 @@ function dampedMass(items: readonly Item[], rarity: Rarities): { mass: number[];
 
 /** T_p under a lens: the weighted total rarity of a practice's items. */
 function lensMass(mass: PerKind, lens: Lens): number {
-  const weights = LENS_WEIGHTS[lens];
+  const weights = LENS_WEIGHT_ROWS[lens];
   return mass.reduce((total, value, kind) => total + weights[kind]! * value, 0);
 }
 
 /** Each kind's term w_k·shared_k / sqrt(T_p·T_q); all zero when either practice has no weight at all. */
 export function lensTerms(contributions: PerKind, massP: PerKind, massQ: PerKind, lens: Lens): number[] {
   const norm = Math.sqrt(lensMass(massP, lens) * lensMass(massQ, lens));
-  const weights = LENS_WEIGHTS[lens];
+  const weights = LENS_WEIGHT_ROWS[lens];
   return contributions.map((shared, kind) => (norm > 0 ? (weights[kind]! * shared) / norm : 0));
 }
 
