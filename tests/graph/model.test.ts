@@ -22,9 +22,12 @@ import {
   PRACTICE_LINKS,
   REL,
   SIMILARITY_KINDS,
+  type RelationshipType,
 } from "../../src/graph";
 import { buildSchema, readTypeDefs } from "../../src/graphql/schema";
-import { LENS_WEIGHTS } from "../../src/similarity/model";
+import { cypherNames, INTERPOLATED, looksLikeCypher, stringLiterals } from "./cypherNames";
+import { LENSES, LENS_WEIGHTS, LINK_KINDS } from "../../src/similarity/model";
+import { SCORING_VERSION } from "../../src/similarity/score";
 
 const ROOT = path.resolve(__dirname, "../..");
 const document = parse(readTypeDefs());
@@ -126,20 +129,69 @@ describe("the graph model (src/graph) and the type definitions in schema/", () =
     expect(sorted(schemaRelationships())).toEqual(sorted(modelRelationships()));
   });
 
-  it("list the similarity kinds (each weighed by every lens), the links a path follows and the kinds of its steps as the enums do", () => {
+  it("leave the derived links out of every GraphQL type and every path", () => {
+    const derived = DERIVED_LINKS.map((link) => link.type);
+    expect(derived).toEqual([REL.SIMILAR_TO]);
+    const served = schemaRelationships().map((relationship) => relationship.split(" ")[1]);
+    expect(derived.filter((type) => served.includes(type) || new Set<string>(PATH_LINKS).has(type))).toEqual([]);
+  });
+
+  it("list the similarity kinds, the links a path follows and the kinds of its steps as the enums do", () => {
     expect(enumValues("LinkKind")).toEqual([...SIMILARITY_KINDS]);
     expect(sorted(PRACTICE_LINKS.flatMap((link) => (link.feeds ? [link.feeds] : [])))).toEqual(
       sorted(SIMILARITY_KINDS),
     );
-    for (const weights of Object.values(LENS_WEIGHTS)) expect(weights).toHaveLength(SIMILARITY_KINDS.length);
     expect(sorted(enumValues("PathLink"))).toEqual(sorted(PATH_LINKS));
     const reached = new Set([
-      ...PRACTICE_LINKS.filter((link) => PATH_LINKS.includes(link.type)).map((link) => link.target),
+      ...PRACTICE_LINKS.filter((link) => new Set<string>(PATH_LINKS).has(link.type)).map((link) => link.target),
       "Practice",
     ]);
     expect(sorted(enumValues("PathNodeKind"))).toEqual(
       sorted([...reached].map((type) => NODE_TYPES[type as keyof typeof NODE_TYPES].kind)),
     );
+  });
+});
+
+/**
+ * The order of the kinds in the per-kind numbers stored SIMILAR_TO edges hold (src/similarity/model.ts,
+ * packEdgeNumbers), by the SCORING_VERSION that wrote them. The stored order is not in a practice's signature (its
+ * item ids are sorted): a new order under the same version would read every stored edge's numbers as other kinds'.
+ * Reordering SIMILARITY_KINDS needs SCORING_VERSION bumped (src/similarity/score.ts), so that a refresh rewrites
+ * every edge, and the new order stated here under the new version.
+ */
+const STORED_KIND_ORDER: Readonly<Record<number, readonly string[]>> = {
+  4: ["LEP", "TARGET", "STAKEHOLDER", "FUNDING", "REGION", "CPI", "LAW", "TOOL", "LINEAGE"],
+};
+
+describe("the similarity kinds", () => {
+  it("keep the order stored edges were written in by this SCORING_VERSION (a new order needs a new version)", () => {
+    expect({ SCORING_VERSION, storedKindOrder: [...LINK_KINDS] }).toEqual({
+      SCORING_VERSION,
+      storedKindOrder: STORED_KIND_ORDER[SCORING_VERSION],
+    });
+  });
+
+  it("are weighed by each lens as docs/similarity.md's table says, kind by kind", () => {
+    const doc = fs.readFileSync(path.join(ROOT, "docs/similarity.md"), "utf8");
+    const rows = doc
+      .split("\n")
+      .filter((line) => line.startsWith("| "))
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+    const header = rows.find((cells) => cells[0] === "Lens")!;
+    const documented = Object.fromEntries(
+      rows
+        .filter((cells) => (LENSES as readonly string[]).includes(cells[0]!))
+        .map(([lens, ...weights]) => [
+          lens,
+          Object.fromEntries(header.slice(1).map((kind, i) => [kind, Number(weights[i])])),
+        ]),
+    );
+    expect(documented).toEqual(LENS_WEIGHTS);
   });
 });
 
@@ -165,53 +217,213 @@ describe("the graph model and the schema @neo4j/graphql serves", () => {
   });
 });
 
+/** The properties of each node type: its fields in schema/*.graphql (@neo4j/graphql stores a field as a property). */
+function fieldsOf(name: string): Set<string> {
+  const type = document.definitions.find(
+    (definition): definition is ObjectType =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === name,
+  );
+  return new Set((type?.fields ?? []).map((field) => field.name.value));
+}
+
+/** The relationship properties the schema declares for a type (`@relationship(properties: "Provenance")`). */
+function relationshipPropertiesOf(type: string): Set<string> {
+  const names = nodeTypes.flatMap((node) =>
+    (node.fields ?? []).flatMap((field) => {
+      const { type: relType, properties } = argumentsOf(directive(field, "relationship"));
+      return relType === type && properties ? [properties] : [];
+    }),
+  );
+  return new Set(names.flatMap((name) => [...fieldsOf(name)]));
+}
+
+/**
+ * The properties of the bookkeeping nodes (their writers: src/neo4j/graphVersion.ts, src/vocabulary/graphAliases.ts)
+ * and of the derived SIMILAR_TO edges (src/similarity/store.ts), which no GraphQL type describes.
+ */
+const BOOKKEEPING_PROPERTIES: Record<string, readonly string[]> = {
+  GraphVersion: ["id", "epoch", "stamp"],
+  NodeAlias: ["type", "from", "into", "mergedBy", "mergedAt"],
+};
+const SIMILAR_TO_PROPERTIES = ["score", "numbers", "shared", "generation", "neighbourhoodSize"];
+
+/** A statement of cypher/schema.cypher that creates a constraint or an index, as what it is for. */
+type SchemaRule = {
+  statement: string;
+  on: "node" | "relationship";
+  name: string;
+  properties: string[];
+  unique: boolean;
+};
+
+/** Every `FOR (n:Label)` and `FOR ()-[r:TYPE]-()` of the constraints and indexes, with the properties they name. */
+export function schemaRules(cypher: string): SchemaRule[] {
+  const statements = cypher
+    .replace(/\/\/.*$/gm, "")
+    .split(";")
+    .map((statement) => statement.replace(/\s+/g, " ").trim());
+  return statements.flatMap((statement) => {
+    if (!/^CREATE\b.*\b(CONSTRAINT|INDEX)\b/.test(statement)) return [];
+    const node = /\bFOR \(\s*(\w+)\s*:\s*(\w+)\s*\)/.exec(statement);
+    const relationship = /\bFOR \(\s*\)\s*<?-\s*\[\s*(\w+)\s*:\s*(\w+)\s*\]\s*->?\s*\(\s*\)/.exec(statement);
+    const [, variable, name] = node ?? relationship ?? [];
+    if (!variable || !name) return [{ statement, on: "node", name: "(not understood)", properties: [], unique: false }];
+    const after = statement.slice(statement.indexOf(" FOR "));
+    const properties = [...after.matchAll(new RegExp(`\\b${variable}\\.(\\w+)`, "g"))].map(([, property]) => property!);
+    return [
+      {
+        statement,
+        on: node ? "node" : "relationship",
+        name,
+        properties,
+        unique: /\bIS (NODE |RELATIONSHIP )?UNIQUE\b/.test(statement),
+      },
+    ];
+  });
+}
+
 describe("the graph model and cypher/schema.cypher", () => {
   const cypher = fs.readFileSync(path.join(ROOT, "cypher/schema.cypher"), "utf8");
+  const rules = schemaRules(cypher);
+  const bookkeeping = new Set<string>(Object.values(BOOKKEEPING_LABELS));
 
-  it("constrain each node type's key to be unique, and no other label than the bookkeeping ones", () => {
-    const constraints = [...cypher.matchAll(/FOR \(n:(\w+)\) REQUIRE (.+?) IS UNIQUE/g)].map(([, label, keys]) => ({
-      label: label!,
-      keys: keys!,
+  it("reads every constraint and index of the file", () => {
+    const created = cypher.replace(/\/\/.*$/gm, "").match(/\bCREATE\b[^;]*\b(CONSTRAINT|INDEX)\b/g) ?? [];
+    expect(rules.filter((rule) => rule.name === "(not understood)")).toEqual([]);
+    expect(rules).toHaveLength(created.length);
+  });
+
+  it("constrain each node type's key to be unique", () => {
+    const keyed = NODE_TYPE_NAMES.map((name) => ({
+      name,
+      unique: rules.some(
+        (rule) =>
+          rule.on === "node" && rule.name === name && rule.unique && rule.properties.join() === NODE_TYPES[name].key,
+      ),
     }));
-    const ofNodeTypes = constraints.filter(({ label }) => label in NODE_TYPES);
-    expect(sorted(ofNodeTypes.map(({ label, keys }) => `${label}: ${keys}`))).toEqual(
-      sorted(NODE_TYPE_NAMES.map((name) => `${name}: n.${NODE_TYPES[name].key}`)),
-    );
-    const bookkeeping = new Set<string>(Object.values(BOOKKEEPING_LABELS));
-    expect(constraints.filter(({ label }) => !(label in NODE_TYPES) && !bookkeeping.has(label))).toEqual([]);
+    expect(keyed).toEqual(NODE_TYPE_NAMES.map((name) => ({ name, unique: true })));
+  });
+
+  it("constrain and index only the model's labels and relationship types, on properties they have", () => {
+    const unknown = rules.flatMap(({ statement, on, name, properties }) => {
+      const known =
+        on === "relationship"
+          ? Object.values(REL).includes(name as RelationshipType)
+            ? new Set([...relationshipPropertiesOf(name), ...(name === REL.SIMILAR_TO ? SIMILAR_TO_PROPERTIES : [])])
+            : undefined
+          : name in NODE_TYPES
+            ? fieldsOf(name)
+            : bookkeeping.has(name)
+              ? new Set(BOOKKEEPING_PROPERTIES[name])
+              : undefined;
+      if (!known) return [`${statement}: unknown ${on === "node" ? "label" : "relationship type"} ${name}`];
+      return properties
+        .filter((property) => !known.has(property))
+        .map((property) => `${statement}: ${name}.${property}`);
+    });
+    expect(unknown).toEqual([]);
+  });
+
+  it("write only the model's labels and relationship types in its other statements", () => {
+    const { labels, types } = cypherNames(cypher);
+    const knownLabels = new Set<string>([...NODE_TYPE_NAMES, ...bookkeeping]);
+    expect(labels.filter((label) => !knownLabels.has(label))).toEqual([]);
+    expect(types.filter((type) => !Object.values(REL).includes(type as RelationshipType))).toEqual([]);
+  });
+
+  it("is read whole: a second unique property, a relationship index and a label expression are seen", () => {
+    const sample = `
+      CREATE CONSTRAINT a IF NOT EXISTS FOR (n:Practice) REQUIRE n.id IS UNIQUE;
+      CREATE CONSTRAINT b IF NOT EXISTS FOR (n:Practice) REQUIRE n.title IS UNIQUE;
+      CREATE INDEX c IF NOT EXISTS FOR ()-[r:SIMILAR_TO]-() ON (r.generation);
+      CREATE FULLTEXT INDEX d IF NOT EXISTS FOR (x:Lep) ON EACH [x.name, x.code];
+      CREATE CONSTRAINT e IF NOT EXISTS FOR (n:NodeAlias) REQUIRE (n.type, n.from) IS UNIQUE;`;
+    expect(schemaRules(sample).map(({ on, name, properties, unique }) => ({ on, name, properties, unique }))).toEqual([
+      { on: "node", name: "Practice", properties: ["id"], unique: true },
+      { on: "node", name: "Practice", properties: ["title"], unique: true },
+      { on: "relationship", name: "SIMILAR_TO", properties: ["generation"], unique: false },
+      { on: "node", name: "Lep", properties: ["name", "code"], unique: false },
+      { on: "node", name: "NodeAlias", properties: ["type", "from"], unique: true },
+    ]);
   });
 });
 
-describe("the Cypher written out in src/", () => {
-  /** Every .ts file of src/ but the generated ones. */
-  function sources(directory: string): string[] {
-    return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return entry.name === "generated" ? [] : sources(full);
-      return entry.name.endsWith(".ts") ? [full] : [];
-    });
-  }
+/** Every .ts file of src/ but the generated ones. */
+function sources(directory: string): string[] {
+  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : sources(full);
+    return entry.name.endsWith(".ts") ? [full] : [];
+  });
+}
 
-  it("names only the model's labels and relationship types", () => {
+describe("the Cypher written out in src/", () => {
+  it("names only the model's labels and relationship types, and builds none from data", () => {
     const labels = new Set<string>([
       ...NODE_TYPE_NAMES.map((name) => NODE_TYPES[name].label),
       ...Object.values(BOOKKEEPING_LABELS),
     ]);
     const types = new Set<string>(Object.values(REL));
     const unknown: string[] = [];
+    let seen = 0;
     for (const file of sources(path.join(ROOT, "src"))) {
-      const text = fs.readFileSync(file, "utf8");
       const where = path.relative(ROOT, file);
-      // `(p:Practice`, `(:Lep)`: a label right after a variable's colon (TypeScript puts a space there).
-      for (const [, label] of text.matchAll(/\(\w*:([A-Z][A-Za-z]+)\b/g)) {
-        if (!labels.has(label!)) unknown.push(`${where}: label ${label}`);
-      }
-      // `[:IN_REGION]`, `[r:SIMILAR_TO]`, `-[:PART_OF*0..]->`, `[:A|B]`.
-      for (const [, expression] of text.matchAll(/\[\w*:([A-Z][A-Z_]*(?:\|[A-Z][A-Z_]*)*)[\]*\s{]/g)) {
-        for (const type of expression!.split("|")) if (!types.has(type)) unknown.push(`${where}: type ${type}`);
+      for (const literal of stringLiterals(file, fs.readFileSync(file, "utf8"))) {
+        if (!looksLikeCypher(literal.text)) continue;
+        const names = cypherNames(literal.text);
+        seen += names.labels.length + names.types.length;
+        for (const label of names.labels)
+          if (!labels.has(label)) unknown.push(`${where}:${literal.line}: label ${label}`);
+        for (const type of names.types) if (!types.has(type)) unknown.push(`${where}:${literal.line}: type ${type}`);
+        for (const dynamic of names.dynamic)
+          unknown.push(`${where}:${literal.line}: a name built from data, ${dynamic}`);
       }
     }
     expect(unknown).toEqual([]);
-    expect(DERIVED_LINKS.map((link) => link.type)).toEqual([REL.SIMILAR_TO]);
+    expect(seen).toBeGreaterThan(100); // the scan sees the statements at all
+  });
+
+  it("are seen in every form Cypher writes them", () => {
+    const names = (cypher: string) => {
+      const { labels, types, dynamic } = cypherNames(cypher);
+      return { labels: sorted(labels), types: sorted(types), dynamic };
+    };
+    expect(names("MATCH (p:Practice)-[r:IN_REGION|DELIVERED_AT*0..2]->(n) RETURN p")).toEqual({
+      labels: ["Practice"],
+      types: ["DELIVERED_AT", "IN_REGION"],
+      dynamic: [],
+    });
+    expect(names("MATCH (n) WHERE n:Stakeholder OR n:Cpi:Extra AND NOT n:!Law&Tool RETURN n")).toEqual({
+      labels: ["Cpi", "Extra", "Law", "Stakeholder", "Tool"],
+      types: [],
+      dynamic: [],
+    });
+    expect(names("MATCH (a)<-[:A|:B {field: 'x'}]-(:Lep {code: $code}) WHERE type(r) = 'SIMILAR_TO' RETURN a")).toEqual(
+      {
+        labels: ["Lep"],
+        types: ["A", "B", "SIMILAR_TO"],
+        dynamic: [],
+      },
+    );
+    expect(names("RETURN [label IN labels(n) WHERE label IN ['Stakeholder', \"Cpi\"]][0] AS label")).toEqual({
+      labels: ["Cpi", "Stakeholder"],
+      types: [],
+      dynamic: [],
+    });
+    expect(names("MATCH (n:$($label)) RETURN n")).toEqual({ labels: [], types: [], dynamic: [":$("] });
+    // Map keys, quoted text where no name is compared, comments and interpolated constants are not names.
+    expect(names(`MATCH (n:${INTERPOLATED} {id: 'Practice'}) // (x:Nothing)\nRETURN {kind: n.kind}`)).toEqual({
+      labels: [],
+      types: [],
+      dynamic: [],
+    });
+  });
+
+  it("are found in the string literals of a source, templates included", () => {
+    const source = "const A = `MATCH (p:Practice)-[:${REL.USES}]->(t:Tool)`;\nconst B = 'RETURN 1';";
+    expect(stringLiterals("a.ts", source)).toEqual([
+      { line: 1, text: `MATCH (p:Practice)-[:${INTERPOLATED}]->(t:Tool)` },
+      { line: 2, text: "RETURN 1" },
+    ]);
   });
 });

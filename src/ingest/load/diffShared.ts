@@ -5,7 +5,6 @@
  * vocabulary and seed/ are the reviewed source, so their values win; an editor's change meant to last goes into them.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { NODE_TYPES } from "../../graph";
 import type { NormalizedCatalogue } from "../catalogue";
 import {
   catalogueLinks,
@@ -34,7 +33,7 @@ export type SharedChanges = {
 };
 
 /** Where the catalogue was read from: it changes with the file's path, which loses nothing. */
-const UNREPORTED = new Set([`${NODE_TYPES.Catalog.label}.source`]);
+const UNREPORTED = new Set(["Catalog.source"]);
 
 function heldNodes({ label, key }: SharedNodes): string {
   // Labels and keys come from sharedNodes.ts (constants), never from input.
