@@ -4,6 +4,8 @@ import path from "node:path";
 import { NODE_TYPES } from "../graph";
 import type { Graph } from "../neo4j/graph";
 import type { Logger } from "../logger";
+import { loadVocabulary, type Vocabulary } from "../reference/vocabulary";
+import { applyAliasesBeforeLoad } from "../vocabulary/graphAliases";
 import { byEdition, NormalizedCatalogueSchema, type NormalizedCatalogue } from "./catalogue";
 import { readValidJsonFile, type JsonPath } from "./jsonFile";
 import { CatalogueLoadError, loadCatalogue } from "./load";
@@ -39,23 +41,39 @@ export function readCatalogueFiles(dir: string): CatalogueFile[] {
     .sort((a, b) => byEdition(a.catalogue, b.catalogue));
 }
 
+export type SeedOptions = {
+  /** Where the `*.catalogue.json` files are (seed/ by default). */
+  dir?: string;
+  /** The vocabulary whose former ids map the catalogues' nodes (seed/vocabulary/ by default). */
+  vocabulary?: Vocabulary;
+};
+
 /**
  * Loads, oldest first, the seed catalogues the database does not hold yet (by catalogue id): a fresh database gets
  * them all, and a seed committed later is loaded at the next start; one the database cannot take is skipped with a
- * warning. Returns how many were loaded.
+ * warning. Each is first mapped through the node aliases (the vocabulary's former ids, the graph's NodeAlias), as
+ * an import maps it, so that a node merged into another is not created again. Returns how many were loaded.
  */
-export async function seedMissingCatalogues(graph: Graph, log: Logger, dir = SEED_DIR): Promise<number> {
+export async function seedMissingCatalogues(graph: Graph, log: Logger, options: SeedOptions = {}): Promise<number> {
+  const { dir = SEED_DIR } = options;
   const { Catalog } = NODE_TYPES;
   const { records } = await graph.write(`MATCH (c:${Catalog.label}) RETURN collect(c.${Catalog.key}) AS ids`);
   const present = new Set<string>(records[0]!.get("ids"));
   const missing = readCatalogueFiles(dir)
     .map(({ catalogue }) => catalogue)
     .filter((catalogue) => !present.has(catalogue.catalog.id));
+  let { vocabulary } = options;
   let loaded = 0;
   for (const catalogue of missing) {
     try {
-      const report = await loadCatalogue(graph, catalogue);
-      log.info({ catalog: catalogue.catalog.id, ...report }, "seed catalogue loaded");
+      // Nodes merged into others first, as src/ingest/cli.ts does (src/vocabulary/graphAliases.ts); a merge stays
+      // even if the load then refuses the catalogue, and the similarity refresh at start takes it into account.
+      vocabulary ??= loadVocabulary();
+      const aliased = await applyAliasesBeforeLoad(graph.driver, catalogue, vocabulary, graph.database);
+      for (const warning of aliased.warnings) log.warn({ catalog: catalogue.catalog.id }, warning);
+      const report = await loadCatalogue(graph, aliased.catalogue);
+      const merged = aliased.merged.length > 0 ? { merged: aliased.merged } : {};
+      log.info({ catalog: catalogue.catalog.id, ...merged, ...report }, "seed catalogue loaded");
       loaded += 1;
     } catch (error) {
       // A seed this database cannot take (its ids are another catalogue's): the service still serves what it has.

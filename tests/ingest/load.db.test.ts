@@ -283,7 +283,7 @@ describe("practice ids shared by two catalogues", () => {
         JSON.stringify({ ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } }),
       );
       const before = await countGraph(db.driver);
-      expect(await seedMissingCatalogues(db.graph, createLogger("silent"), dir)).toBe(0);
+      expect(await seedMissingCatalogues(db.graph, createLogger("silent"), { dir })).toBe(0);
       expect(await countGraph(db.driver)).toEqual(before);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -308,11 +308,11 @@ describe("npm start", () => {
       // The 2024 file sorts first by name; it builds on 2023-009, so loading it first would fail.
       fs.writeFileSync(join(dir, "a-2024.catalogue.json"), JSON.stringify(catalogue2024));
       fs.writeFileSync(join(dir, "z-2023.catalogue.json"), JSON.stringify(catalogue2023));
-      expect(await seedMissingCatalogues(db.graph, log, dir)).toBe(1);
+      expect(await seedMissingCatalogues(db.graph, log, { dir })).toBe(1);
       expect(await rows(db.driver, lineage2024)).toEqual([{ id: "2023-009" }]);
-      expect(await seedMissingCatalogues(db.graph, log, dir)).toBe(0);
+      expect(await seedMissingCatalogues(db.graph, log, { dir })).toBe(0);
       await resetDatabase(db.driver);
-      expect(await seedMissingCatalogues(db.graph, log, dir)).toBe(2);
+      expect(await seedMissingCatalogues(db.graph, log, { dir })).toBe(2);
       expect(await rows(db.driver, lineage2024)).toEqual([{ id: "2023-009" }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
