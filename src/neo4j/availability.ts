@@ -29,7 +29,7 @@ export type MonitorOptions = {
   log: Logger;
 };
 
-/** Watches the database through `target` (best a small driver of its own, so that probes never queue behind requests). */
+/** Watches the database through `graph` (best on a small driver of its own, so that probes never queue behind requests). */
 export function monitorDatabase(graph: Graph, options: MonitorOptions): DatabaseMonitor {
   const intervalMs = options.intervalMs ?? 500;
   const hangAfterMs = options.hangAfterMs ?? 1_000;
