@@ -7,12 +7,13 @@
  * order, new ones appended) so that the change reads as a diff.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { readValidJsonFile, type JsonPath } from "../ingest/jsonFile";
-import { loadVocabulary, VocabularyError, type Vocabulary } from "../reference/vocabulary";
+import { loadVocabulary } from "../reference/vocabulary";
 import { normalizePhrase } from "../text/tokens";
+import { VOCABULARY_FILE_OF } from "./files";
 import { ReviewFileSchema, type ReviewNode } from "./reviewFile";
+import { readHeld, VocabularyCheckError, writeVocabularyFiles, type HeldFile } from "./vocabularyFiles";
 
 /** The review cannot be applied; nothing was written. The message lists every problem. */
 export class ReviewError extends Error {
@@ -27,11 +28,11 @@ export type ReviewOutcome = {
   files: string[];
 };
 
-const FILE_OF: Record<ReviewNode["label"], string> = {
-  Stakeholder: "stakeholders.json",
-  Cpi: "cpis.json",
-  FundingSource: "funding.json",
-};
+const REVIEWED: ReadonlyArray<ReviewNode["label"]> = ["Stakeholder", "Cpi", "FundingSource"];
+const FILE_OF = Object.fromEntries(REVIEWED.map((label) => [label, VOCABULARY_FILE_OF[label]])) as Record<
+  ReviewNode["label"],
+  string
+>;
 
 type Entry = Record<string, unknown> & { id: string; aliases: string[]; formerIds?: string[] };
 type Located = { node: ReviewNode; where: string };
@@ -51,13 +52,12 @@ export function applyReview(reviewFile: string, dir: string, options: { dryRun?:
       `the vocabulary in ${dir} is not valid as it is, before the review: ${(error as Error).message}`,
     );
   }
-  const files = new Map<string, { entries: Entry[]; text: string; changed: boolean }>();
+  const files = new Map<string, HeldFile<Entry>>();
   const entriesOf = (label: ReviewNode["label"]) => {
     const file = FILE_OF[label];
     let held = files.get(file);
     if (held === undefined) {
-      const text = fs.readFileSync(path.join(dir, file), "utf8");
-      held = { entries: JSON.parse(text) as Entry[], text, changed: false };
+      held = readHeld<Entry>(dir, file);
       files.set(file, held);
     }
     return held;
@@ -136,20 +136,15 @@ export function applyReview(reviewFile: string, dir: string, options: { dryRun?:
   }
   if (problems.length > 0) throw new ReviewError(`${reviewFile}: nothing was written:\n  ${problems.join("\n  ")}`);
 
-  const changed = [...files].filter(([, held]) => held.changed);
+  const changed = new Map([...files].filter(([, held]) => held.changed));
   // The vocabulary's own checks, on a copy: nothing is written unless the whole result loads.
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-review-"));
   try {
-    for (const name of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, name), path.join(scratch, name));
-    for (const [file, held] of changed) fs.writeFileSync(path.join(scratch, file), layout(held.entries, held.text));
-    checkVocabulary(scratch, dir, reviewFile, nodes);
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
+    writeVocabularyFiles(dir, changed, options);
+  } catch (error) {
+    if (!(error instanceof VocabularyCheckError)) throw error;
+    throw new ReviewError(notLoading(error.message, reviewFile, nodes), { cause: error });
   }
-  if (!options.dryRun) {
-    for (const [file, held] of changed) fs.writeFileSync(path.join(dir, file), layout(held.entries, held.text));
-  }
-  outcome.files = changed.map(([file]) => path.join(dir, file));
+  outcome.files = [...changed.keys()].map((file) => path.join(dir, file));
   return outcome;
 }
 
@@ -197,31 +192,18 @@ function readEntries(dir: string, file: string): Entry[] {
   return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Entry[];
 }
 
-/** 2-space JSON, as the files are written, with the final newline the file had (or not). */
-export function layout(entries: Entry[], original: string): string {
-  return `${JSON.stringify(entries, null, 2)}${original.endsWith("\n") ? "\n" : ""}`;
-}
-
 /**
- * The vocabulary loader's checks on the result; a problem it names in an entry the review wrote is told as the review
- * file's node that wrote it.
+ * The vocabulary loader's problem with the result (paths of the real directory); a problem it names in an entry the
+ * review wrote is told as the review file's node that wrote it.
  */
-function checkVocabulary(scratch: string, dir: string, reviewFile: string, nodes: readonly Located[]): Vocabulary {
-  try {
-    return loadVocabulary(scratch);
-  } catch (error) {
-    if (!(error instanceof VocabularyError)) throw error;
-    const message = error.message.split(scratch).join(dir);
-    const culprits = nodes.filter(
-      ({ node }) =>
-        node.decision !== "pending" &&
-        (message.includes(`("${node.id}")`) ||
-          (typeof node.decision === "object" && message.includes(`("${node.decision.aliasOf}")`)) ||
-          node.spellings.some((spelling) => message.includes(`"${spelling}"`))),
-    );
-    const from = culprits.length ? `\n  from ${culprits.map(({ where }) => where).join("\n  and ")}` : "";
-    throw new ReviewError(`${reviewFile}: nothing was written: the vocabulary would not load:\n  ${message}${from}`, {
-      cause: error,
-    });
-  }
+function notLoading(message: string, reviewFile: string, nodes: readonly Located[]): string {
+  const culprits = nodes.filter(
+    ({ node }) =>
+      node.decision !== "pending" &&
+      (message.includes(`("${node.id}")`) ||
+        (typeof node.decision === "object" && message.includes(`("${node.decision.aliasOf}")`)) ||
+        node.spellings.some((spelling) => message.includes(`"${spelling}"`))),
+  );
+  const from = culprits.length ? `\n  from ${culprits.map(({ where }) => where).join("\n  and ")}` : "";
+  return `${reviewFile}: nothing was written: the vocabulary would not load:\n  ${message}${from}`;
 }
