@@ -6,10 +6,18 @@
  */
 import type { GraphReader } from "../neo4j/reader";
 import { InvalidArgumentError, NotFoundError } from "../errors";
-import { NODE_TYPE_NAMES, NODE_TYPES, PATH_LINKS, type NodeKind, type RelationshipType } from "../graph";
+import {
+  NODE_TYPE_NAMES,
+  NODE_TYPES,
+  PATH_LINKS,
+  type NodeTypeSpec,
+  type PathLinkType,
+  type PathNodeKind as ModelPathNodeKind,
+} from "../graph";
+import type { PathLink as SchemaPathLink, PathNodeKind as SchemaPathNodeKind } from "../graphql/generated/schema";
 
 /** How a step names the type of its node: the graph model's kinds of the node types a path can reach. */
-export type PathNodeKind = Exclude<NodeKind, "CATALOG">;
+export type PathNodeKind = ModelPathNodeKind;
 export type PathStep = {
   /** 0 for the first practice, then one per relationship. */
   position: number;
@@ -21,28 +29,32 @@ export type PathStep = {
   link?: PathLink;
 };
 /** The relationships a path may follow (the GraphQL enum PathLink; the graph model's PATH_LINKS). */
-export type PathLink = Exclude<RelationshipType, "LISTED_IN" | "SIMILAR_TO">;
+export type PathLink = PathLinkType;
+
+/** The model's path links and step kinds are the schema's enums: a value added or dropped on one side fails here. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const PATH_FOLLOWS_SCHEMA: [Same<PathLink, SchemaPathLink>, Same<PathNodeKind, SchemaPathNodeKind>] = [true, true];
+void PATH_FOLLOWS_SCHEMA;
+
 type PracticePathInput = { from: string; to: string; maxHops: number };
 
 const MAX_HOPS = 8;
 const isValidMaxHops = (maxHops: number) => Number.isInteger(maxHops) && maxHops >= 1 && maxHops <= MAX_HOPS;
 
-/** The node types a path can step on (a catalogue is reached by no path link), by label. */
-const STEP_TYPES = NODE_TYPE_NAMES.map((type) => NODE_TYPES[type]).filter(
-  (spec): spec is Extract<(typeof NODE_TYPES)[keyof typeof NODE_TYPES], { kind: PathNodeKind }> =>
-    spec.kind !== NODE_TYPES.Catalog.kind,
-);
-const KIND_BY_LABEL: Readonly<Record<string, PathNodeKind>> = Object.fromEntries(
-  STEP_TYPES.map((spec) => [spec.label, spec.kind]),
-);
-/** A step's id and name, whatever its type: the types' keys and name properties (no type has two of them). */
-const STEP_KEYS = [...new Set(STEP_TYPES.map((spec) => `n.${spec.key}`))];
-const STEP_NAMES = [...new Set(STEP_TYPES.map((spec) => `n.${spec.name}`))];
+const isStepType = (spec: NodeTypeSpec): spec is NodeTypeSpec & { kind: PathNodeKind } =>
+  spec.kind !== NODE_TYPES.Catalog.kind;
+/** The node types a path can step on (a catalogue is reached by no path link). */
+const STEP_TYPES = NODE_TYPE_NAMES.map((type): NodeTypeSpec => NODE_TYPES[type]).filter(isStepType);
+const KIND_BY_LABEL: ReadonlyMap<string, PathNodeKind> = new Map(STEP_TYPES.map((spec) => [spec.label, spec.kind]));
+/**
+ * A step's id and name are read by its label, with the key and name properties of its type: which property a node
+ * has never depends on the order the model lists the types in.
+ */
+const STEP_PROPERTIES = Object.fromEntries(STEP_TYPES.map(({ label, key, name }) => [label, { key, name }]));
 
-const { Practice } = NODE_TYPES;
 const PRACTICES = `
-MATCH (p:${Practice.label}) WHERE p.${Practice.key} IN $ids
-RETURN p.${Practice.key} AS id, p.${Practice.name} AS title`;
+MATCH (p:Practice) WHERE p.id IN $ids
+RETURN p.id AS id, p.title AS title`;
 
 /** The relationships a path may follow, as a Cypher relationship type expression (the model's constants). */
 const LINKS = PATH_LINKS.join("|");
@@ -58,14 +70,15 @@ const LINKS = PATH_LINKS.join("|");
 function shortestPathQuery(maxHops: number): string {
   if (!isValidMaxHops(maxHops)) throw new Error(`maxHops ${maxHops} was not validated`);
   return `
-MATCH (a:${Practice.label} {${Practice.key}: $from}), (b:${Practice.label} {${Practice.key}: $to})
+MATCH (a:Practice {id: $from}), (b:Practice {id: $to})
 MATCH path = allShortestPaths((a)-[:${LINKS}*..${maxHops}]-(b))
-WITH path, [n IN nodes(path) | {
-       label: head([label IN labels(n) WHERE label IN $labels]),
-       id: coalesce(${STEP_KEYS.join(", ")}),
-       name: coalesce(${[...STEP_NAMES, ...STEP_KEYS].join(", ")})
-     }] AS steps,
+WITH path, [n IN nodes(path) | {node: n, label: head([label IN labels(n) WHERE label IN keys($stepTypes)])}] AS labelled,
      [n IN nodes(path)[1..-1] | size([(n)-[:${LINKS}]-() | 1])] AS degrees
+WITH path, degrees, [step IN labelled | {
+       label: step.label,
+       id: step.node[$stepTypes[step.label].key],
+       name: coalesce(step.node[$stepTypes[step.label].name], step.node[$stepTypes[step.label].key])
+     }] AS steps
 WITH steps, [r IN relationships(path) | type(r)] AS links,
      reduce(cost = 0.0, degree IN degrees | cost + log(toFloat(degree))) AS cost
 RETURN steps, links
@@ -89,14 +102,14 @@ export async function practicePath(reader: GraphReader, input: PracticePathInput
   for (const id of [from, to]) if (!titles.has(id)) throw new NotFoundError("PRACTICE", id);
   if (from === to) return [{ position: 0, kind: "PRACTICE", id: from, name: titles.get(from)! }];
 
-  const { records } = await reader.run(shortestPathQuery(maxHops), { from, to, labels: Object.keys(KIND_BY_LABEL) });
+  const { records } = await reader.run(shortestPathQuery(maxHops), { from, to, stepTypes: STEP_PROPERTIES });
   const [record] = records;
   if (!record) return [];
   const steps = record.get("steps") as RawStep[];
   const links = record.get("links") as PathLink[];
   return steps.map((step, position) => ({
     position,
-    kind: KIND_BY_LABEL[step.label] ?? "PRACTICE",
+    kind: KIND_BY_LABEL.get(step.label) ?? "PRACTICE",
     id: step.id,
     name: step.name,
     ...(position > 0 ? { link: links[position - 1] } : {}),

@@ -4,7 +4,7 @@
  * between the other nodes; and the derived similarity edges. tests/graph/model.test.ts holds this against the
  * `@relationship`s of schema/*.graphql.
  */
-import type { NodeTypeName } from "./nodes";
+import type { NODE_TYPES, NodeTypeName } from "./nodes";
 import type { SimilarityKind } from "./similarity";
 
 /** Every relationship type, by name: Cypher interpolates these constants, never input. */
@@ -184,10 +184,19 @@ export const NODE_LINKS = [
  */
 export const DERIVED_LINKS = [{ type: REL.SIMILAR_TO, from: "Practice", to: "Practice" }] as const;
 
+/** The relationship types a path may follow: what a card states and the links between the nodes it names. */
+export type PathLinkType = StatedLinkType | (typeof NODE_LINKS)[number]["type"];
+
 /**
  * The relationships a path between two practices may follow (the GraphQL enum `PathLink`): what a card states and
  * the links between the nodes it names. Catalogue membership and similarity connect everything and explain nothing.
  */
-export const PATH_LINKS: readonly RelationshipType[] = [
-  ...new Set<RelationshipType>([...STATED_LINKS.map((link) => link.type), ...NODE_LINKS.map((link) => link.type)]),
+export const PATH_LINKS: readonly PathLinkType[] = [
+  ...new Set<PathLinkType>([...STATED_LINKS.map((link) => link.type), ...NODE_LINKS.map((link) => link.type)]),
 ];
+
+/** The node types a path may step on: practices, what they state links to, and what those nodes link to. */
+export type PathNodeType =
+  "Practice" | StatedLink["target"] | (typeof NODE_LINKS)[number]["from"] | (typeof NODE_LINKS)[number]["to"];
+/** How a path's step calls its node's type (the GraphQL enum `PathNodeKind`). */
+export type PathNodeKind = (typeof NODE_TYPES)[PathNodeType]["kind"];
