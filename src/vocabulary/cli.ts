@@ -46,6 +46,15 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+type Values = { [K in keyof typeof OPTIONS]?: unknown };
+
+/** The options a command would ignore, refused rather than ignored (the catalogue's options mean nothing to the graph). */
+const IGNORED: Record<string, (values: Values) => Array<keyof typeof OPTIONS>> = {
+  pending: (values) => (values.database ? ["catalogue", "edition", "vocabulary", "dry-run"] : ["dry-run"]),
+  review: () => ["out", "catalogue", "edition", "database"],
+  merges: () => ["out", "catalogue", "edition", "database"],
+};
+
 const note = (message: string) => process.stderr.write(`vocabulary: ${message}\n`);
 
 async function main(): Promise<number> {
@@ -63,6 +72,8 @@ async function main(): Promise<number> {
   const dir = path.resolve(values.vocabulary ?? VOCABULARY_DIR);
   const [command, file, ...extra] = positionals;
   if (extra.length > 0) return usage(`unexpected ${extra.join(" ")}`);
+  const ignored = IGNORED[command as keyof typeof IGNORED]?.(values).filter((name) => values[name] !== undefined);
+  if (ignored?.length) return usage(`${command} takes no ${ignored.map((name) => `--${name}`).join(", ")}`);
   switch (command) {
     case "pending": {
       let review: ReviewFile;

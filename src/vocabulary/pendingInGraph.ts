@@ -7,16 +7,27 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { cardFieldKey } from "../ingest/practiceGraph";
 import { defaultNameEn, groupByKind, type ReviewFile, type ReviewNode } from "./reviewFile";
 
+/**
+ * One row a node: a node with two regions or two organisations (hand-made, or merged) gives the first of each, not a
+ * row for each (the review would then refuse the node as listed twice).
+ */
 const PROVISIONAL = `
 MATCH (n:Stakeholder|Cpi|FundingSource) WHERE n.curated = false
-OPTIONAL MATCH (n)-[:IN_REGION]->(region:Region)
-OPTIONAL MATCH (n)-[:PART_OF]->(organisation:Stakeholder)
-OPTIONAL MATCH (p:Practice)-[link]->(n) WHERE link.field IS NOT NULL
-WITH n, region, organisation, p, link ORDER BY p.id, link.line
-WITH n, region, organisation,
-  collect(CASE WHEN p IS NULL THEN null ELSE {practice: p.id, field: link.field, line: link.line} END) AS mentions
+CALL (n) {
+  OPTIONAL MATCH (n)-[:IN_REGION]->(region:Region)
+  RETURN min(region.nuts) AS region
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[:PART_OF]->(organisation:Stakeholder)
+  RETURN min(organisation.id) AS partOf
+}
+CALL (n) {
+  OPTIONAL MATCH (p:Practice)-[link]->(n) WHERE link.field IS NOT NULL
+  WITH p, link ORDER BY p.id, link.line
+  RETURN collect(CASE WHEN p IS NULL THEN null ELSE {practice: p.id, field: link.field, line: link.line} END) AS mentions
+}
 RETURN [label IN labels(n) WHERE label IN ['Stakeholder', 'Cpi', 'FundingSource']][0] AS label, properties(n) AS node,
-  region.nuts AS region, organisation.id AS partOf, mentions
+  region, partOf, mentions
 ORDER BY label, n.id`;
 
 type Mention = { practice: string; field: string; line: number | null };

@@ -3,6 +3,8 @@ import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary"
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { mergeNodes } from "../../src/vocabulary/editorMerge";
 import { applyAliasesBeforeLoad, listNodeAliases } from "../../src/vocabulary/graphAliases";
+import { pendingInGraph } from "../../src/vocabulary/pendingInGraph";
+import { runScript } from "../support/cli";
 import { useTestDatabase } from "../support/database";
 
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
@@ -107,5 +109,26 @@ describe("merging nodes: what an editor's merge and an import's merge must not d
     expect(
       await one<string>("MATCH (:Stakeholder {id: $id})-[:IN_REGION]->(r) RETURN r.nuts", { id: entry.id }),
     ).not.toContain("ITC4");
+  });
+
+  it("pending --database lists a node with two regions once, and refuses the options it would ignore", async () => {
+    await db.driver.executeQuery(
+      `MATCH (n:Stakeholder {curated: false})-[:IN_REGION]->(r:Region)
+       WITH n, r ORDER BY n.id LIMIT 1
+       MATCH (other:Region) WHERE other <> r
+       WITH n, other LIMIT 1
+       CREATE (n)-[:IN_REGION]->(other)
+       SET n.twoRegions = true`,
+    );
+    const [id] = await one<string>("MATCH (n:Stakeholder {twoRegions: true}) RETURN n.id");
+    const session = db.driver.session();
+    const review = await session.executeRead((tx) => pendingInGraph(tx, "test")).finally(() => session.close());
+    const listed = Object.values(review.kinds)
+      .flat()
+      .filter((node) => node.id === id);
+    expect(listed).toHaveLength(1);
+    const refused = runScript("src/vocabulary/cli.ts", ["pending", "--database", "--edition", "2023"]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("pending takes no --edition");
   });
 });
