@@ -20,7 +20,7 @@ export {
   REL,
   STATED_LINKS,
   linkFeeding,
-  practiceLink,
+  mergesTarget,
   type MergedLinkType,
   type NodeLinkSpec,
   type PathLinkType,
@@ -31,5 +31,6 @@ export {
   type RelationshipType,
   type StatedLink,
   type StatedLinkType,
+  type VocabularyTypeName,
 } from "./links";
 export { SIMILARITY_KINDS, type SimilarityKind } from "./similarity";

@@ -4,7 +4,7 @@
  * between the other nodes; and the derived similarity edges. tests/graph/model.test.ts holds this against the
  * `@relationship`s of schema/*.graphql.
  */
-import type { NODE_TYPES, NodeTypeName } from "./nodes";
+import { NODE_TYPES, type NodeTypeName } from "./nodes";
 import type { SimilarityKind } from "./similarity";
 
 /** Every relationship type, by name: Cypher interpolates these constants, never input. */
@@ -38,11 +38,6 @@ export type PracticeLinkSpec = {
    * properties), and a path may follow it. The catalogue listing is the load's own and explains no connection.
    */
   readonly stated: boolean;
-  /**
-   * Whether the load MERGEs the node it leads to, with the properties the practice's entities give it (vocabulary
-   * nodes); otherwise the node must be there (reference data every import writes, or a practice).
-   */
-  readonly mergesTarget: boolean;
 };
 
 /** A practice's links, in the order the load writes them. */
@@ -54,7 +49,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: null,
     stated: false,
-    mergesTarget: false,
   },
   {
     type: REL.IN_REGION,
@@ -63,7 +57,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "REGION",
     stated: true,
-    mergesTarget: false,
   },
   {
     type: REL.IMPLEMENTS,
@@ -72,7 +65,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "LEP",
     stated: true,
-    mergesTarget: false,
   },
   {
     type: REL.INVOLVES,
@@ -81,7 +73,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "STAKEHOLDER",
     stated: true,
-    mergesTarget: true,
   },
   {
     type: REL.TARGETS,
@@ -90,7 +81,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "TARGET",
     stated: true,
-    mergesTarget: true,
   },
   {
     type: REL.FUNDED_BY,
@@ -99,7 +89,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "FUNDING",
     stated: true,
-    mergesTarget: true,
   },
   {
     type: REL.DELIVERED_AT,
@@ -108,7 +97,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "CPI",
     stated: true,
-    mergesTarget: true,
   },
   {
     type: REL.REFERENCES,
@@ -117,7 +105,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "LAW",
     stated: true,
-    mergesTarget: true,
   },
   {
     type: REL.USES,
@@ -126,7 +113,6 @@ export const PRACTICE_LINKS = [
     inverse: "practices",
     feeds: "TOOL",
     stated: true,
-    mergesTarget: true,
   },
   {
     type: REL.BUILDS_ON,
@@ -135,7 +121,6 @@ export const PRACTICE_LINKS = [
     inverse: "inspired",
     feeds: "LINEAGE",
     stated: true,
-    mergesTarget: false,
   },
 ] as const satisfies readonly PracticeLinkSpec[];
 
@@ -143,19 +128,29 @@ export type PracticeLink = (typeof PRACTICE_LINKS)[number];
 /** The links a card states, with their provenance. */
 export type StatedLink = Extract<PracticeLink, { stated: true }>;
 export type StatedLinkType = StatedLink["type"];
-/** The stated links whose target the load MERGEs from the practice's entities. */
-export type MergedLinkType = Extract<PracticeLink, { mergesTarget: true }>["type"];
+/** The node types of the vocabulary: the load MERGEs their nodes with the properties a practice's entities give. */
+export type VocabularyTypeName = {
+  [N in NodeTypeName]: (typeof NODE_TYPES)[N]["origin"] extends "vocabulary" ? N : never;
+}[NodeTypeName];
+/** The stated links whose target the load MERGEs from the practice's entities: those leading to the vocabulary. */
+export type MergedLinkType = Extract<PracticeLink, { target: VocabularyTypeName }>["type"];
 
 export const STATED_LINKS: readonly StatedLink[] = PRACTICE_LINKS.filter((link): link is StatedLink => link.stated);
 
-/** The practice link of a type. */
-export function practiceLink<T extends PracticeLink["type"]>(type: T): Extract<PracticeLink, { type: T }> {
-  return PRACTICE_LINKS.find((link) => link.type === type) as Extract<PracticeLink, { type: T }>;
+/**
+ * Whether the load MERGEs the node a link leads to, with the properties the practice's entities give it: a
+ * vocabulary node (NODE_TYPES' origin). Otherwise the node must be there: reference data every import writes, or a
+ * practice.
+ */
+export function mergesTarget(link: Pick<PracticeLinkSpec, "target">): boolean {
+  return NODE_TYPES[link.target].origin === "vocabulary";
 }
 
-/** The practice link feeding a kind of similarity (one each). */
+/** The practice link feeding a kind of similarity (one each: tests/graph/model.test.ts). */
 export function linkFeeding(kind: SimilarityKind): PracticeLink {
-  return PRACTICE_LINKS.find((link) => link.feeds === kind)!;
+  const link = PRACTICE_LINKS.find((candidate) => candidate.feeds === kind);
+  if (!link) throw new Error(`the graph model has no link feeding ${kind}`);
+  return link;
 }
 
 export type NodeLinkSpec = {

@@ -20,12 +20,17 @@ type NodeType = Extract<NodeTypeName, "Practice" | "Region" | "Lep" | "TargetGro
 export type GraphNode = { readonly [responseKey: string]: unknown };
 
 /** The generated list query of each node type, its key and its page limit: the graph model's (src/graph). */
-const NODE_QUERIES = Object.fromEntries(
-  (["Practice", "Region", "Lep", "TargetGroup"] as const).map((type) => {
-    const { list, key, limit } = NODE_TYPES[type];
-    return [type, { field: list, key, max: limit.max }];
-  }),
-) as Record<NodeType, { field: string; key: string; max: number }>;
+const NODE_QUERIES: Record<NodeType, { field: string; key: string; max: number }> = {
+  Practice: nodeQuery("Practice"),
+  Region: nodeQuery("Region"),
+  Lep: nodeQuery("Lep"),
+  TargetGroup: nodeQuery("TargetGroup"),
+};
+
+function nodeQuery(type: NodeType): { field: string; key: string; max: number } {
+  const { list, key, limit } = NODE_TYPES[type];
+  return { field: list, key, max: limit.max };
+}
 
 const withKeyCache = new WeakMap<SelectionSetNode, SelectionSetNode>();
 

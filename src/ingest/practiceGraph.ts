@@ -3,7 +3,7 @@
  * states, one relationship type each. The loader writes through this mapping, the load diff compares through it,
  * and the backup export reads the graph back through it, so the three cannot disagree.
  */
-import { NODE_TYPES, STATED_LINKS, type MergedLinkType, type StatedLinkType } from "../graph";
+import { mergesTarget, NODE_TYPES, STATED_LINKS, type MergedLinkType, type StatedLinkType } from "../graph";
 import { CARD_FIELDS, type CardFieldKey } from "./card";
 import type { NormalizedPractice, PracticeLinkType, Provenance } from "./catalogue";
 
@@ -101,7 +101,7 @@ export const LINKS: readonly LinkSpec[] = STATED_LINKS.map((link) => ({
   type: link.type,
   label: NODE_TYPES[link.target].label,
   key: NODE_TYPES[link.target].key,
-  mergesTarget: link.mergesTarget,
+  mergesTarget: mergesTarget(link),
   ...READINGS[link.type],
 }));
 

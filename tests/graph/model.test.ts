@@ -22,9 +22,14 @@ import {
   PRACTICE_LINKS,
   REL,
   SIMILARITY_KINDS,
+  STATED_LINKS,
+  mergesTarget,
+  type NodeTypeName,
   type RelationshipType,
 } from "../../src/graph";
+import { readPageLimits } from "../../src/graphql/queryCost";
 import { buildSchema, readTypeDefs } from "../../src/graphql/schema";
+import { LINKS } from "../../src/ingest/practiceGraph";
 import { cypherNames, INTERPOLATED, looksLikeCypher, stringLiterals } from "./cypherNames";
 import { LENSES, LENS_WEIGHTS, LINK_KINDS } from "../../src/similarity/model";
 import { SCORING_VERSION } from "../../src/similarity/score";
@@ -114,7 +119,11 @@ describe("the graph model (src/graph) and the type definitions in schema/", () =
     }
   });
 
-  it("give each node type the page limits of its @limit", () => {
+  it("give each node type the page limits of its @limit, as the query cost and the direct reads read them", () => {
+    const read = readPageLimits(readTypeDefs());
+    expect(NODE_TYPE_NAMES.map((name) => ({ name, ...read.get(name) }))).toEqual(
+      NODE_TYPE_NAMES.map((name) => ({ name, ...NODE_TYPES[name].limit })),
+    );
     for (const type of nodeTypes) {
       const limit = argumentsOf(directive(type, "limit"));
       const spec = NODE_TYPES[type.name.value as keyof typeof NODE_TYPES];
@@ -127,6 +136,24 @@ describe("the graph model (src/graph) and the type definitions in schema/", () =
 
   it("state the same relationships, with their types, directions and node types", () => {
     expect(sorted(schemaRelationships())).toEqual(sorted(modelRelationships()));
+  });
+
+  it("merge on load the targets of the links to the vocabulary, and only those", () => {
+    const merged = (target: NodeTypeName) => NODE_TYPES[target].origin === "vocabulary";
+    expect(PRACTICE_LINKS.filter(mergesTarget).map((link) => link.type)).toEqual(
+      PRACTICE_LINKS.filter((link) => merged(link.target)).map((link) => link.type),
+    );
+    expect(LINKS.filter((link) => link.mergesTarget).map((link) => link.type)).toEqual(
+      STATED_LINKS.filter((link) => merged(link.target)).map((link) => link.type),
+    );
+    expect(LINKS.filter((link) => link.mergesTarget).map((link) => link.type)).toEqual([
+      "INVOLVES",
+      "TARGETS",
+      "FUNDED_BY",
+      "DELIVERED_AT",
+      "REFERENCES",
+      "USES",
+    ]);
   });
 
   it("leave the derived links out of every GraphQL type and every path", () => {

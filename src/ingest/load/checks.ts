@@ -115,13 +115,9 @@ function keysWritten(catalogue: NormalizedCatalogue, spec: LinkSpec): Set<string
   if (spec.mergesTarget) {
     return new Set(catalogue.practices.flatMap((practice) => spec.read(practice).map((link) => link.key)));
   }
-  const written = [
-    ...referenceNodes(),
-    { label: NODE_TYPES.Practice.label, nodes: catalogue.practices.map((practice) => ({ key: practice.id })) },
-  ];
-  return new Set(
-    written.filter((nodes) => nodes.label === spec.label).flatMap((nodes) => nodes.nodes.map((n) => n.key)),
-  );
+  if (spec.label === NODE_TYPES.Practice.label) return new Set(catalogue.practices.map((practice) => practice.id));
+  const reference = referenceNodes().filter((nodes) => nodes.label === spec.label);
+  return new Set(reference.flatMap((nodes) => nodes.nodes.map((node) => node.key)));
 }
 
 /**

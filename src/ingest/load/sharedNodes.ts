@@ -86,8 +86,10 @@ function labelAndKey(type: keyof typeof NODE_TYPES): { label: string; key: strin
   return { label: NODE_TYPES[type].label, key: NODE_TYPES[type].key };
 }
 
+type NodeLink = (typeof NODE_LINKS)[number];
+
 /** The graph model's link between two other nodes, by its source type and GraphQL field. */
-function nodeLink(from: NodeLinkSpec["from"], field: string): NodeLinkSpec {
+function nodeLink<F extends NodeLink["from"]>(from: F, field: Extract<NodeLink, { from: F }>["field"]): NodeLinkSpec {
   const link = NODE_LINKS.find((candidate) => candidate.from === from && candidate.field === field);
   if (!link) throw new Error(`the graph model has no link ${from}.${field}`);
   return link;
