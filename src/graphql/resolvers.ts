@@ -11,11 +11,12 @@ import { searchPractices } from "../discovery/search";
 import { LENSES, TOP_K } from "../similarity";
 import { readEvidence, TRANSFERABILITY_EVIDENCE, type CardFacts } from "../discovery/evidence";
 import { NotFoundError } from "../errors";
-import type { AliasLabel } from "../vocabulary/aliases";
+import { NODE_TYPES } from "../graph";
+import { ALIAS_LABELS, type AliasLabel } from "../vocabulary/aliases";
 import { mergeNodes } from "../vocabulary/editorMerge";
 import { requireEditor } from "./editorRole";
 import { parseArguments } from "./errors";
-import type { Resolvers } from "./generated/schema";
+import type { MergeableNodeType, Resolvers } from "./generated/schema";
 import {
   matchedPracticesRead,
   nodeField,
@@ -72,16 +73,15 @@ const PathArguments = z.object({
 });
 const SearchArguments = z.object({ text: key.max(200, "must be at most 200 characters"), limit });
 
-/** The schema's MergeableNodeType as the graph's labels, and back. */
-const MERGEABLE = {
-  STAKEHOLDER: "Stakeholder",
-  CPI: "Cpi",
-  FUNDING_SOURCE: "FundingSource",
-  TARGET_GROUP: "TargetGroup",
-  LAW: "Law",
-  TOOL: "Tool",
-} as const satisfies Record<string, AliasLabel>;
-type MergeableType = keyof typeof MERGEABLE;
+/**
+ * The schema's MergeableNodeType as the graph's labels, and back: a type's `kind` in the graph model (src/graph) is
+ * its enum value (STAKEHOLDER, FUNDING_SOURCE...); the compiler holds the values against the generated enum.
+ */
+type MergeableType = `${MergeableNodeType}`;
+const MERGEABLE = Object.fromEntries(ALIAS_LABELS.map((label) => [NODE_TYPES[label].kind, label])) as Record<
+  MergeableType,
+  AliasLabel
+>;
 const MERGEABLE_OF = new Map(
   Object.entries(MERGEABLE).map(([type, label]) => [label as string, type as MergeableType]),
 );

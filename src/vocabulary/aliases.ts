@@ -18,10 +18,16 @@ import {
   type Provenance,
 } from "../ingest/catalogue";
 import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
+import type { RelationshipType } from "../graph";
 import { formerIdsOf, type Vocabulary } from "../reference/vocabulary";
 import { VOCABULARY_FILE_OF, vocabularyEntries } from "./files";
 
-/** The node types an alias may join: the vocabulary's, each with the practice's array of it and the link to it. */
+/**
+ * The node types an alias may join: the vocabulary's (src/graph's types of origin "vocabulary", which
+ * tests/vocabulary/aliases.test.ts holds this against), each with the practice's array of it, the link to it and the
+ * schema of its entity. (The link is written here rather than read from src/graph's PRACTICE_LINKS at module load:
+ * src/graph reaches this module back through the loader, so the model is not loaded yet when this runs.)
+ */
 export const ALIASABLE = {
   Stakeholder: { array: "stakeholders", link: "INVOLVES", schema: StakeholderSchema },
   TargetGroup: { array: "targets", link: "TARGETS", schema: TargetSchema },
@@ -29,7 +35,7 @@ export const ALIASABLE = {
   Cpi: { array: "cpis", link: "DELIVERED_AT", schema: CpiSchema },
   Law: { array: "laws", link: "REFERENCES", schema: LawSchema },
   Tool: { array: "tools", link: "USES", schema: ToolSchema },
-} as const satisfies Record<string, { array: keyof NormalizedPractice; link: string; schema: z.ZodType }>;
+} as const satisfies Record<string, { array: keyof NormalizedPractice; link: RelationshipType; schema: z.ZodType }>;
 
 export type AliasLabel = keyof typeof ALIASABLE;
 export const ALIAS_LABELS = Object.keys(ALIASABLE) as AliasLabel[];

@@ -1,6 +1,7 @@
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary";
-import { aliasTargets, applyAliases, resolveAliases } from "../../src/vocabulary/aliases";
+import { mergesTarget, NODE_TYPES, PRACTICE_LINKS } from "../../src/graph";
+import { ALIAS_LABELS, ALIASABLE, aliasTargets, applyAliases, resolveAliases } from "../../src/vocabulary/aliases";
 
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
 
@@ -107,6 +108,17 @@ describe("node aliases applied to a catalogue (src/vocabulary/aliases.ts)", () =
     expect(branches.length).toBeGreaterThan(0);
     for (const branch of branches) expect(branch.partOf).toBe("confapi");
     expect(after.filter((actor) => actor.id === "confapi")).toHaveLength(1);
+  });
+
+  it("joins exactly the graph model's vocabulary node types, through the model's links", () => {
+    const vocabularyTypes = Object.values(NODE_TYPES)
+      .filter((type) => type.origin === "vocabulary")
+      .map((type) => type.label);
+    expect([...ALIAS_LABELS].sort()).toEqual(vocabularyTypes.sort());
+    for (const label of ALIAS_LABELS) {
+      const link = PRACTICE_LINKS.find((candidate) => candidate.target === label && mergesTarget(candidate));
+      expect(link?.type).toBe(ALIASABLE[label].link);
+    }
   });
 
   it("changes nothing without aliases", () => {
