@@ -5,7 +5,6 @@
  * (src/backup/restore.ts) runs them into an empty database with what an export holds.
  */
 import type { ManagedTransaction, QueryResult } from "neo4j-driver";
-import { NODE_TYPES, REL } from "../../graph";
 import type { NormalizedCatalogue } from "../catalogue";
 import { cardFieldEnum, LINKS, practiceProperties, type LinkSpec } from "../practiceGraph";
 import {
@@ -49,13 +48,12 @@ export class GraphWriter {
   }
 }
 
-const { Catalog, Practice } = NODE_TYPES;
 const MERGE_PRACTICES = `
-MATCH (c:${Catalog.label} {${Catalog.key}: $catalogId})
+MATCH (c:Catalog {id: $catalogId})
 UNWIND $practices AS practice
-MERGE (p:${Practice.label} {${Practice.key}: practice.id})
+MERGE (p:Practice {id: practice.id})
 SET p += practice.properties
-MERGE (p)-[:${REL.LISTED_IN}]->(c)`;
+MERGE (p)-[:LISTED_IN]->(c)`;
 
 function mergeSharedNodes({ label, key }: SharedNodes): string {
   // Labels, types and keys come from the graph model (src/graph, through sharedNodes.ts and LINKS), never from input.
@@ -79,7 +77,7 @@ MERGE (a)-[:${type}]->(b)`;
 function mergeCardLinks(spec: LinkSpec): string {
   return `
 UNWIND $links AS link
-MATCH (p:${Practice.label} {${Practice.key}: link.practice}), (n:${spec.label} {${spec.key}: link.key})
+MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.key})
 OPTIONAL MATCH (p)-[stated:${spec.type}]->(n) WHERE stated.line IS NOT NULL
 WITH p, n, link, collect(stated) AS stated
 FOREACH (r IN stated | SET r.field = link.field, r.line = link.line, r += link.properties)
@@ -96,7 +94,7 @@ FOREACH (_ IN CASE WHEN size(stated) = 0 THEN [1] ELSE [] END |
 function createEditorLinks(spec: LinkSpec): string {
   return `
 UNWIND $links AS link
-MATCH (p:${Practice.label} {${Practice.key}: link.practice}), (n:${spec.label} {${spec.key}: link.to})
+MATCH (p:Practice {id: link.practice}), (n:${spec.label} {${spec.key}: link.to})
 WITH p, n, link, COUNT { (p)-[r:${spec.type}]->(n) WHERE r.line IS NULL AND r.field = link.field } AS held
 UNWIND range(1, link.count - held) AS _
 CREATE (p)-[:${spec.type} {field: link.field}]->(n)`;
