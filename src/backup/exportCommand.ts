@@ -11,6 +11,7 @@ import { loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { runCommand } from "../ingest/command";
 import { connectDatabase } from "../neo4j/connect";
+import { graphOn } from "../neo4j/graph";
 import { writeExportDirectory } from "./exportDirectory";
 import { exportGraph } from "./exportGraph";
 import { MANIFEST_FILE } from "./manifest";
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
   const database = await connectDatabase(config, createLogger(config.logLevel), { reuseRunning: true });
   try {
     process.stderr.write(`export: reading ${database.uri}\n`);
-    const contents = exportGraph(await readGraph(database.driver, config.neo4j.database));
+    const contents = exportGraph(await readGraph(graphOn(database.driver, config.neo4j.database)));
     const files = writeExportDirectory(dir, contents);
     const practices = contents.catalogues.reduce((sum, catalogue) => sum + catalogue.practices.length, 0);
     process.stdout.write(

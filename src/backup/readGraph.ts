@@ -2,7 +2,7 @@
  * Reads every node and relationship of the database, as they are, for the export to sort into files. Similarity
  * edges are left out: they are derived, and a restore recomputes them.
  */
-import type { Driver } from "neo4j-driver";
+import type { Graph } from "../neo4j/graph";
 import { GRAPH_VERSION_LABEL } from "../neo4j/graphVersion";
 
 export type GraphNode = { elementId: string; labels: string[]; properties: Record<string, unknown> };
@@ -32,8 +32,8 @@ export class GraphChangedError extends Error {
  * half-way: a relationship leading to a node the read did not see says so, and the export stops rather than write
  * files that do not hold together (README.md, "Backup and restore": take it while nothing writes).
  */
-export async function readGraph(driver: Driver, database?: string): Promise<GraphContents> {
-  const { records } = await driver.executeQuery(GRAPH, {}, { database, routing: "READ" });
+export async function readGraph(graph: Graph): Promise<GraphContents> {
+  const { records } = await graph.read(GRAPH);
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
   for (const record of records) {

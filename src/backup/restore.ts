@@ -6,8 +6,9 @@
  * practice of a later catalogue. restoreChecks.ts has checked, in the files, that every link leads to a node they hold;
  * before committing, what was written is counted against manifest.json's counts of what the database held.
  */
-import type { Driver, ManagedTransaction } from "neo4j-driver";
+import type { ManagedTransaction } from "neo4j-driver";
 import { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "../ingest/load";
+import type { Graph } from "../neo4j/graph";
 import { advanceGraphVersionIn, GRAPH_VERSION_LABEL } from "../neo4j/graphVersion";
 import type { ExportContents } from "./exportDirectory";
 import { VOCABULARY_LINKS, VOCABULARY_NODES, type VocabularySnapshot } from "./exportFormat";
@@ -42,10 +43,9 @@ MATCH (a:${link.from} {${KEY_OF_LABEL.get(link.from)}: pair.from}), (b:${link.to
 CREATE (a)-[:${link.type}]->(b)`;
 }
 
-export async function restoreExport(driver: Driver, backup: ExportContents, database?: string): Promise<RestoreReport> {
-  const session = driver.session({ database });
-  try {
-    return await session.executeWrite(async (tx) => {
+export async function restoreExport(graph: Graph, backup: ExportContents): Promise<RestoreReport> {
+  return graph.withSession("WRITE", (session) =>
+    session.executeWrite(async (tx) => {
       const held = (
         await tx.run(`MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL} RETURN count(n) AS nodes`)
       ).records[0]!.get("nodes") as number;
@@ -67,10 +67,8 @@ export async function restoreExport(driver: Driver, backup: ExportContents, data
         nodesCreated: writer.counts.nodesCreated,
         relationshipsCreated: writer.counts.relationshipsCreated,
       };
-    });
-  } finally {
-    await session.close();
-  }
+    }),
+  );
 }
 
 /** All the database holds, inside the restore's transaction: what it wrote (similarity comes after the commit). */

@@ -33,9 +33,9 @@ export async function restoreCommand(dir: string, options: { dryRun: boolean }):
     return 0;
   }
   const config = loadConfig();
-  await importInto(config, `the export in ${dir} is restored`, async (driver, uri) => {
+  await importInto(config, `the export in ${dir} is restored`, async (graph, uri) => {
     progress(`restoring into ${uri} (one transaction; the database must be empty)`);
-    const report = await restoreExport(driver, backup, config.neo4j.database);
+    const report = await restoreExport(graph, backup);
     process.stdout.write(
       `Restored ${report.catalogues} catalogue(s), ${report.practices} practices in one transaction: ` +
         `${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created\n`,

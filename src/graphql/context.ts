@@ -17,6 +17,8 @@ export type PrassiContext = {
   signal: AbortSignal;
   /** Who is asking, for the rate limits. */
   clientAddress: string;
+  /** The database as this request reaches it (its writes: an editor's merge); nothing starts once it is abandoned. */
+  graph: Graph;
   /** The discovery services' reads, within the request's time limit and tagged with its id. */
   reader: GraphReader;
   loaders: Loaders;
@@ -51,7 +53,8 @@ export function createContext(
   const { database } = graph;
   const { requestId, log, signal } = request.scope;
   const driver = requestDriver(graph.driver, signal);
-  const reader = graphOn(driver, database).reader({
+  const requestGraph = graphOn(driver, database);
+  const reader = requestGraph.reader({
     timeoutMs: queryTimeoutMs,
     requestId,
     signal,
@@ -64,6 +67,7 @@ export function createContext(
     signal,
     clientAddress: request.clientAddress,
     jwt: request.jwt,
+    graph: requestGraph,
     reader,
     loaders: createLoaders(reader),
     executionContext: driver,

@@ -119,10 +119,9 @@ export const resolvers: Resolvers = {
       const editor = requireEditor(context.jwt);
       const { type, from, into } = parseArguments(MergeArguments, args).input;
       const { merge, userErrors } = await mergeNodes(
-        context.executionContext,
+        context.graph,
         { label: MERGEABLE[type], from, into, editor },
         {
-          database: context.sessionConfig.database,
           timeoutMs: context.transaction.timeout,
           metadata: context.transaction.metadata,
         },

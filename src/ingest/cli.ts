@@ -9,9 +9,9 @@
  * one; nothing written), 2 on bad usage. docs/importing.md says it all for editors.
  */
 import fs from "node:fs";
-import type { Driver } from "neo4j-driver";
 import { restoreCommand } from "../backup/restoreCommand";
 import { loadConfig, type Config } from "../config";
+import type { Graph } from "../neo4j/graph";
 import { loadVocabulary } from "../reference/vocabulary";
 import { recomputeSimilarity } from "../similarity";
 import { applyAliasesBeforeLoad, type MergedOnImport } from "../vocabulary/graphAliases";
@@ -87,10 +87,10 @@ async function load(
   await importInto(
     config,
     written,
-    async (driver, uri) => {
+    async (graph, uri) => {
       // Nodes merged into others (the vocabulary's formerIds, the graph's NodeAlias) first: see src/vocabulary/.
       const aliased = await progress.step("applying node aliases", () =>
-        applyAliasesBeforeLoad(driver, catalogue, loadVocabulary(), config.neo4j.database),
+        applyAliasesBeforeLoad(graph, catalogue, loadVocabulary()),
       );
       process.stdout.write(formatMerged(aliased.merged));
       for (const warning of aliased.warnings) note(`warning: ${warning}`);
@@ -98,14 +98,14 @@ async function load(
       let report;
       try {
         report = await progress.step(what, () =>
-          loadCatalogue(driver, aliased.catalogue, config.neo4j.database, {
+          loadCatalogue(graph, aliased.catalogue, {
             allow,
             beforeWriting: (changes) => progress.report(formatChanges(BEFORE_WRITING, changes)),
           }),
         );
       } catch (error) {
         // The merge committed on its own: what practices share changed even though the catalogue is not loaded.
-        if (aliased.merged.length > 0) await similarityAfterMerge(driver, config, aliased.merged.length);
+        if (aliased.merged.length > 0) await similarityAfterMerge(graph, aliased.merged.length);
         throw error;
       }
       process.stdout.write(formatLoadReport(report));
@@ -119,10 +119,10 @@ async function load(
  * The load refused the catalogue after the merge of old nodes committed (its own transaction, graph version
  * advanced): similarity is recomputed, so that no SIMILAR_TO reason names a node that is gone, and the report says so.
  */
-async function similarityAfterMerge(driver: Driver, config: Config, merged: number): Promise<void> {
+async function similarityAfterMerge(graph: Graph, merged: number): Promise<void> {
   note(`the ${merged} node merge(s) above committed before the load (they stay), although the catalogue is not loaded`);
   try {
-    const similarity = await recomputeSimilarity(driver, { database: config.neo4j.database });
+    const similarity = await recomputeSimilarity(graph);
     note(`similarity recomputed after the merge: ${similarity.relationships} SIMILAR_TO links`);
   } catch (error) {
     note(`computing similarity after the merge failed: ${(error as Error).message}; npm start computes it`);

@@ -69,7 +69,7 @@ export async function seedMissingCatalogues(graph: Graph, log: Logger, options: 
       // Nodes merged into others first, as src/ingest/cli.ts does (src/vocabulary/graphAliases.ts); a merge stays
       // even if the load then refuses the catalogue, and the similarity refresh at start takes it into account.
       vocabulary ??= loadVocabulary();
-      const aliased = await applyAliasesBeforeLoad(graph.driver, catalogue, vocabulary, graph.database);
+      const aliased = await applyAliasesBeforeLoad(graph, catalogue, vocabulary);
       for (const warning of aliased.warnings) log.warn({ catalog: catalogue.catalog.id }, warning);
       const report = await loadCatalogue(graph, aliased.catalogue);
       const merged = aliased.merged.length > 0 ? { merged: aliased.merged } : {};

@@ -4,7 +4,7 @@
  * (graphAliases.ts), which later imports apply, the export carries and `npm run vocabulary -- merges` writes into the
  * vocabulary. What the editor can fix comes back as user errors, with nothing changed.
  */
-import type { Driver } from "neo4j-driver";
+import type { Graph } from "../neo4j/graph";
 import { ALIAS_LABELS, type AliasLabel } from "./aliases";
 import { recordNodeAlias, type NodeAliasRecord } from "./graphAliases";
 import { mergeNodeInto } from "./mergeNodes";
@@ -34,9 +34,9 @@ RETURN id, labels(n) AS labels, n.curated AS curated, n.kind AS kind`;
 type Found = { labels: string[]; curated: boolean; kind: string | null };
 
 export async function mergeNodes(
-  driver: Driver,
+  graph: Graph,
   input: { label: AliasLabel; from: string; into: string; editor: string },
-  options: { database?: string; timeoutMs?: number; metadata?: Record<string, unknown> } = {},
+  options: { timeoutMs?: number; metadata?: Record<string, unknown> } = {},
 ): Promise<MergeResult> {
   const { label, from, into, editor } = input;
   if (from === into) {
@@ -45,9 +45,8 @@ export async function mergeNodes(
       userErrors: [{ code: "SAME_NODE", field: "into", message: `from and into are both '${from}'` }],
     };
   }
-  const session = driver.session({ database: options.database });
-  try {
-    return await session.executeWrite(
+  return graph.withSession("WRITE", (session) =>
+    session.executeWrite(
       async (tx) => {
         const { records } = await tx.run(nodesOf(), { ids: [from, into] });
         const found = new Map<string, Found[]>();
@@ -90,8 +89,6 @@ export async function mergeNodes(
         return { merge: { ...alias, movedLinks: counts.moved, droppedLinks: counts.dropped }, userErrors: [] };
       },
       { timeout: options.timeoutMs, metadata: options.metadata },
-    );
-  } finally {
-    await session.close();
-  }
+    ),
+  );
 }

@@ -5,7 +5,8 @@
  * node the old nodes the graph still holds, so that their links (other catalogues', editors') move with their
  * provenance and the old node goes. The loader then finds the catalogue's links already where it writes them.
  */
-import type { Driver, ManagedTransaction } from "neo4j-driver";
+import type { ManagedTransaction } from "neo4j-driver";
+import type { Graph } from "../neo4j/graph";
 import type { NormalizedCatalogue, NormalizedPractice } from "../ingest/catalogue";
 import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
 import { LINKS } from "../ingest/practiceGraph";
@@ -100,18 +101,16 @@ export type MergedOnImport = { label: AliasLabel; from: string; into: string } &
  * SIMILAR_TO name the nodes shared). `warnings`: graph aliases left out (aliases.ts, resolveAliases).
  */
 export async function applyAliasesBeforeLoad(
-  driver: Driver,
+  graph: Graph,
   catalogue: NormalizedCatalogue,
   vocabulary: Vocabulary,
-  database?: string,
 ): Promise<{ catalogue: NormalizedCatalogue; applied: AppliedAlias[]; merged: MergedOnImport[]; warnings: string[] }> {
-  const session = driver.session({ database });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const graph = await readGraphAliases(tx);
-      const mapped = applyAliases(catalogue, vocabulary, graph);
+  return graph.withSession("WRITE", (session) =>
+    session.executeWrite(async (tx) => {
+      const aliases = await readGraphAliases(tx);
+      const mapped = applyAliases(catalogue, vocabulary, aliases);
       const merged: MergedOnImport[] = [];
-      for (const [label, targets] of resolveAliases(vocabulary, graph).targets) {
+      for (const [label, targets] of resolveAliases(vocabulary, aliases).targets) {
         if (targets.size === 0) continue;
         for (const from of [...(await nodesHeld(tx, label, [...targets.keys()]))].sort()) {
           const into = targets.get(from)!;
@@ -122,10 +121,8 @@ export async function applyAliasesBeforeLoad(
       }
       if (merged.length > 0) await advanceGraphVersionIn(tx);
       return { ...mapped, merged };
-    });
-  } finally {
-    await session.close();
-  }
+    }),
+  );
 }
 
 /**

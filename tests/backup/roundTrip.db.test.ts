@@ -56,9 +56,9 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
     const later = readCatalogue(path.resolve(__dirname, "../fixtures/catalogues/later-edition.md"), {
       sourceName: "later-edition.md",
     });
-    await loadCatalogue(db.driver, later.catalogue!);
+    await loadCatalogue(db.graph, later.catalogue!);
     for (const cypher of EDITORS_CHANGES) await db.driver.executeQuery(cypher);
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
     exported = await snapshotGraph(db.driver);
   });
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -193,7 +193,7 @@ describe("npm run export, and npm run ingest -- DIR to restore it, on the 2023 g
     const catalogue = NormalizedCatalogueSchema.parse(
       JSON.parse(files(exportDir("first"))["anpal-2023.catalogue.json"]!),
     );
-    const report = await loadCatalogue(db.driver, catalogue);
+    const report = await loadCatalogue(db.graph, catalogue);
     expect(report.relationshipsCreated).toBe(0);
     expect(await countGraph(db.driver)).toEqual(before);
   });

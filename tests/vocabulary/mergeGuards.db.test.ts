@@ -20,7 +20,7 @@ function withFormerIds(vocabulary: Vocabulary, id: string, formerIds: string[]):
 describe("merging nodes: what an editor's merge and an import's merge must not do (src/vocabulary/)", () => {
   const db = useTestDatabase({ seed: true });
   const merge = (from: string, into: string, label: "Stakeholder" | "Cpi" = "Stakeholder") =>
-    mergeNodes(db.driver, { label, from, into, editor: "redazione" });
+    mergeNodes(db.graph, { label, from, into, editor: "redazione" });
   const one = async <T>(query: string, params: Record<string, unknown> = {}): Promise<T[]> =>
     (await db.driver.executeQuery(query, params)).records.map((record) => record.get(0) as T);
 
@@ -64,21 +64,21 @@ describe("merging nodes: what an editor's merge and an import's merge must not d
     // And an import reads the graph's aliases without finding a cycle.
     const vocabulary = loadVocabulary();
     const catalogue = readCatalogue(SEED, { sourceName: SEED, vocabulary }).catalogue!;
-    await expect(applyAliasesBeforeLoad(db.driver, catalogue, vocabulary)).resolves.toBeDefined();
+    await expect(applyAliasesBeforeLoad(db.graph, catalogue, vocabulary)).resolves.toBeDefined();
   });
 
   it("an import's merge advances the graph version in its transaction; one that merges nothing does not", async () => {
     const vocabulary = loadVocabulary();
     const catalogue = readCatalogue(SEED, { sourceName: SEED, vocabulary }).catalogue!;
-    const before = await readGraphVersion(db.driver);
-    const nothing = await applyAliasesBeforeLoad(db.driver, catalogue, vocabulary);
+    const before = await readGraphVersion(db.graph);
+    const nothing = await applyAliasesBeforeLoad(db.graph, catalogue, vocabulary);
     expect(nothing.merged).toEqual([]);
-    expect(await readGraphVersion(db.driver)).toBe(before);
+    expect(await readGraphVersion(db.graph)).toBe(before);
     await db.driver.executeQuery("MERGE (:Stakeholder {id: 'comune-nocera', curated: false, kind: 'MUNICIPALITY'})");
     const merged = withFormerIds(vocabulary, "agro-solidale", ["comune-nocera"]);
-    const result = await applyAliasesBeforeLoad(db.driver, catalogue, merged);
+    const result = await applyAliasesBeforeLoad(db.graph, catalogue, merged);
     expect(result.merged).toMatchObject([{ from: "comune-nocera", into: "agro-solidale" }]);
-    expect(await readGraphVersion(db.driver)).not.toBe(before);
+    expect(await readGraphVersion(db.graph)).not.toBe(before);
   });
 
   it("an import merging an old node into an entry the graph lacks gives it the entry's properties, none of the old node's", async () => {
@@ -94,11 +94,7 @@ describe("merging nodes: what an editor's merge and an import's merge must not d
       { kind: entry.kind },
     );
     const catalogue = readCatalogue(SEED, { sourceName: SEED, vocabulary }).catalogue!;
-    const result = await applyAliasesBeforeLoad(
-      db.driver,
-      catalogue,
-      withFormerIds(vocabulary, entry.id, ["old-node"]),
-    );
+    const result = await applyAliasesBeforeLoad(db.graph, catalogue, withFormerIds(vocabulary, entry.id, ["old-node"]));
     expect(result.merged).toMatchObject([{ from: "old-node", into: entry.id }]);
     const [node] = await one<Record<string, unknown>>("MATCH (n:Stakeholder {id: $id}) RETURN properties(n)", {
       id: entry.id,

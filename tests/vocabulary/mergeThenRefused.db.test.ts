@@ -29,7 +29,7 @@ describe("an import whose merge of old nodes commits and whose load is then refu
        CREATE (p)-[:INVOLVES {field: 'STAKEHOLDERS'}]->(n)`,
       { from },
     );
-    await recomputeSimilarity(db.driver);
+    await recomputeSimilarity(db.graph);
     expect(await sharing(from)).toBeGreaterThan(0);
     await db.driver.executeQuery(
       "CREATE (:NodeAlias {type: 'Stakeholder', from: $from, into: 'anpal-merged', mergedBy: 'redazione', mergedAt: '2026-12-01T10:00:00Z'})",

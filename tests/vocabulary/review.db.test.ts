@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Driver } from "neo4j-driver";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { loadVocabulary } from "../../src/reference/vocabulary";
 import { applyReview } from "../../src/vocabulary/applyReview";
+import type { Graph } from "../../src/neo4j/graph";
 import { applyAliasesBeforeLoad } from "../../src/vocabulary/graphAliases";
 import { pendingFromCatalogue, type Decision, type ReviewFile } from "../../src/vocabulary/reviewFile";
 import { runScript } from "../support/cli";
@@ -39,12 +39,12 @@ function reviewFile(dir: string, decisions: Record<string, Decision>, edit?: (re
 }
 
 /** What `npm run ingest` does with the seed: read with the vocabulary, apply aliases, load. */
-async function importSeed(driver: Driver, dir: string) {
+async function importSeed(graph: Graph, dir: string) {
   const vocabulary = loadVocabulary(dir);
   const reading = readCatalogue(SEED, { sourceName: SEED, vocabulary });
   expect(reading.errors).toEqual([]);
-  const aliased = await applyAliasesBeforeLoad(driver, reading.catalogue!, vocabulary);
-  const report = await loadCatalogue(driver, aliased.catalogue);
+  const aliased = await applyAliasesBeforeLoad(graph, reading.catalogue!, vocabulary);
+  const report = await loadCatalogue(graph, aliased.catalogue);
   return { aliased, report };
 }
 
@@ -170,7 +170,7 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
 
   it("accepting keeps the node's id, links and provenance, and makes it curated", async () => {
     dir = vocabularyCopy();
-    await importSeed(db.driver, dir);
+    await importSeed(db.graph, dir);
     // The database's provisional nodes make the same review file as the catalogue's (pending --database).
     const listed = runScript("src/vocabulary/cli.ts", ["pending", "--database"]);
     expect(listed.status).toBe(0);
@@ -191,7 +191,7 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
       aliases: ["Comune di Maddaloni"],
     });
 
-    const { report, aliased } = await importSeed(db.driver, dir);
+    const { report, aliased } = await importSeed(db.graph, dir);
     expect(aliased.merged).toEqual([]);
     expect(report).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
     const after = (await snapshotGraph(db.driver)).graph;
@@ -217,7 +217,7 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
       aliases: ["Città di Avellino"],
     };
     dir = vocabularyCopy(citta);
-    await importSeed(db.driver, dir);
+    await importSeed(db.graph, dir);
     // An editor linked another practice to the provisional node through the API (a link with a field, no line).
     await db.driver.executeQuery(
       `MATCH (p:Practice {id: '2023-001'}), (n:Stakeholder {id: 'comune-avellino'})
@@ -242,13 +242,13 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
       expect.objectContaining({ id: "citta-avellino", source: { field: "activities", line: 996 } }),
     ]);
     const vocabulary = loadVocabulary(dir);
-    const aliased = await applyAliasesBeforeLoad(db.driver, read, vocabulary);
+    const aliased = await applyAliasesBeforeLoad(db.graph, read, vocabulary);
     // Before the load, the node merged into already has the entry's values (the loader's, practiceGraph.ts).
     const { records } = await db.driver.executeQuery(
       "MATCH (n:Stakeholder {id: 'citta-avellino'}) RETURN n.name AS name, n.curated AS curated",
     );
     expect(records.map((record) => record.toObject())).toEqual([{ name: "Città di Avellino", curated: true }]);
-    await loadCatalogue(db.driver, aliased.catalogue);
+    await loadCatalogue(db.graph, aliased.catalogue);
     // Its region link is the old node's own (the entry's comes with the load): dropped, not moved.
     expect(aliased.merged).toEqual([
       { label: "Stakeholder", from: "comune-avellino", into: "citta-avellino", moved: 2, dropped: 1 },
@@ -269,7 +269,7 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
     expect(others(after)).toEqual(others(before));
 
     // A third import finds nothing left to merge and changes nothing.
-    const again = await importSeed(db.driver, dir);
+    const again = await importSeed(db.graph, dir);
     expect(again.aliased.merged).toEqual([]);
     expect(again.report).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
   });

@@ -6,6 +6,7 @@
  */
 import type { Config } from "../../config";
 import { createDriver } from "../../neo4j/driver";
+import { graphOn } from "../../neo4j/graph";
 import type { NormalizedCatalogue } from "../catalogue";
 import { CatalogueLoadError, previewCatalogueChanges, unallowedChanges, type LoadAllowances } from "../load";
 import { formatChanges } from "../report";
@@ -36,7 +37,7 @@ export async function compareWithDatabase(
       };
     }
     try {
-      const changes = await previewCatalogueChanges(driver, catalogue, database);
+      const changes = await previewCatalogueChanges(graphOn(driver, database), catalogue);
       const report = formatChanges(
         `What loading it would change in what ${uri} holds (read only, nothing written):`,
         changes,

@@ -3,10 +3,10 @@
  * running (under npm start), or one started for the import. Its schema is applied first, and similarity recomputed
  * once the import has written: what the practices share, and how rare it is, has changed.
  */
-import type { Driver } from "neo4j-driver";
 import type { Config } from "../../config";
 import { createCommandLogger } from "../../logger";
 import { connectDatabase } from "../../neo4j/connect";
+import { graphOn, type Graph } from "../../neo4j/graph";
 import { applySchema } from "../../neo4j/schema";
 import { recomputeSimilarity } from "../../similarity";
 import { createProgress, type Progress } from "./progress";
@@ -19,19 +19,18 @@ import { createProgress, type Progress } from "./progress";
 export async function importInto(
   config: Config,
   written: string,
-  write: (driver: Driver, uri: string) => Promise<void>,
+  write: (graph: Graph, uri: string) => Promise<void>,
   progress: Progress = createProgress(),
 ): Promise<void> {
   const database = await connectDatabase(config, createCommandLogger(config.logLevel), { reuseRunning: true });
   try {
-    await applySchema(database.driver, config.neo4j.database);
-    await write(database.driver, database.uri);
+    const graph = graphOn(database.driver, config.neo4j.database);
+    await applySchema(graph);
+    await write(graph, database.uri);
     let similarity;
     try {
       // What practices share, and how rare it is, changed.
-      similarity = await progress.step("recomputing similarity", () =>
-        recomputeSimilarity(database.driver, { database: config.neo4j.database }),
-      );
+      similarity = await progress.step("recomputing similarity", () => recomputeSimilarity(graph));
     } catch (error) {
       throw new Error(
         `${written} (its transaction committed), but computing similarity failed: ${(error as Error).message}; ` +
