@@ -12,11 +12,14 @@ export type Graph = {
   readonly driver: Driver;
   /** The database's name; undefined: the server's default database. */
   readonly database: string | undefined;
-  /** One auto-committed read-only statement, routed to a reader; `timeoutMs` is Neo4j's own transaction timeout. */
+  /** One read-only statement in a managed (retried) transaction, routed to a reader; `timeoutMs` is Neo4j's own transaction timeout. */
   read(cypher: string, parameters?: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<EagerResult>;
-  /** One auto-committed statement routed to the leader (the driver's default routing): writes, schema, admin. */
+  /** One statement in a managed (retried) transaction on the leader: writes, schema, admin, and reads that must see the latest write. */
   write(cypher: string, parameters?: Record<string, unknown>): Promise<EagerResult>;
-  /** A session on this database, closed once `work` settles. */
+  /**
+   * A session on this database, closed once `work` settles. It shares `read` and `write`'s bookmarks, so that on a
+   * cluster a read after a load in a session (or the reverse) sees it.
+   */
   withSession<T>(access: Access, work: (session: Session) => Promise<T>): Promise<T>;
   /** A reader for one caller within its scope (a request's timeout, id, signal and queue). */
   reader(scope?: Omit<ReadScope, "database">): GraphReader;
@@ -34,7 +37,11 @@ export function graphOn(driver: Driver, database?: string): Graph {
       }),
     write: (cypher, parameters = {}) => driver.executeQuery(cypher, parameters, { database, routing: "WRITE" }),
     async withSession(access, work) {
-      const session = driver.session({ database, ...(access === "READ" ? { defaultAccessMode: "READ" } : {}) });
+      const session = driver.session({
+        database,
+        bookmarkManager: driver.executeQueryBookmarkManager,
+        ...(access === "READ" ? { defaultAccessMode: "READ" } : {}),
+      });
       try {
         return await work(session);
       } finally {
@@ -43,19 +50,4 @@ export function graphOn(driver: Driver, database?: string): Graph {
     },
     reader: (scope = {}) => graphReader(driver, { ...scope, database }),
   };
-}
-
-/**
- * What functions that take a Graph still accept from callers not yet moved to one: a driver, with the database's
- * name as their (deprecated) trailing argument.
- */
-export type GraphOrDriver = Graph | Driver;
-
-export function isGraph(target: GraphOrDriver): target is Graph {
-  return "withSession" in target && "driver" in target;
-}
-
-/** The Graph a caller passed, or the one its driver and database name make. */
-export function asGraph(target: GraphOrDriver, database?: string): Graph {
-  return isGraph(target) ? target : graphOn(target, database);
 }

@@ -9,7 +9,7 @@
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { BOOKKEEPING_LABELS } from "../graph";
-import { asGraph, isGraph, type Graph, type GraphOrDriver } from "./graph";
+import type { Graph } from "./graph";
 
 export const GRAPH_VERSION_LABEL = BOOKKEEPING_LABELS.GraphVersion;
 
@@ -49,16 +49,7 @@ export async function advanceGraphVersion(graph: Graph): Promise<GraphVersion> {
 }
 
 /** The version as the database holds it now (`none:0` before the first change). */
-export async function readGraphVersion(graph: Graph, timeoutMs?: number): Promise<GraphVersion>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function readGraphVersion(driver: Driver, database?: string, timeoutMs?: number): Promise<GraphVersion>;
-export async function readGraphVersion(
-  target: GraphOrDriver,
-  databaseOrTimeout?: string | number,
-  timeoutMs?: number,
-): Promise<GraphVersion> {
-  const graph = isGraph(target) ? target : asGraph(target, databaseOrTimeout as string | undefined);
-  const timeout = (isGraph(target) ? (databaseOrTimeout as number | undefined) : timeoutMs) ?? 1_000;
-  const { records } = await graph.read(READ, {}, { timeoutMs: timeout });
+export async function readGraphVersion(graph: Graph, timeoutMs = 1_000): Promise<GraphVersion> {
+  const { records } = await graph.read(READ, {}, { timeoutMs });
   return String(records[0]!.get("version"));
 }

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Driver } from "neo4j-driver";
-import { asGraph, type Graph, type GraphOrDriver } from "./graph";
+import type { Graph } from "./graph";
 
 const SCHEMA_FILE = path.resolve(__dirname, "../../cypher/schema.cypher");
 
@@ -19,11 +18,7 @@ function readCypherStatements(file: string): string[] {
 }
 
 /** Applies constraints and indexes (idempotent) and waits until the indexes are online. */
-export async function applySchema(graph: Graph): Promise<number>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function applySchema(driver: Driver, database?: string): Promise<number>;
-export async function applySchema(target: GraphOrDriver, database?: string): Promise<number> {
-  const graph = asGraph(target, database);
+export async function applySchema(graph: Graph): Promise<number> {
   const statements = readCypherStatements(SCHEMA_FILE);
   for (const statement of statements) {
     await graph.write(statement);

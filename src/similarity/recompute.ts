@@ -1,5 +1,5 @@
 /** Recomputes stored neighbourhoods: all of them after an import, or only those a set of changes can alter. */
-import { asGraph, type Graph, type GraphOrDriver } from "../neo4j/graph";
+import type { Graph } from "../neo4j/graph";
 import { featureSignature, readPracticeRecords, type PracticeRecord } from "./features";
 import {
   buildSimilarityIndex,
@@ -69,14 +69,9 @@ function signaturesOf(records: readonly PracticeRecord[]): (practiceId: string) 
 
 /** Full recomputation (after a catalogue import), or for the given practices and the practices whose neighbourhoods they can change. */
 export async function recomputeSimilarity(
-  target: GraphOrDriver,
-  options: {
-    /** @deprecated with a Driver only: a Graph names its database. */
-    database?: string;
-    practiceIds?: string[];
-  } = {},
+  graph: Graph,
+  options: { practiceIds?: string[] } = {},
 ): Promise<{ practices: number; relationships: number }> {
-  const graph = asGraph(target, options.database);
   const records = await readPracticeRecords(graph);
   const index = buildSimilarityIndex(records);
   const practiceIds = options.practiceIds ? affectedPractices(records, index, options.practiceIds) : undefined;

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { asGraph, graphOn, isGraph } from "../../src/neo4j/graph";
+import { graphOn } from "../../src/neo4j/graph";
 import { connectTestDatabase } from "../support/database";
 
 /** A Graph holds the driver and the database together, and says once whether a statement reads or writes. */
@@ -38,12 +38,5 @@ describe("a Graph", () => {
     await expect(graph.write("RETURN 1")).rejects.toThrow(/no-such-database/);
     await expect(graph.reader().run("RETURN 1")).rejects.toThrow(/no-such-database/);
     expect(graph.reader({ timeoutMs: 500 }).scope).toMatchObject({ database: "no-such-database", timeoutMs: 500 });
-  });
-
-  it("is made from a driver and a database name for the callers that still pass them", () => {
-    const graph = asGraph(driver, "neo4j");
-    expect(isGraph(graph) && !isGraph(driver)).toBe(true);
-    expect({ driver: graph.driver === driver, database: graph.database }).toEqual({ driver: true, database: "neo4j" });
-    expect(asGraph(graph, "ignored")).toBe(graph);
   });
 });

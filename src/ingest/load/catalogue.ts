@@ -5,8 +5,8 @@
  * read, then writes the catalogue (writes.ts). Re-importing a file changes nothing; a failure leaves the
  * database exactly as it was.
  */
-import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { asGraph, isGraph, type Graph, type GraphOrDriver } from "../../neo4j/graph";
+import type { ManagedTransaction } from "neo4j-driver";
+import type { Graph } from "../../neo4j/graph";
 import { advanceGraphVersionIn } from "../../neo4j/graphVersion";
 import type { NormalizedCatalogue, NormalizedPractice } from "../catalogue";
 import { LINKS } from "../practiceGraph";
@@ -72,23 +72,8 @@ function describedSize(catalogue: NormalizedCatalogue): { nodes: number; relatio
 export async function loadCatalogue(
   graph: Graph,
   catalogue: NormalizedCatalogue,
-  options?: LoadOptions,
-): Promise<LoadReport>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function loadCatalogue(
-  driver: Driver,
-  catalogue: NormalizedCatalogue,
-  database?: string,
-  options?: LoadOptions,
-): Promise<LoadReport>;
-export async function loadCatalogue(
-  target: GraphOrDriver,
-  catalogue: NormalizedCatalogue,
-  databaseOrOptions?: string | LoadOptions,
-  legacyOptions?: LoadOptions,
+  options: LoadOptions = {},
 ): Promise<LoadReport> {
-  const graph = isGraph(target) ? target : asGraph(target, databaseOrOptions as string | undefined);
-  const options = (isGraph(target) ? (databaseOrOptions as LoadOptions | undefined) : legacyOptions) ?? {};
   const { counts, changes, similarityDeleted } = await graph.withSession("WRITE", (session) =>
     session.executeWrite((tx) => importCatalogue(tx, catalogue, options)),
   );

@@ -5,8 +5,8 @@
  * transaction, before it writes, and the loader then deletes exactly what was read here, so the report cannot drift
  * from what happens. A dry run reads the same in a read-only transaction.
  */
-import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { asGraph, type Graph, type GraphOrDriver } from "../../neo4j/graph";
+import type { ManagedTransaction } from "neo4j-driver";
+import type { Graph } from "../../neo4j/graph";
 import type { NormalizedCatalogue, NormalizedPractice } from "../catalogue";
 import { cardFieldEnum, LINKS, practiceProperties } from "../practiceGraph";
 import { titlesAgree } from "../practiceTitle";
@@ -190,19 +190,8 @@ function statedLinks(practice: NormalizedPractice): LostLink[] {
  * The changes a load of this catalogue would make, read in a read-only transaction (the server refuses any write in
  * it); throws the CatalogueLoadError the load itself would throw when this database cannot take the catalogue.
  */
-export async function previewCatalogueChanges(graph: Graph, catalogue: NormalizedCatalogue): Promise<CatalogueChanges>;
-/** @deprecated pass a Graph (neo4j/graph.ts) */
-export async function previewCatalogueChanges(
-  driver: Driver,
-  catalogue: NormalizedCatalogue,
-  database?: string,
-): Promise<CatalogueChanges>;
-export async function previewCatalogueChanges(
-  target: GraphOrDriver,
-  catalogue: NormalizedCatalogue,
-  database?: string,
-): Promise<CatalogueChanges> {
-  return asGraph(target, database).withSession("READ", (session) =>
+export async function previewCatalogueChanges(graph: Graph, catalogue: NormalizedCatalogue): Promise<CatalogueChanges> {
+  return graph.withSession("READ", (session) =>
     session.executeRead(async (tx) => {
       await checkCatalogueFits(tx, catalogue);
       return readCatalogueChanges(tx, catalogue);
