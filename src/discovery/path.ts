@@ -13,6 +13,7 @@ import {
   type NodeTypeSpec,
   type PathLinkType,
   type PathNodeKind as ModelPathNodeKind,
+  type Same,
 } from "../graph";
 import type { PathLink as SchemaPathLink, PathNodeKind as SchemaPathNodeKind } from "../graphql/generated/schema";
 
@@ -32,7 +33,6 @@ export type PathStep = {
 export type PathLink = PathLinkType;
 
 /** The model's path links and step kinds are the schema's enums: a value added or dropped on one side fails here. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const PATH_FOLLOWS_SCHEMA: [Same<PathLink, SchemaPathLink>, Same<PathNodeKind, SchemaPathNodeKind>] = [true, true];
 void PATH_FOLLOWS_SCHEMA;
 

@@ -33,4 +33,5 @@ export {
   type StatedLinkType,
   type VocabularyTypeName,
 } from "./links";
+export type { Same } from "./same";
 export { SIMILARITY_KINDS, type SimilarityKind } from "./similarity";

@@ -11,7 +11,7 @@ import { searchPractices } from "../discovery/search";
 import { LENSES, TOP_K } from "../similarity";
 import { readEvidence, TRANSFERABILITY_EVIDENCE, type CardFacts } from "../discovery/evidence";
 import { NotFoundError } from "../errors";
-import { NODE_TYPES } from "../graph";
+import { NODE_TYPES, type Same } from "../graph";
 import { ALIAS_LABELS, type AliasLabel } from "../vocabulary/aliases";
 import { mergeNodes } from "../vocabulary/editorMerge";
 import { requireEditor } from "./editorRole";
@@ -82,6 +82,9 @@ const MERGEABLE = Object.fromEntries(ALIAS_LABELS.map((label) => [NODE_TYPES[lab
   MergeableType,
   AliasLabel
 >;
+/** The schema's MergeableNodeType is the kinds of the node types aliases cover: a value missing on one side fails here. */
+const MERGEABLE_FOLLOWS_MODEL: Same<MergeableType, (typeof NODE_TYPES)[AliasLabel]["kind"]> = true;
+void MERGEABLE_FOLLOWS_MODEL;
 const MERGEABLE_OF = new Map(
   Object.entries(MERGEABLE).map(([type, label]) => [label as string, type as MergeableType]),
 );

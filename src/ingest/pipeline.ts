@@ -85,7 +85,6 @@ export function readCatalogue(file: string, options: ReadOptions = {}): Catalogu
       vocabulary,
       practiceTitles,
       region: practice.region.nuts || undefined,
-      sourceLines: lines,
     });
     unknownMentions.push(...unknown.map((mention) => ({ ...mention, practice: practice.id })));
     issues.push(

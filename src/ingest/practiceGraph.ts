@@ -3,7 +3,7 @@
  * states, one relationship type each. The loader writes through this mapping, the load diff compares through it,
  * and the backup export reads the graph back through it, so the three cannot disagree.
  */
-import { mergesTarget, NODE_TYPES, STATED_LINKS, type MergedLinkType, type StatedLinkType } from "../graph";
+import { mergesTarget, NODE_TYPES, STATED_LINKS, type MergedLinkType, type Same, type StatedLinkType } from "../graph";
 import { CARD_FIELDS, type CardFieldKey } from "./card";
 import type { NormalizedPractice, PracticeLinkType, Provenance } from "./catalogue";
 
@@ -169,6 +169,5 @@ export function practiceProperties(practice: NormalizedPractice): Record<string,
  * The catalogue format's link types (src/ingest/catalogue.ts) are the model's stated links: a link the model adds
  * or drops and the format does not follow fails to compile here.
  */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const FORMAT_FOLLOWS_MODEL: Same<PracticeLinkType, StatedLinkType> = true;
 void FORMAT_FOLLOWS_MODEL;

@@ -1,7 +1,6 @@
 /** The reviewed normalized catalogues in seed/ (`*.catalogue.json`), which `npm start` loads when the database lacks them. */
 import fs from "node:fs";
 import path from "node:path";
-import { NODE_TYPES } from "../graph";
 import type { Graph } from "../neo4j/graph";
 import type { Logger } from "../logger";
 import { loadVocabulary, type Vocabulary } from "../reference/vocabulary";
@@ -56,8 +55,7 @@ export type SeedOptions = {
  */
 export async function seedMissingCatalogues(graph: Graph, log: Logger, options: SeedOptions = {}): Promise<number> {
   const { dir = SEED_DIR } = options;
-  const { Catalog } = NODE_TYPES;
-  const { records } = await graph.write(`MATCH (c:${Catalog.label}) RETURN collect(c.${Catalog.key}) AS ids`);
+  const { records } = await graph.write("MATCH (c:Catalog) RETURN collect(c.id) AS ids");
   const present = new Set<string>(records[0]!.get("ids"));
   const missing = readCatalogueFiles(dir)
     .map(({ catalogue }) => catalogue)

@@ -1,5 +1,5 @@
 /** The vocabulary of similarity: what two practices can share (kinds), how a reader weighs it (lenses), what a match says. */
-import { SIMILARITY_KINDS, type SimilarityKind } from "../graph";
+import { SIMILARITY_KINDS, type Same, type SimilarityKind } from "../graph";
 import type { LinkKind as SchemaLinkKind } from "../graphql/generated/schema";
 
 /** The kinds two practices can share, from the graph model (src/graph), which says which link feeds each. */
@@ -7,7 +7,6 @@ export const LINK_KINDS = SIMILARITY_KINDS;
 export type LinkKind = SimilarityKind;
 
 /** The model's kinds are the schema's LinkKind enum: a value added or dropped on one side fails here. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const KINDS_FOLLOW_SCHEMA: Same<LinkKind, SchemaLinkKind> = true;
 void KINDS_FOLLOW_SCHEMA;
 

@@ -39,11 +39,6 @@ export type ExtractionContext = {
   practiceTitles: PracticeTitles;
   /** NUTS-2 of the card's region, from normalization: it decides which regional aliases ("APL") apply. */
   region?: string;
-  /**
-   * No longer read: each field carries its line map from the parser (text/location.ts). Accepted until the pipeline
-   * stops passing it (src/ingest/pipeline.ts, `sourceLines: lines`); then this goes too.
-   */
-  sourceLines?: readonly string[];
 };
 
 /** Named partners also count when other fields mention them; generic classes only when listed as stakeholders. */
