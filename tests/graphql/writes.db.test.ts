@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { startPrassi, type Prassi } from "../../src/app";
-import { loadConfig } from "../../src/config";
-import { createLogger } from "../../src/logger";
-import { countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+import type { Prassi } from "../../src/app";
+import { countGraph, resetDatabase } from "../support/database";
+import { startOnFreshSeed } from "../support/service";
 import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 
 const SECRET = TEST_SECRET;
@@ -37,15 +36,7 @@ describe("writes through the GraphQL API", () => {
   };
 
   beforeAll(async () => {
-    const log = createLogger("silent");
-    const bootstrap = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "silent" }), log);
-    await resetDatabase(bootstrap.driver);
-    await bootstrap.stop();
-    // Starting on the empty database seeds the 2023 catalogue and computes similarity.
-    prassi = await startPrassi(
-      loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), JWT_SECRET: SECRET, LOG_LEVEL: "silent" }),
-      log,
-    );
+    prassi = await startOnFreshSeed({ JWT_SECRET: SECRET });
   });
   afterAll(async () => {
     await resetDatabase(prassi.driver);

@@ -38,3 +38,18 @@ export async function snapshotGraph(driver: Driver): Promise<GraphSnapshot> {
   }
   return { graph: graph.sort(), similarity: similarity.sort() };
 }
+
+/**
+ * What a snapshot's graph lines should be once the provisional stakeholder `id` is accepted into the vocabulary with
+ * the English name `nameEn`: that node curated and so named, every other node and every link as before (sorted).
+ * Throws unless `before` holds the provisional node exactly once.
+ */
+export function acceptedStakeholder(before: readonly string[], id: string, name: string, nameEn: string): string[] {
+  const node = `[["Stakeholder"],{"curated":false,"id":"${id}",`;
+  if (before.filter((line) => line.startsWith(node)).length !== 1) throw new Error(`${id} is not one provisional node`);
+  const curated = (line: string) =>
+    line
+      .replace('"curated":false', '"curated":true')
+      .replace(`"name":"${name}"`, `"name":"${name}","nameEn":"${nameEn}"`);
+  return before.map((line) => (line.startsWith(node) ? curated(line) : line)).sort();
+}

@@ -40,6 +40,15 @@ export async function startTestService(
   };
 }
 
+/** A quiet service on the shared database emptied first, so that it seeds the 2023 catalogue and computes similarity. */
+export async function startOnFreshSeed(env: Record<string, string> = {}): Promise<Prassi> {
+  const driver = connectTestDatabase();
+  await resetDatabase(driver);
+  await driver.close();
+  const config = loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "silent", ...env });
+  return startPrassi(config, createLogger("silent"));
+}
+
 /**
  * Gives a describe block a service of its own on the shared database, emptied before (so the service seeds the 2023
  * catalogue) and after. The service it returns is there once the block's tests run.

@@ -2,11 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse, type OperationDefinitionNode } from "graphql";
-import { startPrassi, type Prassi } from "../../src/app";
-import { loadConfig } from "../../src/config";
+import type { Prassi } from "../../src/app";
 import { loadCatalogue } from "../../src/ingest/load";
 import { readCatalogue } from "../../src/ingest/pipeline";
-import { createLogger } from "../../src/logger";
 import { loadVocabulary } from "../../src/reference/vocabulary";
 import { buildSchema } from "../../src/graphql/schema";
 import { graphOn } from "../../src/neo4j/graph";
@@ -14,7 +12,8 @@ import { practicesTouched } from "../../src/graphql/writes/practicesTouched";
 import { applyAliasesBeforeLoad, listNodeAliases } from "../../src/vocabulary/graphAliases";
 import { writeMergesAsFormerIds } from "../../src/vocabulary/merges";
 import { exportDatabase, ingest } from "../support/cli";
-import { countGraph, resetDatabase, testNeo4jUri } from "../support/database";
+import { countGraph, resetDatabase } from "../support/database";
+import { startOnFreshSeed } from "../support/service";
 import { snapshotGraph } from "../support/graphSnapshot";
 import { editorToken, TEST_SECRET, type Answer } from "../support/tokens";
 
@@ -50,15 +49,7 @@ describe("mergeNodes: an editor merges two nodes through the API (docs/api.md)",
     (await prassi.driver.executeQuery("MATCH (v:GraphVersion) RETURN v.stamp AS stamp")).records[0]?.get("stamp");
 
   beforeAll(async () => {
-    const log = createLogger("silent");
-    const bootstrap = await startPrassi(loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), LOG_LEVEL: "silent" }), log);
-    await resetDatabase(bootstrap.driver);
-    await bootstrap.stop();
-    // Starting on the empty database seeds the 2023 catalogue and computes similarity.
-    prassi = await startPrassi(
-      loadConfig({ PORT: "0", NEO4J_URI: testNeo4jUri(), JWT_SECRET: TEST_SECRET, LOG_LEVEL: "silent" }),
-      log,
-    );
+    prassi = await startOnFreshSeed({ JWT_SECRET: TEST_SECRET });
   });
   afterAll(async () => {
     await resetDatabase(prassi.driver);
