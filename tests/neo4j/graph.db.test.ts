@@ -1,4 +1,4 @@
-import type { Driver } from "neo4j-driver";
+import type { Driver, Session } from "neo4j-driver";
 import { graphOn } from "../../src/neo4j/graph";
 import { connectTestDatabase } from "../support/database";
 
@@ -25,10 +25,14 @@ describe("a Graph", () => {
   it("writes on the leader, in a session it closes", async () => {
     const graph = graphOn(driver);
     await graph.write("CREATE (:GraphTestNode)");
-    const created = await graph.withSession("WRITE", (session) =>
-      session.executeWrite(async (tx) => (await tx.run("CREATE (:GraphTestNode) RETURN 1")).records.length),
-    );
+    let used: Session | undefined;
+    const created = await graph.withSession("WRITE", (session) => {
+      used = session;
+      return session.executeWrite(async (tx) => (await tx.run("CREATE (:GraphTestNode) RETURN 1")).records.length);
+    });
     expect(created).toBe(1);
+    // A session left open would run it.
+    await expect(Promise.resolve(used!.run("RETURN 1"))).rejects.toThrow(/closed/i);
     expect((await graph.read("MATCH (n:GraphTestNode) RETURN count(n) AS n")).records[0]!.get("n")).toBe(2);
   });
 
