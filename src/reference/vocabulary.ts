@@ -127,35 +127,48 @@ export class VocabularyError extends Error {
 /** The vocabulary shipped with the code, found from this file so the working directory does not matter. */
 export const VOCABULARY_DIR = path.resolve(__dirname, "../../seed/vocabulary");
 
+/** The file of each part of the vocabulary, in its directory. */
+export const VOCABULARY_FILES = {
+  stakeholders: "stakeholders.json",
+  targets: "targets.json",
+  funding: "funding.json",
+  cpis: "cpis.json",
+  laws: "laws.json",
+  tools: "tools.json",
+  lineage: "lineage.json",
+  stopPhrases: "stop-phrases.json",
+} as const satisfies Record<keyof Vocabulary, string>;
+
 export function loadVocabulary(dir = VOCABULARY_DIR): Vocabulary {
+  const files = VOCABULARY_FILES;
   const read = <T>(file: string, schema: z.ZodType<T>): T => readJson(path.join(dir, file), schema);
   const vocabulary: Vocabulary = {
-    stakeholders: read("stakeholders.json", z.array(stakeholderSchema)),
-    targets: read("targets.json", z.array(targetSchema)),
-    funding: read("funding.json", z.array(fundingSchema)),
-    cpis: read("cpis.json", z.array(cpiSchema)),
-    laws: read("laws.json", z.array(lawSchema)),
-    tools: read("tools.json", z.array(toolSchema)),
-    lineage: read("lineage.json", z.array(lineageSchema)),
-    stopPhrases: read("stop-phrases.json", stopPhrasesSchema),
+    stakeholders: read(files.stakeholders, z.array(stakeholderSchema)),
+    targets: read(files.targets, z.array(targetSchema)),
+    funding: read(files.funding, z.array(fundingSchema)),
+    cpis: read(files.cpis, z.array(cpiSchema)),
+    laws: read(files.laws, z.array(lawSchema)),
+    tools: read(files.tools, z.array(toolSchema)),
+    lineage: read(files.lineage, z.array(lineageSchema)),
+    stopPhrases: read(files.stopPhrases, stopPhrasesSchema),
   };
   const cpiForm = (alias: string) =>
     canonicalizeCpiDesignators(tokenize(alias))
       .map((token) => token.text)
       .join(" ");
   const checks: Array<[string, MatchableEntry[], (alias: string) => string]> = [
-    ["stakeholders.json", vocabulary.stakeholders, normalizePhrase],
-    ["targets.json", vocabulary.targets, normalizePhrase],
-    ["funding.json", vocabulary.funding, normalizePhrase],
-    ["cpis.json", vocabulary.cpis, cpiForm],
-    ["laws.json", vocabulary.laws, normalizePhrase],
-    ["tools.json", vocabulary.tools, normalizePhrase],
+    [files.stakeholders, vocabulary.stakeholders, normalizePhrase],
+    [files.targets, vocabulary.targets, normalizePhrase],
+    [files.funding, vocabulary.funding, normalizePhrase],
+    [files.cpis, vocabulary.cpis, cpiForm],
+    [files.laws, vocabulary.laws, normalizePhrase],
+    [files.tools, vocabulary.tools, normalizePhrase],
   ];
   for (const [file, entries, aliasForm] of checks) checkEntries(path.join(dir, file), entries, aliasForm);
   for (const [file, entries] of checks) checkFormerIds(path.join(dir, file), entries);
-  checkBranches(path.join(dir, "stakeholders.json"), vocabulary.stakeholders);
+  checkBranches(path.join(dir, files.stakeholders), vocabulary.stakeholders);
   vocabulary.stakeholders = vocabulary.stakeholders.map((entry, index) =>
-    placeStakeholder(`${path.join(dir, "stakeholders.json")} entry ${index} ("${entry.id}")`, entry),
+    placeStakeholder(`${path.join(dir, files.stakeholders)} entry ${index} ("${entry.id}")`, entry),
   );
   return vocabulary;
 }

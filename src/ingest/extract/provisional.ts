@@ -8,6 +8,7 @@
  * the organisation with more. A job centre, municipality, chamber or other placed actor in another region than the
  * card's is not linked but warned about, unless the card is national.
  */
+import { VOCABULARY_FILES } from "../../reference/vocabulary";
 import { tokenize } from "../../text/tokens";
 import type { CardFieldKey, ParsedCard } from "../card";
 import { lineAt } from "../text";
@@ -121,7 +122,7 @@ function provisional(actor: DesignatedActor): Entry & { name: string; kind?: str
 function misplaced(actor: DesignatedActor, region: string): string {
   const { municipality, province } = actor.place ?? {};
   const where = municipality ? `${municipality} (${province ?? "?"}), ` : "";
-  const vocabularyFile = actor.label === "Cpi" ? "cpis.json" : "stakeholders.json";
+  const vocabularyFile = actor.label === "Cpi" ? VOCABULARY_FILES.cpis : VOCABULARY_FILES.stakeholders;
   return (
     `"${actor.name}" is in ${where}${regionName(actor.place?.region ?? "")}, not in the card's region ` +
     `${regionName(region)}: not linked (add it to seed/vocabulary/${vocabularyFile} if the card means it)`
