@@ -240,13 +240,17 @@ describe("the pages: home, practice and path", () => {
       expect(afterKeyboard).toEqual([...new Set([...before, ...linkedToF])].sort());
       expect(await drawnNodes(page, "#neighbourhood-graph")).toEqual(afterKeyboard);
 
-      // A click on a node of the canvas: where cytoscape drew the target group. Read again before each click: in
-      // CI the first click sometimes reached the canvas before its drawing had settled and expanded nothing.
+      // A click on a node of the canvas: where cytoscape drew the target group. The canvas starts at y 684 of a
+      // 900-pixel viewport, so a node drawn in its lower part is below the fold, where a mouse click reaches nothing
+      // (CI failed so whenever the layout put the node there): the canvas is scrolled to the middle of the viewport
+      // first. Its position is read again before each click, in case the drawing had not settled.
       const key = "target:persone-con-disabilita";
       const expanded = `li[data-node="${key}"]:not(:has(button))`;
+      const graph = page.locator("#neighbourhood-graph");
+      await graph.evaluate((element) => element.scrollIntoView({ block: "center" }));
       for (let attempt = 1; ; attempt++) {
-        const box = (await page.locator("#neighbourhood-graph").boundingBox())!;
-        const at = await page.locator("#neighbourhood-graph").evaluate((element, id) => {
+        const box = (await graph.boundingBox())!;
+        const at = await graph.evaluate((element, id) => {
           const cy = (
             element as unknown as {
               _cyreg: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } };
@@ -254,6 +258,12 @@ describe("the pages: home, practice and path", () => {
           )._cyreg.cy;
           return cy.getElementById(id).renderedPosition();
         }, key);
+        const viewport = page.viewportSize()!;
+        expect(
+          [box.x + at.x, box.y + at.y].every(
+            (value, axis) => value >= 0 && value < [viewport.width, viewport.height][axis],
+          ),
+        ).toBe(true);
         await page.mouse.click(box.x + at.x, box.y + at.y);
         try {
           await page.waitForSelector(expanded, { timeout: 5_000 });
