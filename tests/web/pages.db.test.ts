@@ -259,12 +259,11 @@ describe("the pages: home, practice and path", () => {
           return cy.getElementById(id).renderedPosition();
         }, key);
         const viewport = page.viewportSize()!;
-        expect(
-          [box.x + at.x, box.y + at.y].every(
-            (value, axis) => value >= 0 && value < [viewport.width, viewport.height][axis],
-          ),
-        ).toBe(true);
-        await page.mouse.click(box.x + at.x, box.y + at.y);
+        const [x, y] = [box.x + at.x, box.y + at.y];
+        expect({ x, y, inside: x >= 0 && x < viewport.width && y >= 0 && y < viewport.height }).toMatchObject({
+          inside: true,
+        });
+        await page.mouse.click(x, y);
         try {
           await page.waitForSelector(expanded, { timeout: 5_000 });
           break;
