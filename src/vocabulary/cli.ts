@@ -12,12 +12,14 @@ import { parseArgs } from "node:util";
 import type { Session } from "neo4j-driver";
 import { loadConfig } from "../config";
 import { runCommand } from "../ingest/command";
+import { splitLines } from "../ingest/parse";
 import { readCatalogue } from "../ingest/pipeline";
 import { formatReading } from "../ingest/report";
 import { createCommandLogger } from "../logger";
 import { connectDatabase } from "../neo4j/connect";
 import { loadVocabulary, VOCABULARY_DIR } from "../reference/vocabulary";
 import { applyReview, ReviewError } from "./applyReview";
+import { withAliasCandidates } from "./candidates";
 import { listNodeAliases } from "./graphAliases";
 import { writeMergesAsFormerIds } from "./merges";
 import { pendingInGraph } from "./pendingInGraph";
@@ -28,6 +30,7 @@ const USAGE = [
   "         write the catalogue's provisional nodes as a review file (JSON; stdout without --out)",
   "       npm run vocabulary -- pending --database [--out FILE]",
   "         the same for every provisional node the database holds (NEO4J_URI, or the running bundled Neo4j)",
+  "         (each node with the curated entries it may be an alias of; from a file, each mention with its line's text)",
   "       npm run vocabulary -- review FILE [--dry-run]",
   '         apply its decisions ("accept", { "aliasOf": id }) to the vocabulary files; nothing unless all are valid',
   "       npm run vocabulary -- merges [--dry-run]",
@@ -50,7 +53,7 @@ type Values = { [K in keyof typeof OPTIONS]?: unknown };
 
 /** The options a command would ignore, refused rather than ignored (the catalogue's options mean nothing to the graph). */
 const IGNORED: Record<string, (values: Values) => Array<keyof typeof OPTIONS>> = {
-  pending: (values) => (values.database ? ["catalogue", "edition", "vocabulary", "dry-run"] : ["dry-run"]),
+  pending: (values) => (values.database ? ["catalogue", "edition", "dry-run"] : ["dry-run"]),
   review: () => ["out", "catalogue", "edition", "database"],
   merges: () => ["out", "catalogue", "edition", "database"],
 };
@@ -77,6 +80,7 @@ async function main(): Promise<number> {
   switch (command) {
     case "pending": {
       let review: ReviewFile;
+      const vocabulary = loadVocabulary(dir);
       if (values.database) {
         if (file) return usage("pending --database reads no catalogue file");
         review = await withDatabase(async (session, uri) =>
@@ -86,13 +90,15 @@ async function main(): Promise<number> {
         if (!file) return usage("pending needs the catalogue file (or --database)");
         const edition = values.edition === undefined ? undefined : Number(values.edition);
         if (edition !== undefined && !Number.isInteger(edition)) return usage("--edition takes a year (YYYY)");
-        const reading = readCatalogue(file, { catalogId: values.catalogue, edition, vocabulary: loadVocabulary(dir) });
+        const reading = readCatalogue(file, { catalogId: values.catalogue, edition, vocabulary });
         if (!reading.catalogue) {
           process.stderr.write(formatReading(reading));
           return 1;
         }
-        review = pendingFromCatalogue(reading.catalogue, reading.catalogue.catalog.source);
+        const lines = splitLines(fs.readFileSync(file, "utf8"));
+        review = pendingFromCatalogue(reading.catalogue, reading.catalogue.catalog.source, lines);
       }
+      review = withAliasCandidates(review, vocabulary);
       const text = `${JSON.stringify(review, null, 2)}\n`;
       const count = Object.values(review.kinds).reduce((sum, nodes) => sum + nodes.length, 0);
       if (values.out) {

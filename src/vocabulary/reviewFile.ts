@@ -13,6 +13,7 @@ import {
   type Provenance,
 } from "../ingest/catalogue";
 import { NutsCodeSchema } from "../reference/regions";
+import { mentionContext } from "./mentionContext";
 
 const text = z.string().trim().min(1);
 
@@ -23,8 +24,20 @@ export const DecisionSchema = z.union([
 ]);
 export type Decision = z.infer<typeof DecisionSchema>;
 
-/** Where a practice names the node: a card's field and line, or (line null, from the database) an editor's link. */
-const MentionSchema = z.strictObject({ practice: text, field: text, line: z.number().int().positive().nullable() });
+/**
+ * Where a practice names the node: a card's field and line, or (line null, from the database) an editor's link. Read
+ * from a catalogue file, `context` is that line around the name, markup stripped: for the reader, not read back.
+ */
+const MentionSchema = z.strictObject({
+  practice: text,
+  field: text,
+  line: z.number().int().positive().nullable(),
+  context: z.string().optional(),
+});
+
+/** A curated entry the node may be another spelling of (candidates.ts), and why: for the reader, not read back. */
+const AliasCandidateSchema = z.strictObject({ id: z.string(), name: z.string(), why: z.string() });
+export type AliasCandidate = z.infer<typeof AliasCandidateSchema>;
 
 export const ReviewNodeSchema = z.strictObject({
   id: SlugSchema,
@@ -45,6 +58,8 @@ export const ReviewNodeSchema = z.strictObject({
   /** The names the cards give it: an accepted entry's aliases, or those added to the entry it becomes an alias of. */
   spellings: z.array(text).min(1),
   mentions: z.array(MentionSchema),
+  /** Entries of the same file and kind it may be an alias of, best first. */
+  candidates: z.array(AliasCandidateSchema).optional(),
   decision: DecisionSchema,
 });
 export type ReviewNode = z.infer<typeof ReviewNodeSchema>;
@@ -63,6 +78,8 @@ export const REVIEW_HELP = [
   'decision: "pending" (decide later), "accept" (a vocabulary entry with this id, name, nameEn, kind, place and the',
   'spellings as aliases), or { "aliasOf": "<id of an entry of the same file and kind>" } (the spellings become its',
   "aliases and this id its formerIds: a re-import moves this node's links onto it). Check nameEn before accepting.",
+  '"candidates": entries it may be an alias of, best first, and why; a mention\'s "context": the card\'s line around',
+  "the name. Both are for you: they are not read back.",
   "Apply with: npm run vocabulary -- review THIS_FILE",
 ];
 
@@ -98,8 +115,15 @@ export function defaultNameEn(
   return node.name;
 }
 
-/** The provisional nodes of a normalized catalogue, to decide, in the order of the import report. */
-export function pendingFromCatalogue(catalogue: NormalizedCatalogue, source: string): ReviewFile {
+/**
+ * The provisional nodes of a normalized catalogue, to decide, in the order of the import report; given the catalogue
+ * file's lines (splitLines), each mention has its line's context.
+ */
+export function pendingFromCatalogue(
+  catalogue: NormalizedCatalogue,
+  source: string,
+  sourceLines?: readonly string[],
+): ReviewFile {
   const nodes = new Map<string, ReviewNode>();
   for (const practice of catalogue.practices) {
     const actors: Array<[ReviewNode["label"], Actor]> = [
@@ -112,7 +136,9 @@ export function pendingFromCatalogue(catalogue: NormalizedCatalogue, source: str
       const key = `${label}:${actor.id}`;
       const node = nodes.get(key) ?? reviewNode(label, actor);
       if (!node.spellings.includes(actor.name)) node.spellings.push(actor.name);
-      node.mentions.push({ practice: practice.id, field: actor.source.field, line: actor.source.line });
+      const { field, line } = actor.source;
+      const context = sourceLines && mentionContext(sourceLines[line - 1] ?? "", actor.name);
+      node.mentions.push({ practice: practice.id, field, line, ...(context ? { context } : {}) });
       nodes.set(key, node);
     }
   }
