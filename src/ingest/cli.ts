@@ -14,7 +14,7 @@ import { loadConfig, type Config } from "../config";
 import type { Graph } from "../neo4j/graph";
 import { loadVocabulary } from "../reference/vocabulary";
 import { recomputeSimilarity } from "../similarity";
-import { applyAliasesBeforeLoad, type MergedOnImport } from "../vocabulary/graphAliases";
+import { applyAliasesBeforeLoad } from "../vocabulary/graphAliases";
 import type { NormalizedCatalogue } from "./catalogue";
 import {
   compareWithDatabase,
@@ -28,7 +28,7 @@ import {
 } from "./command";
 import { loadCatalogue, type LoadAllowances } from "./load";
 import { readCatalogue } from "./pipeline";
-import { formatChanges, formatLoadReport, formatReading } from "./report";
+import { formatChanges, formatLoadReport, formatMerged, formatReading } from "./report";
 
 async function main(): Promise<number> {
   const invocation = parseOptions(process.argv.slice(2));
@@ -68,7 +68,7 @@ async function ingestFile(file: string, options: IngestOptions): Promise<number>
   const allow = { drop: options.allowDrop, renumber: options.allowRenumber };
   if (options.dryRun) {
     const compared = await progress.step("comparing with the database", () =>
-      compareWithDatabase(config, catalogue, allow),
+      compareWithDatabase(config, catalogue, loadVocabulary(), allow),
     );
     process.stdout.write(compared.report);
     note("dry run: nothing was written");
@@ -127,16 +127,6 @@ async function similarityAfterMerge(graph: Graph, merged: number): Promise<void>
   } catch (error) {
     note(`computing similarity after the merge failed: ${(error as Error).message}; npm start computes it`);
   }
-}
-
-/** The old nodes merged into their new one before the load, each with the links it moved (none: nothing said). */
-function formatMerged(merged: readonly MergedOnImport[]): string {
-  if (merged.length === 0) return "";
-  const lines = merged.map(
-    ({ label, from, into, moved, dropped }) =>
-      `  ${label} ${from} -> ${into}: ${moved} link(s) moved, ${dropped} the other already had`,
-  );
-  return `${merged.length} node(s) merged into the node they became (vocabulary formerIds, graph aliases), before loading:\n${lines.join("\n")}\n`;
 }
 
 runCommand("ingest", main);

@@ -8,6 +8,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Graph } from "../neo4j/graph";
 import type { NormalizedCatalogue, NormalizedPractice } from "../ingest/catalogue";
+import type { PendingMerge } from "../ingest/load/pendingMerges";
 import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
 import { LINKS } from "../ingest/practiceGraph";
 import type { Vocabulary } from "../reference/vocabulary";
@@ -22,7 +23,7 @@ import {
   type GraphAlias,
 } from "./aliases";
 import { vocabularyEntries } from "./files";
-import { mergeNodeInto, nodesHeld, type MergeCounts } from "./mergeNodes";
+import { mergeNodeInto, type MergeCounts } from "./mergeNodes";
 
 export const NODE_ALIAS_LABEL = "NodeAlias";
 
@@ -93,6 +94,57 @@ export async function recordNodeAlias(tx: ManagedTransaction, alias: NodeAliasRe
 
 export type MergedOnImport = { label: AliasLabel; from: string; into: string } & MergeCounts;
 
+/** An old node the graph holds that an import merges into its new node before loading, with the links it has. */
+export type PlannedMerge = PendingMerge & { label: AliasLabel; links: number };
+
+export type AliasesBeforeLoad = {
+  catalogue: NormalizedCatalogue;
+  applied: AppliedAlias[];
+  /** Graph aliases left out (aliases.ts, resolveAliases). */
+  warnings: string[];
+  merges: PlannedMerge[];
+};
+
+/** The nodes of a label among these ids that the graph holds, with how many links each has. */
+function heldWithLinks(label: AliasLabel): string {
+  return `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, COUNT { (n)--() } AS links`;
+}
+
+/**
+ * What an import does before it loads, read only (in the caller's transaction, which a dry run opens read-only): the
+ * catalogue mapped through the vocabulary's former ids and the graph's aliases, and the old nodes the graph still
+ * holds that it then merges into their new node, in the order it merges them.
+ */
+export async function readAliasesBeforeLoad(
+  tx: Pick<ManagedTransaction, "run">,
+  catalogue: NormalizedCatalogue,
+  vocabulary: Vocabulary,
+): Promise<AliasesBeforeLoad> {
+  const aliases = await readGraphAliases(tx);
+  const mapped = applyAliases(catalogue, vocabulary, aliases);
+  const merges: PlannedMerge[] = [];
+  for (const [label, targets] of resolveAliases(vocabulary, aliases).targets) {
+    if (targets.size === 0) continue;
+    const ids = [...new Set([...targets.keys(), ...targets.values()])];
+    const { records } = await tx.run(heldWithLinks(label), { ids });
+    const held = new Map(records.map((record) => [record.get("id") as string, record.get("links") as number]));
+    for (const from of [...targets.keys()].filter((id) => held.has(id)).sort()) {
+      const into = targets.get(from)!;
+      const intoHeld = held.has(into) || merges.some((merge) => merge.label === label && merge.into === into);
+      const intoProperties = entryProperties(vocabulary, label, into);
+      merges.push({
+        label,
+        from,
+        into,
+        intoHeld,
+        ...(intoProperties ? { intoProperties } : {}),
+        links: held.get(from)!,
+      });
+    }
+  }
+  return { ...mapped, merges };
+}
+
 /**
  * Before an import loads: maps the catalogue's entities through the vocabulary's former ids and the graph's aliases,
  * and merges into their new node, in one transaction, the old nodes the graph still holds. A merge advances the
@@ -107,17 +159,11 @@ export async function applyAliasesBeforeLoad(
 ): Promise<{ catalogue: NormalizedCatalogue; applied: AppliedAlias[]; merged: MergedOnImport[]; warnings: string[] }> {
   return graph.withSession("WRITE", (session) =>
     session.executeWrite(async (tx) => {
-      const aliases = await readGraphAliases(tx);
-      const mapped = applyAliases(catalogue, vocabulary, aliases);
+      const { merges, ...mapped } = await readAliasesBeforeLoad(tx, catalogue, vocabulary);
       const merged: MergedOnImport[] = [];
-      for (const [label, targets] of resolveAliases(vocabulary, aliases).targets) {
-        if (targets.size === 0) continue;
-        for (const from of [...(await nodesHeld(tx, label, [...targets.keys()]))].sort()) {
-          const into = targets.get(from)!;
-          const intoProperties = entryProperties(vocabulary, label, into);
-          const counts = await mergeNodeInto(tx, label, from, into, { createInto: true, intoProperties });
-          if (counts) merged.push({ label, from, into, ...counts });
-        }
+      for (const { label, from, into, intoProperties } of merges) {
+        const counts = await mergeNodeInto(tx, label, from, into, { createInto: true, intoProperties });
+        if (counts) merged.push({ label, from, into, ...counts });
       }
       if (merged.length > 0) await advanceGraphVersionIn(tx);
       return { ...mapped, merged };

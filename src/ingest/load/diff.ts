@@ -12,6 +12,7 @@ import { cardFieldEnum, LINKS, practiceProperties } from "../practiceGraph";
 import { titlesAgree } from "../practiceTitle";
 import { checkCatalogueFits, findBrokenLineage, type BrokenLineage } from "./checks";
 import { readSharedChanges, type SharedChanges } from "./diffShared";
+import { practiceLinksAfter, type PendingMerge } from "./pendingMerges";
 
 export type LostLink = { type: string; to: string; field: string | null; line: number | null };
 
@@ -75,9 +76,14 @@ ORDER BY p.catalogNumber, p.id`;
 type ExistingLink = LostLink & { elementId: string };
 type ExistingLinkToIt = LinkToIt & { elementId: string };
 
+/**
+ * `merges`: the merges of old nodes an import makes before it loads, which a dry run reads the graph as if made
+ * (pendingMerges.ts); none for the load, which runs after them.
+ */
 export async function readCatalogueChanges(
   tx: ManagedTransaction,
   catalogue: NormalizedCatalogue,
+  merges: readonly PendingMerge[] = [],
 ): Promise<CatalogueChanges> {
   const edition = new Map(catalogue.practices.map((practice) => [practice.id, practice]));
   // A link survives when the new edition states it again (same type, practice and node), or when an editor added it.
@@ -96,7 +102,7 @@ export async function readCatalogueChanges(
     // Only practices listed by this catalogue are deleted (a practice under one of its ids but in no catalogue stays).
     dropped: !edition.has(record.get("id")) && (record.get("listed") as boolean),
     before: record.get("properties") as Record<string, unknown>,
-    links: (record.get("links") as ExistingLink[]).sort(byTypeAndKey),
+    links: practiceLinksAfter(record.get("links") as ExistingLink[], merges).sort(byTypeAndKey),
     listings: record.get("listings") as number,
     linksToIt: record.get("linksToIt") as ExistingLinkToIt[],
   }));
@@ -132,7 +138,7 @@ export async function readCatalogueChanges(
   }
   const order = new Map(held.map((practice, index) => [practice.id, index]));
   practices.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { practices, brokenLineage, staleLinkIds, shared: await readSharedChanges(tx, catalogue) };
+  return { practices, brokenLineage, staleLinkIds, shared: await readSharedChanges(tx, catalogue, merges) };
 }
 
 /** What the edition changes in a practice it lists again; undefined when nothing. */
@@ -191,12 +197,20 @@ function statedLinks(practice: NormalizedPractice): LostLink[] {
  * it); throws the CatalogueLoadError the load itself would throw when this database cannot take the catalogue.
  */
 export async function previewCatalogueChanges(graph: Graph, catalogue: NormalizedCatalogue): Promise<CatalogueChanges> {
-  return graph.withSession("READ", (session) =>
-    session.executeRead(async (tx) => {
-      await checkCatalogueFits(tx, catalogue);
-      return readCatalogueChanges(tx, catalogue);
-    }),
-  );
+  return graph.withSession("READ", (session) => session.executeRead((tx) => readPreview(tx, catalogue)));
+}
+
+/**
+ * previewCatalogueChanges in the caller's transaction, the graph read as the merges of old nodes the import makes
+ * first would leave it (a dry run reads them in that transaction: src/ingest/command/compare.ts).
+ */
+export async function readPreview(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+  merges: readonly PendingMerge[] = [],
+): Promise<CatalogueChanges> {
+  await checkCatalogueFits(tx, catalogue);
+  return readCatalogueChanges(tx, catalogue, merges);
 }
 
 function byTypeAndKey(a: LostLink, b: LostLink): number {

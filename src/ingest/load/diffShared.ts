@@ -6,6 +6,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue } from "../catalogue";
+import { oldNodesOf, sharedLinksAfter, sharedNodeAfter, type PendingMerge } from "./pendingMerges";
 import {
   catalogueLinks,
   catalogueNodes,
@@ -50,17 +51,20 @@ MATCH (n:${from.label} {${from.key}: key})
 RETURN key, [(n)-[r:${type}]->(m:${to.label}) | {elementId: elementId(r), to: m.${to.key}}] AS links`;
 }
 
+/**
+ * `merges`: the merges of old nodes an import makes before it loads, which a dry run reads the graph as if made
+ * (pendingMerges.ts); none for the load, which runs after them.
+ */
 export async function readSharedChanges(
   tx: ManagedTransaction,
   catalogue: NormalizedCatalogue,
+  merges: readonly PendingMerge[] = [],
 ): Promise<SharedChanges> {
   const changes: SharedChanges = { nodes: [], links: [], staleLinkIds: [] };
   for (const shared of [...referenceNodes(), ...catalogueNodes(catalogue)]) {
     const written = new Map(shared.nodes.map((node) => [node.key, node.properties]));
-    const result = await tx.run(heldNodes(shared), { keys: [...written.keys()] });
-    for (const record of result.records.sort(byKey)) {
-      const key = record.get("key") as string;
-      const before = record.get("properties") as Record<string, unknown>;
+    const held = await heldProperties(tx, shared, [...written.keys()], merges);
+    for (const [key, before] of [...held].sort(([a], [b]) => byKey(a, b))) {
       const overwritten = Object.entries(written.get(key)!)
         .filter(
           ([property, after]) =>
@@ -72,11 +76,10 @@ export async function readSharedChanges(
   }
   for (const shared of [...referenceLinks(), ...catalogueLinks(catalogue)]) {
     const written = new Map(shared.links.map((link) => [link.from, link.to]));
-    const result = await tx.run(heldLinks(shared), { keys: [...written.keys()] });
-    for (const record of result.records.sort(byKey)) {
-      const key = record.get("key") as string;
+    for (const [key, held] of [...(await heldLinksOf(tx, shared, [...written.keys()], merges))].sort(([a], [b]) =>
+      byKey(a, b),
+    )) {
       const after = written.get(key)!;
-      const held = record.get("links") as Array<{ elementId: string; to: string }>;
       if (held.length === 1 && held[0]!.to === after) continue;
       const stale = held.filter((link) => link.to !== after);
       changes.staleLinkIds.push(...stale.map((link) => link.elementId));
@@ -92,7 +95,51 @@ export async function readSharedChanges(
   return changes;
 }
 
-function byKey(a: { get: (key: string) => unknown }, b: { get: (key: string) => unknown }): number {
-  const [x, y] = [String(a.get("key")), String(b.get("key"))];
+/** The properties of the nodes of these keys the graph holds (once the merges are made), by key. */
+async function heldProperties(
+  tx: ManagedTransaction,
+  shared: SharedNodes,
+  keys: readonly string[],
+  merges: readonly PendingMerge[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const held = new Map<string, Record<string, unknown>>();
+  const readAs = new Map<string, string[]>();
+  for (const key of keys) {
+    const node = sharedNodeAfter(shared.label, key, merges);
+    if ("properties" in node) held.set(key, node.properties);
+    else readAs.set(node.read, [...(readAs.get(node.read) ?? []), key]);
+  }
+  const result = await tx.run(heldNodes(shared), { keys: [...readAs.keys()] });
+  for (const record of result.records) {
+    const properties = record.get("properties") as Record<string, unknown>;
+    for (const key of readAs.get(record.get("key") as string)!) held.set(key, { ...properties, [shared.key]: key });
+  }
+  return held;
+}
+
+/** The links of the type of the nodes of these keys the graph holds (once the merges are made), by key. */
+async function heldLinksOf(
+  tx: ManagedTransaction,
+  shared: SharedLinks,
+  keys: readonly string[],
+  merges: readonly PendingMerge[],
+): Promise<Map<string, Array<{ elementId: string; to: string }>>> {
+  const read = [...new Set([...keys, ...oldNodesOf(shared.from.label, keys, merges)])];
+  const result = await tx.run(heldLinks(shared), { keys: read });
+  const held = new Map(
+    result.records.map((record) => [
+      record.get("key") as string,
+      record.get("links") as Array<{ elementId: string; to: string }>,
+    ]),
+  );
+  const made = (key: string) => merges.some((merge) => merge.label === shared.from.label && merge.into === key);
+  return new Map(
+    keys
+      .filter((key) => held.has(key) || made(key))
+      .map((key) => [key, sharedLinksAfter(shared.from.label, key, shared.to.label, held, merges)]),
+  );
+}
+
+function byKey(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
