@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { compareWithDatabase } from "../../src/ingest/command";
+import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
 import { loadCatalogue, type CatalogueChanges } from "../../src/ingest/load";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { formatChanges } from "../../src/ingest/report";
-import { loadVocabulary } from "../../src/reference/vocabulary";
+import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary";
 import { mergeNodes } from "../../src/vocabulary/editorMerge";
 import { applyAliasesBeforeLoad } from "../../src/vocabulary/graphAliases";
 import { ingest } from "../support/cli";
@@ -29,13 +30,23 @@ const CITTA_AVELLINO = {
   formerIds: ["comune-avellino"],
 };
 
-/** A copy of the seed vocabulary with that entry added to stakeholders.json, as an expert's review leaves it. */
-function vocabularyWithAlias(): string {
+/** The seed's provisional "Comune di Angri" accepted by an expert, after an editor merged it away. */
+const COMUNE_ANGRI = {
+  id: "comune-angri",
+  name: "Comune di Angri",
+  nameEn: "Municipality of Angri",
+  kind: "MUNICIPALITY",
+  municipality: "Angri",
+  aliases: ["Comune di Angri"],
+};
+
+/** A copy of the seed vocabulary with these entries added to stakeholders.json, as an expert's review leaves it. */
+function vocabularyWith(...added: object[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-dry-run-alias-test-"));
   for (const name of fs.readdirSync(VOCABULARY)) fs.copyFileSync(path.join(VOCABULARY, name), path.join(dir, name));
   const file = path.join(dir, "stakeholders.json");
   const entries = JSON.parse(fs.readFileSync(file, "utf8")) as object[];
-  fs.writeFileSync(file, `${JSON.stringify([...entries, CITTA_AVELLINO], null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify([...entries, ...added], null, 2)}\n`);
   return dir;
 }
 
@@ -55,9 +66,21 @@ describe("a dry run after nodes were merged into others reads the graph as the i
   const db = useTestDatabase({ seed: true });
   const stamp = async () =>
     (await db.driver.executeQuery("MATCH (v:GraphVersion) RETURN v.stamp AS stamp")).records[0]?.get("stamp");
-  let dir: string;
+  const dirs: string[] = [];
+  const vocabularyAdding = (...added: object[]) => {
+    dirs.push(vocabularyWith(...added));
+    return loadVocabulary(dirs.at(-1));
+  };
+  const compare = (catalogue: NormalizedCatalogue, vocabulary: Vocabulary) =>
+    compareWithDatabase(loadConfig({ NEO4J_URI: testNeo4jUri() }), catalogue, vocabulary, {});
+  /** What `npm run ingest` does (src/ingest/cli.ts): merge the old nodes, then load, listing the changes first. */
+  const importCatalogue = async (catalogue: NormalizedCatalogue, vocabulary: Vocabulary) => {
+    const aliased = await applyAliasesBeforeLoad(db.graph, catalogue, vocabulary);
+    let changes: CatalogueChanges | undefined;
+    await loadCatalogue(db.graph, aliased.catalogue, { beforeWriting: (read) => (changes = read) });
+    return { ...aliased, changes: changes! };
+  };
   beforeAll(async () => {
-    dir = vocabularyWithAlias();
     // An editor's merge through the API (editorMerge.ts): the old node goes, a NodeAlias records it.
     const merged = await mergeNodes(db.graph, {
       label: "Stakeholder",
@@ -67,7 +90,7 @@ describe("a dry run after nodes were merged into others reads the graph as the i
     });
     expect(merged.userErrors).toEqual([]);
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
   it("maps the catalogue through the graph's NodeAlias: `--dry-run` lists what the import then changes", async () => {
     const before = await snapshotGraph(db.driver);
@@ -88,36 +111,50 @@ describe("a dry run after nodes were merged into others reads the graph as the i
   });
 
   it("reads an old node the graph holds (a vocabulary formerId) as merged, lists the merge, writes nothing", async () => {
-    const vocabulary = loadVocabulary(dir);
-    const reading = readCatalogue(SEED, { sourceName: SEED, vocabulary });
+    const withAlias = vocabularyAdding(CITTA_AVELLINO);
+    const reading = readCatalogue(SEED, { sourceName: SEED, vocabulary: withAlias });
     expect(reading.errors).toEqual([]);
-    const catalogue = reading.catalogue!;
     const before = await snapshotGraph(db.driver);
     expect(before.graph.filter((line) => line.includes('"comune-avellino"'))).not.toEqual([]);
     const stampBefore = await stamp();
 
-    const dryRun = await compareWithDatabase(loadConfig({ NEO4J_URI: testNeo4jUri() }), catalogue, vocabulary, {});
+    const dryRun = await compare(reading.catalogue!, withAlias);
     expect(await snapshotGraph(db.driver)).toEqual(before);
     expect(await stamp()).toEqual(stampBefore);
 
-    // What `npm run ingest` does (src/ingest/cli.ts): merge the old nodes, then load, listing the changes first.
-    const aliased = await applyAliasesBeforeLoad(db.graph, catalogue, vocabulary);
-    expect(aliased.merged).toMatchObject([{ label: "Stakeholder", from: "comune-avellino", into: "citta-avellino" }]);
-    let changes: CatalogueChanges | undefined;
-    await loadCatalogue(db.graph, aliased.catalogue, { beforeWriting: (read) => (changes = read) });
-
+    const { merged, changes } = await importCatalogue(reading.catalogue!, withAlias);
+    expect(merged).toMatchObject([{ label: "Stakeholder", from: "comune-avellino", into: "citta-avellino" }]);
     expect(dryRun).toEqual({
       refused: false,
       report:
         "1 node(s) would be merged into the node they became (vocabulary formerIds, graph aliases), before loading:\n" +
         "  Stakeholder comune-avellino -> citta-avellino: 2 link(s) to move, less those citta-avellino already has\n" +
-        formatChanges(DRY_RUN, changes!),
+        formatChanges(DRY_RUN, changes),
     });
     // The card's link moves to the new node: no practice loses it or gains it again. The merge makes the new node
     // from its entry, without the old node's region, which the load then writes: both say so.
-    expect(changes!.practices).toEqual([]);
-    expect(changes!.shared.links).toEqual([
+    expect(changes.practices).toEqual([]);
+    expect(changes.shared.links).toEqual([
       { label: "Stakeholder", key: "citta-avellino", type: "IN_REGION", before: [], after: "ITF3" },
     ]);
+  });
+
+  it("says which graph aliases the vocabulary overrides, as the import does", async () => {
+    const accepted = vocabularyAdding(CITTA_AVELLINO, COMUNE_ANGRI);
+    const catalogue = readCatalogue(SEED, { sourceName: SEED, vocabulary: accepted }).catalogue!;
+    const before = await snapshotGraph(db.driver);
+    const dryRun = await compare(catalogue, accepted);
+    expect(await snapshotGraph(db.driver)).toEqual(before);
+
+    const { warnings, changes } = await importCatalogue(catalogue, accepted);
+    expect(warnings).toEqual([expect.stringMatching(/^\(:NodeAlias \{type: "Stakeholder", from: "comune-angri", /)]);
+    // The entry's node is linked again, as the card names it.
+    expect(changes.practices).toMatchObject([
+      { id: "2023-015", addedLinks: [{ type: "INVOLVES", to: "comune-angri" }] },
+    ]);
+    expect(dryRun).toEqual({
+      refused: false,
+      report: `1 node alias warning(s):\n  ${warnings[0]}\n${formatChanges(DRY_RUN, changes)}`,
+    });
   });
 });
