@@ -25,19 +25,27 @@ export const DecisionSchema = z.union([
 export type Decision = z.infer<typeof DecisionSchema>;
 
 /**
- * Where a practice names the node: a card's field and line, or (line null, from the database) an editor's link. Read
- * from a catalogue file, `context` is that line around the name, markup stripped: for the reader, not read back.
+ * What `review` makes of a field written for the reader (a mention's `context`, a node's `candidates`): nothing. It
+ * accepts whatever the expert left there (a line deleted, a note added, null) and drops it.
  */
+const forTheReader = z
+  .unknown()
+  .transform(() => undefined)
+  .optional();
+
+/** Where a practice names the node: a card's field and line, or (line null, from the database) an editor's link. */
 const MentionSchema = z.strictObject({
   practice: text,
   field: text,
   line: z.number().int().positive().nullable(),
-  context: z.string().optional(),
+  context: forTheReader,
 });
 
-/** A curated entry the node may be another spelling of (candidates.ts), and why: for the reader, not read back. */
-const AliasCandidateSchema = z.strictObject({ id: z.string(), name: z.string(), why: z.string() });
-export type AliasCandidate = z.infer<typeof AliasCandidateSchema>;
+/** A mention as written: read from a catalogue file, with that line around the name, markup stripped. */
+export type Mention = Omit<z.infer<typeof MentionSchema>, "context"> & { context?: string };
+
+/** A curated entry the node may be another spelling of (candidates.ts), and why. */
+export type AliasCandidate = { id: string; name: string; why: string };
 
 export const ReviewNodeSchema = z.strictObject({
   id: SlugSchema,
@@ -58,11 +66,15 @@ export const ReviewNodeSchema = z.strictObject({
   /** The names the cards give it: an accepted entry's aliases, or those added to the entry it becomes an alias of. */
   spellings: z.array(text).min(1),
   mentions: z.array(MentionSchema),
-  /** Entries of the same file and kind it may be an alias of, best first. */
-  candidates: z.array(AliasCandidateSchema).optional(),
+  /** Entries it may be an alias of, best first (AliasCandidate[] as written). */
+  candidates: forTheReader,
   decision: DecisionSchema,
 });
-export type ReviewNode = z.infer<typeof ReviewNodeSchema>;
+/** A node as written; as read, its `candidates` and mentions' `context` are gone. */
+export type ReviewNode = Omit<z.infer<typeof ReviewNodeSchema>, "mentions" | "candidates"> & {
+  mentions: Mention[];
+  candidates?: AliasCandidate[];
+};
 
 export const ReviewFileSchema = z.strictObject({
   /** Where the nodes were read: the catalogue file, or the database. */
@@ -72,7 +84,7 @@ export const ReviewFileSchema = z.strictObject({
   /** The nodes by kind (as the import report groups them: MUNICIPALITY, CPI, FUNDING REGIONAL_BUDGET...). */
   kinds: z.record(z.string(), z.array(ReviewNodeSchema)),
 });
-export type ReviewFile = z.infer<typeof ReviewFileSchema>;
+export type ReviewFile = Omit<z.infer<typeof ReviewFileSchema>, "kinds"> & { kinds: Record<string, ReviewNode[]> };
 
 export const REVIEW_HELP = [
   'decision: "pending" (decide later), "accept" (a vocabulary entry with this id, name, nameEn, kind, place and the',
@@ -117,7 +129,7 @@ export function defaultNameEn(
 
 /**
  * The provisional nodes of a normalized catalogue, to decide, in the order of the import report; given the catalogue
- * file's lines (splitLines), each mention has its line's context.
+ * file's lines (splitLines), each mention has its context (mentionContext.ts).
  */
 export function pendingFromCatalogue(
   catalogue: NormalizedCatalogue,
@@ -137,7 +149,7 @@ export function pendingFromCatalogue(
       const node = nodes.get(key) ?? reviewNode(label, actor);
       if (!node.spellings.includes(actor.name)) node.spellings.push(actor.name);
       const { field, line } = actor.source;
-      const context = sourceLines && mentionContext(sourceLines[line - 1] ?? "", actor.name);
+      const context = sourceLines && mentionContext(sourceLines, line, actor.name);
       node.mentions.push({ practice: practice.id, field, line, ...(context ? { context } : {}) });
       nodes.set(key, node);
     }
