@@ -30,7 +30,8 @@ const USAGE = [
   "         write the catalogue's provisional nodes as a review file (JSON; stdout without --out)",
   "       npm run vocabulary -- pending --database [--out FILE]",
   "         the same for every provisional node the database holds (NEO4J_URI, or the running bundled Neo4j)",
-  "         (each node with the curated entries it may be an alias of; from a file, each mention with its line's text)",
+  "       either way each node comes with the curated entries it may be an alias of, and from a catalogue file each",
+  "         mention with the card's text around the name",
   "       npm run vocabulary -- review FILE [--dry-run]",
   '         apply its decisions ("accept", { "aliasOf": id }) to the vocabulary files; nothing unless all are valid',
   "       npm run vocabulary -- merges [--dry-run]",
@@ -79,24 +80,25 @@ async function main(): Promise<number> {
   if (ignored?.length) return usage(`${command} takes no ${ignored.map((name) => `--${name}`).join(", ")}`);
   switch (command) {
     case "pending": {
-      let review: ReviewFile;
+      if (values.database && file) return usage("pending --database reads no catalogue file");
+      if (!values.database && !file) return usage("pending needs the catalogue file (or --database)");
+      const edition = values.edition === undefined ? undefined : Number(values.edition);
+      if (edition !== undefined && !Number.isInteger(edition)) return usage("--edition takes a year (YYYY)");
       const vocabulary = loadVocabulary(dir);
-      if (values.database) {
-        if (file) return usage("pending --database reads no catalogue file");
-        review = await withDatabase(async (session, uri) =>
-          session.executeRead((tx) => pendingInGraph(tx, `database ${uri}`)),
-        );
-      } else {
-        if (!file) return usage("pending needs the catalogue file (or --database)");
-        const edition = values.edition === undefined ? undefined : Number(values.edition);
-        if (edition !== undefined && !Number.isInteger(edition)) return usage("--edition takes a year (YYYY)");
+      let review: ReviewFile;
+      if (file) {
         const reading = readCatalogue(file, { catalogId: values.catalogue, edition, vocabulary });
         if (!reading.catalogue) {
           process.stderr.write(formatReading(reading));
           return 1;
         }
+        // readCatalogue reads the file itself and keeps no lines: read again for the mentions' context.
         const lines = splitLines(fs.readFileSync(file, "utf8"));
         review = pendingFromCatalogue(reading.catalogue, reading.catalogue.catalog.source, lines);
+      } else {
+        review = await withDatabase(async (session, uri) =>
+          session.executeRead((tx) => pendingInGraph(tx, `database ${uri}`)),
+        );
       }
       review = withAliasCandidates(review, vocabulary);
       const text = `${JSON.stringify(review, null, 2)}\n`;

@@ -63,7 +63,8 @@ describe("the review file's alias candidates (candidates.ts)", () => {
       },
       { id: "confindustria-puglia", name: "Confindustria Puglia", why: "shares: confindustria; same region ITF4" },
     ]);
-    // Confcommercio Foggia shares "foggia" and the province, but is no Confindustria: and no branch elsewhere is.
+    // Confcommercio Bari's one entry sharing a word, Confcommercio Foggia ("confcommercio"), is of another province;
+    // the national Confcommercio is its partOf (and listedOnly).
     expect(nodeOf(review, "confcommercio-bari").candidates).toBeUndefined();
   });
 
@@ -87,6 +88,94 @@ describe("the review file's alias candidates (candidates.ts)", () => {
     const seed = withAliasCandidates(pendingFromCatalogue(readCatalogue(SEED).catalogue!, SEED), loadVocabulary());
     expect(nodesOf(seed)).toHaveLength(6);
     expect(nodesOf(seed).filter((node) => node.candidates)).toEqual([]);
+  });
+});
+
+const entry = (id: string, name: string, kind: string, fields: object = {}) => ({
+  id,
+  name,
+  nameEn: name,
+  kind,
+  ...fields,
+  aliases: [name],
+});
+/** Entries that rank, or would if a rule did not rule them out, among a node's candidates. */
+const RANKED = {
+  "stakeholders.json": [
+    ...ADDED["stakeholders.json"],
+    // Each shares one word with "Confindustria Foggia": "confindustria" is in five entries, "foggia" in three.
+    entry("a-giovani-confindustria", "Giovani Imprenditori Confindustria", "EMPLOYER_ASSOCIATION", {
+      partOf: "confindustria",
+    }),
+    entry("b-consorzio-foggia", "Consorzio Imprese Foggia", "EMPLOYER_ASSOCIATION"),
+    // A generic class: never a candidate, however much it shares (and its id first).
+    entry("a-imprese-di-foggia", "Imprese di Foggia", "EMPLOYER_ASSOCIATION", { listedOnly: true }),
+    // Benevento's town council under another name, and a union of its province: only the first is proposed.
+    entry("municipio-sannita", "Municipio Sannita", "MUNICIPALITY", { municipality: "Benevento", province: "BN" }),
+    entry("unione-valle-caudina", "Unione Valle Caudina", "MUNICIPALITY", { province: "BN" }),
+  ],
+};
+
+describe("how candidates rank, and which entries never are", () => {
+  const dir = vocabularyCopy(RANKED);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const vocabulary = loadVocabulary(dir);
+  const { file } = catalogueNaming(
+    {
+      Puglia: "Confindustria Foggia",
+      Campania: "Comune di Benevento; CPI di Napoli; CPI di Oliveto Citra; CPI di Eboli",
+    },
+    { Puglia: "Fondo Regionale Sociale Europeo Puglia" },
+  );
+  const review = withAliasCandidates(
+    pendingFromCatalogue(readCatalogue(file, { vocabulary }).catalogue!, file),
+    vocabulary,
+  );
+  const candidateIds = (id: string) => nodeOf(review, id).candidates?.map((candidate) => candidate.id);
+
+  it("a rare shared word outranks a common one; a generic class (listedOnly) is never one", () => {
+    // By id, a-giovani-confindustria and a-imprese-di-foggia would come before b-consorzio-foggia.
+    expect(candidateIds("confindustria-foggia")).toEqual([
+      "industriali-foggia",
+      "confindustria-puglia",
+      "b-consorzio-foggia",
+    ]);
+  });
+
+  it("an entry sharing no word is one only in the node's very municipality", () => {
+    expect(nodeOf(review, "comune-benevento").candidates).toEqual([
+      { id: "municipio-sannita", name: "Municipio Sannita", why: "same municipality Benevento" },
+    ]);
+  });
+
+  it("a job centre of several towns is in each: CPI di Oliveto Citra and CPI di Eboli may be CPI di Eboli-Oliveto Citra", () => {
+    expect(nodeOf(review, "cpi-oliveto-citra").candidates).toEqual([
+      {
+        id: "cpi-eboli-oliveto-citra",
+        name: "CPI di Eboli-Oliveto Citra",
+        why: "shares: citra, oliveto; same municipality Oliveto Citra",
+      },
+    ]);
+    expect(candidateIds("cpi-eboli")).toEqual(["cpi-eboli-oliveto-citra"]);
+  });
+
+  it("ties in id order (the vocabulary has Napoli's CPIs as centro, scampia, fuorigrotta)", () => {
+    expect(vocabulary.cpis.filter((cpi) => cpi.id.startsWith("cpi-napoli-")).map((cpi) => cpi.id)).toEqual([
+      "cpi-napoli-centro",
+      "cpi-napoli-scampia",
+      "cpi-napoli-fuorigrotta",
+    ]);
+    expect(candidateIds("cpi-napoli")).toEqual(["cpi-napoli-centro", "cpi-napoli-fuorigrotta", "cpi-napoli-scampia"]);
+  });
+
+  it("a fund, whatever kind its name suggests: the European Social Fund for a regional-sounding one", () => {
+    const fund = nodeOf(review, "fondo-regionale-sociale-europeo-puglia");
+    expect(fund.kind).not.toBe("ESF");
+    expect(fund.candidates?.[0]).toEqual({
+      id: "fse",
+      name: "Fondo Sociale Europeo (FSE / FSE+)",
+      why: "shares: europeo, sociale",
+    });
   });
 });
 
@@ -148,5 +237,38 @@ describe("context and candidates are for the reader: npm run vocabulary -- revie
     expect({ ...before, files: [] }).toEqual({ ...outcome, files: [] });
     expect(filesOf(without)).toEqual(filesOf(withFields));
     expect(filesOf(withFields)["stakeholders.json"]).not.toMatch(/"candidates"|"context"|"why"/);
+  });
+
+  it("pending checks its usage before it reads the vocabulary: a usage error (exit 2), not a vocabulary failure", () => {
+    const missing = path.join(scratch, "no-vocabulary");
+    for (const args of [["pending"], ["pending", "a.md", "--database"], ["pending", "a.md", "--edition", "x"]]) {
+      const run = runScript("src/vocabulary/cli.ts", [...args, "--vocabulary", missing], {});
+      expect({ args, status: run.status }).toEqual({ args, status: 2 });
+    }
+  });
+
+  it("an expert's edits of them (a why deleted, a note added, a context emptied) refuse nothing", () => {
+    const { file } = catalogueNaming(NAMED);
+    const dir = copy();
+    const vocabulary = loadVocabulary(dir);
+    const review = withAliasCandidates(
+      pendingFromCatalogue(readCatalogue(file, { vocabulary }).catalogue!, file),
+      vocabulary,
+    );
+    nodeOf(review, "cpi-genova").decision = { aliasOf: "cpi-genova-centro" };
+    type Edited = { id: string; candidates?: unknown; mentions: Array<Record<string, unknown>> };
+    const edited = JSON.parse(JSON.stringify(review)) as { kinds: Record<string, Edited[]> };
+    const editedNode = (id: string) =>
+      Object.values(edited.kinds)
+        .flat()
+        .find((node) => node.id === id)!;
+    editedNode("cpi-genova").candidates = [{ id: "cpi-genova-centro", note: "the same office" }, "cpi-genova-ovest"];
+    editedNode("cpi-genova").mentions[0]!.context = null;
+    editedNode("confindustria-foggia").candidates = null;
+    const editedFile = path.join(scratch, "edited.json");
+    fs.writeFileSync(editedFile, `${JSON.stringify(edited, null, 2)}\n`);
+    expect(applyReview(editedFile, dir, { dryRun: true })).toMatchObject({
+      aliased: [{ label: "Cpi", from: "cpi-genova", into: "cpi-genova-centro" }],
+    });
   });
 });

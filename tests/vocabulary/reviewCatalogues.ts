@@ -11,27 +11,35 @@ import { generatedCatalogue } from "../support/catalogues";
 const VOCABULARY = path.join(__dirname, "../../seed/vocabulary");
 const YEAR = 2030;
 
+const STAKEHOLDERS = "QUALI SONO STATI I SOGGETTI COINVOLTI NELL'IMPLEMENTAZIONE DELLA PRATICA?\t";
+const FUNDING = "QUALE ERA/ERANO LE FONTI DI FINANZIAMENTO?\t";
+
 /**
- * The generated catalogue of one card per region (tests/support/catalogues.ts), the stakeholders of the card of each
- * region named replaced by the text given, in a temporary directory. `lineOf` is the file's line holding a text.
+ * The generated catalogue of one card per region (tests/support/catalogues.ts), the stakeholders (and the funding)
+ * of the card of each region named replaced by the text given, in a temporary directory. `lineOf` is the file's line
+ * holding a text.
  */
-export function catalogueNaming(stakeholdersByRegion: Record<string, string>): {
-  file: string;
-  lineOf: (text: string) => number;
-} {
-  let text = generatedCatalogue(YEAR, REGIONS.length);
-  for (const [region, stakeholders] of Object.entries(stakeholdersByRegion)) {
-    // Card n is of REGIONS[n % 21] (the generator's rule): find the card of this region.
+export function catalogueNaming(
+  stakeholdersByRegion: Record<string, string>,
+  fundingByRegion: Record<string, string> = {},
+): { file: string; lineOf: (text: string) => number } {
+  const lines = generatedCatalogue(YEAR, REGIONS.length).split("\n");
+  const replace = (region: string, field: string, value: string) => {
+    // Card n is of REGIONS[n % 21] (the generator's rule): find the card of this region, then its field.
     const n = REGIONS.findIndex((candidate) => candidate.name === region) || REGIONS.length;
-    const field = `SOGGETTI COINVOLTI NELL'IMPLEMENTAZIONE DELLA PRATICA?\t`;
-    const generated = `${field}Consorzio Vetrofiore ${n}.`;
-    if (!text.includes(generated)) throw new Error(`no card of ${region} in the generated catalogue`);
-    text = text.replace(generated, `${field}${stakeholders}`);
-  }
+    const card = lines.findIndex((line) => line.startsWith(`## ${n} Regione ${region}`));
+    const at = lines.findIndex((line, index) => index > card && line.startsWith(field));
+    if (card < 0 || at < 0) throw new Error(`no card of ${region} in the generated catalogue`);
+    lines[at] = `${field}${value}`;
+  };
+  for (const [region, stakeholders] of Object.entries(stakeholdersByRegion))
+    replace(region, STAKEHOLDERS, stakeholders);
+  for (const [region, funding] of Object.entries(fundingByRegion)) replace(region, FUNDING, funding);
+  const text = lines.join("\n");
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prassi-review-catalogue-")), "catalogo-2030.md");
   fs.writeFileSync(file, text);
-  const lines = text.split("\n");
-  return { file, lineOf: (part) => lines.findIndex((line) => line.includes(part)) + 1 };
+  const written = text.split("\n");
+  return { file, lineOf: (part) => written.findIndex((line) => line.includes(part)) + 1 };
 }
 
 /** A copy of the seed vocabulary with entries appended to its files (file name -> entries). */
