@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadCatalogue } from "../../src/ingest/load";
+import { splitLines } from "../../src/ingest/parse";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { loadVocabulary } from "../../src/reference/vocabulary";
 import { applyReview } from "../../src/vocabulary/applyReview";
@@ -169,17 +170,37 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it("pending --database --vocabulary DIR: the catalogue's review file, candidates from DIR, no context", async () => {
+    // A curated consortium of Avellino's province: a candidate for comune-avellino, which shares its town's name.
+    const consortium = {
+      id: "consorzio-servizi-avellino",
+      name: "Consorzio dei Servizi Sociali Avellino Tre",
+      nameEn: "Avellino Tre social-services consortium",
+      kind: "MUNICIPALITY",
+      province: "AV",
+      aliases: ["Consorzio dei Servizi Sociali Avellino Tre"],
+    };
+    dir = vocabularyCopy(consortium);
+    await importSeed(db.graph, dir);
+    const listed = runScript("src/vocabulary/cli.ts", ["pending", "--database", "--vocabulary", dir]);
+    expect(listed.status).toBe(0);
+    const read = readCatalogue(SEED, { sourceName: SEED, vocabulary: loadVocabulary(dir) }).catalogue!;
+    const lines = splitLines(fs.readFileSync(SEED, "utf8"));
+    const fromCatalogue = withAliasCandidates(pendingFromCatalogue(read, SEED, lines), loadVocabulary(dir));
+    const avellino = fromCatalogue.kinds.MUNICIPALITY!.find((node) => node.id === "comune-avellino")!;
+    expect(avellino.candidates).toEqual([
+      { id: "consorzio-servizi-avellino", name: consortium.name, why: "shares: avellino; same province AV" },
+    ]);
+    expect(avellino.mentions[0]!.context).toContain("Comuni di Avellino");
+    // The database's nodes make the same file, candidates included, but for the context: it has no source text.
+    for (const node of Object.values(fromCatalogue.kinds).flat())
+      for (const mention of node.mentions) delete mention.context;
+    expect({ ...(JSON.parse(listed.stdout) as ReviewFile), source: SEED }).toEqual(fromCatalogue);
+  });
+
   it("accepting keeps the node's id, links and provenance, and makes it curated", async () => {
     dir = vocabularyCopy();
     await importSeed(db.graph, dir);
-    // The database's provisional nodes make the same review file as the catalogue's (pending --database), with the
-    // same candidates, but for the mentions' context: the database has no source text.
-    const listed = runScript("src/vocabulary/cli.ts", ["pending", "--database"]);
-    expect(listed.status).toBe(0);
-    expect(listed.stdout).not.toContain('"context"');
-    const read = readCatalogue(SEED, { sourceName: SEED }).catalogue!;
-    const fromCatalogue = withAliasCandidates(pendingFromCatalogue(read, SEED), loadVocabulary());
-    expect({ ...(JSON.parse(listed.stdout) as ReviewFile), source: SEED }).toEqual(fromCatalogue);
     const before = (await snapshotGraph(db.driver)).graph;
 
     const outcome = applyReview(reviewFile(dir, { "comune-maddaloni": "accept" }), dir);
