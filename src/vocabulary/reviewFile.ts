@@ -88,8 +88,9 @@ export type ReviewFile = Omit<z.infer<typeof ReviewFileSchema>, "kinds"> & { kin
 
 export const REVIEW_HELP = [
   'decision: "pending" (decide later), "accept" (a vocabulary entry with this id, name, nameEn, kind, place and the',
-  'spellings as aliases), or { "aliasOf": "<id of an entry of the same file and kind>" } (the spellings become its',
-  "aliases and this id its formerIds: a re-import moves this node's links onto it). Check nameEn before accepting.",
+  'spellings as aliases), or { "aliasOf": "<id of an entry of the same file and, for a stakeholder, kind>" } (the',
+  "spellings become its aliases and this id its formerIds: a re-import moves this node's links onto it). Check nameEn",
+  "before accepting.",
   '"candidates": entries it may be an alias of, best first, and why; a mention\'s "context": the card\'s line around',
   "the name. Both are for you: they are not read back.",
   "Apply with: npm run vocabulary -- review THIS_FILE",
