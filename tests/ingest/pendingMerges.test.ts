@@ -70,4 +70,17 @@ describe("a shared node's links as the merges of old nodes leave them", () => {
     expect(sharedLinksAfter("Stakeholder", "branch", "Stakeholder", held, merges)).toEqual([link("p1", "national")]);
     expect(sharedLinksAfter("Stakeholder", "both", "Stakeholder", held, merges)).toEqual([link("p3", "national")]);
   });
+
+  it("a link from the node merged into to the old one goes, as mergeNodes.ts deletes it: no link to itself", () => {
+    const held = new Map([
+      ["branch", [link("p1", "org")]],
+      ["org", [link("p2", "national")]],
+    ]);
+    // The branch had a link of the type (to the old node) when the merge came: the old node's own does not move.
+    expect(sharedLinksAfter("Stakeholder", "branch", "Stakeholder", held, [merge("org", "branch")])).toEqual([]);
+    // A region of the old node's id is another node.
+    expect(sharedLinksAfter("Stakeholder", "branch", "Region", held, [merge("org", "branch")])).toEqual([
+      link("p1", "org"),
+    ]);
+  });
 });

@@ -91,6 +91,9 @@ export function sharedLinksAfter(
     const old = (held.get(merge.from) ?? []).filter((link) => link.to !== key);
     if (!merge.intoHeld) links = merge.intoProperties ? [] : old;
     else if (links.length === 0) links = old;
+    // A link from the node merged into to the old one (an organisation merged into its branch) goes with the merge,
+    // after it kept the old node's own link of the type from moving, as in mergeNodes.ts's one statement.
+    if (toLabel === label) links = links.filter((link) => link.to !== merge.from);
   }
   const renamed = new Map(merges.filter((merge) => merge.label === toLabel).map((merge) => [merge.from, merge.into]));
   const moved = (link: SharedLink) => renamed.has(link.to);
