@@ -1,39 +1,15 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { readSeedCatalogues, seedMissingCatalogues } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
 import { loadVocabulary } from "../../src/reference/vocabulary";
 import { useTestDatabase } from "../support/database";
-
-const VOCABULARY = path.join(__dirname, "../../seed/vocabulary");
-
-/** The entry `npm run vocabulary -- review` writes for the seed's provisional "Comune di Avellino" made an alias of it. */
-const CITTA_AVELLINO = {
-  id: "citta-avellino",
-  name: "Città di Avellino",
-  nameEn: "City of Avellino",
-  kind: "MUNICIPALITY",
-  municipality: "Avellino",
-  aliases: ["Città di Avellino", "Comune di Avellino"],
-  formerIds: ["comune-avellino"],
-};
-
-/** A copy of the seed vocabulary with that entry added to stakeholders.json. */
-function vocabularyWithAlias(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-seed-alias-test-"));
-  for (const name of fs.readdirSync(VOCABULARY)) fs.copyFileSync(path.join(VOCABULARY, name), path.join(dir, name));
-  const file = path.join(dir, "stakeholders.json");
-  const entries = JSON.parse(fs.readFileSync(file, "utf8")) as object[];
-  fs.writeFileSync(file, `${JSON.stringify([...entries, CITTA_AVELLINO], null, 2)}\n`);
-  return dir;
-}
+import { CITTA_AVELLINO, vocabularyWith } from "../support/vocabulary";
 
 describe("the seed loaded at start, after a node was made an alias of a vocabulary entry", () => {
   const db = useTestDatabase();
   let dir: string;
   beforeAll(() => {
-    dir = vocabularyWithAlias();
+    dir = vocabularyWith(CITTA_AVELLINO);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
