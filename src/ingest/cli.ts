@@ -71,6 +71,8 @@ async function ingestFile(file: string, options: IngestOptions): Promise<number>
       compareWithDatabase(config, catalogue, loadVocabulary(), allow),
     );
     process.stdout.write(compared.report);
+    // On stderr, as the import says them.
+    for (const warning of compared.warnings) note(`warning: ${warning}`);
     note("dry run: nothing was written");
     return compared.refused ? 1 : 0;
   }

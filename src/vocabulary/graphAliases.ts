@@ -94,8 +94,12 @@ export async function recordNodeAlias(tx: ManagedTransaction, alias: NodeAliasRe
 
 export type MergedOnImport = { label: AliasLabel; from: string; into: string } & MergeCounts;
 
-/** An old node the graph holds that an import merges into its new node before loading, with the links it has. */
-export type PlannedMerge = PendingMerge & { label: AliasLabel; links: number };
+/**
+ * An old node the graph holds that an import merges into its new node before loading, with the links it has, and how
+ * many of them are its own without provenance (its region, its organisation), which a node made from a vocabulary
+ * entry does not take.
+ */
+export type PlannedMerge = PendingMerge & { label: AliasLabel; links: number; linksWithoutProvenance: number };
 
 export type AliasesBeforeLoad = {
   catalogue: NormalizedCatalogue;
@@ -105,9 +109,10 @@ export type AliasesBeforeLoad = {
   merges: PlannedMerge[];
 };
 
-/** The nodes of a label among these ids that the graph holds, with how many links each has. */
+/** The nodes of a label among these ids that the graph holds, with how many links each has (PlannedMerge). */
 function heldWithLinks(label: AliasLabel): string {
-  return `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, COUNT { (n)--() } AS links`;
+  return `UNWIND $ids AS id MATCH (n:${label} {id: id})
+RETURN n.id AS id, COUNT { (n)--() } AS links, COUNT { (n)-[r]->() WHERE r.field IS NULL } AS withoutProvenance`;
 }
 
 /**
@@ -127,7 +132,12 @@ export async function readAliasesBeforeLoad(
     if (targets.size === 0) continue;
     const ids = [...new Set([...targets.keys(), ...targets.values()])];
     const { records } = await tx.run(heldWithLinks(label), { ids });
-    const held = new Map(records.map((record) => [record.get("id") as string, record.get("links") as number]));
+    const held = new Map(
+      records.map((record) => [
+        record.get("id") as string,
+        { links: record.get("links") as number, linksWithoutProvenance: record.get("withoutProvenance") as number },
+      ]),
+    );
     for (const from of [...targets.keys()].filter((id) => held.has(id)).sort()) {
       const into = targets.get(from)!;
       const intoHeld = held.has(into) || merges.some((merge) => merge.label === label && merge.into === into);
@@ -138,7 +148,7 @@ export async function readAliasesBeforeLoad(
         into,
         intoHeld,
         ...(intoProperties ? { intoProperties } : {}),
-        links: held.get(from)!,
+        ...held.get(from)!,
       });
     }
   }

@@ -1,34 +1,22 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { compareWithDatabase } from "../../src/ingest/command";
 import type { NormalizedCatalogue } from "../../src/ingest/catalogue";
-import { loadCatalogue, type CatalogueChanges } from "../../src/ingest/load";
+import { loadCatalogue, type CatalogueChanges, type LoadAllowances } from "../../src/ingest/load";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { formatChanges } from "../../src/ingest/report";
 import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary";
 import { mergeNodes } from "../../src/vocabulary/editorMerge";
+import { readSeedCatalogues } from "../../src/ingest/seed";
 import { applyAliasesBeforeLoad } from "../../src/vocabulary/graphAliases";
 import { ingest } from "../support/cli";
-import { testNeo4jUri, useTestDatabase } from "../support/database";
+import { resetDatabase, testNeo4jUri, useTestDatabase } from "../support/database";
 import { snapshotGraph } from "../support/graphSnapshot";
+import { CITTA_AVELLINO, vocabularyWith, type VocabularyEntry } from "../support/vocabulary";
 
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
-const VOCABULARY = path.join(__dirname, "../../seed/vocabulary");
 const DRY_RUN = `What loading it would change in what ${testNeo4jUri()} holds (read only, nothing written):`;
 const LOAD = "What the load changes in what the database holds (read in its transaction, before writing):";
-
-/** The entry `npm run vocabulary -- review` writes for the seed's provisional "Comune di Avellino" made an alias of it. */
-const CITTA_AVELLINO = {
-  id: "citta-avellino",
-  name: "Città di Avellino",
-  nameEn: "City of Avellino",
-  kind: "MUNICIPALITY",
-  municipality: "Avellino",
-  aliases: ["Città di Avellino", "Comune di Avellino"],
-  formerIds: ["comune-avellino"],
-};
 
 /** The seed's provisional "Comune di Angri" accepted by an expert, after an editor merged it away. */
 const COMUNE_ANGRI = {
@@ -39,16 +27,6 @@ const COMUNE_ANGRI = {
   municipality: "Angri",
   aliases: ["Comune di Angri"],
 };
-
-/** A copy of the seed vocabulary with these entries added to stakeholders.json, as an expert's review leaves it. */
-function vocabularyWith(...added: object[]): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-dry-run-alias-test-"));
-  for (const name of fs.readdirSync(VOCABULARY)) fs.copyFileSync(path.join(VOCABULARY, name), path.join(dir, name));
-  const file = path.join(dir, "stakeholders.json");
-  const entries = JSON.parse(fs.readFileSync(file, "utf8")) as object[];
-  fs.writeFileSync(file, `${JSON.stringify([...entries, ...added], null, 2)}\n`);
-  return dir;
-}
 
 /** The list of changes a report gives under its heading: the heading's line and the indented lines after it. */
 function changesUnder(heading: string, report: string): string {
@@ -63,16 +41,16 @@ function changesUnder(heading: string, report: string): string {
 }
 
 describe("a dry run after nodes were merged into others reads the graph as the import will leave it", () => {
-  const db = useTestDatabase({ seed: true });
+  const db = useTestDatabase();
   const stamp = async () =>
     (await db.driver.executeQuery("MATCH (v:GraphVersion) RETURN v.stamp AS stamp")).records[0]?.get("stamp");
   const dirs: string[] = [];
-  const vocabularyAdding = (...added: object[]) => {
+  const vocabularyAdding = (...added: VocabularyEntry[]) => {
     dirs.push(vocabularyWith(...added));
     return loadVocabulary(dirs.at(-1));
   };
-  const compare = (catalogue: NormalizedCatalogue, vocabulary: Vocabulary) =>
-    compareWithDatabase(loadConfig({ NEO4J_URI: testNeo4jUri() }), catalogue, vocabulary, {});
+  const compare = (catalogue: NormalizedCatalogue, vocabulary: Vocabulary, allow: LoadAllowances = {}) =>
+    compareWithDatabase(loadConfig({ NEO4J_URI: testNeo4jUri() }), catalogue, vocabulary, allow);
   /** What `npm run ingest` does (src/ingest/cli.ts): merge the old nodes, then load, listing the changes first. */
   const importCatalogue = async (catalogue: NormalizedCatalogue, vocabulary: Vocabulary) => {
     const aliased = await applyAliasesBeforeLoad(db.graph, catalogue, vocabulary);
@@ -80,7 +58,10 @@ describe("a dry run after nodes were merged into others reads the graph as the i
     await loadCatalogue(db.graph, aliased.catalogue, { beforeWriting: (read) => (changes = read) });
     return { ...aliased, changes: changes! };
   };
-  beforeAll(async () => {
+  // Each case from the seed as loaded, then merged by an editor: none depends on what another imported.
+  beforeEach(async () => {
+    await resetDatabase(db.driver);
+    await loadCatalogue(db.graph, readSeedCatalogues()[0]!);
     // An editor's merge through the API (editorMerge.ts): the old node goes, a NodeAlias records it.
     const merged = await mergeNodes(db.graph, {
       label: "Stakeholder",
@@ -123,12 +104,17 @@ describe("a dry run after nodes were merged into others reads the graph as the i
     expect(await stamp()).toEqual(stampBefore);
 
     const { merged, changes } = await importCatalogue(reading.catalogue!, withAlias);
-    expect(merged).toMatchObject([{ label: "Stakeholder", from: "comune-avellino", into: "citta-avellino" }]);
+    // The card's link moves; the old node's region goes, the entry's is written.
+    expect(merged).toEqual([
+      { label: "Stakeholder", from: "comune-avellino", into: "citta-avellino", moved: 1, dropped: 1 },
+    ]);
     expect(dryRun).toEqual({
       refused: false,
+      warnings: [],
       report:
         "1 node(s) would be merged into the node they became (vocabulary formerIds, graph aliases), before loading:\n" +
-        "  Stakeholder comune-avellino -> citta-avellino: 2 link(s) to move, less those citta-avellino already has\n" +
+        "  Stakeholder comune-avellino -> citta-avellino: citta-avellino made from its vocabulary entry: " +
+        "1 link(s) to move, 1 of its own without provenance dropped (region, organisation: the load writes the entry's)\n" +
         formatChanges(DRY_RUN, changes),
     });
     // The card's link moves to the new node: no practice loses it or gains it again. The merge makes the new node
@@ -140,7 +126,7 @@ describe("a dry run after nodes were merged into others reads the graph as the i
   });
 
   it("says which graph aliases the vocabulary overrides, as the import does", async () => {
-    const accepted = vocabularyAdding(CITTA_AVELLINO, COMUNE_ANGRI);
+    const accepted = vocabularyAdding(COMUNE_ANGRI);
     const catalogue = readCatalogue(SEED, { sourceName: SEED, vocabulary: accepted }).catalogue!;
     const before = await snapshotGraph(db.driver);
     const dryRun = await compare(catalogue, accepted);
@@ -152,9 +138,26 @@ describe("a dry run after nodes were merged into others reads the graph as the i
     expect(changes.practices).toMatchObject([
       { id: "2023-015", addedLinks: [{ type: "INVOLVES", to: "comune-angri" }] },
     ]);
-    expect(dryRun).toEqual({
-      refused: false,
-      report: `1 node alias warning(s):\n  ${warnings[0]}\n${formatChanges(DRY_RUN, changes)}`,
-    });
+    // The warnings go apart from the report, which the CLI writes on stdout and the warnings on stderr, as the import.
+    expect(dryRun).toEqual({ refused: false, warnings, report: formatChanges(DRY_RUN, changes) });
+  });
+
+  it("refused, says that the merges would still be made, as the import makes them before its load refuses", async () => {
+    const withAlias = vocabularyAdding(CITTA_AVELLINO);
+    const catalogue = readCatalogue(SEED, { sourceName: SEED, vocabulary: withAlias }).catalogue!;
+    const edition = { ...catalogue, practices: catalogue.practices.filter((practice) => practice.id !== "2023-016") };
+
+    const dryRun = await compare(edition, withAlias);
+    expect(dryRun.refused).toBe(true);
+    expect(dryRun.report).toContain("--allow-drop deletes them\n");
+    expect(dryRun.report).toMatch(
+      /\n {2}the 1 merge\(s\) above would still be made: they commit before the load, which refuses\n$/,
+    );
+
+    const aliased = await applyAliasesBeforeLoad(db.graph, edition, withAlias);
+    await expect(loadCatalogue(db.graph, aliased.catalogue)).rejects.toThrow("--allow-drop deletes them");
+    expect(aliased.merged).toMatchObject([{ from: "comune-avellino", into: "citta-avellino" }]);
+    const left = await db.driver.executeQuery("MATCH (n:Stakeholder {id: 'comune-avellino'}) RETURN n");
+    expect(left.records).toEqual([]);
   });
 });

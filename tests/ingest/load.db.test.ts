@@ -3,11 +3,21 @@ import os from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { NormalizedCatalogue, NormalizedPractice } from "../../src/ingest/catalogue";
-import { CatalogueLoadError, loadCatalogue, previewCatalogueChanges } from "../../src/ingest/load";
+import { readWhatTheImportWouldDo } from "../../src/ingest/command";
+import { CatalogueLoadError, loadCatalogue, type CatalogueChanges } from "../../src/ingest/load";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { readSeedCatalogues, seedMissingCatalogues } from "../../src/ingest/seed";
 import { createLogger } from "../../src/logger";
+import type { Graph } from "../../src/neo4j/graph";
+import { loadVocabulary } from "../../src/reference/vocabulary";
 import { countGraph, resetDatabase, useTestDatabase } from "../support/database";
+
+/** What the dry run reads (src/ingest/command/compare.ts): the changes, or its refusal thrown as the load throws it. */
+async function dryRunChanges(graph: Graph, catalogue: NormalizedCatalogue): Promise<CatalogueChanges> {
+  const read = await readWhatTheImportWouldDo(graph, catalogue, loadVocabulary());
+  if ("refusal" in read) throw read.refusal;
+  return read.changes;
+}
 
 const [catalogue2023] = readSeedCatalogues() as [NormalizedCatalogue];
 /** A one-card 2024 catalogue whose card says it replicates the LAB PAL model of 2023's card 9. */
@@ -112,7 +122,7 @@ describe("loading the 2023 catalogue into Neo4j", () => {
       practices: [{ ...first!, stakeholders: first!.stakeholders.slice(1) }, ...others.slice(0, -1)],
     };
     const dropped = first!.stakeholders[0]!.id;
-    const previewed = await previewCatalogueChanges(db.graph, edited);
+    const previewed = await dryRunChanges(db.graph, edited);
     await expect(loadCatalogue(db.graph, edited)).rejects.toThrow("--allow-drop deletes them");
     const report = await loadCatalogue(db.graph, edited, { allow: { drop: true } });
     expect(report.nodesDeleted).toBe(1);
@@ -165,7 +175,7 @@ describe("a later catalogue building on a practice of an earlier one", () => {
     const refusal =
       "later-edition.md:25 card 1: builds on practice 2023-009 'A scuola di orientamento al lavoro con i CPI' (LAB PAL), " +
       "which is not in the database: import the catalogue that lists it first";
-    await expect(previewCatalogueChanges(db.graph, catalogue2024)).rejects.toThrow(refusal);
+    await expect(dryRunChanges(db.graph, catalogue2024)).rejects.toThrow(refusal);
     const load = loadCatalogue(db.graph, catalogue2024);
     await expect(load).rejects.toBeInstanceOf(CatalogueLoadError);
     await expect(load).rejects.toThrow(refusal);
@@ -269,7 +279,7 @@ describe("practice ids shared by two catalogues", () => {
     const regional = { ...catalogue2023, catalog: { ...catalogue2023.catalog, id: "lazio-2023" } };
     const refusal =
       "16 of its practice ids (2023-001...) belong to catalogue 'anpal-2023': ids are <year>-<index>, so one graph holds one catalogue per edition year";
-    await expect(previewCatalogueChanges(db.graph, regional)).rejects.toThrow(refusal);
+    await expect(dryRunChanges(db.graph, regional)).rejects.toThrow(refusal);
     await expect(loadCatalogue(db.graph, regional)).rejects.toThrow(refusal);
     expect(await countGraph(db.driver)).toEqual(before);
     expect(await rows(db.driver, "MATCH (p:Practice) RETURN p.id AS id, p.title AS title ORDER BY id")).toEqual(titles);

@@ -13,7 +13,13 @@ import { graphOn, type Graph } from "../../neo4j/graph";
 import type { Vocabulary } from "../../reference/vocabulary";
 import { readAliasesBeforeLoad, type AliasesBeforeLoad } from "../../vocabulary/graphAliases";
 import type { NormalizedCatalogue } from "../catalogue";
-import { CatalogueLoadError, readPreview, unallowedChanges, type CatalogueChanges, type LoadAllowances } from "../load";
+import {
+  CatalogueLoadError,
+  readChangesAfterMerges,
+  unallowedChanges,
+  type CatalogueChanges,
+  type LoadAllowances,
+} from "../load";
 import { formatChanges, formatPendingMerges } from "../report";
 
 export async function compareWithDatabase(
@@ -21,7 +27,7 @@ export async function compareWithDatabase(
   catalogue: NormalizedCatalogue,
   vocabulary: Vocabulary,
   allow: LoadAllowances,
-): Promise<{ report: string; refused: boolean }> {
+): Promise<{ report: string; refused: boolean; warnings: string[] }> {
   const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.bundled.boltPort}`;
   const database = config.neo4j.database;
   const driver = createDriver({ ...config.neo4j, uri });
@@ -34,24 +40,32 @@ export async function compareWithDatabase(
         return {
           report: `NOT COMPARED with ${uri} (NEO4J_URI), which cannot be reached: ${(error as Error).message}\n`,
           refused: true,
+          warnings: [],
         };
       }
       const why = `NEO4J_URI is not set and no bundled Neo4j is running on ${uri} (start it with npm start)`;
       return {
         report: `NOT COMPARED with a database: ${why}; what the import would change is unknown.\n`,
         refused: false,
+        warnings: [],
       };
     }
     const read = await readWhatTheImportWouldDo(graphOn(driver, database), catalogue, vocabulary);
-    const merging = formatPendingMerges(read.aliased.merges, read.aliased.warnings);
-    if ("refusal" in read) return { report: `${merging}${refusal(uri, read.refusal)}`, refused: true };
+    const { merges, warnings } = read.aliased;
+    const merging = formatPendingMerges(merges);
+    const refused = (error: CatalogueLoadError, before: string) => ({
+      report: `${before}${refusal(uri, error, merges.length)}`,
+      refused: true,
+      warnings,
+    });
+    if ("refusal" in read) return refused(read.refusal, merging);
     const report = `${merging}${formatChanges(
       `What loading it would change in what ${uri} holds (read only, nothing written):`,
       read.changes,
     )}`;
     const unallowed = unallowedChanges(read.aliased.catalogue, read.changes, allow);
-    if (unallowed.length === 0) return { report, refused: false };
-    return { report: `${report}${refusal(uri, new CatalogueLoadError(unallowed))}`, refused: true };
+    if (unallowed.length === 0) return { report, refused: false, warnings };
+    return refused(new CatalogueLoadError(unallowed), report);
   } finally {
     await driver.close();
   }
@@ -61,7 +75,7 @@ export async function compareWithDatabase(
  * In one read-only transaction: the aliases the import applies and the merges it makes first, then what its load
  * would change in the graph those merges leave, or why this database cannot take the catalogue.
  */
-async function readWhatTheImportWouldDo(
+export async function readWhatTheImportWouldDo(
   graph: Graph,
   catalogue: NormalizedCatalogue,
   vocabulary: Vocabulary,
@@ -70,7 +84,7 @@ async function readWhatTheImportWouldDo(
     session.executeRead(async (tx) => {
       const aliased = await readAliasesBeforeLoad(tx, catalogue, vocabulary);
       try {
-        return { aliased, changes: await readPreview(tx, aliased.catalogue, aliased.merges) };
+        return { aliased, changes: await readChangesAfterMerges(tx, aliased.catalogue, aliased.merges) };
       } catch (error) {
         if (!(error instanceof CatalogueLoadError)) throw error;
         return { aliased, refusal: error };
@@ -79,6 +93,14 @@ async function readWhatTheImportWouldDo(
   );
 }
 
-function refusal(uri: string, error: CatalogueLoadError): string {
-  return `${uri} could not take it: ${error.message}\n`;
+/**
+ * The merges commit in a transaction of their own before the load's, which refuses: an import that is refused still
+ * makes them (src/ingest/cli.ts), and the dry run must not let "nothing was written" say otherwise.
+ */
+function refusal(uri: string, error: CatalogueLoadError, merges: number): string {
+  const merged =
+    merges > 0
+      ? `  the ${merges} merge(s) above would still be made: they commit before the load, which refuses\n`
+      : "";
+  return `${uri} could not take it: ${error.message}\n${merged}`;
 }

@@ -8,6 +8,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { NODE_TYPES } from "../../graph";
 import type { NormalizedCatalogue } from "../catalogue";
 import { LINKS, type LinkSpec } from "../practiceGraph";
+import type { PendingMerge } from "./pendingMerges";
 import { titlesAgree } from "../practiceTitle";
 import { referenceNodes } from "./sharedNodes";
 import type { CatalogueChanges } from "./diff";
@@ -21,12 +22,17 @@ ORDER BY id`;
 
 /**
  * Whether this database can take the catalogue; throws CatalogueLoadError, naming every problem, when it cannot.
- * Only reads, so that a dry run asks the same questions as the load.
+ * Only reads, so that a dry run asks the same questions as the load. `merges`: those an import makes before it
+ * loads, which a dry run reads the graph as if made (pendingMerges.ts): the nodes they merge into are held then.
  */
-export async function checkCatalogueFits(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+export async function checkCatalogueFits(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+  merges: readonly PendingMerge[] = [],
+): Promise<void> {
   await checkPracticeIdsFree(tx, catalogue);
   await checkLineageTargets(tx, catalogue);
-  await checkEditorLinkTargets(tx, catalogue);
+  await checkEditorLinkTargets(tx, catalogue, merges);
 }
 
 /**
@@ -124,13 +130,18 @@ function keysWritten(catalogue: NormalizedCatalogue, spec: LinkSpec): Set<string
  * A catalogue exported from the database carries the links editors added; each must lead to a node the database
  * holds or the load writes, or it would be left out in silence.
  */
-async function checkEditorLinkTargets(tx: ManagedTransaction, catalogue: NormalizedCatalogue): Promise<void> {
+async function checkEditorLinkTargets(
+  tx: ManagedTransaction,
+  catalogue: NormalizedCatalogue,
+  merges: readonly PendingMerge[],
+): Promise<void> {
   const problems: string[] = [];
   for (const spec of LINKS) {
-    const written = keysWritten(catalogue, spec);
+    const madeByMerges = merges.filter((merge) => merge.label === spec.label).map((merge) => merge.into);
+    const present = new Set([...keysWritten(catalogue, spec), ...madeByMerges]);
     const links = catalogue.practices.flatMap((practice) =>
       (practice.editorLinks ?? [])
-        .filter((link) => link.type === spec.type && !written.has(link.to))
+        .filter((link) => link.type === spec.type && !present.has(link.to))
         .map((link) => ({ practice: practice.id, to: link.to })),
     );
     if (links.length === 0) continue;

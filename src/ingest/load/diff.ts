@@ -6,7 +6,6 @@
  * from what happens. A dry run reads the same in a read-only transaction.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import type { Graph } from "../../neo4j/graph";
 import type { NormalizedCatalogue, NormalizedPractice } from "../catalogue";
 import { cardFieldEnum, LINKS, practiceProperties } from "../practiceGraph";
 import { titlesAgree } from "../practiceTitle";
@@ -193,23 +192,17 @@ function statedLinks(practice: NormalizedPractice): LostLink[] {
 }
 
 /**
- * The changes a load of this catalogue would make, read in a read-only transaction (the server refuses any write in
- * it); throws the CatalogueLoadError the load itself would throw when this database cannot take the catalogue.
+ * The changes a load of this catalogue would make, in the caller's transaction (a dry run's read-only one, where the
+ * server refuses any write: src/ingest/command/compare.ts), the graph read as the merges of old nodes the import
+ * makes first would leave it; throws the CatalogueLoadError the load itself would throw when this database cannot
+ * take the catalogue.
  */
-export async function previewCatalogueChanges(graph: Graph, catalogue: NormalizedCatalogue): Promise<CatalogueChanges> {
-  return graph.withSession("READ", (session) => session.executeRead((tx) => readPreview(tx, catalogue)));
-}
-
-/**
- * previewCatalogueChanges in the caller's transaction, the graph read as the merges of old nodes the import makes
- * first would leave it (a dry run reads them in that transaction: src/ingest/command/compare.ts).
- */
-export async function readPreview(
+export async function readChangesAfterMerges(
   tx: ManagedTransaction,
   catalogue: NormalizedCatalogue,
-  merges: readonly PendingMerge[] = [],
+  merges: readonly PendingMerge[],
 ): Promise<CatalogueChanges> {
-  await checkCatalogueFits(tx, catalogue);
+  await checkCatalogueFits(tx, catalogue, merges);
   return readCatalogueChanges(tx, catalogue, merges);
 }
 

@@ -1,13 +1,7 @@
 /** Load: a normalized catalogue into Neo4j in one transaction, with what it changes in what the database holds (diff), read first. */
 export { loadCatalogue, type LoadReport } from "./catalogue";
 export { CatalogueLoadError, unallowedChanges, type LoadAllowances } from "./checks";
-export {
-  previewCatalogueChanges,
-  readPreview,
-  type CatalogueChanges,
-  type LostLink,
-  type PracticeChange,
-} from "./diff";
+export { readChangesAfterMerges, type CatalogueChanges, type LostLink, type PracticeChange } from "./diff";
 export type { PendingMerge } from "./pendingMerges";
 export type { SharedLinkChange, SharedNodeChange } from "./diffShared";
 export { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "./writes";

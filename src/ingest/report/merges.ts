@@ -17,22 +17,30 @@ export function formatMerged(merged: ReadonlyArray<Merge & { moved: number; drop
   return `${merged.length} node(s) merged ${BECAME}\n${lines.join("\n")}\n`;
 }
 
-/** Each merge a dry run reads the graph as if made, with the links of the old node, and the aliases left out. */
-export function formatPendingMerges(
-  merges: ReadonlyArray<Merge & { links: number }>,
-  warnings: readonly string[],
-): string {
-  const lines = [
-    ...(merges.length > 0
-      ? [
-          `${merges.length} node(s) would be merged ${BECAME}`,
-          ...merges.map(
-            ({ label, from, into, links }) =>
-              `  ${label} ${from} -> ${into}: ${links} link(s) to move, less those ${into} already has`,
-          ),
-        ]
-      : []),
-    ...(warnings.length > 0 ? [`${warnings.length} node alias warning(s):`, ...warnings.map((w) => `  ${w}`)] : []),
-  ];
-  return lines.map((line) => `${line}\n`).join("");
+/**
+ * A merge a dry run reads the graph as if made: whether the node merged into is there by then, or made from a
+ * vocabulary entry (`intoProperties`), or from the old node; how many links the old node has, and how many of them
+ * without provenance (graphAliases.ts, PlannedMerge).
+ */
+type PendingMergeLine = Merge & {
+  intoHeld: boolean;
+  intoProperties?: Record<string, unknown>;
+  links: number;
+  linksWithoutProvenance: number;
+};
+
+/** Each merge a dry run reads the graph as if made, with what becomes of the old node's links (mergeNodes.ts). */
+export function formatPendingMerges(merges: readonly PendingMergeLine[]): string {
+  if (merges.length === 0) return "";
+  const lines = merges.map((merge) => `  ${merge.label} ${merge.from} -> ${merge.into}: ${whatMoves(merge)}`);
+  return `${merges.length} node(s) would be merged ${BECAME}\n${lines.join("\n")}\n`;
+}
+
+function whatMoves({ into, intoHeld, intoProperties, links, linksWithoutProvenance }: PendingMergeLine): string {
+  if (intoHeld) return `${links} link(s) to move, less those ${into} already has and any between the two`;
+  if (!intoProperties) return `${into} made from it, its ${links} link(s) moving`;
+  return (
+    `${into} made from its vocabulary entry: ${links - linksWithoutProvenance} link(s) to move, ` +
+    `${linksWithoutProvenance} of its own without provenance dropped (region, organisation: the load writes the entry's)`
+  );
 }
