@@ -8,7 +8,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Graph } from "../neo4j/graph";
 import type { NormalizedCatalogue, NormalizedPractice } from "../ingest/catalogue";
-import type { PendingMerge } from "../ingest/load/pendingMerges";
+import type { PendingMerge } from "../ingest/load";
 import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
 import { LINKS } from "../ingest/practiceGraph";
 import type { Vocabulary } from "../reference/vocabulary";
@@ -99,17 +99,17 @@ export type MergedOnImport = { label: AliasLabel; from: string; into: string } &
  * many of them are its own without provenance (its region, its organisation), which a node made from a vocabulary
  * entry does not take.
  */
-export type PlannedMerge = PendingMerge & { label: AliasLabel; links: number; linksWithoutProvenance: number };
+export type PendingMergeWithLinks = PendingMerge & { label: AliasLabel; links: number; linksWithoutProvenance: number };
 
 export type AliasesBeforeLoad = {
   catalogue: NormalizedCatalogue;
   applied: AppliedAlias[];
   /** Graph aliases left out (aliases.ts, resolveAliases). */
   warnings: string[];
-  merges: PlannedMerge[];
+  merges: PendingMergeWithLinks[];
 };
 
-/** The nodes of a label among these ids that the graph holds, with how many links each has (PlannedMerge). */
+/** The nodes of a label among these ids that the graph holds, with how many links each has (PendingMergeWithLinks). */
 function heldWithLinks(label: AliasLabel): string {
   return `UNWIND $ids AS id MATCH (n:${label} {id: id})
 RETURN n.id AS id, COUNT { (n)--() } AS links, COUNT { (n)-[r]->() WHERE r.field IS NULL } AS withoutProvenance`;
@@ -127,7 +127,7 @@ export async function readAliasesBeforeLoad(
 ): Promise<AliasesBeforeLoad> {
   const aliases = await readGraphAliases(tx);
   const mapped = applyAliases(catalogue, vocabulary, aliases);
-  const merges: PlannedMerge[] = [];
+  const merges: PendingMergeWithLinks[] = [];
   for (const [label, targets] of resolveAliases(vocabulary, aliases).targets) {
     if (targets.size === 0) continue;
     const ids = [...new Set([...targets.keys(), ...targets.values()])];

@@ -3,12 +3,12 @@
  * NodeAlias: src/vocabulary/graphAliases.ts): as merged, after an import; as they would be, in a dry run. Nothing
  * when there are none.
  */
-type Merge = { label: string; from: string; into: string };
+import type { MergedOnImport, PendingMergeWithLinks } from "../../vocabulary/graphAliases";
 
 const BECAME = "into the node they became (vocabulary formerIds, graph aliases), before loading:";
 
 /** Each merge with the links it moved, and those it dropped as doubles. */
-export function formatMerged(merged: ReadonlyArray<Merge & { moved: number; dropped: number }>): string {
+export function formatMerged(merged: readonly MergedOnImport[]): string {
   if (merged.length === 0) return "";
   const lines = merged.map(
     ({ label, from, into, moved, dropped }) =>
@@ -17,26 +17,14 @@ export function formatMerged(merged: ReadonlyArray<Merge & { moved: number; drop
   return `${merged.length} node(s) merged ${BECAME}\n${lines.join("\n")}\n`;
 }
 
-/**
- * A merge a dry run reads the graph as if made: whether the node merged into is there by then, or made from a
- * vocabulary entry (`intoProperties`), or from the old node; how many links the old node has, and how many of them
- * without provenance (graphAliases.ts, PlannedMerge).
- */
-type PendingMergeLine = Merge & {
-  intoHeld: boolean;
-  intoProperties?: Record<string, unknown>;
-  links: number;
-  linksWithoutProvenance: number;
-};
-
 /** Each merge a dry run reads the graph as if made, with what becomes of the old node's links (mergeNodes.ts). */
-export function formatPendingMerges(merges: readonly PendingMergeLine[]): string {
+export function formatPendingMerges(merges: readonly PendingMergeWithLinks[]): string {
   if (merges.length === 0) return "";
   const lines = merges.map((merge) => `  ${merge.label} ${merge.from} -> ${merge.into}: ${whatMoves(merge)}`);
   return `${merges.length} node(s) would be merged ${BECAME}\n${lines.join("\n")}\n`;
 }
 
-function whatMoves({ into, intoHeld, intoProperties, links, linksWithoutProvenance }: PendingMergeLine): string {
+function whatMoves({ into, intoHeld, intoProperties, links, linksWithoutProvenance }: PendingMergeWithLinks): string {
   if (intoHeld) return `${links} link(s) to move, less those ${into} already has and any between the two`;
   if (!intoProperties) return `${into} made from it, its ${links} link(s) moving`;
   return (
