@@ -3,7 +3,8 @@
  * bundled Neo4j when it is running; a dry run never starts one), read in a read-only transaction. What the import
  * does before it loads is read there too, not done: the catalogue is mapped through the graph's node aliases, and the
  * graph compared as the merge of the old nodes it still holds would leave it, so that the report shows what the
- * import will change, not an aliased node's links lost and added again. When there is no database to read, the
+ * import will change, not an aliased node's links lost and added again; the aliases left out come apart from the
+ * report (`warnings`), for the command to say on stderr as the import does. When there is no database to read, the
  * report says so rather than suggesting that nothing would be lost; a NEO4J_URI that cannot be reached fails the dry
  * run, since that comparison is what it was asked for.
  */
