@@ -41,7 +41,7 @@ const MentionSchema = z.strictObject({
   context: forTheReader,
 });
 
-/** A mention as written: read from a catalogue file, with that line around the name, markup stripped. */
+/** A mention as written: read from a catalogue file, with the card's text around the name (mentionContext.ts). */
 export type Mention = Omit<z.infer<typeof MentionSchema>, "context"> & { context?: string };
 
 /** A curated entry the node may be another spelling of (candidates.ts), and why. */
@@ -91,7 +91,7 @@ export const REVIEW_HELP = [
   'spellings as aliases), or { "aliasOf": "<id of an entry of the same file and, for a stakeholder, kind>" } (the',
   "spellings become its aliases and this id its formerIds: a re-import moves this node's links onto it). Check nameEn",
   "before accepting.",
-  '"candidates": entries it may be an alias of, best first, and why; a mention\'s "context": the card\'s line around',
+  '"candidates": entries it may be an alias of, best first, and why; a mention\'s "context": the card\'s text around',
   "the name. Both are for you: they are not read back.",
   "Apply with: npm run vocabulary -- review THIS_FILE",
 ];
