@@ -4,6 +4,7 @@ import path from "node:path";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { loadVocabulary } from "../../src/reference/vocabulary";
 import { applyReview } from "../../src/vocabulary/applyReview";
+import { cpiPlace } from "../../src/vocabulary/candidatePlaces";
 import { withAliasCandidates } from "../../src/vocabulary/candidates";
 import {
   pendingFromCatalogue,
@@ -13,7 +14,8 @@ import {
   type ReviewNode,
 } from "../../src/vocabulary/reviewFile";
 import { runScript } from "../support/cli";
-import { catalogueNaming, filesOf, vocabularyCopy } from "./reviewCatalogues";
+import { vocabularyWith } from "../support/vocabulary";
+import { catalogueNaming, filesOf, removeCatalogues } from "./reviewCatalogues";
 
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
 
@@ -26,14 +28,15 @@ const branch = (id: string, name: string, partOf: string, place: object) => ({
   ...place,
   aliases: [name],
 });
-/** Curated entries a card's "Confindustria Foggia" may be: its province's (under another name), its region's. */
-const ADDED = {
-  "stakeholders.json": [
-    branch("industriali-foggia", "Confindustria Foggia e BAT", "confindustria", { province: "FG" }),
-    branch("confindustria-puglia", "Confindustria Puglia", "confindustria", { region: "ITF4" }),
-    branch("confcommercio-foggia", "Confcommercio Foggia", "confcommercio", { province: "FG" }),
-  ],
-};
+/**
+ * Curated entries (of stakeholders.json) a card's "Confindustria Foggia" may be: its province's (under another
+ * name), its region's.
+ */
+const ADDED = [
+  branch("industriali-foggia", "Confindustria Foggia e BAT", "confindustria", { province: "FG" }),
+  branch("confindustria-puglia", "Confindustria Puglia", "confindustria", { region: "ITF4" }),
+  branch("confcommercio-foggia", "Confcommercio Foggia", "confcommercio", { province: "FG" }),
+];
 const NAMED = {
   Puglia: "Confindustria Foggia; Confcommercio Bari",
   Liguria: "CPI di Genova; Comune di Chiavari",
@@ -41,11 +44,13 @@ const NAMED = {
   Campania: "Comune di Benevento",
 };
 
+afterAll(removeCatalogues);
+
 const nodesOf = (review: ReviewFile): ReviewNode[] => Object.values(review.kinds).flat();
 const nodeOf = (review: ReviewFile, id: string): ReviewNode => nodesOf(review).find((node) => node.id === id)!;
 
 describe("the review file's alias candidates (candidates.ts)", () => {
-  const dir = vocabularyCopy(ADDED);
+  const dir = vocabularyWith(...ADDED);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const vocabulary = loadVocabulary(dir);
   const { file } = catalogueNaming(NAMED);
@@ -99,25 +104,23 @@ const entry = (id: string, name: string, kind: string, fields: object = {}) => (
   ...fields,
   aliases: [name],
 });
-/** Entries that rank, or would if a rule did not rule them out, among a node's candidates. */
-const RANKED = {
-  "stakeholders.json": [
-    ...ADDED["stakeholders.json"],
-    // Each shares one word with "Confindustria Foggia": "confindustria" is in five entries, "foggia" in three.
-    entry("a-giovani-confindustria", "Giovani Imprenditori Confindustria", "EMPLOYER_ASSOCIATION", {
-      partOf: "confindustria",
-    }),
-    entry("b-consorzio-foggia", "Consorzio Imprese Foggia", "EMPLOYER_ASSOCIATION"),
-    // A generic class: never a candidate, however much it shares (and its id first).
-    entry("a-imprese-di-foggia", "Imprese di Foggia", "EMPLOYER_ASSOCIATION", { listedOnly: true }),
-    // Benevento's town council under another name, and a union of its province: only the first is proposed.
-    entry("municipio-sannita", "Municipio Sannita", "MUNICIPALITY", { municipality: "Benevento", province: "BN" }),
-    entry("unione-valle-caudina", "Unione Valle Caudina", "MUNICIPALITY", { province: "BN" }),
-  ],
-};
+/** Entries (of stakeholders.json) that rank, or would if a rule did not rule them out, among a node's candidates. */
+const RANKED = [
+  ...ADDED,
+  // Each shares one word with "Confindustria Foggia": "confindustria" is in five entries, "foggia" in three.
+  entry("a-giovani-confindustria", "Giovani Imprenditori Confindustria", "EMPLOYER_ASSOCIATION", {
+    partOf: "confindustria",
+  }),
+  entry("b-consorzio-foggia", "Consorzio Imprese Foggia", "EMPLOYER_ASSOCIATION"),
+  // A generic class: never a candidate, however much it shares (and its id first).
+  entry("a-imprese-di-foggia", "Imprese di Foggia", "EMPLOYER_ASSOCIATION", { listedOnly: true }),
+  // Benevento's town council under another name, and a union of its province: only the first is proposed.
+  entry("municipio-sannita", "Municipio Sannita", "MUNICIPALITY", { municipality: "Benevento", province: "BN" }),
+  entry("unione-valle-caudina", "Unione Valle Caudina", "MUNICIPALITY", { province: "BN" }),
+];
 
 describe("how candidates rank, and which entries never are", () => {
-  const dir = vocabularyCopy(RANKED);
+  const dir = vocabularyWith(...RANKED);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const vocabulary = loadVocabulary(dir);
   const { file } = catalogueNaming(
@@ -179,12 +182,38 @@ describe("how candidates rank, and which entries never are", () => {
   });
 });
 
+describe("a curated job centre's place (candidatePlaces.ts cpiPlace)", () => {
+  it("its town after an articled preposition, as the importer reads it: CPI dell'Aquila, CPI della Spezia", () => {
+    expect(cpiPlace({ name: "CPI dell'Aquila", aliases: [], region: "ITF1" })).toEqual({
+      municipalities: [{ istat: "066049", name: "L'Aquila" }],
+      provinces: ["AQ"],
+      region: "ITF1",
+    });
+    expect(cpiPlace({ name: "CPI della Spezia", aliases: [], region: "ITC3" })).toEqual({
+      municipalities: [{ istat: "011015", name: "La Spezia" }],
+      provinces: ["SP"],
+      region: "ITC3",
+    });
+  });
+
+  it("unchanged for towns without an article: several after one designator, a town before a qualifier", () => {
+    const place = (name: string, region: string) => cpiPlace({ name, aliases: [], region }).municipalities;
+    expect(place("CPI di Eboli-Oliveto Citra", "ITF3").map((town) => town.name)).toEqual(["Eboli", "Oliveto Citra"]);
+    expect(place("CPI Genova Centro", "ITC3").map((town) => town.name)).toEqual(["Genova"]);
+    expect(place("Centro per l'Impiego di Pomigliano d'Arco", "ITF3").map((town) => town.name)).toEqual([
+      "Pomigliano d'Arco",
+    ]);
+    // A town of another region is not the entry's.
+    expect(place("CPI di Torino", "ITF1")).toEqual([]);
+  });
+});
+
 describe("context and candidates are for the reader: npm run vocabulary -- review ignores them", () => {
   const dirs: string[] = [];
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-review-files-"));
   afterAll(() => [...dirs, scratch].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
   const copy = () => {
-    dirs.push(vocabularyCopy(ADDED));
+    dirs.push(vocabularyWith(...ADDED));
     return dirs.at(-1)!;
   };
 

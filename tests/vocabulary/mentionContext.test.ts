@@ -3,9 +3,11 @@ import { splitLines } from "../../src/ingest/parse";
 import { readCatalogue } from "../../src/ingest/pipeline";
 import { CONTEXT_WIDTH, mentionContext } from "../../src/vocabulary/mentionContext";
 import { pendingFromCatalogue, type ReviewFile, type ReviewNode } from "../../src/vocabulary/reviewFile";
-import { catalogueNaming } from "./reviewCatalogues";
+import { catalogueNaming, removeCatalogues } from "./reviewCatalogues";
 
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
+
+afterAll(removeCatalogues);
 
 /** `npm run vocabulary -- pending FILE`'s nodes, without their candidates. */
 function pendingOf(file: string): ReviewFile {
@@ -24,7 +26,7 @@ const contextIn = (text: string, spelling: string, width?: number) =>
 
 const words = (count: number, word = "parola") => Array.from({ length: count }, (_, k) => `${word}${k}`).join(" ");
 
-describe("a mention's context in the review file: its catalogue line around the name", () => {
+describe("a mention's context in the review file: its catalogue text around the name", () => {
   const long =
     "Una rete di partner sostiene lo sportello con incontri mensili, laboratori e visite in azienda. ".repeat(3) +
     "Tra i partner la Confindustria Foggia, che ospita i colloqui di gruppo, " +

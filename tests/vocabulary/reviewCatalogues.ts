@@ -1,6 +1,7 @@
 /**
- * What the review tests read: a generated catalogue whose cards name the actors a test needs, and copies of the seed
- * vocabulary with entries added, as an expert's working tree.
+ * What the review tests read: a generated catalogue whose cards name the actors a test needs (its temporary
+ * directories removed by removeCatalogues), and the files of a vocabulary directory. Copies of the seed vocabulary
+ * with entries added are tests/support/vocabulary.ts's.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -8,16 +9,23 @@ import path from "node:path";
 import { REGIONS } from "../../src/reference/regions";
 import { generatedCatalogue } from "../support/catalogues";
 
-const VOCABULARY = path.join(__dirname, "../../seed/vocabulary");
 const YEAR = 2030;
 
 const STAKEHOLDERS = "QUALI SONO STATI I SOGGETTI COINVOLTI NELL'IMPLEMENTAZIONE DELLA PRATICA?\t";
 const FUNDING = "QUALE ERA/ERANO LE FONTI DI FINANZIAMENTO?\t";
 
+/** The directories catalogueNaming made, in this test file (jest loads the module anew for each). */
+const made: string[] = [];
+
+/** Removes every catalogue catalogueNaming made: a test file's `afterAll(removeCatalogues)`. */
+export function removeCatalogues(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /**
  * The generated catalogue of one card per region (tests/support/catalogues.ts), the stakeholders (and the funding)
- * of the card of each region named replaced by the text given, in a temporary directory. `lineOf` is the file's line
- * holding a text.
+ * of the card of each region named replaced by the text given, in a temporary directory that removeCatalogues
+ * removes. `lineOf` is the file's line holding a text.
  */
 export function catalogueNaming(
   stakeholdersByRegion: Record<string, string>,
@@ -36,21 +44,12 @@ export function catalogueNaming(
     replace(region, STAKEHOLDERS, stakeholders);
   for (const [region, funding] of Object.entries(fundingByRegion)) replace(region, FUNDING, funding);
   const text = lines.join("\n");
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prassi-review-catalogue-")), "catalogo-2030.md");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-review-catalogue-"));
+  made.push(dir);
+  const file = path.join(dir, "catalogo-2030.md");
   fs.writeFileSync(file, text);
   const written = text.split("\n");
   return { file, lineOf: (part) => written.findIndex((line) => line.includes(part)) + 1 };
-}
-
-/** A copy of the seed vocabulary with entries appended to its files (file name -> entries). */
-export function vocabularyCopy(added: Record<string, object[]> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-review-vocabulary-"));
-  for (const name of fs.readdirSync(VOCABULARY)) fs.copyFileSync(path.join(VOCABULARY, name), path.join(dir, name));
-  for (const [name, entries] of Object.entries(added)) {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, `${JSON.stringify([...JSON.parse(fs.readFileSync(file, "utf8")), ...entries], null, 2)}\n`);
-  }
-  return dir;
 }
 
 /** Every file of a directory and its text. */
