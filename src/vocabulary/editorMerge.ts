@@ -86,7 +86,7 @@ export async function mergeNodes(
         const counts = (await mergeNodeInto(tx, label, from, into))!;
         const alias = { type: label, from, into, mergedBy: editor, mergedAt: new Date().toISOString() };
         await recordNodeAlias(tx, alias);
-        return { merge: { ...alias, movedLinks: counts.moved, droppedLinks: counts.dropped }, userErrors: [] };
+        return { merge: { ...alias, movedLinks: counts.moved, droppedLinks: counts.doubled }, userErrors: [] };
       },
       { timeout: options.timeoutMs, metadata: options.metadata },
     ),

@@ -8,7 +8,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Graph } from "../neo4j/graph";
 import type { NormalizedCatalogue, NormalizedPractice } from "../ingest/catalogue";
-import type { PendingMerge } from "../ingest/load";
+import { catalogueLinks, type EntryNode, type PendingMerge, type SharedLinks } from "../ingest/load";
 import { placeCuratedCpi } from "../ingest/extract/curatedPlaces";
 import { LINKS } from "../ingest/practiceGraph";
 import type { Vocabulary } from "../reference/vocabulary";
@@ -97,9 +97,25 @@ export type MergedOnImport = { label: AliasLabel; from: string; into: string } &
 /**
  * An old node the graph holds that an import merges into its new node before loading, with the links it has, and how
  * many of them are its own without provenance (its region, its organisation), which a node made from a vocabulary
- * entry does not take.
+ * entry does not take (it has the entry's).
  */
 export type PendingMergeWithLinks = PendingMerge & { label: AliasLabel; links: number; linksWithoutProvenance: number };
+
+/**
+ * What mergeNodes.ts will count for a merge whose node merged into it makes (none of the old node's links is a double
+ * then, but for a link the entry gives that node to the old one); undefined when that node is held, the doubles
+ * being those it has.
+ */
+export function predictedCounts(merge: PendingMergeWithLinks): MergeCounts | undefined {
+  if (merge.intoHeld) return undefined;
+  if (merge.intoEntry === undefined) return { moved: merge.links, doubled: 0, ownDropped: 0 };
+  const toOld = merge.intoEntry.links
+    .filter((links) => links.to.label === merge.label)
+    .flatMap((links) => links.links)
+    .filter((link) => link.to === merge.from).length;
+  const ownDropped = merge.linksWithoutProvenance;
+  return { moved: merge.links - ownDropped, doubled: toOld, ownDropped };
+}
 
 export type AliasesBeforeLoad = {
   catalogue: NormalizedCatalogue;
@@ -141,18 +157,40 @@ export async function readAliasesBeforeLoad(
     for (const from of [...targets.keys()].filter((id) => held.has(id)).sort()) {
       const into = targets.get(from)!;
       const intoHeld = held.has(into) || merges.some((merge) => merge.label === label && merge.into === into);
-      const intoProperties = entryProperties(vocabulary, label, into);
-      merges.push({
-        label,
-        from,
-        into,
-        intoHeld,
-        ...(intoProperties ? { intoProperties } : {}),
-        ...held.get(from)!,
-      });
+      const entry = intoHeld ? undefined : entryNode(vocabulary, label, into);
+      const intoEntry = entry && { ...entry, links: await linksToHeld(tx, entry.links, merges) };
+      merges.push({ label, from, into, intoHeld, ...(intoEntry ? { intoEntry } : {}), ...held.get(from)! });
     }
   }
   return { ...mapped, merges };
+}
+
+/** Whether `key` of `label` is in the graph once the merges before are made: held and not merged away, or made. */
+function existsThen(label: string, key: string, held: boolean, before: readonly PendingMerge[]): boolean {
+  const of = before.filter((merge) => merge.label === label);
+  return of.some((merge) => merge.into === key) || (held && !of.some((merge) => merge.from === key));
+}
+
+/**
+ * The entry's links whose far node the graph has when the merge makes the node (after the merges before it), as the
+ * loader's statement, which MATCHes both ends, writes only those.
+ */
+async function linksToHeld(
+  tx: Pick<ManagedTransaction, "run">,
+  entryLinks: readonly SharedLinks[],
+  before: readonly PendingMerge[],
+): Promise<SharedLinks[]> {
+  const kept: SharedLinks[] = [];
+  for (const links of entryLinks) {
+    const { label, key } = links.to;
+    const keys = links.links.map((link) => link.to);
+    // The label and key come from the graph model (sharedNodes.ts), never from input.
+    const { records } = await tx.run(`UNWIND $keys AS key MATCH (n:${label} {${key}: key}) RETURN key`, { keys });
+    const held = new Set(records.map((record) => record.get("key") as string));
+    const written = links.links.filter((link) => existsThen(label, link.to, held.has(link.to), before));
+    if (written.length > 0) kept.push({ ...links, links: written });
+  }
+  return kept;
 }
 
 /**
@@ -171,8 +209,8 @@ export async function applyAliasesBeforeLoad(
     session.executeWrite(async (tx) => {
       const { merges, ...mapped } = await readAliasesBeforeLoad(tx, catalogue, vocabulary);
       const merged: MergedOnImport[] = [];
-      for (const { label, from, into, intoProperties } of merges) {
-        const counts = await mergeNodeInto(tx, label, from, into, { createInto: true, intoProperties });
+      for (const { label, from, into, intoEntry } of merges) {
+        const counts = await mergeNodeInto(tx, label, from, into, { createInto: true, intoEntry });
         if (counts) merged.push({ label, from, into, ...counts });
       }
       if (merged.length > 0) await advanceGraphVersionIn(tx);
@@ -181,11 +219,16 @@ export async function applyAliasesBeforeLoad(
   );
 }
 
+/** A practice's entity arrays, empty, for a practice that names one entry. */
+const NO_ENTITIES = { stakeholders: [], targets: [], funding: [], cpis: [], laws: [], tools: [] };
+
 /**
- * The properties the loader writes on a vocabulary entry's node (practiceGraph.ts's link of its label), for a node
- * merged into that no catalogue being imported names; none for a node the vocabulary does not list.
+ * A vocabulary entry's node as the loader writes it, for a node merged into that no catalogue being imported may
+ * name: the properties (practiceGraph.ts's link of its label) and the links to its region and organisation
+ * (sharedNodes.ts catalogueLinks), read from a practice naming the entry alone; none for a node the vocabulary does
+ * not list.
  */
-function entryProperties(vocabulary: Vocabulary, label: AliasLabel, id: string): Record<string, unknown> | undefined {
+function entryNode(vocabulary: Vocabulary, label: AliasLabel, id: string): EntryNode | undefined {
   const entries: ReadonlyArray<{ id: string }> = vocabularyEntries(vocabulary, label);
   const entry = entries.find((candidate) => candidate.id === id);
   const spec = LINKS.find((link) => link.type === ALIASABLE[label].link);
@@ -193,8 +236,12 @@ function entryProperties(vocabulary: Vocabulary, label: AliasLabel, id: string):
   const { array, schema } = ALIASABLE[label];
   const placed = label === "Cpi" ? placeCuratedCpi(entry as Vocabulary["cpis"][number]) : entry;
   // The entity as a card would carry it: the schema wants a source, which reaches the link, never the node's
-  // properties read here; any source does.
+  // properties or links read here; any source does.
   const entity = schema.parse({ ...placed, source: { field: "stakeholders", line: 1 } });
-  const practice = { [array]: [entity] } as unknown as NormalizedPractice;
-  return spec.read(practice)[0]?.properties;
+  const practice = { ...NO_ENTITIES, [array]: [entity] } as unknown as NormalizedPractice;
+  const properties = spec.read(practice)[0]?.properties;
+  if (properties === undefined) return undefined;
+  const catalogue = { practices: [practice] } as unknown as NormalizedCatalogue;
+  const links = catalogueLinks(catalogue).filter((shared) => shared.from.label === label && shared.links.length > 0);
+  return { properties, links };
 }

@@ -8,9 +8,15 @@
  * that meets an alias whose old node is still in the graph (graphAliases.ts).
  */
 import type { ManagedTransaction } from "neo4j-driver";
+import { mergeSharedLinks, type EntryNode } from "../ingest/load";
 import type { AliasLabel } from "./aliases";
 
-export type MergeCounts = { moved: number; dropped: number };
+/**
+ * The old node's links: `moved` onto the node merged into, `doubled` dropped as that node had them already (or as
+ * links between the two), `ownDropped` its own without provenance (region, organisation) dropped when the node merged
+ * into is made from its vocabulary entry, which brings the entry's.
+ */
+export type MergeCounts = { moved: number; doubled: number; ownDropped: number };
 
 /** Labels come from ALIASABLE (constants), never from a request: only ids are parameters. */
 function dropDoubled(label: AliasLabel): string {
@@ -62,7 +68,8 @@ ON CREATE SET into = from {.*, id: $into}`;
 /**
  * The node merged into, when the graph lacks it and a vocabulary entry describes it: the entry's properties as the
  * loader writes them, nothing of the old node's; the old node's links without provenance (its region, its
- * organisation) are its own and go with it, the import naming the entry writes the entry's.
+ * organisation) are its own and go with it, the entry's being written beside (mergeNodeInto), as an import that does
+ * not name the entry would write none.
  */
 function intoFromEntry(label: AliasLabel): string {
   return `
@@ -81,11 +88,7 @@ function heldIds(label: AliasLabel): string {
   return `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`;
 }
 
-export async function nodesHeld(
-  tx: ManagedTransaction,
-  label: AliasLabel,
-  ids: readonly string[],
-): Promise<Set<string>> {
+async function nodesHeld(tx: ManagedTransaction, label: AliasLabel, ids: readonly string[]): Promise<Set<string>> {
   const { records } = await tx.run(heldIds(label), { ids });
   return new Set(records.map((record) => record.get("id") as string));
 }
@@ -102,24 +105,29 @@ export async function mergeNodeInto(
   into: string,
   options: {
     createInto?: boolean;
-    /** A vocabulary entry's properties for the node created: then nothing of the old node's is copied. */
-    intoProperties?: Record<string, unknown>;
+    /**
+     * The vocabulary entry of the node created: then nothing of the old node's is copied, and the entry's links are
+     * written with the loader's statement (a region or organisation the graph lacks gets none, as in a load).
+     */
+    intoEntry?: EntryNode;
   } = {},
 ): Promise<MergeCounts | undefined> {
   if (from === into) return undefined;
   const held = await nodesHeld(tx, label, [from, into]);
   if (!held.has(from) || (!held.has(into) && !options.createInto)) return undefined;
-  let left = 0;
+  let ownDropped = 0;
   if (!held.has(into)) {
-    if (options.intoProperties) {
-      const made = await tx.run(intoFromEntry(label), { from, into, properties: options.intoProperties });
-      left = Number(made.records[0]?.get("dropped") ?? 0);
+    const entry = options.intoEntry;
+    if (entry) {
+      const made = await tx.run(intoFromEntry(label), { from, into, properties: entry.properties });
+      ownDropped = Number(made.records[0]?.get("dropped") ?? 0);
+      for (const links of entry.links) await tx.run(mergeSharedLinks(links), { links: links.links });
     } else await tx.run(intoFromOld(label), { from, into });
   }
-  const dropped = (await tx.run(dropDoubled(label), { from, into })).records[0]?.get("dropped") as unknown;
+  const doubled = (await tx.run(dropDoubled(label), { from, into })).records[0]?.get("dropped") as unknown;
   const moved = (await tx.run(moveRest(label), { from, into })).records[0]?.get("moved") as unknown;
-  if (dropped === undefined || moved === undefined) {
+  if (doubled === undefined || moved === undefined) {
     throw new Error(`merging ${label} "${from}" into "${into}" matched no node: both were there a statement earlier`);
   }
-  return { moved: Number(moved), dropped: left + Number(dropped) };
+  return { moved: Number(moved), doubled: Number(doubled), ownDropped };
 }

@@ -10,11 +10,33 @@ import { CatalogueLoadError, loadCatalogue, type CatalogueChanges, type LoadAllo
 import { formatChanges } from "../../src/ingest/report";
 import { readSeedCatalogues } from "../../src/ingest/seed";
 import { loadVocabulary, type Vocabulary } from "../../src/reference/vocabulary";
-import { applyAliasesBeforeLoad } from "../../src/vocabulary/graphAliases";
+import {
+  applyAliasesBeforeLoad,
+  predictedCounts,
+  type MergedOnImport,
+  type PendingMergeWithLinks,
+} from "../../src/vocabulary/graphAliases";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { vocabularyEdited, type VocabularyEntry } from "../support/vocabulary";
 
 type Stakeholder = NormalizedPractice["stakeholders"][number];
+
+/**
+ * Each merge as the dry run predicts its counts, beside what the import counted: exactly when the merge makes the
+ * node merged into, else as many links in all (moved or doubles) as the old node had.
+ */
+function countsOf(predicted: readonly PendingMergeWithLinks[], merged: readonly MergedOnImport[]) {
+  const made = (merges: ReadonlyArray<{ label: string; from: string; into: string }>) =>
+    merges.map(({ label, from, into }) => `${label} ${from} -> ${into}`);
+  expect(made(merged)).toEqual(made(predicted));
+  return predicted.map((merge, index) => {
+    const { moved, doubled, ownDropped } = merged[index]!;
+    const counts = predictedCounts(merge);
+    return counts
+      ? { predicted: counts, merged: { moved, doubled, ownDropped } }
+      : { predicted: merge.links, merged: moved + doubled + ownDropped };
+  });
+}
 
 /** What the load would change, or why it refuses, as one text to compare. */
 function outcome(read: { changes: CatalogueChanges } | { refusal: CatalogueLoadError }): string {
@@ -43,17 +65,24 @@ describe("the dry run reads the graph as the import's merges of old nodes leave 
   };
 
   /** What the dry run reads, then what the import finds once it has merged: both as outcome() gives them. */
+  /**
+   * What the dry run reads, then what the import finds once it has merged: both as outcome() gives them; `merged`,
+   * how many merges the import made, each predicted as made (countsOf).
+   */
   const dryRunThenImport = async (catalogue: NormalizedCatalogue, words: Vocabulary, allow: LoadAllowances = {}) => {
-    const dryRun = outcome(await readWhatTheImportWouldDo(db.graph, catalogue, words));
+    const read = await readWhatTheImportWouldDo(db.graph, catalogue, words);
     const aliased = await applyAliasesBeforeLoad(db.graph, catalogue, words);
+    for (const { predicted, merged } of countsOf(read.aliased.merges, aliased.merged))
+      expect(predicted).toEqual(merged);
+    const done = { dryRun: outcome(read), merged: aliased.merged.length };
     let changes: CatalogueChanges | undefined;
     try {
-      await loadCatalogue(db.graph, aliased.catalogue, { allow, beforeWriting: (read) => (changes = read) });
+      await loadCatalogue(db.graph, aliased.catalogue, { allow, beforeWriting: (reading) => (changes = reading) });
     } catch (error) {
       if (!(error instanceof CatalogueLoadError) || changes !== undefined) throw error;
-      return { dryRun, load: outcome({ refusal: error }), merged: aliased.merged.length };
+      return { ...done, load: outcome({ refusal: error }) };
     }
-    return { dryRun, load: outcome({ changes: changes! }), merged: aliased.merged.length };
+    return { ...done, load: outcome({ changes: changes! }) };
   };
 
   beforeEach(async () => {
@@ -118,7 +147,8 @@ describe("the dry run reads the graph as the import's merges of old nodes leave 
         (p3)-[:INVOLVES {field: "ACTIVITIES", line: 5}]->(o)`);
     const catalogue = seed();
     catalogue.practices = catalogue.practices.filter((practice) => practice.id !== "2023-003");
-    const { dryRun, load } = await dryRunThenImport(catalogue, avellinoIntoAgroSolidale(), { drop: true });
+    const { dryRun, load, merged } = await dryRunThenImport(catalogue, avellinoIntoAgroSolidale(), { drop: true });
+    expect(merged).toBe(1);
     expect(dryRun).toEqual(load);
   });
 
@@ -134,6 +164,23 @@ describe("the dry run reads the graph as the import's merges of old nodes leave 
     const { dryRun, load, merged } = await dryRunThenImport(seed(), renamed);
     expect(merged).toBe(1);
     expect(dryRun).toEqual(load);
+  });
+
+  it("a job centre's entry renamed that the catalogue does not name: the new node has the entry's region", async () => {
+    const renamed = vocabulary("cpis.json", (entries) =>
+      entries.map((entry) =>
+        entry.id === "cpi-torino" ? { ...entry, id: "cpi-torino-centro", formerIds: ["cpi-torino"] } : entry,
+      ),
+    );
+    const catalogue = seed();
+    for (const practice of catalogue.practices) practice.cpis = practice.cpis.filter((cpi) => cpi.id !== "cpi-torino");
+    const { dryRun, load, merged } = await dryRunThenImport(catalogue, renamed);
+    expect(merged).toBe(1);
+    expect(dryRun).toEqual(load);
+    // Job centres are always IN_REGION (docs/actors.md): the merge writes the entry's, no load naming it.
+    const { records } = await run(`MATCH (c:Cpi) WHERE c.id STARTS WITH "cpi-torino"
+      RETURN c.id AS id, [(c)-[:IN_REGION]->(r) | r.nuts] AS regions`);
+    expect(records.map((record) => record.toObject())).toEqual([{ id: "cpi-torino-centro", regions: ["ITC1"] }]);
   });
 
   it("a new node the catalogue no longer names, made from its entry, with a branch's link to the old one", async () => {

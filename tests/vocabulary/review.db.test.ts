@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { loadCatalogue } from "../../src/ingest/load";
 import { splitLines } from "../../src/ingest/parse";
@@ -12,21 +11,10 @@ import { applyAliasesBeforeLoad } from "../../src/vocabulary/graphAliases";
 import { pendingFromCatalogue, type Decision, type ReviewFile } from "../../src/vocabulary/reviewFile";
 import { runScript } from "../support/cli";
 import { useTestDatabase } from "../support/database";
+import { vocabularyWith } from "../support/vocabulary";
 import { acceptedStakeholder, snapshotGraph } from "../support/graphSnapshot";
 
 const SEED = "seed/anpal-buone-prassi-catalogo-2023.md";
-const VOCABULARY = path.join(__dirname, "../../seed/vocabulary");
-
-/** A copy of the seed vocabulary, as an expert's working tree, with entries added to stakeholders.json. */
-function vocabularyCopy(...entries: object[]): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prassi-review-test-"));
-  for (const name of fs.readdirSync(VOCABULARY)) fs.copyFileSync(path.join(VOCABULARY, name), path.join(dir, name));
-  if (entries.length > 0) {
-    const file = path.join(dir, "stakeholders.json");
-    fs.writeFileSync(file, `${JSON.stringify([...JSON.parse(fs.readFileSync(file, "utf8")), ...entries], null, 2)}\n`);
-  }
-  return dir;
-}
 
 /** The seed's review file with these decisions filled in, written next to the vocabulary. */
 function reviewFile(dir: string, decisions: Record<string, Decision>, edit?: (review: ReviewFile) => void): string {
@@ -89,7 +77,7 @@ describe("npm run vocabulary -- pending: the review file", () => {
 describe("npm run vocabulary -- review: invalid review files", () => {
   let dir: string;
   beforeEach(() => {
-    dir = vocabularyCopy();
+    dir = vocabularyWith();
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -180,7 +168,7 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
       province: "AV",
       aliases: ["Consorzio dei Servizi Sociali Avellino Tre"],
     };
-    dir = vocabularyCopy(consortium);
+    dir = vocabularyWith(consortium);
     await importSeed(db.graph, dir);
     const listed = runScript("src/vocabulary/cli.ts", ["pending", "--database", "--vocabulary", dir]);
     expect(listed.status).toBe(0);
@@ -199,7 +187,7 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
   });
 
   it("accepting keeps the node's id, links and provenance, and makes it curated", async () => {
-    dir = vocabularyCopy();
+    dir = vocabularyWith();
     await importSeed(db.graph, dir);
     const before = (await snapshotGraph(db.driver)).graph;
 
@@ -237,7 +225,7 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
       municipality: "Avellino",
       aliases: ["Città di Avellino"],
     };
-    dir = vocabularyCopy(citta);
+    dir = vocabularyWith(citta);
     await importSeed(db.graph, dir);
     // An editor linked another practice to the provisional node through the API (a link with a field, no line).
     await db.driver.executeQuery(
@@ -270,9 +258,9 @@ describe("npm run vocabulary -- review, then a re-import (docs/actors.md, Review
     );
     expect(records.map((record) => record.toObject())).toEqual([{ name: "Città di Avellino", curated: true }]);
     await loadCatalogue(db.graph, aliased.catalogue);
-    // Its region link is the old node's own (the entry's comes with the load): dropped, not moved.
+    // Its region link is the old node's own (the merge writes the entry's): dropped, not moved.
     expect(aliased.merged).toEqual([
-      { label: "Stakeholder", from: "comune-avellino", into: "citta-avellino", moved: 2, dropped: 1 },
+      { label: "Stakeholder", from: "comune-avellino", into: "citta-avellino", moved: 2, doubled: 0, ownDropped: 1 },
     ]);
     const after = (await snapshotGraph(db.driver)).graph;
     expect(after.filter(about("comune-avellino"))).toEqual([]);

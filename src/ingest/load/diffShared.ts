@@ -134,9 +134,7 @@ async function heldLinksOf(
   );
   const made = (key: string) => merges.some((merge) => merge.label === shared.from.label && merge.into === key);
   return new Map(
-    keys
-      .filter((key) => held.has(key) || made(key))
-      .map((key) => [key, sharedLinksAfter(shared.from.label, key, shared.to.label, held, merges)]),
+    keys.filter((key) => held.has(key) || made(key)).map((key) => [key, sharedLinksAfter(shared, key, held, merges)]),
   );
 }
 

@@ -2,6 +2,7 @@
 export { loadCatalogue, type LoadReport } from "./catalogue";
 export { CatalogueLoadError, unallowedChanges, type LoadAllowances } from "./checks";
 export { readChangesAfterMerges, type CatalogueChanges, type LostLink, type PracticeChange } from "./diff";
-export type { PendingMerge } from "./pendingMerges";
+export type { EntryNode, PendingMerge } from "./pendingMerges";
 export type { SharedLinkChange, SharedNodeChange } from "./diffShared";
-export { GraphWriter, writeCatalogueGraph, writeEditorLinks } from "./writes";
+export { catalogueLinks, type SharedLinks } from "./sharedNodes";
+export { GraphWriter, mergeSharedLinks, writeCatalogueGraph, writeEditorLinks } from "./writes";

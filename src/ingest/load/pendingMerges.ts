@@ -5,18 +5,25 @@
  * src/vocabulary/mergeNodes.ts, stated here for the links the load compares (a practice's, a shared node's).
  */
 import { LINKS } from "../practiceGraph";
+import type { SharedLinks } from "./sharedNodes";
+
+/**
+ * A vocabulary entry as a merge makes its node: the properties the loader writes on it, and its links to its region
+ * and organisation (sharedNodes.ts catalogueLinks, for that one node), those to nodes the graph holds by then.
+ */
+export type EntryNode = { properties: Record<string, unknown>; links: SharedLinks[] };
 
 /**
  * One old node the graph holds that the import merges into `into`, in the order the import merges them.
  * `intoHeld`: the node merged into is in the graph by then (held, or made by an earlier merge); else the merge makes
- * it, from `intoProperties` (its vocabulary entry's) when given, else from the old node.
+ * it, from `intoEntry` (its vocabulary entry) when given, else from the old node.
  */
 export type PendingMerge = {
   label: string;
   from: string;
   into: string;
   intoHeld: boolean;
-  intoProperties?: Record<string, unknown>;
+  intoEntry?: EntryNode;
 };
 
 type HeldLink = { type: string; to: string; field: string | null; line: number | null };
@@ -57,7 +64,7 @@ function doubled(link: HeldLink, onInto: readonly HeldLink[]): boolean {
 
 /**
  * Where to read a shared node of `label` keyed `key` once the merges are made: the node itself, the old node the
- * merge makes it from, or the properties the merge writes on it (a vocabulary entry's).
+ * merge makes it from, or the properties the merge writes on it (its vocabulary entry's).
  */
 export function sharedNodeAfter(
   label: string,
@@ -66,7 +73,7 @@ export function sharedNodeAfter(
 ): { read: string } | { properties: Record<string, unknown> } {
   const made = merges.find((merge) => merge.label === label && merge.into === key && !merge.intoHeld);
   if (made === undefined) return { read: key };
-  return made.intoProperties ? { properties: { ...made.intoProperties, id: key } } : { read: made.from };
+  return made.intoEntry ? { properties: { ...made.intoEntry.properties, id: key } } : { read: made.from };
 }
 
 /** A shared node's link as the load compares it: to one other node, without provenance. */
@@ -74,14 +81,13 @@ type SharedLink = { elementId: string; to: string };
 
 /**
  * A shared node's links of one type once the merges are made, from the links the graph holds (`held`, by node key):
- * a node the merge makes from a vocabulary entry starts with none, from an old node with that node's; each old node
- * merged into it then gives its links when it has none of the type. A link to an old node of `toLabel` leads to its
- * new node, once.
+ * a node the merge makes from a vocabulary entry starts with the entry's, from an old node with that node's; each old
+ * node merged into it then gives its links when it has none of the type. A link to an old node of the target label
+ * leads to its new node, once.
  */
 export function sharedLinksAfter(
-  label: string,
+  { type, from: { label }, to: { label: toLabel } }: Omit<SharedLinks, "links">,
   key: string,
-  toLabel: string,
   held: ReadonlyMap<string, readonly SharedLink[]>,
   merges: readonly PendingMerge[],
 ): SharedLink[] {
@@ -89,7 +95,7 @@ export function sharedLinksAfter(
   let links = [...(held.get(key) ?? [])];
   for (const merge of into) {
     const old = (held.get(merge.from) ?? []).filter((link) => link.to !== key);
-    if (!merge.intoHeld) links = merge.intoProperties ? [] : old;
+    if (!merge.intoHeld) links = merge.intoEntry ? entryLinks(merge.intoEntry, type) : old;
     else if (links.length === 0) links = old;
     // A link from the node merged into to the old one (an organisation merged into its branch) goes with the merge,
     // after it kept the old node's own link of the type from moving, as in mergeNodes.ts's one statement.
@@ -103,6 +109,13 @@ export function sharedLinksAfter(
     (link, index) =>
       !moved(links[index]!) || !after.some((other, at) => other.to === link.to && (at < index || !moved(links[at]!))),
   );
+}
+
+/** The entry's links of a type the merge writes: none in the graph yet, so no element id (a dry run deletes none). */
+function entryLinks(entry: EntryNode, type: string): SharedLink[] {
+  return entry.links
+    .filter((links) => links.type === type)
+    .flatMap((links) => links.links.map(({ to }) => ({ elementId: "", to })));
 }
 
 /** The old nodes merged into these keys' nodes, whose links `sharedLinksAfter` reads. */

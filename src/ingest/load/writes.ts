@@ -63,7 +63,8 @@ MERGE (n:${label} {${key}: node.key})
 SET n += node.properties`;
 }
 
-function mergeSharedLinks({ type, from, to }: SharedLinks): string {
+/** Also the link a merge writes on the node it makes from a vocabulary entry (src/vocabulary/mergeNodes.ts). */
+export function mergeSharedLinks({ type, from, to }: SharedLinks): string {
   return `
 UNWIND $links AS link
 MATCH (a:${from.label} {${from.key}: link.from}), (b:${to.label} {${to.key}: link.to})
