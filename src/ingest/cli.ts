@@ -6,7 +6,7 @@
  * read-only transaction, when a database is configured or running, and writes nothing. The report goes to stdout;
  * logs, notes and (on a terminal) progress to stderr. Exit 0 when loaded (or valid, with --dry-run), 1 when the
  * catalogue is invalid or this database cannot take it (every problem listed, with file, line and card where there is
- * one; nothing written), 2 on bad usage. docs/importing.md says it all for editors.
+ * one; nothing loaded, the merges of old nodes listed stay), 2 on bad usage. docs/importing.md says it all for editors.
  */
 import fs from "node:fs";
 import { restoreCommand } from "../backup/restoreCommand";

@@ -25,7 +25,9 @@ const OPTIONS = {
   },
   "dry-run": {
     type: "boolean",
-    help: "check the file and show what loading it would change in the database (read only); write nothing",
+    help:
+      "check the file and show what loading it would change in the database (read only), the graph's aliases " +
+      "mapped too, with the merges of old nodes the import would make; write nothing",
   },
   out: { type: "string", value: "FILE", help: "write the normalized catalogue (JSON) to FILE, for review" },
   "allow-partial": {
@@ -78,7 +80,8 @@ export function helpText(): string {
     "Reads the catalogue, reports its cards, links, warnings and errors (file:line) on stdout, then loads it in one",
     "transaction into NEO4J_URI, the bundled Neo4j npm start runs, or one started for the import, and recomputes",
     "similarity. Progress goes to stderr on a terminal, logs to stderr. Exit 0 loaded (or valid with --dry-run),",
-    "1 invalid or refused (nothing written), 2 bad usage. More: docs/importing.md.",
+    "1 invalid or refused (nothing loaded; the merges of old nodes listed above stay), 2 bad usage.",
+    "More: docs/importing.md.",
     "",
     "Options:",
     ...rows,

@@ -3,7 +3,8 @@
  * longer states or states again after an editor deleted them, card texts it leaves empty or words differently, values
  * of shared nodes it overwrites (diffShared.ts), lineage of other catalogues it breaks. Read inside the load's own
  * transaction, before it writes, and the loader then deletes exactly what was read here, so the report cannot drift
- * from what happens. A dry run reads the same in a read-only transaction.
+ * from what happens. A dry run reads the same in a read-only transaction, the catalogue mapped through the graph's
+ * aliases too and the graph read as the merges of old nodes the import would make leave it (pendingMerges.ts).
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NormalizedCatalogue, NormalizedPractice } from "../catalogue";
