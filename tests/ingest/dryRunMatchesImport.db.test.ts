@@ -17,7 +17,7 @@ import {
   type PendingMergeWithLinks,
 } from "../../src/vocabulary/graphAliases";
 import { resetDatabase, useTestDatabase } from "../support/database";
-import { vocabularyEdited, type VocabularyEntry } from "../support/vocabulary";
+import { CITTA_AVELLINO, vocabularyEdited, type VocabularyEntry } from "../support/vocabulary";
 
 type Stakeholder = NormalizedPractice["stakeholders"][number];
 
@@ -184,18 +184,7 @@ describe("the dry run reads the graph as the import's merges of old nodes leave 
   });
 
   it("a new node the catalogue no longer names, made from its entry, with a branch's link to the old one", async () => {
-    const cittaAvellino = vocabulary("stakeholders.json", (entries) => [
-      ...entries,
-      {
-        id: "citta-avellino",
-        name: "Città di Avellino",
-        nameEn: "City of Avellino",
-        kind: "MUNICIPALITY",
-        municipality: "Avellino",
-        aliases: ["Città di Avellino"],
-        formerIds: ["comune-avellino"],
-      },
-    ]);
+    const cittaAvellino = vocabulary("stakeholders.json", (entries) => [...entries, CITTA_AVELLINO]);
     await run(`MATCH (o:Stakeholder {id: "comune-avellino"}), (p2:Practice {id: "2023-002"}),
         (b:Stakeholder {id: "confindustria-avellino"})
       CREATE (p2)-[:INVOLVES {field: "STAKEHOLDERS"}]->(o), (b)-[:PART_OF]->(o)`);
